@@ -1,0 +1,7 @@
+using TalksBot.Core.Conversations;
+using TalksBot.Core.Retrieval;
+
+namespace TalksBot.Core.Answering;
+
+/// <summary>Everything an answer writer gets: the question, what retrieval found for it, and the conversation so far.</summary>
+public sealed record AnswerRequest(string Question, RetrievalResult Retrieval, IReadOnlyList<ConversationTurn> History);

@@ -1,0 +1,35 @@
+using System.Runtime.CompilerServices;
+using TalksBot.Core.Conversations;
+using TalksBot.Core.Retrieval;
+
+namespace TalksBot.Core.Answering;
+
+/// <summary>Retrieval then writing: the question-to-answer path shared by the command line and every chat platform.</summary>
+public sealed class QuestionAnswerer(PassageRetriever retriever, IAnswerWriter writer)
+{
+    public async IAsyncEnumerable<AnswerUpdate> AskAsync(
+        string question, IReadOnlyList<ConversationTurn> history, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var retrieval = await retriever.RetrieveAsync(question, cancellationToken);
+        if (!retrieval.Covered)
+        {
+            yield return AnswerUpdate.Finished(Answer.NotCovered());
+            yield break;
+        }
+        await foreach (var update in writer.WriteAsync(new AnswerRequest(question, retrieval, history), cancellationToken))
+        {
+            yield return update;
+        }
+    }
+
+    /// <summary>The finished answer, without the intermediate updates.</summary>
+    public async Task<Answer> AnswerAsync(string question, IReadOnlyList<ConversationTurn> history, CancellationToken cancellationToken)
+    {
+        Answer? final = null;
+        await foreach (var update in AskAsync(question, history, cancellationToken))
+        {
+            if (update.Final is not null) final = update.Final;
+        }
+        return final ?? Answer.NotCovered();
+    }
+}

@@ -1,0 +1,41 @@
+using System.Collections.Concurrent;
+
+namespace TalksBot.Core.Conversations;
+
+/// <summary>A sliding one-minute window of questions per user.</summary>
+public sealed class UserRateLimiter(int perMinute, TimeProvider time)
+{
+    private static readonly TimeSpan Window = TimeSpan.FromMinutes(1);
+    private readonly ConcurrentDictionary<string, Queue<DateTimeOffset>> _asked = new();
+
+    /// <summary>Counts a question if the user is under the limit; otherwise says how long until they may ask again.</summary>
+    public bool TryAcquire(string userKey, out TimeSpan retryAfter)
+    {
+        var now = time.GetUtcNow();
+        var queue = _asked.GetOrAdd(userKey, _ => new Queue<DateTimeOffset>());
+        lock (queue)
+        {
+            while (queue.Count > 0 && now - queue.Peek() >= Window) queue.Dequeue();
+            if (queue.Count >= perMinute)
+            {
+                retryAfter = Window - (now - queue.Peek());
+                return false;
+            }
+            queue.Enqueue(now);
+            retryAfter = TimeSpan.Zero;
+        }
+        if (_asked.Count > 50_000) Prune(now);
+        return true;
+    }
+
+    private void Prune(DateTimeOffset now)
+    {
+        foreach (var (key, queue) in _asked)
+        {
+            lock (queue)
+            {
+                if (queue.Count == 0 || now - queue.Last() >= Window) _asked.TryRemove(key, out _);
+            }
+        }
+    }
+}

@@ -1,0 +1,22 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace TalksBot.Core.Indexing;
+
+/// <summary>Configuration section "Index": where the index lives, what it reads, how often it refreshes itself.</summary>
+public sealed class IndexOptions
+{
+    public const string Section = "Index";
+
+    /// <summary>SQLite file; default: talksbot.db under the user's local application data folder.</summary>
+    public string? DatabasePath { get; set; }
+
+    /// <summary>Folders, feed URLs or article URLs read by a refresh (moderators can add more at run time).</summary>
+    public List<string> Sources { get; set; } = [];
+
+    /// <summary>How often the bot refreshes itself; 00:00:00 turns the schedule off.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "7.00:00:00")]
+    public TimeSpan RefreshInterval { get; set; } = TimeSpan.FromMinutes(30);
+
+    public static string DefaultDatabasePath() =>
+        Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create), "TalksBot", "talksbot.db");
+}

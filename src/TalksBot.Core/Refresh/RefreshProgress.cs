@@ -1,0 +1,8 @@
+namespace TalksBot.Core.Refresh;
+
+/// <summary>A refresh as it goes: which source, how many documents seen so far, and the running counts.</summary>
+public sealed record RefreshProgress(string Source, int SourceNumber, int SourceCount, int DocumentsSeen, int Added, int Updated, int Unchanged, int Skipped, int Errors)
+{
+    /// <summary>A phase after reading sources ("embedding", "saving"), or null while reading.</summary>
+    public string? Phase { get; init; }
+}

@@ -1,0 +1,17 @@
+using TalksBot.Core.Indexing;
+
+namespace TalksBot.Core.Refresh;
+
+/// <summary>What a refresh did: counts per outcome, skipped documents with reasons, and errors per source.</summary>
+public sealed record RefreshReport
+{
+    public int Added { get; init; }
+    public int Updated { get; init; }
+    public int Removed { get; init; }
+    public int Unchanged { get; init; }
+    public int Duplicates { get; init; }
+    public int Embedded { get; init; }
+    public IReadOnlyList<SkippedDocument> Skipped { get; init; } = [];
+    public IReadOnlyList<SourceError> Errors { get; init; } = [];
+    public TimeSpan Elapsed { get; init; }
+}

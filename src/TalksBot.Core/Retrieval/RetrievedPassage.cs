@@ -1,0 +1,13 @@
+using TalksBot.Core.Indexing;
+
+namespace TalksBot.Core.Retrieval;
+
+/// <summary>
+/// A passage chosen for a question, with the scores that chose it: the index's text score (bm25, higher is better),
+/// its vector similarity when embeddings are on, the share of the question's weighted terms it contains, and the final score.
+/// </summary>
+public sealed record RetrievedPassage(PassageHit Hit, double TextScore, double? VectorScore, double Coverage, double Score)
+{
+    public ArticleInfo Article => Hit.Article;
+    public string Text => Hit.Text;
+}
