@@ -1,0 +1,61 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using TalksBot.Core.Answering;
+using TalksBot.Core.Articles;
+using TalksBot.Core.Conversations;
+using TalksBot.Core.Moderation;
+using TalksBot.Core.Refresh;
+using TalksBot.Core.Retrieval;
+
+namespace TalksBot.Core;
+
+/// <summary>
+/// Registers the domain services. The host binds the options (Chat, Index, Retrieval) and adds an IArticleIndex and an
+/// IArticleSourceFactory; an LLM adapter may register its IAnswerWriter / IQuestionRewriter / embedders first
+/// (everything here is TryAdd).
+/// </summary>
+public static class CoreServiceCollectionExtensions
+{
+    public static IServiceCollection AddTalksBotCore(this IServiceCollection services)
+    {
+        services.AddOptions<ChatOptions>();
+        services.AddOptions<RetrievalOptions>();
+        services.AddOptions<Indexing.IndexOptions>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(TextAnalyzer.Default);
+        services.TryAddSingleton(new PassageSplitter());
+        services.TryAddSingleton(sp => new PassageRetriever(
+            sp.GetRequiredService<Indexing.IArticleIndex>(),
+            sp.GetRequiredService<TextAnalyzer>(),
+            sp.GetRequiredService<IOptions<RetrievalOptions>>().Value,
+            sp.GetService<QueryEmbedder>(),
+            sp.GetService<Microsoft.Extensions.Logging.ILogger<PassageRetriever>>()));
+        services.TryAddSingleton<ExtractiveAnswerWriter>();
+        services.TryAddSingleton<IAnswerWriter>(sp => sp.GetRequiredService<ExtractiveAnswerWriter>());
+        services.TryAddSingleton<QuestionAnswerer>();
+        services.TryAddSingleton(sp =>
+        {
+            var o = sp.GetRequiredService<IOptions<ChatOptions>>().Value;
+            return new ConversationMemory(o.MemoryTurns, TimeSpan.FromMinutes(o.MemoryMinutes), sp.GetRequiredService<TimeProvider>());
+        });
+        services.TryAddSingleton(sp => new UserRateLimiter(
+            sp.GetRequiredService<IOptions<ChatOptions>>().Value.QuestionsPerMinute, sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton(sp => new ConversationPipeline(
+            sp.GetRequiredService<QuestionAnswerer>(),
+            sp.GetRequiredService<ConversationMemory>(),
+            sp.GetRequiredService<UserRateLimiter>(),
+            sp.GetRequiredService<IOptions<ChatOptions>>(),
+            sp.GetService<IQuestionRewriter>(),
+            sp.GetService<Microsoft.Extensions.Logging.ILogger<ConversationPipeline>>()));
+        services.TryAddSingleton(sp => new IndexRefresher(
+            sp.GetRequiredService<Indexing.IArticleIndex>(),
+            sp.GetRequiredService<PassageSplitter>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetService<PassageEmbedder>(),
+            sp.GetService<Microsoft.Extensions.Logging.ILogger<IndexRefresher>>()));
+        services.TryAddSingleton<SourceCatalog>();
+        services.TryAddSingleton<IndexMaintenance>();
+        return services;
+    }
+}
