@@ -19,6 +19,9 @@ public interface IIndexRefreshSession : IAsyncDisposable
     /// <summary>Removes an article that vanished from its source, with its passages.</summary>
     Task RemoveAsync(string sourceLocation, string origin, CancellationToken cancellationToken);
 
+    /// <summary>Removes the articles of every source not in <paramref name="keep"/> (sources dropped from configuration).</summary>
+    Task<int> RemoveOtherSourcesAsync(IReadOnlyCollection<string> keep, CancellationToken cancellationToken);
+
     /// <summary>Records how a source's scan went, for status and /sources.</summary>
     Task RecordSourceResultAsync(string sourceLocation, DateTimeOffset at, IReadOnlyList<SourceError> errors, bool succeeded, CancellationToken cancellationToken);
 

@@ -16,7 +16,7 @@ public sealed class IndexMaintenance(IArticleIndex index, IndexRefresher refresh
     public async Task<RefreshReport> RefreshAsync(IProgress<RefreshProgress>? progress, CancellationToken cancellationToken)
     {
         var sources = await catalog.GetSourcesAsync(cancellationToken);
-        return await refresher.RefreshAsync(sources, progress, cancellationToken);
+        return await refresher.RefreshAsync(sources, progress, cancellationToken, allSources: true);
     }
 
     public Task<IndexStatus> StatusAsync(CancellationToken cancellationToken) => index.GetStatusAsync(cancellationToken);

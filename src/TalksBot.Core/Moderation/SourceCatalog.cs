@@ -7,29 +7,50 @@ namespace TalksBot.Core.Moderation;
 /// <summary>The sources a refresh reads: those in configuration plus those moderators added (kept in the index).</summary>
 public sealed class SourceCatalog(IArticleIndex index, IArticleSourceFactory factory, IOptions<IndexOptions> options)
 {
-    public IReadOnlyList<string> Configured => options.Value.Sources;
+    /// <summary>Configured locations as sources; one that can't be a source says why when scanned.</summary>
+    public IReadOnlyList<IArticleSource> ConfiguredSources() =>
+        options.Value.Sources.Where(s => !string.IsNullOrWhiteSpace(s)).Select(s => Create(s, null)).ToList();
 
     public async Task<IReadOnlyList<IArticleSource>> GetSourcesAsync(CancellationToken cancellationToken)
     {
-        var records = await index.GetSourcesAsync(Configured, cancellationToken);
-        return records.Select(r => factory.Create(r.Location, r.Kind)).ToList();
+        var configured = ConfiguredSources();
+        var records = await index.GetSourcesAsync(configured.Select(s => s.Location).ToList(), cancellationToken);
+        var byLocation = configured.ToDictionary(s => s.Location, StringComparer.Ordinal);
+        return records.Select(r => byLocation.TryGetValue(r.Location, out var s) ? s : Create(r.Location, r.Kind)).ToList();
     }
 
-    public Task<IReadOnlyList<SourceRecord>> ListAsync(CancellationToken cancellationToken) => index.GetSourcesAsync(Configured, cancellationToken);
+    public Task<IReadOnlyList<SourceRecord>> ListAsync(CancellationToken cancellationToken) =>
+        index.GetSourcesAsync(ConfiguredSources().Select(s => s.Location).ToList(), cancellationToken);
 
-    /// <summary>Checks that the location makes a source (the factory refuses what it can't read) and stores it.</summary>
+    /// <summary>
+    /// Stores a moderator's source after checking it makes a source at all. Throws <see cref="ArgumentException"/>
+    /// with the reason when it can't; false when it is already known.
+    /// </summary>
     public async Task<bool> AddAsync(string location, string? kind, CancellationToken cancellationToken)
     {
-        var source = factory.Create(location, kind);
-        if (Configured.Contains(source.Location, StringComparer.OrdinalIgnoreCase)) return false;
+        var source = factory.Create(location.Trim(), kind);
+        if (ConfiguredSources().Any(s => string.Equals(s.Location, source.Location, StringComparison.Ordinal))) return false;
         return await index.AddSourceAsync(source.Location, kind, cancellationToken);
     }
 
     public async Task<bool> RemoveAsync(string location, CancellationToken cancellationToken)
     {
+        location = location.Trim();
         if (await index.RemoveSourceAsync(location, cancellationToken)) return true;
-        // Accept the location in the form it was added (a relative folder is stored as a full path).
-        var normalized = factory.Create(location).Location;
+        // Accept the location in the form it was given when added (a relative folder is stored as a full path).
+        var normalized = Create(location, null).Location;
         return normalized != location && await index.RemoveSourceAsync(normalized, cancellationToken);
+    }
+
+    private IArticleSource Create(string location, string? kind)
+    {
+        try
+        {
+            return factory.Create(location, kind);
+        }
+        catch (ArgumentException ex)
+        {
+            return new UnusableSource(location, ex.Message);
+        }
     }
 }

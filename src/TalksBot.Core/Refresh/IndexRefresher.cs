@@ -28,7 +28,8 @@ public sealed class IndexRefresher(
     /// Refreshes the given sources. Throws <see cref="RefreshInProgressException"/> at once when another refresh
     /// is running here or in another process on the same database.
     /// </summary>
-    public async Task<RefreshReport> RefreshAsync(IReadOnlyList<IArticleSource> sources, IProgress<RefreshProgress>? progress, CancellationToken cancellationToken)
+    /// <param name="allSources">True when <paramref name="sources"/> is every source: articles of sources no longer listed are removed.</param>
+    public async Task<RefreshReport> RefreshAsync(IReadOnlyList<IArticleSource> sources, IProgress<RefreshProgress>? progress, CancellationToken cancellationToken, bool allSources = false)
     {
         if (!await _gate.WaitAsync(0, cancellationToken))
         {
@@ -36,7 +37,7 @@ public sealed class IndexRefresher(
         }
         try
         {
-            return await RunAsync(sources, progress, cancellationToken);
+            return await RunAsync(sources, allSources, progress, cancellationToken);
         }
         finally
         {
@@ -44,7 +45,7 @@ public sealed class IndexRefresher(
         }
     }
 
-    private async Task<RefreshReport> RunAsync(IReadOnlyList<IArticleSource> sources, IProgress<RefreshProgress>? progress, CancellationToken cancellationToken)
+    private async Task<RefreshReport> RunAsync(IReadOnlyList<IArticleSource> sources, bool allSources, IProgress<RefreshProgress>? progress, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
         int added = 0, updated = 0, unchanged = 0, removed = 0, duplicates = 0, embedded = 0;
@@ -134,6 +135,11 @@ public sealed class IndexRefresher(
             errors.AddRange(sourceErrors);
             await session.RecordSourceResultAsync(source.Location, time.GetUtcNow(), sourceErrors, sourceReadable, cancellationToken);
             Report();
+        }
+
+        if (allSources)
+        {
+            removed += await session.RemoveOtherSourcesAsync(sources.Select(s => s.Location).ToList(), cancellationToken);
         }
 
         if (embedder is not null)

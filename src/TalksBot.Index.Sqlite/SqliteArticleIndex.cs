@@ -1,0 +1,379 @@
+using System.Globalization;
+using System.Numerics.Tensors;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using TalksBot.Core.Indexing;
+using TalksBot.Core.Retrieval;
+
+namespace TalksBot.Index.Sqlite;
+
+/// <summary>
+/// The article index in one SQLite file: articles, passages, an FTS5 table of analyzed passage terms ranked by bm25,
+/// optional passage vectors, and the sources with how their last refresh went. A refresh is one transaction (WAL mode:
+/// readers keep answering from the previous state until it commits).
+/// </summary>
+public sealed class SqliteArticleIndex : IArticleIndex
+{
+    private readonly string _connectionString;
+    private readonly TextAnalyzer _analyzer;
+    private readonly Lazy<bool> _migrated;
+    private readonly object _vectorLock = new();
+    private (string Model, long Generation, long[] Ids, float[][] Vectors)? _vectors;
+
+    public SqliteArticleIndex(string databasePath, TextAnalyzer analyzer)
+    {
+        DatabasePath = Path.GetFullPath(databasePath);
+        _analyzer = analyzer;
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = DatabasePath,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = true,
+            DefaultTimeout = 30,
+        }.ToString();
+        _migrated = new Lazy<bool>(Initialize, LazyThreadSafetyMode.ExecutionAndPublication);
+    }
+
+    public string DatabasePath { get; }
+
+    internal TextAnalyzer Analyzer => _analyzer;
+
+    internal SqliteConnection Open()
+    {
+        _ = _migrated.Value;
+        return OpenRaw();
+    }
+
+    private SqliteConnection OpenRaw()
+    {
+        var connection = new SqliteConnection(_connectionString);
+        try
+        {
+            connection.Open();
+            using var cmd = connection.CreateCommand();
+            cmd.CommandText = "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;";
+            cmd.ExecuteNonQuery();
+            return connection;
+        }
+        catch (SqliteException ex)
+        {
+            connection.Dispose();
+            throw Unavailable(ex);
+        }
+    }
+
+    private IndexUnavailableException Unavailable(SqliteException ex) => ex.SqliteErrorCode switch
+    {
+        26 => new IndexUnavailableException($"{DatabasePath} is not a TalksBot index (the file is not an SQLite database).", ex),
+        11 => new IndexUnavailableException($"The index at {DatabasePath} is damaged (SQLite: {ex.Message}).", ex),
+        14 => new IndexUnavailableException($"The index at {DatabasePath} can't be opened (missing folder or no permission).", ex),
+        _ => new IndexUnavailableException($"The index at {DatabasePath} can't be used: {ex.Message}", ex),
+    };
+
+    private bool Initialize()
+    {
+        var dir = Path.GetDirectoryName(DatabasePath);
+        if (!string.IsNullOrEmpty(dir))
+        {
+            try
+            {
+                Directory.CreateDirectory(dir);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                throw new IndexUnavailableException($"The folder for the index, {dir}, can't be created: {ex.Message}", ex);
+            }
+        }
+        using var connection = OpenRaw();
+        try
+        {
+            using (var cmd = connection.CreateCommand())
+            {
+                cmd.CommandText = "PRAGMA journal_mode = WAL;";
+                cmd.ExecuteNonQuery();
+            }
+            SqliteSchema.Migrate(connection, DatabasePath);
+        }
+        catch (SqliteException ex)
+        {
+            throw Unavailable(ex);
+        }
+        return true;
+    }
+
+    public async Task<IReadOnlyList<PassageHit>> SearchAsync(IReadOnlyList<string> terms, int limit, CancellationToken cancellationToken)
+    {
+        if (terms.Count == 0) return [];
+        using var connection = Open();
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = """
+            SELECT p.id, p.position, p.text, a.id, a.title, a.outlet, a.published, a.url, a.origin, -f.score
+            FROM (SELECT rowid AS id, bm25(passages_fts) AS score FROM passages_fts WHERE passages_fts MATCH $q ORDER BY rank LIMIT $k) f
+            JOIN passages p ON p.id = f.id
+            JOIN articles a ON a.id = p.article_id
+            ORDER BY f.score
+            """;
+        cmd.Parameters.AddWithValue("$q", MatchExpression(terms));
+        cmd.Parameters.AddWithValue("$k", limit);
+        return await ReadHitsAsync(cmd, cancellationToken);
+    }
+
+    internal static string MatchExpression(IEnumerable<string> terms) =>
+        string.Join(" OR ", terms.Select(t => "\"" + t.Replace("\"", "\"\"") + "\""));
+
+    private static async Task<IReadOnlyList<PassageHit>> ReadHitsAsync(SqliteCommand cmd, CancellationToken cancellationToken)
+    {
+        var hits = new List<PassageHit>();
+        using var reader = await cmd.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var article = new ArticleInfo(
+                reader.GetInt64(3), reader.GetString(4), reader.GetString(5),
+                reader.IsDBNull(6) ? null : DateOnly.ParseExact(reader.GetString(6), "yyyy-MM-dd", CultureInfo.InvariantCulture),
+                reader.IsDBNull(7) ? null : reader.GetString(7),
+                reader.GetString(8));
+            hits.Add(new PassageHit(reader.GetInt64(0), reader.GetInt32(1), reader.GetString(2), article, reader.GetDouble(9)));
+        }
+        return hits;
+    }
+
+    public async Task<TermStatistics> GetTermStatisticsAsync(IReadOnlyList<string> terms, CancellationToken cancellationToken)
+    {
+        using var connection = Open();
+        var df = new Dictionary<string, long>(StringComparer.Ordinal);
+        using (var cmd = connection.CreateCommand())
+        {
+            var names = new List<string>();
+            for (int i = 0; i < terms.Count; i++)
+            {
+                names.Add("$t" + i);
+                cmd.Parameters.AddWithValue("$t" + i, terms[i]);
+            }
+            cmd.CommandText = $"SELECT term, doc FROM passages_vocab WHERE term IN ({string.Join(',', names)})";
+            if (terms.Count > 0)
+            {
+                using var reader = await cmd.ExecuteReaderAsync(cancellationToken);
+                while (await reader.ReadAsync(cancellationToken)) df[reader.GetString(0)] = reader.GetInt64(1);
+            }
+        }
+        long total = await ScalarAsync(connection, "SELECT count(*) FROM passages", cancellationToken);
+        return new TermStatistics(total, df);
+    }
+
+    public async Task<IReadOnlyList<PassageHit>> SearchByVectorAsync(ReadOnlyMemory<float> vector, string model, int limit, CancellationToken cancellationToken)
+    {
+        using var connection = Open();
+        var (ids, vectors) = await LoadVectorsAsync(connection, model, cancellationToken);
+        if (ids.Length == 0) return [];
+        var query = vector.Span;
+        var best = new PriorityQueue<long, float>();
+        for (int i = 0; i < ids.Length; i++)
+        {
+            if (vectors[i].Length != query.Length) continue;
+            float similarity = TensorPrimitives.CosineSimilarity(query, vectors[i]);
+            if (best.Count < limit) best.Enqueue(ids[i], similarity);
+            else if (best.TryPeek(out _, out var worst) && similarity > worst) best.EnqueueDequeue(ids[i], similarity);
+        }
+        var scores = new Dictionary<long, float>();
+        while (best.TryDequeue(out var id, out var s)) scores[id] = s;
+        if (scores.Count == 0) return [];
+
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = $"""
+            SELECT p.id, p.position, p.text, a.id, a.title, a.outlet, a.published, a.url, a.origin, 0.0
+            FROM passages p JOIN articles a ON a.id = p.article_id
+            WHERE p.id IN ({string.Join(',', scores.Keys)})
+            """;
+        var hits = await ReadHitsAsync(cmd, cancellationToken);
+        return hits.Select(h => h with { Score = scores[h.PassageId] }).OrderByDescending(h => h.Score).ToList();
+    }
+
+    private async Task<(long[] Ids, float[][] Vectors)> LoadVectorsAsync(SqliteConnection connection, string model, CancellationToken cancellationToken)
+    {
+        long generation = await GenerationAsync(connection, cancellationToken);
+        lock (_vectorLock)
+        {
+            if (_vectors is { } cached && cached.Model == model && cached.Generation == generation) return (cached.Ids, cached.Vectors);
+        }
+        var ids = new List<long>();
+        var vectors = new List<float[]>();
+        using (var cmd = connection.CreateCommand())
+        {
+            cmd.CommandText = "SELECT passage_id, vector FROM embeddings WHERE model = $m";
+            cmd.Parameters.AddWithValue("$m", model);
+            using var reader = await cmd.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                ids.Add(reader.GetInt64(0));
+                vectors.Add(VectorCodec.Decode((byte[])reader.GetValue(1)));
+            }
+        }
+        var result = (ids.ToArray(), vectors.ToArray());
+        lock (_vectorLock) _vectors = (model, generation, result.Item1, result.Item2);
+        return result;
+    }
+
+    private static async Task<long> GenerationAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    {
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = "SELECT value FROM meta WHERE key = 'generation'";
+        var value = await cmd.ExecuteScalarAsync(cancellationToken);
+        return value is string s && long.TryParse(s, out var g) ? g : 0;
+    }
+
+    public async Task<IndexStatus> GetStatusAsync(CancellationToken cancellationToken)
+    {
+        using var connection = Open();
+        long articles = await ScalarAsync(connection, "SELECT count(*) FROM articles", cancellationToken);
+        long passages = await ScalarAsync(connection, "SELECT count(*) FROM passages", cancellationToken);
+        var meta = await ReadMetaAsync(connection, cancellationToken);
+        DateTimeOffset? lastRefresh = meta.TryGetValue("last_refresh", out var lr) ? DateTimeOffset.Parse(lr, CultureInfo.InvariantCulture) : null;
+        IReadOnlyList<SourceError> errors = meta.TryGetValue("last_refresh_errors", out var json)
+            ? JsonSerializer.Deserialize<List<SourceError>>(json) ?? []
+            : [];
+        var sources = await ReadSourcesAsync(connection, [], cancellationToken);
+        long bytes = 0;
+        foreach (var suffix in new[] { "", "-wal" })
+        {
+            var f = new FileInfo(DatabasePath + suffix);
+            if (f.Exists) bytes += f.Length;
+        }
+        return new IndexStatus((int)articles, (int)passages, sources, lastRefresh, DatabasePath, bytes)
+        {
+            LastRefreshErrors = errors,
+            EmbeddingModel = meta.GetValueOrDefault("embedding_model"),
+        };
+    }
+
+    public async Task<IReadOnlyList<SourceRecord>> GetSourcesAsync(IReadOnlyList<string> configured, CancellationToken cancellationToken)
+    {
+        using var connection = Open();
+        return await ReadSourcesAsync(connection, configured, cancellationToken);
+    }
+
+    /// <summary>
+    /// Configured sources first (in configuration order), then moderator-added ones; with an empty list, every source
+    /// the index has seen.
+    /// </summary>
+    private static async Task<IReadOnlyList<SourceRecord>> ReadSourcesAsync(SqliteConnection connection, IReadOnlyList<string> configured, CancellationToken cancellationToken)
+    {
+        var counts = new Dictionary<string, (int Count, DateOnly? Newest)>(StringComparer.Ordinal);
+        using (var cmd = connection.CreateCommand())
+        {
+            cmd.CommandText = "SELECT source, count(*), max(published) FROM articles GROUP BY source";
+            using var reader = await cmd.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                counts[reader.GetString(0)] = (reader.GetInt32(1), reader.IsDBNull(2) ? null : DateOnly.ParseExact(reader.GetString(2), "yyyy-MM-dd", CultureInfo.InvariantCulture));
+            }
+        }
+        var rows = new Dictionary<string, SourceRecord>(StringComparer.Ordinal);
+        var order = new List<string>();
+        using (var cmd = connection.CreateCommand())
+        {
+            cmd.CommandText = "SELECT location, origin, kind, last_success, last_error_at, last_error_location, last_error FROM sources ORDER BY added_at, location";
+            using var reader = await cmd.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var location = reader.GetString(0);
+                var (count, newest) = counts.GetValueOrDefault(location);
+                SourceError? error = reader.IsDBNull(4) ? null : new SourceError(
+                    DateTimeOffset.Parse(reader.GetString(4), CultureInfo.InvariantCulture),
+                    reader.IsDBNull(5) ? location : reader.GetString(5),
+                    reader.IsDBNull(6) ? "" : reader.GetString(6));
+                rows[location] = new SourceRecord(
+                    location, reader.GetString(1), count, newest,
+                    reader.IsDBNull(3) ? null : DateTimeOffset.Parse(reader.GetString(3), CultureInfo.InvariantCulture),
+                    error)
+                { Kind = reader.IsDBNull(2) ? null : reader.GetString(2) };
+                order.Add(location);
+            }
+        }
+
+        if (configured.Count == 0) return order.Select(l => rows[l]).ToList();
+        var result = new List<SourceRecord>();
+        foreach (var location in configured.Distinct(StringComparer.Ordinal))
+        {
+            var (count, newest) = counts.GetValueOrDefault(location);
+            result.Add(rows.TryGetValue(location, out var r) ? r with { Origin = "config" } : new SourceRecord(location, "config", count, newest, null, null));
+        }
+        result.AddRange(order.Where(l => rows[l].Origin == "added" && !configured.Contains(l)).Select(l => rows[l]));
+        return result;
+    }
+
+    public async Task<bool> AddSourceAsync(string location, string? kind, CancellationToken cancellationToken)
+    {
+        using var connection = Open();
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = """
+            INSERT INTO sources(location, origin, kind, added_at) VALUES($l, 'added', $k, $at)
+            ON CONFLICT(location) DO UPDATE SET origin = 'added', kind = excluded.kind, added_at = excluded.added_at WHERE sources.origin <> 'added'
+            """;
+        cmd.Parameters.AddWithValue("$l", location);
+        cmd.Parameters.AddWithValue("$k", (object?)kind ?? DBNull.Value);
+        cmd.Parameters.AddWithValue("$at", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture));
+        return await cmd.ExecuteNonQueryAsync(cancellationToken) > 0;
+    }
+
+    public async Task<bool> RemoveSourceAsync(string location, CancellationToken cancellationToken)
+    {
+        using var connection = Open();
+        using var tx = connection.BeginTransaction();
+        using (var check = connection.CreateCommand())
+        {
+            check.Transaction = tx;
+            check.CommandText = "SELECT count(*) FROM sources WHERE location = $l AND origin = 'added'";
+            check.Parameters.AddWithValue("$l", location);
+            if (Convert.ToInt64(await check.ExecuteScalarAsync(cancellationToken)) == 0) return false;
+        }
+        await SqliteRefreshSession.DeleteArticlesAsync(connection, tx, "a.source = $s", p => p.AddWithValue("$s", location), cancellationToken);
+        using (var cmd = connection.CreateCommand())
+        {
+            cmd.Transaction = tx;
+            cmd.CommandText = "DELETE FROM sources WHERE location = $l; UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'generation';";
+            cmd.Parameters.AddWithValue("$l", location);
+            await cmd.ExecuteNonQueryAsync(cancellationToken);
+        }
+        tx.Commit();
+        return true;
+    }
+
+    public async Task<IIndexRefreshSession> BeginRefreshAsync(CancellationToken cancellationToken)
+    {
+        _ = _migrated.Value;
+        var refreshLock = RefreshLock.Acquire(DatabasePath);
+        try
+        {
+            var connection = Open();
+            return await SqliteRefreshSession.StartAsync(this, connection, refreshLock, cancellationToken);
+        }
+        catch
+        {
+            refreshLock.Dispose();
+            throw;
+        }
+    }
+
+    internal static async Task<long> ScalarAsync(SqliteConnection connection, string sql, CancellationToken cancellationToken)
+    {
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = sql;
+        return Convert.ToInt64(await cmd.ExecuteScalarAsync(cancellationToken) ?? 0L);
+    }
+
+    private static async Task<Dictionary<string, string>> ReadMetaAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    {
+        var meta = new Dictionary<string, string>(StringComparer.Ordinal);
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = "SELECT key, value FROM meta";
+        using var reader = await cmd.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            if (!reader.IsDBNull(1)) meta[reader.GetString(0)] = reader.GetString(1);
+        }
+        return meta;
+    }
+
+    internal string TermsOf(string text) => string.Join(' ', _analyzer.Terms(text));
+}

@@ -1,0 +1,24 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using TalksBot.Core.Indexing;
+using TalksBot.Core.Retrieval;
+
+namespace TalksBot.Index.Sqlite;
+
+/// <summary>Registers the SQLite index as IArticleIndex and its sidecar state file as IStateStore, at Index:DatabasePath.</summary>
+public static class SqliteIndexServiceCollectionExtensions
+{
+    public static IServiceCollection AddSqliteArticleIndex(this IServiceCollection services)
+    {
+        services.TryAddSingleton(sp =>
+        {
+            var path = sp.GetRequiredService<IOptions<IndexOptions>>().Value.DatabasePath;
+            return new SqliteArticleIndex(string.IsNullOrWhiteSpace(path) ? IndexOptions.DefaultDatabasePath() : path,
+                sp.GetService<TextAnalyzer>() ?? TextAnalyzer.Default);
+        });
+        services.TryAddSingleton<IArticleIndex>(sp => sp.GetRequiredService<SqliteArticleIndex>());
+        services.TryAddSingleton<IStateStore>(sp => new SqliteStateStore(SqliteStateStore.PathFor(sp.GetRequiredService<SqliteArticleIndex>().DatabasePath)));
+        return services;
+    }
+}

@@ -1,0 +1,313 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using TalksBot.Core.Articles;
+using TalksBot.Core.Indexing;
+
+namespace TalksBot.Index.Sqlite;
+
+/// <summary>
+/// One refresh: a single SQLite transaction held with the refresh lock. Nothing is visible to readers until
+/// <see cref="CommitAsync"/>; disposing without it rolls everything back (and a killed process leaves only an
+/// uncommitted WAL tail, which SQLite discards).
+/// </summary>
+internal sealed class SqliteRefreshSession : IIndexRefreshSession
+{
+    private readonly SqliteArticleIndex _index;
+    private readonly SqliteConnection _connection;
+    private readonly SqliteTransaction _transaction;
+    private readonly RefreshLock _lock;
+    private readonly string _now;
+    private readonly SqliteCommand _insertPassage;
+    private readonly SqliteCommand _insertTerms;
+    private bool _committed;
+
+    private SqliteRefreshSession(SqliteArticleIndex index, SqliteConnection connection, SqliteTransaction transaction, RefreshLock refreshLock)
+    {
+        _index = index;
+        _connection = connection;
+        _transaction = transaction;
+        _lock = refreshLock;
+        _now = DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture);
+        _insertPassage = Command("INSERT INTO passages(article_id, position, text) VALUES($a, $p, $t) RETURNING id");
+        _insertPassage.Parameters.Add("$a", SqliteType.Integer);
+        _insertPassage.Parameters.Add("$p", SqliteType.Integer);
+        _insertPassage.Parameters.Add("$t", SqliteType.Text);
+        _insertTerms = Command("INSERT INTO passages_fts(rowid, terms) VALUES($id, $terms)");
+        _insertTerms.Parameters.Add("$id", SqliteType.Integer);
+        _insertTerms.Parameters.Add("$terms", SqliteType.Text);
+    }
+
+    public static async Task<SqliteRefreshSession> StartAsync(SqliteArticleIndex index, SqliteConnection connection, RefreshLock refreshLock, CancellationToken cancellationToken)
+    {
+        try
+        {
+            // Immediate: take the write lock now. A deferred transaction could find its read snapshot stale at the
+            // first write (another writer in between) and fail mid-refresh; readers are never blocked in WAL mode.
+            await Task.CompletedTask;
+            var transaction = connection.BeginTransaction(deferred: false);
+            return new SqliteRefreshSession(index, connection, transaction, refreshLock);
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    private SqliteCommand Command(string sql)
+    {
+        var cmd = _connection.CreateCommand();
+        cmd.Transaction = _transaction;
+        cmd.CommandText = sql;
+        return cmd;
+    }
+
+    public async Task<IReadOnlyDictionary<string, StoredArticle>> GetStoredArticlesAsync(string sourceLocation, CancellationToken cancellationToken)
+    {
+        var stored = new Dictionary<string, StoredArticle>(StringComparer.Ordinal);
+        using var cmd = Command("SELECT origin, content_hash, url FROM articles WHERE source = $s");
+        cmd.Parameters.AddWithValue("$s", sourceLocation);
+        using var reader = await cmd.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            stored[reader.GetString(0)] = new StoredArticle(reader.GetString(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2));
+        }
+        return stored;
+    }
+
+    public async Task<(UpsertOutcome Outcome, string? DuplicateOf)> UpsertAsync(
+        string sourceLocation, string origin, string contentHash, ArticleDocument article, IReadOnlyList<PassageDraft> passages, CancellationToken cancellationToken)
+    {
+        long? existingId = null;
+        string? existingHash = null;
+        using (var find = Command("SELECT id, content_hash FROM articles WHERE source = $s AND origin = $o"))
+        {
+            find.Parameters.AddWithValue("$s", sourceLocation);
+            find.Parameters.AddWithValue("$o", origin);
+            using var reader = await find.ExecuteReaderAsync(cancellationToken);
+            if (await reader.ReadAsync(cancellationToken))
+            {
+                existingId = reader.GetInt64(0);
+                existingHash = reader.GetString(1);
+            }
+        }
+        if (existingHash == contentHash) return (UpsertOutcome.Unchanged, null);
+
+        var bodyHash = ContentHash.OfNormalizedBody(article.Body);
+        var url = string.IsNullOrWhiteSpace(article.Url) ? null : article.Url.Trim();
+        using (var dup = Command("SELECT origin FROM articles WHERE ((url = $u AND $u IS NOT NULL) OR body_hash = $b) AND id IS NOT $id LIMIT 1"))
+        {
+            dup.Parameters.AddWithValue("$u", (object?)url ?? DBNull.Value);
+            dup.Parameters.AddWithValue("$b", bodyHash);
+            dup.Parameters.AddWithValue("$id", (object?)existingId ?? DBNull.Value);
+            if (await dup.ExecuteScalarAsync(cancellationToken) is string other)
+            {
+                if (existingId is { } stale) await DeleteArticleAsync(stale, cancellationToken);
+                return (UpsertOutcome.Duplicate, other);
+            }
+        }
+
+        long articleId;
+        if (existingId is { } id)
+        {
+            await DeletePassagesAsync(id, cancellationToken);
+            using var update = Command("""
+                UPDATE articles SET content_hash = $h, body_hash = $b, url = $u, title = $t, outlet = $out, published = $p, byline = $by, indexed_at = $at
+                WHERE id = $id
+                """);
+            AddArticleParameters(update, contentHash, bodyHash, url, article);
+            update.Parameters.AddWithValue("$id", id);
+            await update.ExecuteNonQueryAsync(cancellationToken);
+            articleId = id;
+        }
+        else
+        {
+            using var insert = Command("""
+                INSERT INTO articles(source, origin, content_hash, body_hash, url, title, outlet, published, byline, indexed_at)
+                VALUES($s, $o, $h, $b, $u, $t, $out, $p, $by, $at) RETURNING id
+                """);
+            insert.Parameters.AddWithValue("$s", sourceLocation);
+            insert.Parameters.AddWithValue("$o", origin);
+            AddArticleParameters(insert, contentHash, bodyHash, url, article);
+            articleId = Convert.ToInt64(await insert.ExecuteScalarAsync(cancellationToken));
+        }
+
+        foreach (var passage in passages)
+        {
+            _insertPassage.Parameters["$a"].Value = articleId;
+            _insertPassage.Parameters["$p"].Value = passage.Position;
+            _insertPassage.Parameters["$t"].Value = passage.Text;
+            long passageId = Convert.ToInt64(await _insertPassage.ExecuteScalarAsync(cancellationToken));
+            _insertTerms.Parameters["$id"].Value = passageId;
+            // Title words are part of every passage's terms: a passage is about what its article is about.
+            _insertTerms.Parameters["$terms"].Value = _index.TermsOf(article.Title + "\n" + passage.Text);
+            await _insertTerms.ExecuteNonQueryAsync(cancellationToken);
+        }
+        return (existingId is null ? UpsertOutcome.Added : UpsertOutcome.Updated, null);
+    }
+
+    private void AddArticleParameters(SqliteCommand cmd, string contentHash, string bodyHash, string? url, ArticleDocument article)
+    {
+        cmd.Parameters.AddWithValue("$h", contentHash);
+        cmd.Parameters.AddWithValue("$b", bodyHash);
+        cmd.Parameters.AddWithValue("$u", (object?)url ?? DBNull.Value);
+        cmd.Parameters.AddWithValue("$t", article.Title);
+        cmd.Parameters.AddWithValue("$out", article.Outlet);
+        cmd.Parameters.AddWithValue("$p", article.Published is { } d ? d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : DBNull.Value);
+        cmd.Parameters.AddWithValue("$by", (object?)article.Byline ?? DBNull.Value);
+        cmd.Parameters.AddWithValue("$at", _now);
+    }
+
+    public async Task RemoveAsync(string sourceLocation, string origin, CancellationToken cancellationToken)
+    {
+        await DeleteArticlesAsync(_connection, _transaction, "a.source = $s AND a.origin = $o", p =>
+        {
+            p.AddWithValue("$s", sourceLocation);
+            p.AddWithValue("$o", origin);
+        }, cancellationToken);
+    }
+
+    public async Task<int> RemoveOtherSourcesAsync(IReadOnlyCollection<string> keep, CancellationToken cancellationToken)
+    {
+        var stale = new List<string>();
+        using (var cmd = Command("SELECT DISTINCT source FROM articles"))
+        using (var reader = await cmd.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var source = reader.GetString(0);
+                if (!keep.Contains(source)) stale.Add(source);
+            }
+        }
+        int removed = 0;
+        foreach (var source in stale)
+        {
+            removed += await DeleteArticlesAsync(_connection, _transaction, "a.source = $s", p => p.AddWithValue("$s", source), cancellationToken);
+            using var cmd = Command("DELETE FROM sources WHERE location = $s AND origin = 'config'");
+            cmd.Parameters.AddWithValue("$s", source);
+            await cmd.ExecuteNonQueryAsync(cancellationToken);
+        }
+        return removed;
+    }
+
+    private async Task DeleteArticleAsync(long articleId, CancellationToken cancellationToken) =>
+        await DeleteArticlesAsync(_connection, _transaction, "a.id = $id", p => p.AddWithValue("$id", articleId), cancellationToken);
+
+    private async Task DeletePassagesAsync(long articleId, CancellationToken cancellationToken)
+    {
+        using var cmd = Command("""
+            DELETE FROM passages_fts WHERE rowid IN (SELECT id FROM passages WHERE article_id = $id);
+            DELETE FROM passages WHERE article_id = $id;
+            """);
+        cmd.Parameters.AddWithValue("$id", articleId);
+        await cmd.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>Deletes articles matching a condition on `articles a`, with their passages, terms and vectors.</summary>
+    internal static async Task<int> DeleteArticlesAsync(
+        SqliteConnection connection, SqliteTransaction transaction, string where, Action<SqliteParameterCollection> parameters, CancellationToken cancellationToken)
+    {
+        using var cmd = connection.CreateCommand();
+        cmd.Transaction = transaction;
+        cmd.CommandText = $"""
+            DELETE FROM passages_fts WHERE rowid IN (SELECT p.id FROM passages p JOIN articles a ON a.id = p.article_id WHERE {where});
+            DELETE FROM articles AS a WHERE {where};
+            """;
+        parameters(cmd.Parameters);
+        await cmd.ExecuteNonQueryAsync(cancellationToken);
+        using var changes = connection.CreateCommand();
+        changes.Transaction = transaction;
+        changes.CommandText = "SELECT changes()";
+        return Convert.ToInt32(await changes.ExecuteScalarAsync(cancellationToken));
+    }
+
+    public async Task RecordSourceResultAsync(string sourceLocation, DateTimeOffset at, IReadOnlyList<SourceError> errors, bool succeeded, CancellationToken cancellationToken)
+    {
+        var error = errors.Count > 0 ? errors[^1] : null;
+        using var cmd = Command("""
+            INSERT INTO sources(location, origin, added_at) VALUES($l, 'config', $at) ON CONFLICT(location) DO NOTHING;
+            UPDATE sources SET
+                last_success = CASE WHEN $ok THEN $at ELSE last_success END,
+                last_error_at = CASE WHEN $err IS NULL THEN (CASE WHEN $ok THEN NULL ELSE last_error_at END) ELSE $at END,
+                last_error_location = CASE WHEN $err IS NULL THEN (CASE WHEN $ok THEN NULL ELSE last_error_location END) ELSE $errloc END,
+                last_error = CASE WHEN $err IS NULL THEN (CASE WHEN $ok THEN NULL ELSE last_error END) ELSE $err END
+            WHERE location = $l;
+            """);
+        cmd.Parameters.AddWithValue("$l", sourceLocation);
+        cmd.Parameters.AddWithValue("$at", at.ToString("O", CultureInfo.InvariantCulture));
+        cmd.Parameters.AddWithValue("$ok", succeeded);
+        cmd.Parameters.AddWithValue("$err", (object?)error?.Reason ?? DBNull.Value);
+        cmd.Parameters.AddWithValue("$errloc", (object?)error?.Location ?? DBNull.Value);
+        await cmd.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<(long PassageId, string Text)>> GetPassagesWithoutEmbeddingAsync(string model, int limit, CancellationToken cancellationToken)
+    {
+        var result = new List<(long, string)>();
+        using var cmd = Command("""
+            SELECT p.id, p.text FROM passages p
+            WHERE NOT EXISTS (SELECT 1 FROM embeddings e WHERE e.passage_id = p.id AND e.model = $m)
+            ORDER BY p.id LIMIT $k
+            """);
+        cmd.Parameters.AddWithValue("$m", model);
+        cmd.Parameters.AddWithValue("$k", limit);
+        using var reader = await cmd.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken)) result.Add((reader.GetInt64(0), reader.GetString(1)));
+        return result;
+    }
+
+    public async Task StoreEmbeddingsAsync(string model, IReadOnlyList<(long PassageId, float[] Vector)> vectors, CancellationToken cancellationToken)
+    {
+        using var cmd = Command("INSERT OR REPLACE INTO embeddings(passage_id, model, vector) VALUES($id, $m, $v)");
+        cmd.Parameters.Add("$id", SqliteType.Integer);
+        cmd.Parameters.AddWithValue("$m", model);
+        cmd.Parameters.Add("$v", SqliteType.Blob);
+        foreach (var (id, vector) in vectors)
+        {
+            cmd.Parameters["$id"].Value = id;
+            cmd.Parameters["$v"].Value = VectorCodec.Encode(vector);
+            await cmd.ExecuteNonQueryAsync(cancellationToken);
+        }
+        // Vectors of another model are useless for this one's queries: drop them so a model change re-embeds cleanly.
+        using var prune = Command("""
+            DELETE FROM embeddings WHERE model <> $m;
+            INSERT INTO meta(key, value) VALUES('embedding_model', $m) ON CONFLICT(key) DO UPDATE SET value = excluded.value;
+            """);
+        prune.Parameters.AddWithValue("$m", model);
+        await prune.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task CommitAsync(DateTimeOffset refreshedAt, IReadOnlyList<SourceError> errors, CancellationToken cancellationToken)
+    {
+        using (var cmd = Command("""
+            INSERT INTO meta(key, value) VALUES('last_refresh', $at) ON CONFLICT(key) DO UPDATE SET value = excluded.value;
+            INSERT INTO meta(key, value) VALUES('last_refresh_errors', $errors) ON CONFLICT(key) DO UPDATE SET value = excluded.value;
+            INSERT INTO meta(key, value) VALUES('generation', '1') ON CONFLICT(key) DO UPDATE SET value = CAST(value AS INTEGER) + 1;
+            """))
+        {
+            cmd.Parameters.AddWithValue("$at", refreshedAt.ToString("O", CultureInfo.InvariantCulture));
+            cmd.Parameters.AddWithValue("$errors", JsonSerializer.Serialize(errors));
+            await cmd.ExecuteNonQueryAsync(cancellationToken);
+        }
+        await _transaction.CommitAsync(cancellationToken);
+        _committed = true;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            if (!_committed) await _transaction.RollbackAsync();
+        }
+        catch (SqliteException)
+        {
+            // The connection is going away; SQLite rolls back an open transaction on close anyway.
+        }
+        _insertPassage.Dispose();
+        _insertTerms.Dispose();
+        await _transaction.DisposeAsync();
+        await _connection.DisposeAsync();
+        _lock.Dispose();
+    }
+}
