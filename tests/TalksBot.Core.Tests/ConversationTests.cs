@@ -1,0 +1,120 @@
+using Microsoft.Extensions.Options;
+using TalksBot.Core.Answering;
+using TalksBot.Core.Conversations;
+using TalksBot.Core.Indexing;
+using TalksBot.Core.Retrieval;
+using TalksBot.Testing;
+
+namespace TalksBot.Core.Tests;
+
+public class ConversationTests
+{
+    private readonly ManualTimeProvider _time = new();
+
+    [Fact]
+    public void Rate_limit_allows_the_configured_number_per_minute_then_says_when_to_retry()
+    {
+        var limiter = new UserRateLimiter(2, _time);
+        Assert.True(limiter.TryAcquire("u1", out _));
+        _time.Advance(TimeSpan.FromSeconds(10));
+        Assert.True(limiter.TryAcquire("u1", out _));
+        Assert.False(limiter.TryAcquire("u1", out var wait));
+        Assert.Equal(TimeSpan.FromSeconds(50), wait);
+        Assert.True(limiter.TryAcquire("u2", out _));
+        _time.Advance(TimeSpan.FromSeconds(50));
+        Assert.True(limiter.TryAcquire("u1", out _));
+    }
+
+    [Fact]
+    public void Memory_keeps_the_last_turns_per_conversation_and_forgets_old_ones()
+    {
+        var memory = new ConversationMemory(2, TimeSpan.FromMinutes(30), _time);
+        memory.Remember("c1", "q1", "a1");
+        memory.Remember("c1", "q2", "a2");
+        memory.Remember("c1", "q3", "a3");
+        memory.Remember("c2", "other", "x");
+        Assert.Equal(["q2", "q3"], memory.Recent("c1").Select(t => t.Question));
+        Assert.Single(memory.Recent("c2"));
+        _time.Advance(TimeSpan.FromMinutes(31));
+        Assert.Empty(memory.Recent("c1"));
+    }
+
+    [Fact]
+    public async Task Too_long_questions_are_refused_with_the_limit()
+    {
+        var pipeline = Pipeline(new ThrowingIndex());
+        var final = await FinalAsync(pipeline.AskAsync(new ChatQuestion("c", "u", new string('x', 1001)), default));
+        Assert.True(final.IsRefusal);
+        Assert.Contains("1,000", final.Text);
+    }
+
+    [Fact]
+    public async Task Sixth_question_in_a_minute_is_refused_politely()
+    {
+        var pipeline = Pipeline(new ThrowingIndex());
+        for (int i = 0; i < 5; i++) await FinalAsync(pipeline.AskAsync(new ChatQuestion("c", "u", "What did Lavrov offer?"), default));
+        var sixth = await FinalAsync(pipeline.AskAsync(new ChatQuestion("c", "u", "What did Lavrov offer?"), default));
+        Assert.True(sixth.IsRefusal);
+        Assert.Contains("5 questions a minute", sixth.Text);
+    }
+
+    [Fact]
+    public async Task A_failing_index_becomes_a_friendly_message_not_an_exception()
+    {
+        var pipeline = Pipeline(new ThrowingIndex());
+        var final = await FinalAsync(pipeline.AskAsync(new ChatQuestion("c", "u", "What did Lavrov offer?"), default));
+        Assert.Equal(ChatTexts.SomethingWentWrong, final.Text);
+        Assert.DoesNotContain("Exception", final.Text);
+    }
+
+    [Fact]
+    public async Task Throttle_passes_at_most_one_partial_per_interval_and_always_the_final()
+    {
+        var updates = Updates();
+        var seen = new List<string>();
+        await foreach (var u in UpdateThrottle.ThrottleAsync(updates, TimeSpan.FromSeconds(1.5), _time)) seen.Add(u.Text);
+        Assert.Equal(["a", "abcd", "final"], seen);
+
+        async IAsyncEnumerable<AnswerUpdate> Updates()
+        {
+            yield return new AnswerUpdate("a", null);
+            _time.Advance(TimeSpan.FromSeconds(0.5));
+            yield return new AnswerUpdate("ab", null);
+            _time.Advance(TimeSpan.FromSeconds(0.5));
+            yield return new AnswerUpdate("abc", null);
+            _time.Advance(TimeSpan.FromSeconds(0.6));
+            yield return new AnswerUpdate("abcd", null);
+            yield return new AnswerUpdate("abcde", null);
+            await Task.Yield();
+            yield return AnswerUpdate.Finished(new Answer("final", AnswerMode.Extractive, true, []));
+        }
+    }
+
+    private ConversationPipeline Pipeline(IArticleIndex index)
+    {
+        var retriever = new PassageRetriever(index, TextAnalyzer.Default, new RetrievalOptions());
+        var answerer = new QuestionAnswerer(retriever, new ExtractiveAnswerWriter(TextAnalyzer.Default));
+        return new ConversationPipeline(answerer, new ConversationMemory(4, TimeSpan.FromMinutes(30), _time), new UserRateLimiter(5, _time),
+            Options.Create(new ChatOptions()));
+    }
+
+    private static async Task<Answer> FinalAsync(IAsyncEnumerable<AnswerUpdate> updates)
+    {
+        Answer? final = null;
+        await foreach (var u in updates) final = u.Final ?? final;
+        return final ?? throw new InvalidOperationException("no final update");
+    }
+
+    private sealed class ThrowingIndex : IArticleIndex
+    {
+        public Task<IReadOnlyList<PassageHit>> SearchAsync(IReadOnlyList<string> terms, int limit, CancellationToken cancellationToken) =>
+            throw new IndexUnavailableException("disk on fire");
+        public Task<TermStatistics> GetTermStatisticsAsync(IReadOnlyList<string> terms, CancellationToken cancellationToken) => throw new NotSupportedException();
+        public Task<IReadOnlyList<PassageHit>> SearchByVectorAsync(ReadOnlyMemory<float> vector, string model, int limit, CancellationToken cancellationToken) => throw new NotSupportedException();
+        public Task<IndexStatus> GetStatusAsync(CancellationToken cancellationToken) => throw new NotSupportedException();
+        public Task<IIndexRefreshSession> BeginRefreshAsync(CancellationToken cancellationToken) => throw new NotSupportedException();
+        public Task<IReadOnlyList<SourceRecord>> GetSourcesAsync(IReadOnlyList<string> configured, CancellationToken cancellationToken) => throw new NotSupportedException();
+        public Task<bool> AddSourceAsync(string location, string? kind, CancellationToken cancellationToken) => throw new NotSupportedException();
+        public Task<bool> RemoveSourceAsync(string location, CancellationToken cancellationToken) => throw new NotSupportedException();
+    }
+}

@@ -1,0 +1,64 @@
+using TalksBot.Core.Retrieval;
+
+namespace TalksBot.Core.Tests;
+
+public class TextAnalyzerTests
+{
+    private readonly TextAnalyzer _analyzer = TextAnalyzer.Default;
+
+    [Theory]
+    [InlineData("Zelensky's", "Zelenskyy")]
+    [InlineData("Zelenskiy", "ZELENSKY")]
+    [InlineData("Kiev", "Kyiv")]
+    [InlineData("Donbass", "Donbas")]
+    [InlineData("Zaporozhye", "Zaporizhzhia")]
+    [InlineData("negotiations", "negotiating")]
+    [InlineData("preconditions", "precondition")]
+    [InlineData("Russian", "Russia's")]
+    public void Spellings_and_forms_of_one_name_meet_in_one_term(string a, string b)
+    {
+        Assert.Equal(_analyzer.Terms(a), _analyzer.Terms(b));
+        Assert.Single(_analyzer.Terms(a));
+    }
+
+    [Fact]
+    public void Stop_words_and_punctuation_are_dropped_from_questions()
+    {
+        var query = _analyzer.AnalyzeQuestion("What are Zelensky's preconditions?");
+        Assert.Equal(["zelenski", "precondit"], query.Terms);
+        Assert.False(query.WantsRecent);
+    }
+
+    [Theory]
+    [InlineData("What is the latest on the ceasefire?")]
+    [InlineData("Any recent news from Geneva")]
+    [InlineData("newest Kremlin position")]
+    public void Questions_about_the_latest_news_are_flagged_and_the_recency_word_is_not_a_term(string question)
+    {
+        var query = _analyzer.AnalyzeQuestion(question);
+        Assert.True(query.WantsRecent);
+        Assert.DoesNotContain(query.Terms, t => t.StartsWith("latest") || t.StartsWith("recent") || t.StartsWith("newest"));
+    }
+
+    [Fact]
+    public void The_capitalised_country_US_is_not_the_pronoun_us()
+    {
+        Assert.Equal(_analyzer.Terms("U.S."), _analyzer.Terms("US"));
+        Assert.Equal(_analyzer.Terms("America"), _analyzer.Terms("US"));
+        Assert.Empty(_analyzer.Terms("tell us"));
+    }
+
+    [Fact]
+    public void Cyrillic_words_are_kept_as_terms()
+    {
+        var terms = _analyzer.Terms("Які умови висуває Зеленський?");
+        Assert.Contains("зеленський", terms);
+    }
+
+    [Fact]
+    public void Malformed_variant_lines_are_reported()
+    {
+        var ex = Assert.Throws<FormatException>(() => TextAnalyzer.ParseVariants("zelensky zelenskyy"));
+        Assert.Contains("zelensky zelenskyy", ex.Message);
+    }
+}
