@@ -1,0 +1,15 @@
+using System.CommandLine;
+using TalksBot.Benchmarks;
+
+namespace TalksBot.Commands;
+
+/// <summary>`bench index|extraction`: speed, memory and quality figures for the README.</summary>
+internal static class BenchCommand
+{
+    public static Command Create()
+    {
+        var bench = new Command("bench", "Measure speed, memory and quality (figures for the README).");
+        bench.Subcommands.Add(IndexBenchmark.Create());
+        return bench;
+    }
+}

@@ -1,0 +1,37 @@
+using System.CommandLine;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using TalksBot.Composition;
+using TalksBot.Scheduling;
+
+namespace TalksBot.Commands;
+
+/// <summary>`run`: the bot itself — every configured platform, the refresh schedule and /healthz in one host.</summary>
+internal static class RunCommand
+{
+    public static Command Create()
+    {
+        var run = new Command("run", "Run the bot: Telegram and/or Discord as configured, scheduled refresh, /healthz.");
+        run.SetAction((parse, ct) => CommandErrors.RunAsync(() => RunAsync(ct)));
+        return run;
+    }
+
+    private static async Task<int> RunAsync(CancellationToken ct)
+    {
+        var builder = TalksBotHost.CreateWebBuilder([]);
+        var platforms = PlatformComposition.ConfiguredPlatforms(builder.Configuration);
+        if (platforms.Count == 0)
+        {
+            return CommandErrors.Fail(ExitCodes.BadUsage,
+                "no chat platform is configured. Set Telegram:BotToken (env Telegram__BotToken) for Telegram, " +
+                "and/or Discord:BotToken (gateway) or Discord:PublicKey with Discord:ApplicationId (HTTP interactions) for Discord.");
+        }
+        builder.Services.AddHostedService<ScheduledRefreshService>();
+        var app = builder.Build();
+        app.MapHealth();
+        PlatformComposition.MapEndpoints(app);
+        await app.RunAsync(ct);
+        return ExitCodes.Ok;
+    }
+}

@@ -1,0 +1,57 @@
+using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
+using TalksBot.Composition;
+using TalksBot.Core.Conversations;
+using TalksBot.Core.Moderation;
+
+namespace TalksBot.Commands;
+
+/// <summary>`source add|remove|list`: sources stored in the index beside those from configuration.</summary>
+internal static class SourceCommands
+{
+    public static Command Create()
+    {
+        var source = new Command("source", "Manage the sources the index reads (beside Index:Sources).");
+
+        var kind = new Option<string?>("--kind") { Description = "folder, feed or page (default: detect)." };
+        kind.AcceptOnlyFromAmong("folder", "feed", "page");
+        var addLocation = new Argument<string>("url-or-path") { Description = "A folder, an RSS/Atom feed URL or an article URL." };
+        var add = new Command("add", "Add a source; the next refresh reads it.") { addLocation, kind };
+        add.SetAction((parse, ct) => CommandErrors.RunAsync(async () =>
+        {
+            using var host = TalksBotHost.BuildForCommand();
+            var location = IndexOptionsPaths.ResolveFolder(parse.GetValue(addLocation)!);
+            var added = await host.Services.GetRequiredService<SourceCatalog>().AddAsync(location, parse.GetValue(kind), ct);
+            Console.WriteLine(added ? $"Added {location}; the next refresh reads it." : $"{location} is already a source.");
+            return ExitCodes.Ok;
+        }));
+
+        var removeLocation = new Argument<string>("url-or-path") { Description = "A source added with `source add`." };
+        var remove = new Command("remove", "Remove an added source and its articles.") { removeLocation };
+        remove.SetAction((parse, ct) => CommandErrors.RunAsync(async () =>
+        {
+            using var host = TalksBotHost.BuildForCommand();
+            var location = parse.GetValue(removeLocation)!;
+            var removed = await host.Services.GetRequiredService<SourceCatalog>().RemoveAsync(location, ct);
+            if (removed)
+            {
+                Console.WriteLine($"Removed {location} and its articles.");
+                return ExitCodes.Ok;
+            }
+            return CommandErrors.Fail(ExitCodes.Failed, $"{location} is not an added source (sources from configuration are removed in appsettings.json).");
+        }));
+
+        var list = new Command("list", "List sources with article counts, last success and last error.");
+        list.SetAction((parse, ct) => CommandErrors.RunAsync(async () =>
+        {
+            using var host = TalksBotHost.BuildForCommand();
+            Console.WriteLine(ChatTexts.Sources(await host.Services.GetRequiredService<SourceCatalog>().ListAsync(ct)));
+            return ExitCodes.Ok;
+        }));
+
+        source.Subcommands.Add(add);
+        source.Subcommands.Add(remove);
+        source.Subcommands.Add(list);
+        return source;
+    }
+}

@@ -1,0 +1,32 @@
+using Microsoft.Extensions.Options;
+using TalksBot.Core.Indexing;
+
+namespace TalksBot.Composition;
+
+/// <summary>
+/// Resolves relative folder sources and the database path: against the current folder first, then against the
+/// application folder (where the sample corpus ships), so `dotnet run` works from the repository root or anywhere.
+/// </summary>
+internal sealed class IndexOptionsPaths : IPostConfigureOptions<IndexOptions>
+{
+    public void PostConfigure(string? name, IndexOptions options)
+    {
+        if (string.IsNullOrWhiteSpace(options.DatabasePath)) options.DatabasePath = IndexOptions.DefaultDatabasePath();
+        options.DatabasePath = Path.GetFullPath(Environment.ExpandEnvironmentVariables(options.DatabasePath));
+        for (int i = 0; i < options.Sources.Count; i++)
+        {
+            options.Sources[i] = ResolveFolder(options.Sources[i]);
+        }
+    }
+
+    public static string ResolveFolder(string location)
+    {
+        location = location.Trim();
+        if (Uri.TryCreate(location, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https") return location;
+        if (Path.IsPathRooted(location)) return Path.GetFullPath(location);
+        var fromCwd = Path.GetFullPath(location);
+        if (Directory.Exists(fromCwd) || File.Exists(fromCwd)) return fromCwd;
+        var fromApp = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, location));
+        return Directory.Exists(fromApp) ? fromApp : fromCwd;
+    }
+}

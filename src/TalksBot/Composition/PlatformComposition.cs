@@ -1,0 +1,27 @@
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using TalksBot.Sources;
+
+namespace TalksBot.Composition;
+
+/// <summary>The adapters: sources, language model, chat platforms. Each registers itself only when configured.</summary>
+internal static class PlatformComposition
+{
+    public static void AddAdapters(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddTalksBotSources(configuration);
+    }
+
+    public static IReadOnlyList<string> ConfiguredPlatforms(IConfiguration configuration)
+    {
+        var platforms = new List<string>();
+        if (!string.IsNullOrWhiteSpace(configuration["Telegram:BotToken"])) platforms.Add("Telegram");
+        if (!string.IsNullOrWhiteSpace(configuration["Discord:BotToken"]) || !string.IsNullOrWhiteSpace(configuration["Discord:PublicKey"])) platforms.Add("Discord");
+        return platforms;
+    }
+
+    public static void MapEndpoints(IEndpointRouteBuilder endpoints)
+    {
+    }
+}
