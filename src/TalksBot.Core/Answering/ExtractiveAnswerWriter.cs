@@ -12,6 +12,7 @@ public sealed class ExtractiveAnswerWriter(TextAnalyzer analyzer) : IAnswerWrite
 {
     public int MaxSentences { get; init; } = 3;
     public int MaxCharacters { get; init; } = 900;
+    public double MinShareOfBest { get; init; } = 0.7;
 
     public async IAsyncEnumerable<AnswerUpdate> WriteAsync(AnswerRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
@@ -25,7 +26,7 @@ public sealed class ExtractiveAnswerWriter(TextAnalyzer analyzer) : IAnswerWrite
         var weights = retrieval.TermWeights;
         double total = Math.Max(weights.Values.Sum(), 1e-9);
 
-        var candidates = new List<(RetrievedPassage Passage, string Sentence, double Score, HashSet<string> Terms)>();
+        var candidates = new List<(RetrievedPassage Passage, string Sentence, double Score, HashSet<string> Terms, double Coverage)>();
         for (int rank = 0; rank < retrieval.Passages.Count; rank++)
         {
             var passage = retrieval.Passages[rank];
@@ -38,16 +39,19 @@ public sealed class ExtractiveAnswerWriter(TextAnalyzer analyzer) : IAnswerWrite
                 if (matched <= 0 && passage.VectorScore is null) continue;
                 // Sentences that hold more of the question rank first; passage rank breaks near-ties.
                 double score = matched / total + 0.15 / (rank + 1) + (passage.VectorScore ?? 0) * 0.1;
-                candidates.Add((passage, sentence, score, terms));
+                candidates.Add((passage, sentence, score, terms, matched / total));
             }
         }
         if (candidates.Count == 0) return Answer.NotCovered();
 
         var picked = new List<(RetrievedPassage Passage, string Sentence, HashSet<string> Terms)>();
         int length = 0;
+        // A sentence earns its place by holding a good share of what the best sentence holds of the question.
+        double bestCoverage = candidates.Max(c => c.Coverage);
         foreach (var c in candidates.OrderByDescending(c => c.Score))
         {
             if (picked.Count >= MaxSentences) break;
+            if (picked.Count > 0 && c.Coverage < MinShareOfBest * bestCoverage) continue;
             if (picked.Any(p => Similar(p.Terms, c.Terms))) continue;
             if (picked.Count > 0 && length + c.Sentence.Length > MaxCharacters) continue;
             picked.Add((c.Passage, c.Sentence, c.Terms));

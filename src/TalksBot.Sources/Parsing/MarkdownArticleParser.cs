@@ -1,0 +1,97 @@
+using System.Text.RegularExpressions;
+using TalksBot.Core.Articles;
+using YamlDotNet.Core;
+using YamlDotNet.Serialization;
+
+namespace TalksBot.Sources.Parsing;
+
+/// <summary>
+/// Markdown with YAML front matter (title, source, url, published). The body keeps its words and loses its markup:
+/// links become their text, images and footnote references go, headings and emphasis become plain text.
+/// </summary>
+public static partial class MarkdownArticleParser
+{
+    private static readonly IDeserializer Yaml = new DeserializerBuilder().Build();
+
+    public static ArticleDocument Parse(string text, string fallbackTitle)
+    {
+        text = text.Replace("\r\n", "\n").TrimStart('\uFEFF');
+        var meta = new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase);
+        string body = text;
+        if (text.StartsWith("---\n", StringComparison.Ordinal))
+        {
+            int end = text.IndexOf("\n---", 3, StringComparison.Ordinal);
+            if (end < 0) throw new ArticleFormatException("front matter is not closed (no second '---' line)");
+            var yaml = text[4..(end + 1)];
+            body = text[(end + 4)..];
+            if (body.StartsWith('-')) body = body.TrimStart('-');
+            try
+            {
+                var parsed = Yaml.Deserialize<Dictionary<string, object?>>(yaml);
+                if (parsed is not null) foreach (var (k, v) in parsed) meta[k] = v;
+            }
+            catch (YamlException ex)
+            {
+                throw new ArticleFormatException($"front matter is not valid YAML: {ex.Message}", ex);
+            }
+        }
+
+        var clean = CleanBody(body);
+        var title = Text(meta, "title");
+        if (string.IsNullOrWhiteSpace(title)) title = FirstHeading().Match(body) is { Success: true } h ? h.Groups[1].Value.Trim() : fallbackTitle;
+        var published = Text(meta, "published") ?? Text(meta, "date");
+        var date = DateParsing.Parse(published);
+        if (published is not null && date is null) throw new ArticleFormatException($"'published: {published}' is not a date (expected YYYY-MM-DD)");
+        return new ArticleDocument(title!.Trim(), (Text(meta, "source") ?? Text(meta, "outlet") ?? "").Trim(), date, Text(meta, "url")?.Trim(), clean)
+        {
+            Byline = Text(meta, "author") ?? Text(meta, "byline"),
+        };
+    }
+
+    private static string? Text(Dictionary<string, object?> meta, string key) =>
+        meta.TryGetValue(key, out var v) && v is not null && v is not IDictionary<object, object> && v is not IList<object> ? v.ToString() : null;
+
+    public static string CleanBody(string markdown)
+    {
+        var lines = new List<string>();
+        foreach (var raw in markdown.Split('\n'))
+        {
+            var line = raw.Trim();
+            if (line.Length == 0) { lines.Add(""); continue; }
+            if (line.StartsWith("```", StringComparison.Ordinal) || HorizontalRule().IsMatch(line)) continue;
+            line = Image().Replace(line, "");
+            line = Footnote().Replace(line, "");
+            line = Link().Replace(line, "$1");
+            line = Heading().Replace(line, "");
+            line = ListMarker().Replace(line, "");
+            line = Emphasis().Replace(line, "$2");
+            line = line.Replace("\u200d", "").Replace("\u200b", "").Trim();
+            if (line.Length > 0) lines.Add(line);
+        }
+        return TextDumpParser.JoinParagraphs(lines);
+    }
+
+    [GeneratedRegex(@"^#{1,6}\s+(.+)$", RegexOptions.Multiline)]
+    private static partial Regex FirstHeading();
+
+    [GeneratedRegex(@"!\[[^\]]*\]\([^)]*\)")]
+    private static partial Regex Image();
+
+    [GeneratedRegex(@"\[\[[^\]]*\]\]\([^)]*\)|\[\^[^\]]+\]")]
+    private static partial Regex Footnote();
+
+    [GeneratedRegex(@"\[([^\]]*)\]\((?:[^()]|\([^)]*\))*\)")]
+    private static partial Regex Link();
+
+    [GeneratedRegex(@"^#{1,6}\s+")]
+    private static partial Regex Heading();
+
+    [GeneratedRegex(@"^(?:[-*+]|\d+\.)\s+")]
+    private static partial Regex ListMarker();
+
+    [GeneratedRegex(@"(\*\*|__|\*|_)(\S(?:.*?\S)?)\1")]
+    private static partial Regex Emphasis();
+
+    [GeneratedRegex(@"^(-{3,}|\*{3,}|_{3,})$")]
+    private static partial Regex HorizontalRule();
+}

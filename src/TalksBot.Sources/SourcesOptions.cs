@@ -1,0 +1,34 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace TalksBot.Sources;
+
+/// <summary>Configuration section "Sources": how pages and feeds are fetched.</summary>
+public sealed class SourcesOptions
+{
+    public const string Section = "Sources";
+
+    /// <summary>Allow URLs on loopback and private networks (intranets, tests). Link-local stays refused.</summary>
+    public bool AllowPrivateNetworks { get; set; }
+
+    /// <summary>Named in the User-Agent so site owners can reach the operator.</summary>
+    [Url]
+    public string ContactUrl { get; set; } = "https://github.com/talksbot/talksbot";
+
+    [Required]
+    public string UserAgent { get; set; } = "TalksBot/1.0";
+
+    [Range(1, 300)]
+    public int TimeoutSeconds { get; set; } = 20;
+
+    [Range(1024, 50 * 1024 * 1024)]
+    public long MaxBodyBytes { get; set; } = 5 * 1024 * 1024;
+
+    [Range(0, 10)]
+    public int MaxRedirects { get; set; } = 5;
+
+    [Range(1, 16)]
+    public int PerHostConcurrency { get; set; } = 2;
+
+    [Range(0, 60_000)]
+    public int PerHostDelayMilliseconds { get; set; } = 250;
+}
