@@ -1,0 +1,84 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace TalksBot.Tests;
+
+/// <summary>Runs the real TalksBot binary as a child process with its own index and configuration.</summary>
+public sealed class Cli : IDisposable
+{
+    public Cli()
+    {
+        Folder = Directory.CreateTempSubdirectory("talksbot-cli-").FullName;
+        DatabasePath = Path.Combine(Folder, "index", "talksbot.db");
+        Environment["Index__DatabasePath"] = DatabasePath;
+        // Isolate from any appsettings.json in the current folder and from a configured model or bot.
+        Environment["TALKSBOT_CONFIG"] = "";
+        Environment["Llm__Endpoint"] = "";
+        Environment["Telegram__BotToken"] = "";
+        Environment["Discord__BotToken"] = "";
+        Environment["Discord__PublicKey"] = "";
+    }
+
+    public string Folder { get; }
+    public string DatabasePath { get; }
+    public Dictionary<string, string> Environment { get; } = new();
+
+    public static string Dll
+    {
+        get
+        {
+            var path = Path.Combine(AppContext.BaseDirectory, "TalksBot.dll");
+            if (!File.Exists(path)) throw new InvalidOperationException($"TalksBot.dll was not built next to the tests ({path}).");
+            return path;
+        }
+    }
+
+    public Cli WithSources(params string[] sources)
+    {
+        foreach (var key in Environment.Keys.Where(k => k.StartsWith("Index__Sources__")).ToList()) Environment.Remove(key);
+        for (int i = 0; i < sources.Length; i++) Environment[$"Index__Sources__{i}"] = sources[i];
+        return this;
+    }
+
+    public Process Start(params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+            WorkingDirectory = Folder,
+            StandardOutputEncoding = Encoding.UTF8,
+        };
+        start.ArgumentList.Add(Dll);
+        foreach (var a in args) start.ArgumentList.Add(a);
+        foreach (var (k, v) in Environment) start.Environment[k] = v;
+        return Process.Start(start)!;
+    }
+
+    public async Task<(int ExitCode, string Out, string Err)> RunAsync(params string[] args)
+    {
+        using var process = Start(args);
+        process.StandardInput.Close();
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"talksbot {string.Join(' ', args)} did not finish in 2 minutes");
+        }
+        return (process.ExitCode, await output, await error);
+    }
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try { Directory.Delete(Folder, recursive: true); } catch (IOException) { }
+    }
+}
