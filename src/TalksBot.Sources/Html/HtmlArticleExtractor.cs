@@ -28,9 +28,13 @@ public static partial class HtmlArticleExtractor
         var body = document.Body ?? throw new Parsing.ArticleFormatException("the page has no <body>");
 
         var title = ChooseTitle(meta, document);
-        RemoveClutter(body);
-        var content = BestContent(body);
-        var text = content is null ? "" : ToText(content);
+        var text = ExtractText(body, removeByClass: true);
+        if (text.Length < 500)
+        {
+            // Class hints sometimes mark the whole page (a "sidebar-layout" wrapper): try again trusting text alone.
+            var retry = ExtractText(Parser.ParseDocument(html).Body!, removeByClass: false);
+            if (retry.Length > text.Length) text = retry;
+        }
         text = DropLeadingTitle(text, title);
 
         string? canonical = null;
@@ -41,13 +45,20 @@ public static partial class HtmlArticleExtractor
         return new ExtractedPage(article, canonical);
     }
 
+    private static string ExtractText(IElement body, bool removeByClass)
+    {
+        RemoveClutter(body, removeByClass);
+        var content = BestContent(body);
+        return content is null ? "" : ToText(content);
+    }
+
     private static string? ChooseTitle(PageMetadata meta, IDocument document)
     {
         var h1 = PageMetadata.Clean(document.QuerySelector("h1")?.TextContent);
         var docTitle = meta.DocumentTitle;
-        // The <title> with the site's name cut off is what the page calls itself; og/JSON-LD headlines are often shortened or social copy.
+        // What the page declares (JSON-LD, Dublin Core, OpenGraph) first, as reader modes do; then <title> without the site's name.
         var trimmed = TrimSiteSuffix(docTitle, meta.SiteName);
-        foreach (var candidate in new[] { trimmed, meta.OgTitle, meta.Headline, h1 })
+        foreach (var candidate in new[] { meta.Headline, meta.OgTitle, trimmed, h1 })
         {
             if (!string.IsNullOrWhiteSpace(candidate) && candidate.Split(' ').Length >= 2) return candidate;
         }
@@ -76,7 +87,7 @@ public static partial class HtmlArticleExtractor
         return rest.Length is > 0 and < 60 ? rest : null;
     }
 
-    private static void RemoveClutter(IElement body)
+    private static void RemoveClutter(IElement body, bool byClass)
     {
         foreach (var tag in AlwaysRemove)
             foreach (var el in body.QuerySelectorAll(tag).ToList()) el.Remove();
@@ -84,13 +95,15 @@ public static partial class HtmlArticleExtractor
         {
             el.Remove();
         }
+        if (!byClass) return;
+        int bodyLength = Normalize(body.TextContent).Length;
         foreach (var el in body.QuerySelectorAll("*").ToList())
         {
             if (el.ParentElement is null && el != body) continue;
             if (el.LocalName is "body" or "html" or "article" or "main" or "p" or "a" or "span" or "em" or "strong" or "b" or "i") continue;
             var hint = (el.ClassName + " " + el.Id).Trim();
             if (hint.Length == 0) continue;
-            if (Unlikely().IsMatch(hint) && !MaybeContent().IsMatch(hint)) el.Remove();
+            if (Unlikely().IsMatch(hint) && !MaybeContent().IsMatch(hint) && Normalize(el.TextContent).Length < bodyLength / 3) el.Remove();
         }
     }
 
@@ -128,6 +141,27 @@ public static partial class HtmlArticleExtractor
             }
         }
         if (best is null) return body;
+
+        // When several strong candidates share an ancestor, the article is that ancestor (split into sections).
+        var strong = scores.Select(kv => (El: kv.Key, Score: kv.Value * (1 - LinkDensity(kv.Key))))
+            .OrderByDescending(x => x.Score).Take(5).Where(x => x.El != best && x.Score >= bestScore * 0.75).Select(x => x.El).ToList();
+        if (strong.Count >= 3)
+        {
+            for (var ancestor = best.ParentElement; ancestor is not null && ancestor.LocalName != "body"; ancestor = ancestor.ParentElement)
+            {
+                if (strong.Count(s => ancestor.Contains(s)) >= 3)
+                {
+                    best = ancestor;
+                    bestScore = scores.GetValueOrDefault(ancestor, bestScore);
+                    break;
+                }
+            }
+        }
+        // An only child says nothing on its own: its parent is the container.
+        while (best.ParentElement is { } only && only.LocalName != "body" && only.Children.Length == 1)
+        {
+            best = only;
+        }
 
         // Wrap the best with its worthy siblings (articles split across sibling containers).
         var parentEl = best.ParentElement;

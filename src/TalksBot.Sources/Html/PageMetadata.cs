@@ -18,6 +18,8 @@ internal sealed class PageMetadata
     public DateOnly? Published { get; private set; }
     public string? Canonical { get; private set; }
 
+    private DateOnly? _anyDatePublished;
+
     public static PageMetadata Read(IDocument document)
     {
         var m = new PageMetadata { DocumentTitle = Clean(document.Title) };
@@ -25,7 +27,11 @@ internal sealed class PageMetadata
         {
             try
             {
-                using var json = JsonDocument.Parse(script.TextContent, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
+                // Some CMSs wrap JSON-LD in a CDATA section.
+                var text = script.TextContent.Trim();
+                if (text.StartsWith("<![CDATA[", StringComparison.Ordinal)) text = text[9..];
+                if (text.EndsWith("]]>", StringComparison.Ordinal)) text = text[..^3];
+                using var json = JsonDocument.Parse(text, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
                 m.ReadJsonLd(json.RootElement);
             }
             catch (JsonException)
@@ -45,13 +51,14 @@ internal sealed class PageMetadata
             return null;
         }
 
-        m.OgTitle = Meta("og:title", "twitter:title", "parsely-title", "sailthru.title", "dc.title");
+        m.OgTitle = Meta("dc.title", "dcterm.title", "og:title", "twitter:title", "parsely-title", "sailthru.title");
         m.SiteName ??= Meta("og:site_name", "application-name", "publisher", "dc.publisher", "twitter:site");
         if (m.SiteName?.StartsWith('@') == true) m.SiteName = null;
         m.Byline ??= Meta("author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "byl");
         if (m.Byline is not null && m.Byline.StartsWith("http", StringComparison.OrdinalIgnoreCase)) m.Byline = null;
         m.Published ??= DateParsing.Parse(Meta("article:published_time", "datePublished", "date", "pubdate", "publishdate", "publish-date",
             "dc.date", "dc.date.issued", "dcterms.created", "sailthru.date", "parsely-pub-date", "og:published_time", "article.published", "DC.date.issued"));
+        m.Published ??= m._anyDatePublished;
         if (m.Published is null)
         {
             var time = document.QuerySelector("article time[datetime], time[datetime][pubdate], time[itemprop='datePublished'], time[datetime]");
@@ -70,6 +77,8 @@ internal sealed class PageMetadata
                 return;
             case JsonValueKind.Object:
                 if (element.TryGetProperty("@graph", out var graph)) ReadJsonLd(graph);
+                // Any node's datePublished is better than none (some pages type the article as WebPage).
+                _anyDatePublished ??= DateParsing.Parse(String(element, "datePublished"));
                 if (!IsArticle(element)) return;
                 Headline ??= String(element, "headline") ?? String(element, "name");
                 Published ??= DateParsing.Parse(String(element, "datePublished") ?? String(element, "dateCreated"));

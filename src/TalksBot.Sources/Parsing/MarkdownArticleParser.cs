@@ -62,6 +62,9 @@ public static partial class MarkdownArticleParser
             line = Image().Replace(line, "");
             line = Footnote().Replace(line, "");
             line = Link().Replace(line, "$1");
+            // A link whose text spans lines leaves "](url)" behind on its last line, and "[" on its first.
+            line = OrphanLinkTarget().Replace(line, "");
+            if (line.StartsWith('[') && !line.Contains(']')) line = line[1..];
             line = Heading().Replace(line, "");
             line = ListMarker().Replace(line, "");
             line = Emphasis().Replace(line, "$2");
@@ -80,8 +83,11 @@ public static partial class MarkdownArticleParser
     [GeneratedRegex(@"\[\[[^\]]*\]\]\([^)]*\)|\[\^[^\]]+\]")]
     private static partial Regex Footnote();
 
-    [GeneratedRegex(@"\[([^\]]*)\]\((?:[^()]|\([^)]*\))*\)")]
+    [GeneratedRegex(@"\[((?:[^\[\]]|\[[^\]]*\])*)\]\((?:<[^>]*>|[^()\s<]|\([^)]*\))*(?:\s+""[^""]*"")?\)")]
     private static partial Regex Link();
+
+    [GeneratedRegex(@"\]\((?:<[^>]*>|[^()\s<]|\([^)]*\))*(?:\s+""[^""]*"")?\)")]
+    private static partial Regex OrphanLinkTarget();
 
     [GeneratedRegex(@"^#{1,6}\s+")]
     private static partial Regex Heading();
