@@ -102,7 +102,7 @@ public sealed class SqliteArticleIndex : IArticleIndex
         return true;
     }
 
-    public async Task<IReadOnlyList<PassageHit>> SearchAsync(IReadOnlyList<string> terms, int limit, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<PassageHit>> SearchAsync(IReadOnlyList<string> terms, int limit, bool requireAll, CancellationToken cancellationToken)
     {
         if (terms.Count == 0) return [];
         using var connection = Open();
@@ -114,13 +114,13 @@ public sealed class SqliteArticleIndex : IArticleIndex
             JOIN articles a ON a.id = p.article_id
             ORDER BY f.score
             """;
-        cmd.Parameters.AddWithValue("$q", MatchExpression(terms));
+        cmd.Parameters.AddWithValue("$q", MatchExpression(terms, requireAll));
         cmd.Parameters.AddWithValue("$k", limit);
         return await ReadHitsAsync(cmd, cancellationToken);
     }
 
-    internal static string MatchExpression(IEnumerable<string> terms) =>
-        string.Join(" OR ", terms.Select(t => "\"" + t.Replace("\"", "\"\"") + "\""));
+    internal static string MatchExpression(IEnumerable<string> terms, bool requireAll) =>
+        string.Join(requireAll ? " AND " : " OR ", terms.Select(t => "\"" + t.Replace("\"", "\"\"") + "\""));
 
     private static async Task<IReadOnlyList<PassageHit>> ReadHitsAsync(SqliteCommand cmd, CancellationToken cancellationToken)
     {

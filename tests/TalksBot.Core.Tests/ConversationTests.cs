@@ -107,9 +107,9 @@ public class ConversationTests
 
     private sealed class ThrowingIndex : IArticleIndex
     {
-        public Task<IReadOnlyList<PassageHit>> SearchAsync(IReadOnlyList<string> terms, int limit, CancellationToken cancellationToken) =>
+        public Task<IReadOnlyList<PassageHit>> SearchAsync(IReadOnlyList<string> terms, int limit, bool requireAll, CancellationToken cancellationToken) =>
             throw new IndexUnavailableException("disk on fire");
-        public Task<TermStatistics> GetTermStatisticsAsync(IReadOnlyList<string> terms, CancellationToken cancellationToken) => throw new NotSupportedException();
+        public Task<TermStatistics> GetTermStatisticsAsync(IReadOnlyList<string> terms, CancellationToken cancellationToken) => throw new IndexUnavailableException("disk on fire");
         public Task<IReadOnlyList<PassageHit>> SearchByVectorAsync(ReadOnlyMemory<float> vector, string model, int limit, CancellationToken cancellationToken) => throw new NotSupportedException();
         public Task<IndexStatus> GetStatusAsync(CancellationToken cancellationToken) => throw new NotSupportedException();
         public Task<IIndexRefreshSession> BeginRefreshAsync(CancellationToken cancellationToken) => throw new NotSupportedException();

@@ -28,8 +28,8 @@ public class RefreshTests : IDisposable
 
         var status = await _db.Index.GetStatusAsync(default);
         Assert.Equal(2, status.Articles);
-        Assert.Empty(await _db.Index.SearchAsync(["swap"], 10, default));
-        Assert.NotEmpty(await _db.Index.SearchAsync(["collaps"], 10, default));
+        Assert.Empty(await _db.Index.SearchAsync(["swap"], 10, false, default));
+        Assert.NotEmpty(await _db.Index.SearchAsync(["collaps"], 10, false, default));
     }
 
     [Fact]
@@ -49,8 +49,8 @@ public class RefreshTests : IDisposable
         Assert.Equal(before.Articles, after.Articles);
         Assert.Equal(before.Passages, after.Passages);
         Assert.Equal(before.LastRefresh, after.LastRefresh);
-        Assert.NotEmpty(await _db.Index.SearchAsync(["lavrov"], 10, default));
-        Assert.Empty(await _db.Index.SearchAsync(["geneva"], 10, default));
+        Assert.NotEmpty(await _db.Index.SearchAsync(["lavrov"], 10, false, default));
+        Assert.Empty(await _db.Index.SearchAsync(["geneva"], 10, false, default));
 
         // The lock was released with the failed session: the next refresh runs.
         source.BeforeItem = null;
@@ -119,6 +119,6 @@ public class RefreshTests : IDisposable
         await _db.Refresher.RefreshAsync([a, b], null, default, allSources: true);
         var report = await _db.Refresher.RefreshAsync([a], null, default, allSources: true);
         Assert.Equal(1, report.Removed);
-        Assert.Empty(await _db.Index.SearchAsync(["istanbul"], 10, default));
+        Assert.Empty(await _db.Index.SearchAsync(["istanbul"], 10, false, default));
     }
 }

@@ -19,7 +19,7 @@ public class SearchTests : IDisposable
         var analyzer = _db.Index.Analyzer;
         foreach (var q in new[] { "Zelensky's", "Zelenskyy", "Kyiv", "Donbas" })
         {
-            var hits = await _db.Index.SearchAsync(analyzer.AnalyzeQuestion(q).Terms, 5, default);
+            var hits = await _db.Index.SearchAsync(analyzer.AnalyzeQuestion(q).Terms, 5, false, default);
             Assert.Single(hits);
         }
     }

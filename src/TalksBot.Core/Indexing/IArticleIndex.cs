@@ -6,8 +6,8 @@ namespace TalksBot.Core.Indexing;
 /// </summary>
 public interface IArticleIndex
 {
-    /// <summary>Best passages for a set of analyzed terms (any may match), best first.</summary>
-    Task<IReadOnlyList<PassageHit>> SearchAsync(IReadOnlyList<string> terms, int limit, CancellationToken cancellationToken);
+    /// <summary>Best passages for a set of analyzed terms, best first (bm25): passages holding any of them, or all of them.</summary>
+    Task<IReadOnlyList<PassageHit>> SearchAsync(IReadOnlyList<string> terms, int limit, bool requireAll, CancellationToken cancellationToken);
 
     /// <summary>In how many passages each term occurs, and how many passages there are: the basis of term weights.</summary>
     Task<TermStatistics> GetTermStatisticsAsync(IReadOnlyList<string> terms, CancellationToken cancellationToken);

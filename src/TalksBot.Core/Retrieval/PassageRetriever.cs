@@ -28,7 +28,18 @@ public sealed class PassageRetriever(
             return new RetrievalResult(query, [], weights, false);
         }
 
-        var textHits = query.Terms.Count == 0 ? [] : await index.SearchAsync(query.Terms, options.Candidates, cancellationToken);
+        IReadOnlyList<PassageHit> textHits = [];
+        if (query.Terms.Count > 0)
+        {
+            var stats = await index.GetTermStatisticsAsync(query.Terms, cancellationToken);
+            double n = Math.Max(1, stats.TotalPassages);
+            foreach (var term in query.Terms)
+            {
+                long df = stats.DocumentFrequency.GetValueOrDefault(term);
+                weights[term] = Math.Log(1 + (n - df + 0.5) / (df + 0.5));
+            }
+            textHits = await TextSearchAsync(query.Terms, stats, cancellationToken);
+        }
         IReadOnlyList<PassageHit> vectorHits = [];
         if (embedder is not null)
         {
@@ -44,16 +55,6 @@ public sealed class PassageRetriever(
             }
         }
 
-        if (query.Terms.Count > 0)
-        {
-            var stats = await index.GetTermStatisticsAsync(query.Terms, cancellationToken);
-            double n = Math.Max(1, stats.TotalPassages);
-            foreach (var term in query.Terms)
-            {
-                long df = stats.DocumentFrequency.GetValueOrDefault(term);
-                weights[term] = Math.Log(1 + (n - df + 0.5) / (df + 0.5));
-            }
-        }
         double totalWeight = weights.Values.Sum();
 
         // Fuse the two rankings by reciprocal rank; keep the raw scores to expose them.
@@ -114,6 +115,25 @@ public sealed class PassageRetriever(
         bool covered = chosen.Any(c => c.Coverage >= options.MinCoverage)
             || (query.Terms.Count == 0 || chosen.All(c => c.Coverage == 0)) && chosen.Any(c => c.VectorScore >= options.MinVectorSimilarity);
         return new RetrievalResult(query, chosen, weights, covered);
+    }
+
+    /// <summary>
+    /// Tiered bm25: passages holding every term first (an intersection is cheap to score and is what answers best);
+    /// only when those are too few, passages holding any of the selective terms. Terms in most passages
+    /// ("russia", "ukraine") barely rank anything and make an OR query score nearly the whole index.
+    /// </summary>
+    private async Task<IReadOnlyList<PassageHit>> TextSearchAsync(IReadOnlyList<string> terms, TermStatistics stats, CancellationToken cancellationToken)
+    {
+        var present = terms.Where(t => stats.DocumentFrequency.GetValueOrDefault(t) > 0).ToList();
+        if (present.Count == 0) return [];
+        if (present.Count > 1)
+        {
+            var all = await index.SearchAsync(present, options.Candidates, requireAll: true, cancellationToken);
+            if (all.Count >= options.MinAllTermsHits) return all;
+        }
+        double n = Math.Max(1, stats.TotalPassages);
+        var selective = present.Where(t => stats.DocumentFrequency[t] / n <= options.CommonTermShare).ToList();
+        return await index.SearchAsync(selective.Count > 0 ? selective : present, options.Candidates, requireAll: false, cancellationToken);
     }
 
     /// <summary>Sum of the weights of the question terms a text contains.</summary>

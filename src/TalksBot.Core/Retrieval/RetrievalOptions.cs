@@ -9,6 +9,12 @@ public sealed class RetrievalOptions
     /// <summary>Candidates read from each search (text and vector) before re-ranking.</summary>
     public int Candidates { get; set; } = 60;
 
+    /// <summary>When at least this many passages hold every question term, they are the candidates (no OR search).</summary>
+    public int MinAllTermsHits { get; set; } = 15;
+
+    /// <summary>Terms in more than this share of passages are left out of the OR search (they still weigh in coverage).</summary>
+    public double CommonTermShare { get; set; } = 0.15;
+
     /// <summary>The best passage must hold at least this share of the question's weighted terms, or the question is not covered.</summary>
     public double MinCoverage { get; set; } = 0.5;
 
