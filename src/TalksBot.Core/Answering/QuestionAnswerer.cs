@@ -7,8 +7,9 @@ namespace TalksBot.Core.Answering;
 /// <summary>Retrieval then writing: the question-to-answer path shared by the command line and every chat platform.</summary>
 public sealed class QuestionAnswerer(PassageRetriever retriever, IAnswerWriter writer)
 {
+    /// <param name="originalQuestion">What the user wrote, when <paramref name="question"/> is its standalone rewrite.</param>
     public async IAsyncEnumerable<AnswerUpdate> AskAsync(
-        string question, IReadOnlyList<ConversationTurn> history, [EnumeratorCancellation] CancellationToken cancellationToken)
+        string question, IReadOnlyList<ConversationTurn> history, [EnumeratorCancellation] CancellationToken cancellationToken, string? originalQuestion = null)
     {
         var retrieval = await retriever.RetrieveAsync(question, cancellationToken);
         if (!retrieval.Covered)
@@ -16,7 +17,7 @@ public sealed class QuestionAnswerer(PassageRetriever retriever, IAnswerWriter w
             yield return AnswerUpdate.Finished(Answer.NotCovered());
             yield break;
         }
-        await foreach (var update in writer.WriteAsync(new AnswerRequest(question, retrieval, history), cancellationToken))
+        await foreach (var update in writer.WriteAsync(new AnswerRequest(question, retrieval, history) { OriginalQuestion = originalQuestion }, cancellationToken))
         {
             yield return update;
         }

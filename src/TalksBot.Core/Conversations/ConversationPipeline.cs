@@ -56,7 +56,7 @@ public sealed class ConversationPipeline(
         }
 
         // yield can't sit inside a try with a catch, so the enumerator is driven by hand.
-        var updates = answerer.AskAsync(standalone, history, cancellationToken).GetAsyncEnumerator(cancellationToken);
+        var updates = answerer.AskAsync(standalone, history, cancellationToken, text).GetAsyncEnumerator(cancellationToken);
         try
         {
             while (true)

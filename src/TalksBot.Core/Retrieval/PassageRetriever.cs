@@ -126,6 +126,11 @@ public sealed class PassageRetriever(
     {
         var present = terms.Where(t => stats.DocumentFrequency.GetValueOrDefault(t) > 0).ToList();
         if (present.Count == 0) return [];
+        // A small index is cheap to score whole, and "common" means little in a few passages.
+        if (stats.TotalPassages < options.TieredSearchFromPassages)
+        {
+            return await index.SearchAsync(present, options.Candidates, requireAll: false, cancellationToken);
+        }
         if (present.Count > 1)
         {
             var all = await index.SearchAsync(present, options.Candidates, requireAll: true, cancellationToken);

@@ -9,6 +9,9 @@ public sealed class RetrievalOptions
     /// <summary>Candidates read from each search (text and vector) before re-ranking.</summary>
     public int Candidates { get; set; } = 60;
 
+    /// <summary>From this many passages on, search is tiered (all terms first, then selective ones); below, one OR query.</summary>
+    public int TieredSearchFromPassages { get; set; } = 5000;
+
     /// <summary>When at least this many passages hold every question term, they are the candidates (no OR search).</summary>
     public int MinAllTermsHits { get; set; } = 15;
 

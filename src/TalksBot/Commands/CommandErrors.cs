@@ -24,6 +24,10 @@ internal static class CommandErrors
         {
             return Fail(ExitCodes.BadUsage, $"configuration file not found: {ex.FileName ?? ex.Message}");
         }
+        catch (TalksBot.Core.Prompts.PromptException ex)
+        {
+            return Fail(ExitCodes.BadUsage, ex.Message);
+        }
         catch (IndexUnavailableException ex)
         {
             return Fail(ExitCodes.IndexUnavailable, ex.Message);

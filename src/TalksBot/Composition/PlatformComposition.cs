@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using TalksBot.Llm;
 using TalksBot.Sources;
 
 namespace TalksBot.Composition;
@@ -11,6 +12,8 @@ internal static class PlatformComposition
     public static void AddAdapters(IServiceCollection services, IConfiguration configuration)
     {
         services.AddTalksBotSources(configuration);
+        // Before the core: the core only fills in what the adapters did not register (the extractive writer).
+        services.AddTalksBotLlm(configuration);
     }
 
     public static IReadOnlyList<string> ConfiguredPlatforms(IConfiguration configuration)

@@ -1,0 +1,45 @@
+using Microsoft.Extensions.AI;
+using TalksBot.Core.Answering.Llm;
+using TalksBot.Core.Prompts;
+
+namespace TalksBot.Core.Conversations;
+
+/// <summary>
+/// Turns a follow-up into a standalone English question with the model ("and what about Russia's?" after a question on
+/// Zelensky's preconditions → "What are Russia's preconditions for peace talks?"). Also rewrites questions in other
+/// languages into English, since the articles are searched by their English words. A standalone English question
+/// costs no model call.
+/// </summary>
+public sealed class LlmQuestionRewriter(IChatClient chat, PromptSet prompts, LlmSettings settings) : IQuestionRewriter
+{
+    public async Task<string> RewriteAsync(string question, IReadOnlyList<ConversationTurn> history, CancellationToken cancellationToken)
+    {
+        if (history.Count == 0 && MostlyLatin(question)) return question;
+        var values = new Dictionary<string, string>
+        {
+            ["question"] = PassageFence.Escape(question),
+            ["conversation"] = PassageFence.Conversation(history.TakeLast(4).ToList()),
+        };
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(settings.Timeout);
+        var response = await chat.GetResponseAsync(
+            [new ChatMessage(ChatRole.User, prompts.Rewrite.Render(values))],
+            new Microsoft.Extensions.AI.ChatOptions { ModelId = settings.Model, Temperature = 0f, MaxOutputTokens = 120 },
+            timeout.Token);
+        var rewritten = response.Text.Trim().Trim('"', '«', '»').Split('\n')[0].Trim();
+        // A rewrite is one question; anything else means the model misunderstood the task.
+        return rewritten.Length is > 3 and < 400 ? rewritten : question;
+    }
+
+    internal static bool MostlyLatin(string text)
+    {
+        int letters = 0, latin = 0;
+        foreach (var ch in text)
+        {
+            if (!char.IsLetter(ch)) continue;
+            letters++;
+            if (ch < 0x250) latin++;
+        }
+        return letters == 0 || latin >= letters * 0.8;
+    }
+}

@@ -1,0 +1,147 @@
+using System.Collections.Concurrent;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using TalksBot.Testing;
+
+namespace TalksBot.Llm.Tests;
+
+/// <summary>
+/// An OpenAI-compatible server on loopback: /v1/chat/completions (plain and SSE streaming) and /v1/embeddings, as the
+/// real API shapes them. Tests script the replies and read back every request.
+/// </summary>
+public sealed class FakeOpenAiServer : IAsyncDisposable
+{
+    private LoopbackServer? _server;
+
+    public ConcurrentQueue<JsonNode> ChatRequests { get; } = new();
+    public ConcurrentQueue<JsonNode> EmbeddingRequests { get; } = new();
+
+    /// <summary>Decides each chat reply; default: an answer citing passage 1.</summary>
+    public Func<JsonNode, int, FakeReply> Chat { get; set; } = (_, _) => FakeReply.Text("The talks are covered [1].");
+
+    /// <summary>Words that mean the same to the fake "multilingual" embedding model.</summary>
+    public Dictionary<string, string> Synonyms { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    public Uri Endpoint => new(_server!.BaseAddress, "v1/");
+
+    public static async Task<FakeOpenAiServer> StartAsync()
+    {
+        var fake = new FakeOpenAiServer();
+        fake._server = await LoopbackServer.StartAsync(app =>
+        {
+            app.MapPost("/v1/chat/completions", fake.HandleChatAsync);
+            app.MapPost("/v1/embeddings", fake.HandleEmbeddingsAsync);
+        });
+        return fake;
+    }
+
+    private async Task HandleChatAsync(HttpContext http)
+    {
+        var body = (await JsonNode.ParseAsync(http.Request.Body))!;
+        ChatRequests.Enqueue(body);
+        var reply = Chat(body, ChatRequests.Count);
+        if (reply.Delay > TimeSpan.Zero) await Task.Delay(reply.Delay, http.RequestAborted);
+        if (reply.Status != 200)
+        {
+            http.Response.StatusCode = reply.Status;
+            if (reply.RetryAfter is { } ra) http.Response.Headers.RetryAfter = ra;
+            await http.Response.WriteAsJsonAsync(new { error = new { message = "fake failure", type = "server_error" } });
+            return;
+        }
+        if (reply.Raw is not null)
+        {
+            http.Response.ContentType = "application/json";
+            await http.Response.WriteAsync(reply.Raw);
+            return;
+        }
+        var model = body["model"]!.GetValue<string>();
+        if (body["stream"]?.GetValue<bool>() == true)
+        {
+            http.Response.ContentType = "text/event-stream";
+            foreach (var chunk in reply.Chunks)
+            {
+                var json = new JsonObject
+                {
+                    ["id"] = "chatcmpl-1", ["object"] = "chat.completion.chunk", ["created"] = 1, ["model"] = model,
+                    ["choices"] = new JsonArray(new JsonObject { ["index"] = 0, ["delta"] = new JsonObject { ["content"] = chunk }, ["finish_reason"] = null }),
+                };
+                await http.Response.WriteAsync($"data: {json.ToJsonString()}\n\n");
+                await http.Response.Body.FlushAsync();
+                if (reply.ChunkDelay > TimeSpan.Zero) await Task.Delay(reply.ChunkDelay, http.RequestAborted);
+            }
+            var done = new JsonObject
+            {
+                ["id"] = "chatcmpl-1", ["object"] = "chat.completion.chunk", ["created"] = 1, ["model"] = model,
+                ["choices"] = new JsonArray(new JsonObject { ["index"] = 0, ["delta"] = new JsonObject(), ["finish_reason"] = "stop" }),
+            };
+            await http.Response.WriteAsync($"data: {done.ToJsonString()}\n\ndata: [DONE]\n\n");
+            return;
+        }
+        await http.Response.WriteAsJsonAsync(new JsonObject
+        {
+            ["id"] = "chatcmpl-1", ["object"] = "chat.completion", ["created"] = 1, ["model"] = model,
+            ["choices"] = new JsonArray(new JsonObject
+            {
+                ["index"] = 0, ["message"] = new JsonObject { ["role"] = "assistant", ["content"] = string.Concat(reply.Chunks) }, ["finish_reason"] = "stop",
+            }),
+            ["usage"] = new JsonObject { ["prompt_tokens"] = 10, ["completion_tokens"] = 10, ["total_tokens"] = 20 },
+        });
+    }
+
+    private async Task HandleEmbeddingsAsync(HttpContext http)
+    {
+        var body = (await JsonNode.ParseAsync(http.Request.Body))!;
+        EmbeddingRequests.Enqueue(body);
+        var inputs = body["input"] is JsonArray array ? array.Select(n => n!.GetValue<string>()).ToList() : [body["input"]!.GetValue<string>()];
+        bool base64 = body["encoding_format"]?.GetValue<string>() == "base64";
+        var data = new JsonArray();
+        for (int i = 0; i < inputs.Count; i++)
+        {
+            var vector = Embed(inputs[i]);
+            JsonNode embedding = base64
+                ? JsonValue.Create(Convert.ToBase64String(System.Runtime.InteropServices.MemoryMarshal.AsBytes(vector.AsSpan()).ToArray()))!
+                : new JsonArray(vector.Select(v => (JsonNode)JsonValue.Create(v)!).ToArray());
+            data.Add(new JsonObject { ["object"] = "embedding", ["index"] = i, ["embedding"] = embedding });
+        }
+        await http.Response.WriteAsJsonAsync(new JsonObject
+        {
+            ["object"] = "list", ["data"] = data, ["model"] = body["model"]!.GetValue<string>(),
+            ["usage"] = new JsonObject { ["prompt_tokens"] = 1, ["total_tokens"] = 1 },
+        });
+    }
+
+    /// <summary>A bag-of-words vector (64 buckets), with synonyms mapped first: similar texts get similar vectors.</summary>
+    public float[] Embed(string text)
+    {
+        var v = new float[64];
+        foreach (var raw in text.ToLowerInvariant().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
+        {
+            var word = new string(raw.Where(char.IsLetter).ToArray());
+            if (word.Length < 4) continue;
+            foreach (var (from, to) in Synonyms) if (word.StartsWith(from, StringComparison.OrdinalIgnoreCase)) word = to;
+            v[(int)((uint)StringComparer.Ordinal.GetHashCode(word[..Math.Min(6, word.Length)]) % 64)] += 1;
+        }
+        var norm = MathF.Sqrt(v.Sum(x => x * x));
+        if (norm > 0) for (int i = 0; i < v.Length; i++) v[i] /= norm;
+        return v;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_server is not null) await _server.DisposeAsync();
+    }
+}
+
+/// <summary>One scripted reply of the fake model.</summary>
+public sealed record FakeReply(IReadOnlyList<string> Chunks, int Status = 200, string? RetryAfter = null, TimeSpan Delay = default, string? Raw = null)
+{
+    public TimeSpan ChunkDelay { get; init; }
+
+    public static FakeReply Text(params string[] chunks) => new(chunks);
+    public static FakeReply Error(int status, string? retryAfter = null) => new([], status, retryAfter);
+    public static FakeReply Slow(TimeSpan delay, params string[] chunks) => new(chunks, Delay: delay);
+    public static FakeReply Malformed() => new([], Raw: "{\"id\": \"x\", \"choices\": [ {\"message\": ");
+}
