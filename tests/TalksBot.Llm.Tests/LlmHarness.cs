@@ -30,6 +30,7 @@ public sealed class LlmHarness : IAsyncDisposable
     public ConversationPipeline Pipeline { get; private set; } = null!;
     public LlmOptions Options { get; } = new() { Model = "test-model", ApiKey = "sk-test", TimeoutSeconds = 5 };
     public QueryEmbedder? QueryEmbedder { get; private set; }
+    public RetrievalOptions Retrieval { get; } = new();
 
     public static async Task<LlmHarness> StartAsync(Action<LlmHarness>? arrange = null)
     {
@@ -60,7 +61,7 @@ public sealed class LlmHarness : IAsyncDisposable
         var prompts = PromptFiles.Load(Path.Combine(SharedData.RepositoryRoot, "prompts"));
         var settings = new LlmSettings(Options.Model!, TimeSpan.FromSeconds(Options.TimeoutSeconds), Options.MaxPassages, TimeSpan.FromSeconds(Options.MaxRetryAfterSeconds));
         var chat = new OpenAiChatClient(client.GetChatClient(Options.Model));
-        Retriever = new PassageRetriever(Index, TextAnalyzer.Default, new RetrievalOptions(), QueryEmbedder);
+        Retriever = new PassageRetriever(Index, TextAnalyzer.Default, Retrieval, QueryEmbedder);
         var writer = new LlmAnswerWriter(chat, prompts, settings, new ExtractiveAnswerWriter(TextAnalyzer.Default), TimeProvider.System);
         Answerer = new QuestionAnswerer(Retriever, writer);
         Pipeline = new ConversationPipeline(Answerer, new ConversationMemory(6, TimeSpan.FromMinutes(30), TimeProvider.System),

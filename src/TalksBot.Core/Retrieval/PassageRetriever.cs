@@ -16,7 +16,8 @@ public sealed class PassageRetriever(
     QueryEmbedder? embedder = null,
     ILogger<PassageRetriever>? logger = null)
 {
-    private const int RrfK = 60;
+    // A small k keeps rank differences visible after fusion (k = 60 flattens the top ranks to near-equal scores).
+    private const int RrfK = 10;
     private readonly ILogger _logger = logger ?? NullLogger<PassageRetriever>.Instance;
 
     public async Task<RetrievalResult> RetrieveAsync(string question, CancellationToken cancellationToken)
@@ -83,7 +84,7 @@ public sealed class PassageRetriever(
         {
             double coverage = totalWeight > 0 ? Coverage(hit.Text, weights) / totalWeight : 0;
             double freshness = hit.Article.Published is { } p && maxDay > minDay ? (double)(p.DayNumber - minDay) / (maxDay - minDay) : 0;
-            double score = 0.45 * (rrf / maxRrf) + 0.55 * coverage
+            double score = 0.45 * (rrf / maxRrf) + 0.55 * coverage + 0.3 * (vector ?? 0)
                 + freshness * (query.WantsRecent ? options.RecencyWeight : options.AgeWeight);
             scored.Add(new RetrievedPassage(hit, text, vector, coverage, score));
         }
