@@ -1,3 +1,4 @@
+using TalksBot.Testing;
 namespace TalksBot.Llm.Tests;
 
 public class HybridRetrievalTests

@@ -1,3 +1,4 @@
+using TalksBot.Testing;
 using TalksBot.Core.Answering;
 
 namespace TalksBot.Llm.Tests;

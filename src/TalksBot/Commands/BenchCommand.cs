@@ -10,6 +10,7 @@ internal static class BenchCommand
     {
         var bench = new Command("bench", "Measure speed, memory and quality (figures for the README).");
         bench.Subcommands.Add(IndexBenchmark.Create());
+        bench.Subcommands.Add(LlmBenchmark.Create());
         return bench;
     }
 }

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using TalksBot.Testing;
 
-namespace TalksBot.Llm.Tests;
+namespace TalksBot.Testing;
 
 /// <summary>
 /// An OpenAI-compatible server on loopback: /v1/chat/completions (plain and SSE streaming) and /v1/embeddings, as the
