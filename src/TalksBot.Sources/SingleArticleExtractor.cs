@@ -1,17 +1,31 @@
 using TalksBot.Core.Articles;
 using TalksBot.Core.Sources;
+using TalksBot.Sources.Html;
 using TalksBot.Sources.Parsing;
+using TalksBot.Sources.Web;
 
 namespace TalksBot.Sources;
 
-/// <summary>What would be indexed from one document, for `extract`: a local file, or an article URL.</summary>
-public sealed class SingleArticleExtractor
+/// <summary>What would be indexed from one document, for `extract`: a local file, or an article URL (fetched safely).</summary>
+public sealed class SingleArticleExtractor(PageFetcher fetcher)
 {
     public async Task<ArticleDocument> ExtractAsync(string location, CancellationToken cancellationToken)
     {
         if (Uri.TryCreate(location, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https")
         {
-            throw new ArgumentException($"{location}: fetching article URLs is not available in this build yet; save the page and pass the file");
+            FetchResult fetched;
+            try
+            {
+                fetched = await fetcher.FetchAsync(uri, conditional: false, cancellationToken);
+            }
+            catch (FetchException ex)
+            {
+                throw new InvalidOperationException(ex.Message, ex);
+            }
+            if (!ArticleFileReader.TryDecode(fetched.Body!, html: true, out var html, out var why)) throw new InvalidOperationException($"{uri}: {why}");
+            var page = HtmlArticleExtractor.Extract(html, fetched.FinalUrl).Article;
+            if (string.IsNullOrWhiteSpace(page.Body)) throw new InvalidOperationException($"{uri}: no article text found on the page");
+            return page;
         }
         var path = Path.GetFullPath(location);
         if (!File.Exists(path)) throw new FileNotFoundException($"file not found: {path}", path);

@@ -66,7 +66,7 @@ public static partial class ArticleFileReader
         return control > n / 10;
     }
 
-    private static bool TryDecode(byte[] content, bool html, out string text, out string why)
+    internal static bool TryDecode(byte[] content, bool html, out string text, out string why)
     {
         why = "";
         if (content.Length >= 2 && content[0] == 0xFF && content[1] == 0xFE) { text = Encoding.Unicode.GetString(content, 2, content.Length - 2); return true; }

@@ -1,0 +1,131 @@
+using System.Runtime.CompilerServices;
+using TalksBot.Core.Articles;
+using TalksBot.Core.Sources;
+using TalksBot.Sources.Feeds;
+using TalksBot.Sources.Html;
+using TalksBot.Sources.Parsing;
+
+namespace TalksBot.Sources.Web;
+
+/// <summary>
+/// A feed URL or an article URL. Fetched (conditionally: a 304 keeps everything as it is); a feed's items are each
+/// fetched and extracted, unless already indexed, falling back to the feed's own title, summary and date when the page
+/// can't be had; a page is extracted as one article. The article's URL is its canonical link when the page declares one.
+/// </summary>
+public sealed class WebSource(Uri url, string? kind, PageFetcher fetcher) : IArticleSource
+{
+    private const int MinimumWords = 30;
+
+    public string Location { get; } = url.ToString();
+
+    public async IAsyncEnumerable<SourceItem> ScanAsync(SourceScanContext context, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        FetchResult fetched;
+        try
+        {
+            fetched = await fetcher.FetchAsync(url, conditional: context.Stored.Count > 0, cancellationToken);
+        }
+        catch (FetchException ex)
+        {
+            throw new SourceUnavailableException(ex.Message, ex);
+        }
+        if (fetched.NotModified)
+        {
+            foreach (var origin in context.Stored.Keys) yield return new ArticleUnchanged(origin);
+            yield break;
+        }
+
+        bool isFeed = kind == "feed" || (kind != "page" && LooksLikeFeed(fetched));
+        if (!isFeed)
+        {
+            yield return ReadPage(Location, fetched);
+            yield break;
+        }
+
+        FeedDocument feed;
+        try
+        {
+            feed = FeedParser.Parse(fetched.Body!, fetched.FinalUrl);
+        }
+        catch (FeedFormatException ex)
+        {
+            throw new SourceUnavailableException($"{url}: {ex.Message}", ex);
+        }
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var item in feed.Items)
+        {
+            if (item.Link is null)
+            {
+                yield return new ArticleSkipped($"{Location}#{item.Id ?? item.Title}", "feed item has no link");
+                continue;
+            }
+            if (!seen.Add(item.Link)) continue;
+            if (context.IsStored(item.Link))
+            {
+                yield return new ArticleUnchanged(item.Link);
+                continue;
+            }
+            yield return await ReadItemAsync(feed, item, cancellationToken);
+        }
+    }
+
+    private async Task<SourceItem> ReadItemAsync(FeedDocument feed, FeedItem item, CancellationToken ct)
+    {
+        string reason;
+        var link = new Uri(item.Link!);
+        if (fetcher.Refusal(link) is { } refused)
+        {
+            reason = refused;
+        }
+        else
+        {
+            try
+            {
+                var page = await fetcher.FetchAsync(link, conditional: false, ct);
+                var found = ReadPage(item.Link!, page);
+                if (found is ArticleFound article)
+                {
+                    var a = article.Article;
+                    return article with
+                    {
+                        Article = a with
+                        {
+                            Title = string.IsNullOrWhiteSpace(a.Title) ? item.Title ?? a.Title : a.Title,
+                            Outlet = string.IsNullOrWhiteSpace(a.Outlet) ? feed.Title ?? "" : a.Outlet,
+                            Published = a.Published ?? item.Published,
+                        },
+                    };
+                }
+                reason = ((ArticleSkipped)found).Reason;
+            }
+            catch (FetchException ex)
+            {
+                reason = ex.Message;
+            }
+        }
+        // The page can't be had: the feed's own text, if it says enough to be worth answering from.
+        if (item.Summary is { } summary && PassageSplitter.CountWords(summary) >= 15)
+        {
+            var article = new ArticleDocument(item.Title ?? summary.Split('\n')[0], feed.Title ?? link.Host, item.Published, item.Link, summary);
+            return new ArticleFound(item.Link!, ContentHash.Of($"{item.Title}\n{summary}"), article);
+        }
+        return new ArticleFailed(item.Link!, reason);
+    }
+
+    private static SourceItem ReadPage(string origin, FetchResult fetched)
+    {
+        if (!ArticleFileReader.TryDecode(fetched.Body!, html: true, out var html, out var why)) return new ArticleSkipped(origin, why);
+        var page = HtmlArticleExtractor.Extract(html, fetched.FinalUrl);
+        if (PassageSplitter.CountWords(page.Article.Body) < MinimumWords) return new ArticleSkipped(origin, "no article text found on the page");
+        return new ArticleFound(origin, ContentHash.Of(fetched.Body!), page.Article);
+    }
+
+    internal static bool LooksLikeFeed(FetchResult fetched)
+    {
+        if (fetched.ContentType is { } type && (type.Contains("rss") || type.Contains("atom") || type.Contains("rdf"))) return true;
+        if (fetched.ContentType == "text/html" || fetched.Body is null) return false;
+        var head = System.Text.Encoding.UTF8.GetString(fetched.Body, 0, Math.Min(fetched.Body.Length, 2048));
+        return (head.Contains("<rss", StringComparison.OrdinalIgnoreCase) || head.Contains("<feed", StringComparison.OrdinalIgnoreCase) || head.Contains("<rdf:RDF", StringComparison.Ordinal))
+            && !head.Contains("<html", StringComparison.OrdinalIgnoreCase);
+    }
+}
