@@ -37,6 +37,8 @@ public sealed class Cli : IDisposable
     {
         foreach (var key in Environment.Keys.Where(k => k.StartsWith("Index__Sources__")).ToList()) Environment.Remove(key);
         for (int i = 0; i < sources.Length; i++) Environment[$"Index__Sources__{i}"] = sources[i];
+        // No sources at all: blank out the sample corpus configured beside the binary.
+        if (sources.Length == 0) Environment["Index__Sources__0"] = "";
         return this;
     }
 

@@ -13,10 +13,7 @@ internal sealed class IndexOptionsPaths : IPostConfigureOptions<IndexOptions>
     {
         if (string.IsNullOrWhiteSpace(options.DatabasePath)) options.DatabasePath = IndexOptions.DefaultDatabasePath();
         options.DatabasePath = Path.GetFullPath(Environment.ExpandEnvironmentVariables(options.DatabasePath));
-        for (int i = 0; i < options.Sources.Count; i++)
-        {
-            options.Sources[i] = ResolveFolder(options.Sources[i]);
-        }
+        options.Sources = options.Sources.Where(s => !string.IsNullOrWhiteSpace(s)).Select(ResolveFolder).ToList();
     }
 
     public static string ResolveFolder(string location)
