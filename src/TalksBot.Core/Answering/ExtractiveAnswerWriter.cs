@@ -12,7 +12,7 @@ public sealed class ExtractiveAnswerWriter(TextAnalyzer analyzer) : IAnswerWrite
 {
     public int MaxSentences { get; init; } = 3;
     public int MaxCharacters { get; init; } = 900;
-    public double MinShareOfBest { get; init; } = 0.7;
+    public double MinShareOfBest { get; init; } = 0.5;
 
     public async IAsyncEnumerable<AnswerUpdate> WriteAsync(AnswerRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
     {

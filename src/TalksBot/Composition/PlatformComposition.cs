@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using TalksBot.Llm;
 using TalksBot.Sources;
+using TalksBot.Telegram;
 
 namespace TalksBot.Composition;
 
@@ -14,6 +15,7 @@ internal static class PlatformComposition
         services.AddTalksBotSources(configuration);
         // Before the core: the core only fills in what the adapters did not register (the extractive writer).
         services.AddTalksBotLlm(configuration);
+        services.AddTalksBotTelegram(configuration);
     }
 
     public static IReadOnlyList<string> ConfiguredPlatforms(IConfiguration configuration)
@@ -26,5 +28,6 @@ internal static class PlatformComposition
 
     public static void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
+        endpoints.MapTelegramWebhook();
     }
 }

@@ -1,0 +1,37 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using TalksBot.Telegram.Types;
+
+namespace TalksBot.Telegram;
+
+/// <summary>POST {path of Telegram:WebhookUrl}: checks the secret token (401 otherwise), queues the update, answers 200 at once.</summary>
+public static class TelegramEndpointRouteBuilderExtensions
+{
+    public static IEndpointRouteBuilder MapTelegramWebhook(this IEndpointRouteBuilder endpoints)
+    {
+        var options = endpoints.ServiceProvider.GetService<TelegramOptions>();
+        if (options is null || !options.Enabled || string.IsNullOrWhiteSpace(options.WebhookUrl)) return endpoints;
+        var path = new Uri(options.WebhookUrl).AbsolutePath;
+        endpoints.MapPost(path, async (HttpContext http, TelegramWebhookSecret secret, UpdateDispatcher dispatcher, IHostApplicationLifetime lifetime) =>
+        {
+            if (!secret.Matches(http.Request.Headers["X-Telegram-Bot-Api-Secret-Token"])) return Results.Unauthorized();
+            Update? update;
+            try
+            {
+                update = await JsonSerializer.DeserializeAsync<Update>(http.Request.Body, TelegramBotApi.Json, http.RequestAborted);
+            }
+            catch (JsonException)
+            {
+                return Results.BadRequest();
+            }
+            if (update is null) return Results.BadRequest();
+            dispatcher.Enqueue(update, lifetime.ApplicationStopping);
+            return Results.Ok();
+        });
+        return endpoints;
+    }
+}

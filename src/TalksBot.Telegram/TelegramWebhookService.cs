@@ -1,0 +1,38 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace TalksBot.Telegram;
+
+/// <summary>Webhook mode: introduces the bot and registers the webhook with its secret; the host's Kestrel receives the updates.</summary>
+public sealed class TelegramWebhookService(
+    TelegramBotApi api,
+    TelegramBot bot,
+    UpdateDispatcher dispatcher,
+    TelegramWebhookSecret secret,
+    TelegramOptions options,
+    ILogger<TelegramWebhookService> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await bot.StartAsync(stoppingToken);
+            await api.SetWebhookAsync(options.WebhookUrl!, secret.Value, stoppingToken);
+            logger.LogInformation("Telegram webhook registered at {Url}", options.WebhookUrl);
+        }
+        catch (TelegramApiException ex) when (ex.ErrorCode == 401)
+        {
+            logger.LogCritical("Telegram rejected the bot token (401 Unauthorized). Check Telegram:BotToken; the Telegram side is stopped, everything else keeps running.");
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogError("Registering the Telegram webhook failed: {Reason}", ex.Message);
+        }
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        await dispatcher.DrainAsync().WaitAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,137 @@
+using System.Collections.Concurrent;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using TalksBot.Testing;
+
+namespace TalksBot.Telegram.Tests;
+
+/// <summary>
+/// A loopback fake of the Bot API: the methods TalksBot calls, with the real envelope, long-poll getUpdates, recorded
+/// calls, and scripted failures (429 with retry_after, 5xx, 401, 403) per method.
+/// </summary>
+public sealed class FakeBotApi : IAsyncDisposable
+{
+    public const string Token = "123456:TEST-token_value";
+    public const long BotId = 999;
+    public const string BotUsername = "TalksTestBot";
+
+    private LoopbackServer _server = null!;
+    private readonly List<JsonObject> _queue = [];
+    private readonly SemaphoreSlim _arrived = new(0);
+    private long _nextMessageId = 1000;
+
+    public ConcurrentQueue<(string Method, JsonObject Body)> Calls { get; } = new();
+    public ConcurrentDictionary<string, ConcurrentQueue<(int Code, int? RetryAfter)>> Failures { get; } = new();
+    public string ChatMemberStatus { get; set; } = "member";
+    /// <summary>Re-offer every queued update whatever the offset, as if confirmations were lost.</summary>
+    public bool IgnoreOffset { get; set; }
+    public Uri BaseAddress => _server.BaseAddress;
+
+    public static async Task<FakeBotApi> StartAsync()
+    {
+        var fake = new FakeBotApi();
+        fake._server = await LoopbackServer.StartAsync(app => app.MapPost("/bot{token}/{method}", fake.HandleAsync));
+        return fake;
+    }
+
+    public void Fail(string method, int code, int? retryAfter = null) => Failures.GetOrAdd(method, _ => new()).Enqueue((code, retryAfter));
+
+    public long Enqueue(JsonObject message)
+    {
+        lock (_queue)
+        {
+            long id = _queue.Count + 1;
+            _queue.Add(new JsonObject { ["update_id"] = id, ["message"] = message });
+            _arrived.Release();
+            return id;
+        }
+    }
+
+    public static JsonObject Message(long chatId, string chatType, long userId, string text, long messageId, JsonArray? entities = null, JsonObject? replyTo = null)
+    {
+        var m = new JsonObject
+        {
+            ["message_id"] = messageId,
+            ["from"] = new JsonObject { ["id"] = userId, ["is_bot"] = false, ["first_name"] = "User" + userId, ["username"] = "user" + userId },
+            ["chat"] = new JsonObject { ["id"] = chatId, ["type"] = chatType, ["title"] = chatType == "private" ? null : "Group" },
+            ["date"] = 1760000000,
+            ["text"] = text,
+        };
+        if (entities is not null) m["entities"] = entities;
+        if (replyTo is not null) m["reply_to_message"] = replyTo;
+        return m;
+    }
+
+    public static JsonArray Command(string text) => [new JsonObject { ["type"] = "bot_command", ["offset"] = 0, ["length"] = text.Split(' ')[0].Length }];
+
+    public IEnumerable<JsonObject> Sent(string method) => Calls.Where(c => c.Method == method).Select(c => c.Body);
+
+    private async Task<IResult> HandleAsync(string token, string method, HttpContext http)
+    {
+        var body = (await JsonNode.ParseAsync(http.Request.Body))?.AsObject() ?? [];
+        Calls.Enqueue((method, body));
+        if (token != Token) return Error(401, "Unauthorized");
+        if (Failures.TryGetValue(method, out var failures) && failures.TryDequeue(out var failure))
+        {
+            return failure.Code == 429
+                ? Error(429, $"Too Many Requests: retry after {failure.RetryAfter}", new JsonObject { ["retry_after"] = failure.RetryAfter })
+                : Error(failure.Code, failure.Code switch { 401 => "Unauthorized", 403 => "Forbidden: bot was blocked by the user", _ => "Internal Server Error" });
+        }
+        switch (method)
+        {
+            case "getMe":
+                return Ok(new JsonObject { ["id"] = BotId, ["is_bot"] = true, ["first_name"] = "Talks", ["username"] = BotUsername });
+            case "getUpdates":
+                long offset = body["offset"]?.GetValue<long>() ?? 0;
+                int timeout = body["timeout"]?.GetValue<int>() ?? 0;
+                var deadline = DateTime.UtcNow.AddSeconds(timeout);
+                while (true)
+                {
+                    JsonArray result;
+                    lock (_queue) result = new JsonArray(_queue.Where(u => IgnoreOffset || u["update_id"]!.GetValue<long>() >= offset).Select(u => u.DeepClone()).ToArray());
+                    if (result.Count > 0 || DateTime.UtcNow >= deadline) return Ok(result);
+                    await _arrived.WaitAsync(deadline - DateTime.UtcNow < TimeSpan.Zero ? TimeSpan.Zero : deadline - DateTime.UtcNow, http.RequestAborted).ContinueWith(_ => { });
+                    if (http.RequestAborted.IsCancellationRequested) return Ok(new JsonArray());
+                }
+            case "sendMessage":
+                return Ok(new JsonObject
+                {
+                    ["message_id"] = Interlocked.Increment(ref _nextMessageId),
+                    ["chat"] = new JsonObject { ["id"] = body["chat_id"]!.DeepClone(), ["type"] = "private" },
+                    ["date"] = 1760000000,
+                    ["text"] = body["text"]!.DeepClone(),
+                });
+            case "editMessageText":
+                return Ok(new JsonObject { ["message_id"] = body["message_id"]!.DeepClone(), ["chat"] = new JsonObject { ["id"] = body["chat_id"]!.DeepClone() }, ["date"] = 1, ["text"] = body["text"]!.DeepClone() });
+            case "getChatMember":
+                return Ok(new JsonObject { ["status"] = ChatMemberStatus, ["user"] = new JsonObject { ["id"] = body["user_id"]!.DeepClone(), ["is_bot"] = false, ["first_name"] = "U" } });
+            case "sendChatAction" or "setMyCommands" or "deleteWebhook" or "setWebhook":
+                return Ok(JsonValue.Create(true));
+            default:
+                return Error(404, "Not Found: method not found");
+        }
+    }
+
+    private static IResult Ok(JsonNode result) => Results.Json(new JsonObject { ["ok"] = true, ["result"] = result });
+
+    private static IResult Error(int code, string description, JsonObject? parameters = null)
+    {
+        var body = new JsonObject { ["ok"] = false, ["error_code"] = code, ["description"] = description };
+        if (parameters is not null) body["parameters"] = parameters;
+        return Results.Json(body, statusCode: code);
+    }
+
+    /// <summary>Waits until a condition over the recorded calls holds (bounded), instead of sleeping for luck.</summary>
+    public async Task WaitForAsync(Func<FakeBotApi, bool> condition, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(20));
+        while (!condition(this))
+        {
+            if (DateTime.UtcNow > deadline) throw new TimeoutException("The bot did not do what the test waited for. Calls: " + string.Join(", ", Calls.Select(c => c.Method)));
+            await Task.Delay(20);
+        }
+    }
+
+    public async ValueTask DisposeAsync() => await _server.DisposeAsync();
+}

@@ -1,0 +1,197 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+
+namespace TalksBot.Telegram.Tests;
+
+public class TelegramBotTests
+{
+    private const long PrivateChat = 501;
+    private const long Group = -100777;
+
+    private static string Text(JsonObject call) => call["text"]!.GetValue<string>();
+
+    private static bool Answered(FakeBotApi api, long chat, string contains) =>
+        api.Calls.Any(c => c.Method is "sendMessage" or "editMessageText" && c.Body["chat_id"]!.GetValue<long>() == chat && Text(c.Body).Contains(contains));
+
+    [Fact]
+    public async Task A_private_question_is_answered_with_cited_html_after_a_typing_indicator()
+    {
+        await using var h = await TelegramHarness.StartAsync();
+        h.Api.Enqueue(FakeBotApi.Message(PrivateChat, "private", 7, "What are Zelensky's preconditions?", 11));
+        await h.Api.WaitForAsync(a => Answered(a, PrivateChat, "Sources"));
+
+        var methods = h.Api.Calls.Select(c => c.Method).ToList();
+        Assert.True(methods.IndexOf("sendChatAction") < methods.IndexOf("sendMessage"), "typing should come first");
+        var answer = h.Api.Sent("sendMessage").Single(m => m["chat_id"]!.GetValue<long>() == PrivateChat);
+        Assert.Equal("HTML", answer["parse_mode"]!.GetValue<string>());
+        Assert.Equal(11, answer["reply_parameters"]!["message_id"]!.GetValue<long>());
+        Assert.Contains("withdraw", Text(answer));
+        Assert.Contains("<a href=\"https://www.bbc.com/news/videos/c0erxy010y0o\">", Text(answer));
+        Assert.Contains("[1]", Text(answer));
+        Assert.Contains(h.Api.Calls, c => c.Method == "setMyCommands");
+        Assert.Contains(h.Api.Calls, c => c.Method == "deleteWebhook");
+    }
+
+    [Fact]
+    public async Task Article_and_user_text_is_escaped_in_html()
+    {
+        await using var h = await TelegramHarness.StartAsync();
+        h.Api.Enqueue(FakeBotApi.Message(PrivateChat, "private", 7, "Was the energy truce extended?", 12));
+        await h.Api.WaitForAsync(a => Answered(a, PrivateChat, "Sources"));
+        var text = Text(h.Api.Sent("sendMessage").Last(m => m["chat_id"]!.GetValue<long>() == PrivateChat));
+        Assert.Contains("Truce &lt;b&gt;talks&lt;/b&gt; &amp; more", text);
+        Assert.Contains("Wire &lt;i&gt;", text);
+        Assert.Contains("href=\"https://wire.example/truce?a=1&amp;b=&quot;2&quot;\"", text);
+        Assert.DoesNotContain("<b>talks</b>", text);
+    }
+
+    [Fact]
+    public async Task In_a_group_ask_at_botname_is_answered_as_a_reply_and_chatter_is_ignored()
+    {
+        await using var h = await TelegramHarness.StartAsync();
+        h.Api.Enqueue(FakeBotApi.Message(Group, "supergroup", 8, "anyone seen the match last night?", 20));
+        h.Api.Enqueue(FakeBotApi.Message(Group, "supergroup", 8, "/ask@otherbot what is this", 21, FakeBotApi.Command("/ask@otherbot what is this")));
+        var ask = $"/ask@{FakeBotApi.BotUsername} What did Putin say in Kazakhstan?";
+        h.Api.Enqueue(FakeBotApi.Message(Group, "supergroup", 8, ask, 22, FakeBotApi.Command(ask)));
+        await h.Api.WaitForAsync(a => Answered(a, Group, "Sources"));
+        var replies = h.Api.Sent("sendMessage").Where(m => m["chat_id"]!.GetValue<long>() == Group).ToList();
+        Assert.Single(replies);
+        Assert.Equal(22, replies[0]["reply_parameters"]!["message_id"]!.GetValue<long>());
+    }
+
+    [Fact]
+    public async Task A_mention_or_a_reply_to_the_bot_in_a_group_is_a_question()
+    {
+        await using var h = await TelegramHarness.StartAsync();
+        var text = $"@{FakeBotApi.BotUsername} what are Zelensky's preconditions?";
+        h.Api.Enqueue(FakeBotApi.Message(Group, "group", 8, text, 30,
+            [new JsonObject { ["type"] = "mention", ["offset"] = 0, ["length"] = FakeBotApi.BotUsername.Length + 1 }]));
+        await h.Api.WaitForAsync(a => Answered(a, Group, "withdraw"));
+
+        var botMessage = new JsonObject { ["message_id"] = 5, ["from"] = new JsonObject { ["id"] = FakeBotApi.BotId, ["is_bot"] = true, ["first_name"] = "Talks" }, ["chat"] = new JsonObject { ["id"] = Group, ["type"] = "group" }, ["date"] = 1 };
+        h.Api.Enqueue(FakeBotApi.Message(Group, "group", 8, "Is Russia ready for talks?", 31, replyTo: botMessage));
+        await h.Api.WaitForAsync(a => a.Sent("sendMessage").Any(m => m["reply_parameters"]?["message_id"]?.GetValue<long>() == 31));
+    }
+
+    [Fact]
+    public async Task Refresh_is_refused_to_a_non_moderator_and_runs_for_a_moderator_with_progress()
+    {
+        await using var h = await TelegramHarness.StartAsync();
+        h.Api.Enqueue(FakeBotApi.Message(PrivateChat, "private", 7, "/refresh", 40, FakeBotApi.Command("/refresh")));
+        await h.Api.WaitForAsync(a => Answered(a, PrivateChat, "only moderators"));
+
+        h.Api.Enqueue(FakeBotApi.Message(TelegramHarness.Moderator, "private", TelegramHarness.Moderator, "/refresh", 41, FakeBotApi.Command("/refresh")));
+        await h.Api.WaitForAsync(a => Answered(a, TelegramHarness.Moderator, "Refresh finished"));
+        var started = h.Api.Sent("sendMessage").Single(m => m["chat_id"]!.GetValue<long>() == TelegramHarness.Moderator);
+        Assert.StartsWith("Refreshing", Text(started));
+        var final = h.Api.Sent("editMessageText").Last(m => m["chat_id"]!.GetValue<long>() == TelegramHarness.Moderator);
+        Assert.Contains("unchanged 3", Text(final));
+
+        h.Api.Enqueue(FakeBotApi.Message(PrivateChat, "private", 7, "/status", 42, FakeBotApi.Command("/status")));
+        h.Api.Enqueue(FakeBotApi.Message(TelegramHarness.Moderator, "private", TelegramHarness.Moderator, "/status", 43, FakeBotApi.Command("/status")));
+        await h.Api.WaitForAsync(a => Answered(a, TelegramHarness.Moderator, "Articles: 3"));
+        Assert.Equal(2, h.Api.Sent("sendMessage").Count(m => m["chat_id"]!.GetValue<long>() == PrivateChat && Text(m).Contains("only moderators")));
+    }
+
+    [Fact]
+    public async Task Group_administrators_are_moderators_when_configured()
+    {
+        await using var h = await TelegramHarness.StartAsync(x => x.Settings["Telegram:ChatAdminsAreModerators"] = "true");
+        h.Api.ChatMemberStatus = "administrator";
+        h.Api.Enqueue(FakeBotApi.Message(Group, "supergroup", 9, "/status", 50, FakeBotApi.Command("/status")));
+        await h.Api.WaitForAsync(a => Answered(a, Group, "Articles: 3"));
+        Assert.Contains(h.Api.Calls, c => c.Method == "getChatMember" && c.Body["user_id"]!.GetValue<long>() == 9);
+    }
+
+    [Fact]
+    public async Task A_429_is_waited_out_and_the_message_sent()
+    {
+        await using var h = await TelegramHarness.StartAsync();
+        h.Api.Fail("sendMessage", 429, retryAfter: 1);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        h.Api.Enqueue(FakeBotApi.Message(PrivateChat, "private", 7, "What are Zelensky's preconditions?", 60));
+        await h.Api.WaitForAsync(a => a.Sent("sendMessage").Count() == 2);
+        Assert.Equal(2, h.Api.Sent("sendMessage").Count());
+        Assert.True(clock.Elapsed >= TimeSpan.FromSeconds(1), "retry_after was not respected");
+    }
+
+    [Fact]
+    public async Task A_chat_that_blocked_the_bot_is_skipped_and_others_still_answered()
+    {
+        await using var h = await TelegramHarness.StartAsync();
+        h.Api.Fail("sendMessage", 403);
+        h.Api.Enqueue(FakeBotApi.Message(PrivateChat, "private", 7, "/help", 70, FakeBotApi.Command("/help")));
+        h.Api.Enqueue(FakeBotApi.Message(PrivateChat + 1, "private", 8, "/help", 71, FakeBotApi.Command("/help")));
+        await h.Api.WaitForAsync(a => Answered(a, PrivateChat + 1, "peace talks"));
+        Assert.Contains(h.Logs, l => l.Contains("blocked the bot"));
+    }
+
+    [Fact]
+    public async Task A_restart_answers_nothing_twice()
+    {
+        var folder = Directory.CreateTempSubdirectory("talksbot-tg-restart-").FullName;
+        var api = await FakeBotApi.StartAsync();
+        var first = await TelegramHarness.StartAsync(api: api, folder: folder);
+        api.Enqueue(FakeBotApi.Message(PrivateChat, "private", 7, "/help", 80, FakeBotApi.Command("/help")));
+        api.Enqueue(FakeBotApi.Message(PrivateChat + 1, "private", 8, "/help", 81, FakeBotApi.Command("/help")));
+        await api.WaitForAsync(a => a.Sent("sendMessage").Count() == 2);
+        await first.StopHostAsync();
+
+        // The fake forgets confirmations and offers everything again; the new host must skip what was answered.
+        api.IgnoreOffset = true;
+        api.Enqueue(FakeBotApi.Message(PrivateChat + 2, "private", 9, "/help", 82, FakeBotApi.Command("/help")));
+        await using var second = await TelegramHarness.StartAsync(api: api, folder: folder);
+        await api.WaitForAsync(a => a.Sent("sendMessage").Any(m => m["chat_id"]!.GetValue<long>() == PrivateChat + 2));
+        var polls = api.Calls.Count(c => c.Method == "getUpdates");
+        await api.WaitForAsync(a => a.Calls.Count(c => c.Method == "getUpdates") >= polls + 2);
+        Assert.Equal(3, api.Sent("sendMessage").Count());
+    }
+
+    [Fact]
+    public async Task A_rejected_token_stops_telegram_with_one_log_line_and_the_host_keeps_running()
+    {
+        await using var h = await TelegramHarness.StartAsync(x => x.Settings["Telegram:BotToken"] = "1:wrong-token");
+        await h.Api.WaitForAsync(a => a.Calls.Any(c => c.Method == "getMe"));
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (!h.Logs.Any(l => l.Contains("401")) && DateTime.UtcNow < deadline) await Task.Delay(20);
+        Assert.Single(h.Logs, l => l.StartsWith("Critical") && l.Contains("Telegram:BotToken"));
+        Assert.DoesNotContain(h.Logs, l => l.Contains("wrong-token"));
+        using var http = new HttpClient();
+        Assert.False(h.App.Lifetime.ApplicationStopping.IsCancellationRequested);
+        Assert.Single(h.Api.Calls); // no retries against a bad token
+    }
+
+    [Fact]
+    public async Task Webhook_requests_without_the_secret_are_refused_and_with_it_answered()
+    {
+        await using var h = await TelegramHarness.StartAsync(x =>
+        {
+            x.Settings["Telegram:WebhookUrl"] = "https://bot.example/telegram/hook";
+            x.Settings["Telegram:WebhookSecret"] = "s3cret_Token-1";
+        });
+        await h.Api.WaitForAsync(a => a.Calls.Any(c => c.Method == "setWebhook"));
+        var set = h.Api.Sent("setWebhook").Single();
+        Assert.Equal("s3cret_Token-1", set["secret_token"]!.GetValue<string>());
+        Assert.Equal("https://bot.example/telegram/hook", set["url"]!.GetValue<string>());
+
+        using var http = new HttpClient { BaseAddress = h.HostAddress };
+        var update = new JsonObject { ["update_id"] = 900, ["message"] = FakeBotApi.Message(PrivateChat, "private", 7, "/help", 90, FakeBotApi.Command("/help")) };
+        Assert.Equal(HttpStatusCode.Unauthorized, (await http.PostAsJsonAsync("/telegram/hook", update)).StatusCode);
+        var forged = new HttpRequestMessage(HttpMethod.Post, "/telegram/hook") { Content = JsonContent.Create(update) };
+        forged.Headers.Add("X-Telegram-Bot-Api-Secret-Token", "wrong");
+        Assert.Equal(HttpStatusCode.Unauthorized, (await http.SendAsync(forged)).StatusCode);
+        Assert.Empty(h.Api.Sent("sendMessage"));
+
+        for (int i = 0; i < 2; i++) // Telegram retries: the same update twice is answered once
+        {
+            var good = new HttpRequestMessage(HttpMethod.Post, "/telegram/hook") { Content = JsonContent.Create(update) };
+            good.Headers.Add("X-Telegram-Bot-Api-Secret-Token", "s3cret_Token-1");
+            Assert.Equal(HttpStatusCode.OK, (await http.SendAsync(good)).StatusCode);
+        }
+        await h.Api.WaitForAsync(a => Answered(a, PrivateChat, "peace talks"));
+        await ((UpdateDispatcher)h.App.Services.GetService(typeof(UpdateDispatcher))!).DrainAsync();
+        Assert.Single(h.Api.Sent("sendMessage"));
+        Assert.DoesNotContain(h.Api.Calls, c => c.Method == "getUpdates");
+    }
+}

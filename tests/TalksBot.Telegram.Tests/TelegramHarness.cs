@@ -1,0 +1,111 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using TalksBot.Core;
+using TalksBot.Core.Conversations;
+using TalksBot.Core.Indexing;
+using TalksBot.Core.Moderation;
+using TalksBot.Index.Sqlite;
+using TalksBot.Sources;
+using TalksBot.Testing;
+
+namespace TalksBot.Telegram.Tests;
+
+/// <summary>The real hosted bot (generic host on Kestrel, SQLite index of the seed articles) pointed at the fake Bot API.</summary>
+public sealed class TelegramHarness : IAsyncDisposable
+{
+    public const long Moderator = 42;
+
+    private TelegramHarness(FakeBotApi api, string folder) { Api = api; Folder = folder; }
+
+    public FakeBotApi Api { get; }
+    public string Folder { get; }
+    public WebApplication App { get; private set; } = null!;
+    public Dictionary<string, string?> Settings { get; } = new();
+    public List<string> Logs { get; } = [];
+    public Uri HostAddress => new(App.Urls.First());
+
+    public static async Task<TelegramHarness> StartAsync(Action<TelegramHarness>? arrange = null, FakeBotApi? api = null, string? folder = null)
+    {
+        var h = new TelegramHarness(api ?? await FakeBotApi.StartAsync(), folder ?? Directory.CreateTempSubdirectory("talksbot-tg-").FullName);
+        var articles = Path.Combine(h.Folder, "articles");
+        if (!Directory.Exists(articles))
+        {
+            Directory.CreateDirectory(articles);
+            foreach (var f in Directory.GetFiles(SharedData.Articles)) File.Copy(f, Path.Combine(articles, Path.GetFileName(f)));
+            File.WriteAllText(Path.Combine(articles, "planted.md"), "---\ntitle: \"Truce <b>talks</b> & more\"\nsource: \"Wire <i>\"\nurl: \"https://wire.example/truce?a=1&b=\\\"2\\\"\"\npublished: 2026-03-01\n---\n\nThe energy truce between Kyiv and Moscow was extended by thirty days, negotiators said in Riyadh on Sunday.");
+        }
+        foreach (var (k, v) in new Dictionary<string, string?>
+        {
+            ["Telegram:BotToken"] = FakeBotApi.Token,
+            ["Telegram:ApiBaseUrl"] = h.Api.BaseAddress.ToString().TrimEnd('/'),
+            ["Telegram:PollTimeoutSeconds"] = "1",
+            ["Telegram:PerChatIntervalMilliseconds"] = "0",
+            ["Telegram:EditIntervalMilliseconds"] = "100",
+            ["Telegram:TypingIntervalMilliseconds"] = "500",
+            ["Telegram:RetryBaseMilliseconds"] = "10",
+            ["Telegram:ModeratorUserIds:0"] = Moderator.ToString(),
+        }) h.Settings[k] = v;
+        arrange?.Invoke(h);
+        await h.StartHostAsync();
+        return h;
+    }
+
+    private async Task StartHostAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseKestrel(k => k.Listen(System.Net.IPAddress.Loopback, 0));
+        builder.Configuration.AddInMemoryCollection(Settings);
+        builder.Logging.ClearProviders();
+        builder.Logging.AddProvider(new ListLoggerProvider(Logs));
+        builder.Services.Configure<IndexOptions>(o =>
+        {
+            o.DatabasePath = Path.Combine(Folder, "talksbot.db");
+            o.Sources = [Path.Combine(Folder, "articles")];
+            o.RefreshInterval = TimeSpan.Zero;
+        });
+        builder.Services.Configure<ChatOptions>(o => o.QuestionsPerMinute = 100);
+        builder.Services.AddTalksBotSources(builder.Configuration);
+        builder.Services.AddTalksBotTelegram(builder.Configuration);
+        builder.Services.AddTalksBotCore();
+        builder.Services.AddSqliteArticleIndex();
+        App = builder.Build();
+        App.MapTelegramWebhook();
+        var maintenance = App.Services.GetRequiredService<IndexMaintenance>();
+        if ((await maintenance.StatusAsync(default)).Articles == 0) await maintenance.RefreshAsync(null, default);
+        await App.StartAsync();
+    }
+
+    public async Task StopHostAsync()
+    {
+        await App.StopAsync();
+        await App.DisposeAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        try { await StopHostAsync(); } catch (ObjectDisposedException) { }
+        await Api.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        try { Directory.Delete(Folder, recursive: true); } catch (IOException) { }
+    }
+
+    private sealed class ListLoggerProvider(List<string> lines) : ILoggerProvider
+    {
+        public ILogger CreateLogger(string categoryName) => new ListLogger(lines);
+        public void Dispose() { }
+
+        private sealed class ListLogger(List<string> lines) : ILogger
+        {
+            public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+            public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Information;
+            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+            {
+                lock (lines) lines.Add($"{logLevel}: {formatter(state, exception)} {exception}");
+            }
+        }
+    }
+}
