@@ -9,6 +9,7 @@ using TalksBot.Core.Conversations;
 using TalksBot.Core.Indexing;
 using TalksBot.Core.Moderation;
 using TalksBot.Index.Sqlite;
+using TalksBot.Llm;
 using TalksBot.Sources;
 using TalksBot.Testing;
 
@@ -69,6 +70,7 @@ public sealed class TelegramHarness : IAsyncDisposable
         });
         builder.Services.Configure<ChatOptions>(o => o.QuestionsPerMinute = 100);
         builder.Services.AddTalksBotSources(builder.Configuration);
+        builder.Services.AddTalksBotLlm(builder.Configuration);
         builder.Services.AddTalksBotTelegram(builder.Configuration);
         builder.Services.AddTalksBotCore();
         builder.Services.AddSqliteArticleIndex();
