@@ -113,20 +113,32 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
         });
     }
 
-    /// <summary>A bag-of-words vector (64 buckets), with synonyms mapped first: similar texts get similar vectors.</summary>
+    /// <summary>A bag-of-words vector (512 buckets), with synonyms mapped first: similar texts get similar vectors.</summary>
     public float[] Embed(string text)
     {
-        var v = new float[64];
+        var v = new float[512];
         foreach (var raw in text.ToLowerInvariant().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
         {
             var word = new string(raw.Where(char.IsLetter).ToArray());
             if (word.Length < 4) continue;
             foreach (var (from, to) in Synonyms) if (word.StartsWith(from, StringComparison.OrdinalIgnoreCase)) word = to;
-            v[(int)((uint)StringComparer.Ordinal.GetHashCode(word[..Math.Min(6, word.Length)]) % 64)] += 1;
+            v[(int)(StableHash(word[..Math.Min(6, word.Length)]) % 512)] += 1;
         }
         var norm = MathF.Sqrt(v.Sum(x => x * x));
         if (norm > 0) for (int i = 0; i < v.Length; i++) v[i] /= norm;
         return v;
+    }
+
+    // FNV-1a: the same buckets in every run (string.GetHashCode is randomized per process).
+    private static uint StableHash(string text)
+    {
+        uint hash = 2166136261;
+        foreach (var ch in text)
+        {
+            hash ^= ch;
+            hash *= 16777619;
+        }
+        return hash;
     }
 
     public async ValueTask DisposeAsync()

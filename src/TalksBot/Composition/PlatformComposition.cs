@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using TalksBot.Llm;
+using TalksBot.Discord;
 using TalksBot.Sources;
 using TalksBot.Telegram;
 
@@ -16,6 +17,7 @@ internal static class PlatformComposition
         // Before the core: the core only fills in what the adapters did not register (the extractive writer).
         services.AddTalksBotLlm(configuration);
         services.AddTalksBotTelegram(configuration);
+        services.AddTalksBotDiscord(configuration);
     }
 
     public static IReadOnlyList<string> ConfiguredPlatforms(IConfiguration configuration)
@@ -29,5 +31,6 @@ internal static class PlatformComposition
     public static void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
         endpoints.MapTelegramWebhook();
+        endpoints.MapDiscordInteractions();
     }
 }

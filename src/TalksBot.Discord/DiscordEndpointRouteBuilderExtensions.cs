@@ -1,0 +1,59 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using TalksBot.Discord.Interactions;
+using TalksBot.Discord.Types;
+
+namespace TalksBot.Discord;
+
+/// <summary>
+/// The HTTP interactions endpoint (Discord:InteractionsPath): 401 unless the Ed25519 signature of timestamp + raw body
+/// checks out; PONG to PING; other interactions are acknowledged through the callback endpoint (answering the POST
+/// with 202) and worked on in the background. Stateless, so it scales behind a load balancer.
+/// </summary>
+public static class DiscordEndpointRouteBuilderExtensions
+{
+    public static IEndpointRouteBuilder MapDiscordInteractions(this IEndpointRouteBuilder endpoints)
+    {
+        var options = endpoints.ServiceProvider.GetService<DiscordOptions>();
+        if (options is null || !options.InteractionsEnabled) return endpoints;
+        var verifier = new Ed25519Verifier(options.PublicKey!);
+        endpoints.MapPost(options.InteractionsPath, async (HttpContext http, DiscordBot bot, DiscordRestClient rest, IHostApplicationLifetime lifetime, ILogger<DiscordBot> logger) =>
+        {
+            using var buffer = new MemoryStream();
+            await http.Request.Body.CopyToAsync(buffer, http.RequestAborted);
+            var body = buffer.ToArray();
+            if (!verifier.Verify(http.Request.Headers["X-Signature-Ed25519"], http.Request.Headers["X-Signature-Timestamp"], body))
+                return Results.Unauthorized();
+            Interaction? interaction;
+            try
+            {
+                interaction = JsonSerializer.Deserialize<Interaction>(body, DiscordRestClient.Json);
+            }
+            catch (JsonException)
+            {
+                return Results.BadRequest();
+            }
+            if (interaction is null) return Results.BadRequest();
+            var (response, then) = bot.Accept(interaction);
+            if (interaction.TypeNumber == 1) return Results.Json(response, DiscordRestClient.Json);
+            if (then is null && response == InteractionResponse.Deferred) return Results.Accepted();
+            await rest.CreateInteractionResponseAsync(interaction.Id, interaction.Token, response, http.RequestAborted);
+            if (then is not null)
+            {
+                var stopping = lifetime.ApplicationStopping;
+                _ = Task.Run(async () =>
+                {
+                    try { await then(stopping); }
+                    catch (Exception ex) when (ex is not OperationCanceledException) { logger.LogError(ex, "Discord interaction {Interaction} failed", interaction.Id); }
+                }, CancellationToken.None);
+            }
+            return Results.Accepted();
+        });
+        return endpoints;
+    }
+}

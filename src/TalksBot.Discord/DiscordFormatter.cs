@@ -1,0 +1,89 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using TalksBot.Core.Answering;
+using TalksBot.Core.Conversations;
+using TalksBot.Discord.Types;
+
+namespace TalksBot.Discord;
+
+/// <summary>
+/// Answers as Discord embeds within Discord's limits: the answer with its [n] markers as the description, the sources
+/// as fields (title linked, outlet, date), split into follow-ups when they don't fit. Text from articles and users is
+/// escaped so markdown, masked links and mentions stay text (allowed_mentions also forbids every ping).
+/// </summary>
+public static partial class DiscordFormatter
+{
+    public const int MaxDescription = 4096, MaxFields = 25, MaxFieldName = 256, MaxFieldValue = 1024, MaxTotal = 6000, MaxContent = 2000;
+
+    public static string Escape(string text)
+    {
+        var escaped = Markdown().Replace(text, @"\$0");
+        // A zero-width space after @ turns @everyone / @here into text even where mentions would be parsed.
+        return escaped.Replace("@", "@\u200b");
+    }
+
+    /// <summary>The first message (embeds) and any follow-ups, each within the limits.</summary>
+    public static IReadOnlyList<MessagePayload> Answer(Answer answer)
+    {
+        var description = (answer.Notice is { } n ? $"*{Escape(n)}*\n\n" : "") + Escape(answer.Text);
+        var descriptions = Chunk(description, MaxDescription).ToList();
+        var fields = answer.Citations.Select(c => new EmbedField(
+            Truncate($"[{c.Number}] {Escape(c.Title)}", MaxFieldName),
+            Truncate($"{(c.Url is { } url && Uri.TryCreate(url, UriKind.Absolute, out var u) && u.Scheme is "http" or "https" ? $"[{EscapeLinkText(c.Outlet.Length > 0 ? c.Outlet : u.Host)}](<{url.Replace(">", "%3E")}>)" : Escape(c.Outlet))}, {ChatTexts.Date(c.Published)}", MaxFieldValue))).ToList();
+
+        var messages = new List<MessagePayload>();
+        var embeds = new List<Embed>();
+        for (int i = 0; i < descriptions.Count; i++) embeds.Add(new Embed { Description = descriptions[i], Color = 0x2B6CB0 });
+        // Sources go into the last description's embed, then into more embeds of up to 25 fields.
+        var pending = new Queue<EmbedField>(fields);
+        var current = embeds[^1];
+        var currentFields = new List<EmbedField>();
+        int total = descriptions[^1].Length;
+        while (pending.Count > 0)
+        {
+            var f = pending.Peek();
+            if (currentFields.Count == MaxFields || total + f.Name.Length + f.Value.Length > MaxTotal)
+            {
+                embeds[^1] = current with { Fields = currentFields };
+                current = new Embed { Color = 0x2B6CB0 };
+                embeds.Add(current);
+                currentFields = [];
+                total = 0;
+            }
+            currentFields.Add(pending.Dequeue());
+            total += f.Name.Length + f.Value.Length;
+        }
+        if (currentFields.Count > 0) embeds[^1] = current with { Fields = currentFields };
+        if (answer.Citations.Count > 0) embeds[^1] = embeds[^1] with { Footer = new EmbedFooter($"{answer.Citations.Count} source(s) · {(answer.Mode == AnswerMode.Llm ? "written by a language model from the sources" : "quoted from the sources")}") };
+
+        // One embed per message keeps every message under the 6,000-character total.
+        foreach (var e in embeds) messages.Add(new MessagePayload { Embeds = [e], Content = "" });
+        return messages;
+    }
+
+    public static MessagePayload Plain(string text, bool ephemeral = false) =>
+        new() { Content = Truncate(Escape(text), MaxContent), Flags = ephemeral ? InteractionResponse.Ephemeral : null, Embeds = [] };
+
+    public static MessagePayload Draft(string text) =>
+        new() { Content = "", Embeds = [new Embed { Description = Truncate(Escape(text), MaxDescription), Color = 0x718096 }] };
+
+    private static string EscapeLinkText(string text) => Escape(text).Replace("[", "(").Replace("]", ")");
+
+    private static string Truncate(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
+
+    private static IEnumerable<string> Chunk(string text, int max)
+    {
+        while (text.Length > max)
+        {
+            int cut = text.LastIndexOf("\n\n", max - 1, StringComparison.Ordinal);
+            if (cut <= 0) cut = text.LastIndexOf(' ', max - 1);
+            if (cut <= 0) cut = max;
+            yield return text[..cut].TrimEnd();
+            text = text[cut..].TrimStart();
+        }
+        yield return text;
+    }
+
+    [GeneratedRegex(@"[\\*_~`|>\[\]()#<:-]")]
+    private static partial Regex Markdown();
+}

@@ -1,0 +1,31 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using TalksBot.Discord.Gateway;
+
+namespace TalksBot.Discord;
+
+/// <summary>Runs the gateway when enabled; with the HTTP endpoint only, registers the commands at start.</summary>
+public sealed class DiscordService(DiscordGatewayClient gateway, DiscordBot bot, DiscordOptions options, ILogger<DiscordService> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (options.GatewayEnabled)
+        {
+            await gateway.RunAsync(stoppingToken);
+            return;
+        }
+        try
+        {
+            await bot.RegisterCommandsAsync(null, stoppingToken);
+            logger.LogInformation("Discord commands registered; interactions arrive at {Path}", options.InteractionsPath);
+        }
+        catch (DiscordApiException ex) when (ex.Status == 401)
+        {
+            logger.LogCritical("Discord rejected the bot token (401). Check Discord:BotToken; the Discord side is stopped, everything else keeps running.");
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogError("Registering Discord commands failed: {Reason}", ex.Message);
+        }
+    }
+}

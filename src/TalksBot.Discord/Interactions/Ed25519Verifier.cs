@@ -1,0 +1,32 @@
+using System.Text;
+using Org.BouncyCastle.Crypto.Parameters;
+using Org.BouncyCastle.Crypto.Signers;
+
+namespace TalksBot.Discord.Interactions;
+
+/// <summary>Checks Discord's X-Signature-Ed25519 over timestamp + raw body with the application's public key.</summary>
+public sealed class Ed25519Verifier(string publicKeyHex)
+{
+    private readonly Ed25519PublicKeyParameters _key = new(Convert.FromHexString(publicKeyHex), 0);
+
+    public bool Verify(string? signatureHex, string? timestamp, ReadOnlySpan<byte> body)
+    {
+        if (string.IsNullOrEmpty(signatureHex) || string.IsNullOrEmpty(timestamp) || signatureHex.Length != 128) return false;
+        byte[] signature;
+        try
+        {
+            signature = Convert.FromHexString(signatureHex);
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
+        var stamp = Encoding.UTF8.GetBytes(timestamp);
+        var signer = new Ed25519Signer();
+        signer.Init(false, _key);
+        signer.BlockUpdate(stamp, 0, stamp.Length);
+        var bytes = body.ToArray();
+        signer.BlockUpdate(bytes, 0, bytes.Length);
+        return signer.VerifySignature(signature);
+    }
+}

@@ -1,0 +1,202 @@
+using System.Net;
+using System.Text;
+using System.Text.Json.Nodes;
+using Org.BouncyCastle.Crypto.Generators;
+using Org.BouncyCastle.Crypto.Parameters;
+using Org.BouncyCastle.Crypto.Signers;
+using Org.BouncyCastle.Security;
+
+namespace TalksBot.Discord.Tests;
+
+public class DiscordBotTests
+{
+    private static bool Ready(FakeDiscord d) => d.GatewayReceived.Any(p => p["op"]!.GetValue<int>() == 2) && d.Rest("PUT", "/commands").Any();
+
+    private static string Description(JsonNode? body) => body?["embeds"]?[0]?["description"]?.GetValue<string>() ?? "";
+
+    [Fact]
+    public async Task A_slash_command_over_the_gateway_is_deferred_then_edited_with_an_embed_and_sources()
+    {
+        await using var h = await DiscordHarness.StartAsync();
+        await h.Discord.WaitForAsync(Ready);
+        var identify = h.Discord.GatewayReceived.First(p => p["op"]!.GetValue<int>() == 2);
+        Assert.Equal(1 | 512 | 4096 | 32768, identify["d"]!["intents"]!.GetValue<int>());
+        Assert.Equal("discord-test-token", identify["d"]!["token"]!.GetValue<string>());
+        var commands = h.Discord.Rest("PUT", $"/applications/{FakeDiscord.ApplicationId}/commands").Single().Body!.AsArray();
+        Assert.Equal(["ask", "sources", "status", "refresh", "source"], commands.Select(c => c!["name"]!.GetValue<string>()));
+        Assert.Equal("32", commands.Single(c => c!["name"]!.GetValue<string>() == "refresh")!["default_member_permissions"]!.GetValue<string>());
+
+        await h.Discord.DispatchAsync("INTERACTION_CREATE", FakeDiscord.SlashAsk("9001", "What are Zelensky's preconditions?"));
+        await h.Discord.WaitForAsync(d => d.Rest("PATCH", "/messages/@original").Any(c => c.Body?["embeds"]?[0]?["fields"] is JsonArray));
+        var callback = h.Discord.Rest("POST", "/interactions/9001/token-9001/callback").Single();
+        Assert.Equal(5, callback.Body!["type"]!.GetValue<int>());
+        var edit = h.Discord.Rest("PATCH", $"/webhooks/{FakeDiscord.ApplicationId}/token-9001/messages/@original").Last().Body!;
+        Assert.Contains("withdraw", Description(edit));
+        Assert.Contains(@"\[1\]", Description(edit));
+        var field = edit["embeds"]![0]!["fields"]![0]!;
+        Assert.StartsWith("[1] ", field["name"]!.GetValue<string>());
+        Assert.Contains("(<https://www.bbc.com/news/videos/c0erxy010y0o>)", field["value"]!.GetValue<string>());
+        Assert.Empty(edit["allowed_mentions"]!["parse"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task Nothing_from_an_article_can_ping_anyone()
+    {
+        await using var h = await DiscordHarness.StartAsync();
+        await h.Discord.WaitForAsync(Ready);
+        await h.Discord.DispatchAsync("INTERACTION_CREATE", FakeDiscord.SlashAsk("9002", "Was the energy truce extended?"));
+        await h.Discord.WaitForAsync(d => d.Rest("PATCH", "token-9002/messages/@original").Any(c => Description(c.Body).Contains("truce")));
+        var edit = h.Discord.Rest("PATCH", "token-9002/messages/@original").Last().Body!;
+        var text = edit.ToJsonString();
+        Assert.DoesNotContain("@everyone", Description(edit), StringComparison.Ordinal);
+        Assert.Contains("@\u200beveryone", Description(edit));
+        Assert.DoesNotContain("<@&123>", Description(edit), StringComparison.Ordinal);
+        Assert.DoesNotContain("@here", edit["embeds"]![0]!["fields"]![0]!["name"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Empty(edit["allowed_mentions"]!["parse"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task A_non_moderator_is_refused_ephemerally_and_a_moderator_refreshes_with_progress()
+    {
+        await using var h = await DiscordHarness.StartAsync();
+        await h.Discord.WaitForAsync(Ready);
+        await h.Discord.DispatchAsync("INTERACTION_CREATE", FakeDiscord.Slash("9101", "refresh", permissions: "0"));
+        await h.Discord.WaitForAsync(d => d.Rest("POST", "/interactions/9101/").Any());
+        var refusal = h.Discord.Rest("POST", "/interactions/9101/").Single().Body!;
+        Assert.Equal(4, refusal["type"]!.GetValue<int>());
+        Assert.Equal(64, refusal["data"]!["flags"]!.GetValue<int>());
+        Assert.Contains("only moderators", refusal["data"]!["content"]!.GetValue<string>());
+
+        await h.Discord.DispatchAsync("INTERACTION_CREATE", FakeDiscord.Slash("9102", "refresh", permissions: "32"));
+        await h.Discord.WaitForAsync(d => d.Rest("PATCH", "token-9102/messages/@original").Any(c => c.Body!["content"]!.GetValue<string>().Contains("Refresh finished")));
+        Assert.Equal(5, h.Discord.Rest("POST", "/interactions/9102/").Single().Body!["type"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task A_mention_in_a_channel_and_a_dm_are_answered_as_replies_that_ping_nobody()
+    {
+        await using var h = await DiscordHarness.StartAsync();
+        await h.Discord.WaitForAsync(Ready);
+        await h.Discord.DispatchAsync("MESSAGE_CREATE", FakeDiscord.MessageCreate("801", $"<@{FakeDiscord.BotUserId}> what are Zelensky's preconditions?", "300", mentionBot: true));
+        await h.Discord.DispatchAsync("MESSAGE_CREATE", FakeDiscord.MessageCreate("802", "hello all, nice weather", "300", mentionBot: false));
+        await h.Discord.DispatchAsync("MESSAGE_CREATE", FakeDiscord.MessageCreate("803", "What did Putin say in Kazakhstan?", null, mentionBot: false));
+        await h.Discord.WaitForAsync(d => d.Rest("POST", "/channels/600/messages").Count() >= 2);
+        var replies = h.Discord.Rest("POST", "/channels/600/messages").Select(c => c.Body!).ToList();
+        Assert.Equal(["801", "803"], replies.Select(r => r["message_reference"]!["message_id"]!.GetValue<string>()).Order());
+        Assert.All(replies, r => Assert.Empty(r["allowed_mentions"]!["parse"]!.AsArray()));
+        Assert.All(replies, r => Assert.False(r["allowed_mentions"]!["replied_user"]!.GetValue<bool>()));
+        Assert.Contains(h.Discord.Calls, c => c.Path == "/channels/600/typing");
+    }
+
+    [Fact]
+    public async Task A_dropped_connection_resumes_and_the_missed_event_is_answered_once()
+    {
+        await using var h = await DiscordHarness.StartAsync();
+        await h.Discord.WaitForAsync(Ready);
+        h.Discord.Drop();
+        await h.Discord.DispatchAsync("INTERACTION_CREATE", FakeDiscord.SlashAsk("9201", "What are Zelensky's preconditions?"));
+        await h.Discord.WaitForAsync(d => d.GatewayReceived.Any(p => p["op"]!.GetValue<int>() == 6));
+        var resume = h.Discord.GatewayReceived.First(p => p["op"]!.GetValue<int>() == 6);
+        Assert.Equal("session-1", resume["d"]!["session_id"]!.GetValue<string>());
+        Assert.Equal(1, resume["d"]!["seq"]!.GetValue<long>());
+        Assert.StartsWith("/resume", h.Discord.Connections.Last());
+        await h.Discord.WaitForAsync(d => d.Rest("PATCH", "token-9201/messages/@original").Any());
+        // A second replay of the same interaction (another resume) must not be answered again.
+        h.Discord.Drop();
+        await h.Discord.WaitForAsync(d => d.GatewayReceived.Count(p => p["op"]!.GetValue<int>() == 6) >= 2);
+        await h.Discord.WaitForAsync(d => d.Connections.Count >= 3);
+        await Task.Delay(300);
+        Assert.Single(h.Discord.Rest("POST", "/interactions/9201/"));
+        Assert.Single(h.Discord.GatewayReceived, p => p["op"]!.GetValue<int>() == 2); // never re-identified
+    }
+
+    [Fact]
+    public async Task A_zombie_connection_is_detected_and_resumed()
+    {
+        // Heartbeats every 200 ms; then the fake stops acknowledging them.
+        await using var h = await DiscordHarness.StartAsync(x => x.Discord.HeartbeatInterval = 200);
+        await h.Discord.WaitForAsync(d => Ready(d) && d.GatewayReceived.Any(p => p["op"]!.GetValue<int>() == 1));
+        h.Discord.AckHeartbeats = false;
+        await h.Discord.WaitForAsync(d => d.GatewayReceived.Any(p => p["op"]!.GetValue<int>() == 6), TimeSpan.FromSeconds(10));
+        h.Discord.AckHeartbeats = true;
+        Assert.Contains(h.Logs, l => l.Contains("stopped acknowledging heartbeats"));
+        Assert.StartsWith("/resume", h.Discord.Connections.Last());
+    }
+
+    [Fact]
+    public async Task A_429_on_the_edit_is_retried_after_retry_after()
+    {
+        await using var h = await DiscordHarness.StartAsync();
+        await h.Discord.WaitForAsync(Ready);
+        h.Discord.LimitOnce("token-9301/messages/@original", 0.3);
+        await h.Discord.DispatchAsync("INTERACTION_CREATE", FakeDiscord.SlashAsk("9301", "What are Zelensky's preconditions?"));
+        await h.Discord.WaitForAsync(d => d.Rest("PATCH", "token-9301/messages/@original").Count() >= 2);
+        Assert.Contains(h.Logs, l => l.Contains("rate limited"));
+    }
+
+    [Fact]
+    public async Task A_fatal_close_code_stops_discord_cleanly_while_the_host_runs_on()
+    {
+        await using var h = await DiscordHarness.StartAsync();
+        await h.Discord.WaitForAsync(Ready);
+        h.Discord.CloseAfterIdentify = 4004;
+        await h.Discord.InvalidateSessionAsync(); // the client identifies afresh, and the fake answers 4004
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (!h.Logs.Any(l => l.StartsWith("Critical")) && DateTime.UtcNow < deadline) await Task.Delay(20);
+        Assert.Single(h.Logs, l => l.StartsWith("Critical") && l.Contains("Discord:BotToken"));
+        Assert.DoesNotContain(h.Logs, l => l.Contains("discord-test-token"));
+        int connections = h.Discord.Connections.Count;
+        await Task.Delay(300); // would be several reconnect attempts at the test's 20 ms backoff
+        Assert.Equal(connections, h.Discord.Connections.Count);
+        Assert.False(h.App.Lifetime.ApplicationStopping.IsCancellationRequested);
+    }
+
+    [Fact]
+    public async Task Signed_http_interactions_are_verified_pinged_and_answered()
+    {
+        var generator = new Ed25519KeyPairGenerator();
+        generator.Init(new Ed25519KeyGenerationParameters(new SecureRandom()));
+        var pair = generator.GenerateKeyPair();
+        var publicKey = Convert.ToHexString(((Ed25519PublicKeyParameters)pair.Public).GetEncoded()).ToLowerInvariant();
+        await using var h = await DiscordHarness.StartAsync(x =>
+        {
+            x.Settings["Discord:PublicKey"] = publicKey;
+            x.Settings["Discord:Gateway"] = "false";
+            x.Settings["Discord:ApplicationId"] = FakeDiscord.ApplicationId;
+        });
+        using var http = new HttpClient { BaseAddress = h.HostAddress };
+
+        HttpRequestMessage Signed(string body, bool forge = false)
+        {
+            var timestamp = "1760000000";
+            var signer = new Ed25519Signer();
+            signer.Init(true, pair.Private);
+            var bytes = Encoding.UTF8.GetBytes(timestamp + body);
+            signer.BlockUpdate(bytes, 0, bytes.Length);
+            var signature = signer.GenerateSignature();
+            if (forge) signature[0] ^= 0xFF;
+            var request = new HttpRequestMessage(HttpMethod.Post, "/discord/interactions") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+            request.Headers.Add("X-Signature-Ed25519", Convert.ToHexString(signature).ToLowerInvariant());
+            request.Headers.Add("X-Signature-Timestamp", timestamp);
+            return request;
+        }
+
+        var ping = """{"id":"1","application_id":"200000000000000002","type":1,"token":"t","version":1}""";
+        var pong = await http.SendAsync(Signed(ping));
+        Assert.Equal(HttpStatusCode.OK, pong.StatusCode);
+        Assert.Equal("application/json", pong.Content.Headers.ContentType!.MediaType);
+        Assert.Equal(1, JsonNode.Parse(await pong.Content.ReadAsStringAsync())!["type"]!.GetValue<int>());
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await http.PostAsync("/discord/interactions", new StringContent(ping))).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await http.SendAsync(Signed(ping, forge: true))).StatusCode);
+        var tampered = Signed(ping);
+        tampered.Content = new StringContent(ping.Replace("\"type\":1", "\"type\":2"), Encoding.UTF8, "application/json");
+        Assert.Equal(HttpStatusCode.Unauthorized, (await http.SendAsync(tampered)).StatusCode);
+
+        var ask = FakeDiscord.SlashAsk("9401", "What are Zelensky's preconditions?").ToJsonString();
+        Assert.Equal(HttpStatusCode.Accepted, (await http.SendAsync(Signed(ask))).StatusCode);
+        await h.Discord.WaitForAsync(d => d.Rest("PATCH", "token-9401/messages/@original").Any(c => Description(c.Body).Contains("withdraw")));
+        Assert.Equal(5, h.Discord.Rest("POST", "/interactions/9401/").Single().Body!["type"]!.GetValue<int>());
+        Assert.Empty(h.Discord.Connections); // HTTP only: no gateway
+    }
+}

@@ -1,0 +1,94 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using TalksBot.Core;
+using TalksBot.Core.Conversations;
+using TalksBot.Core.Indexing;
+using TalksBot.Core.Moderation;
+using TalksBot.Index.Sqlite;
+using TalksBot.Sources;
+using TalksBot.Testing;
+
+namespace TalksBot.Discord.Tests;
+
+/// <summary>The real hosted Discord bot (Kestrel, SQLite index of the seed articles) pointed at the fake Discord.</summary>
+public sealed class DiscordHarness : IAsyncDisposable
+{
+    private DiscordHarness(FakeDiscord discord, string folder) { Discord = discord; Folder = folder; }
+
+    public FakeDiscord Discord { get; }
+    public string Folder { get; }
+    public WebApplication App { get; private set; } = null!;
+    public Dictionary<string, string?> Settings { get; } = new();
+    public List<string> Logs { get; } = [];
+    public Uri HostAddress => new(App.Urls.First());
+
+    public static async Task<DiscordHarness> StartAsync(Action<DiscordHarness>? arrange = null)
+    {
+        var h = new DiscordHarness(await FakeDiscord.StartAsync(), Directory.CreateTempSubdirectory("talksbot-dc-").FullName);
+        var articles = Directory.CreateDirectory(Path.Combine(h.Folder, "articles")).FullName;
+        foreach (var f in Directory.GetFiles(SharedData.Articles)) File.Copy(f, Path.Combine(articles, Path.GetFileName(f)));
+        File.WriteAllText(Path.Combine(articles, "planted.md"), "---\ntitle: \"Truce **talks** @here\"\nsource: \"Wire\"\nurl: \"https://wire.example/truce\"\npublished: 2026-03-01\n---\n\nThe energy truce was extended by thirty days, negotiators told @everyone in Riyadh on Sunday, <@&123> included.");
+        foreach (var (k, v) in new Dictionary<string, string?>
+        {
+            ["Discord:BotToken"] = "discord-test-token",
+            ["Discord:ApiBaseUrl"] = h.Discord.ApiBase,
+            ["Discord:AnswerMentions"] = "true",
+            ["Discord:ReconnectBaseMilliseconds"] = "20",
+            ["Discord:EditIntervalMilliseconds"] = "100",
+            ["Discord:TypingIntervalMilliseconds"] = "500",
+            ["Discord:RetryBaseMilliseconds"] = "10",
+        }) h.Settings[k] = v;
+        arrange?.Invoke(h);
+
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseKestrel(k => k.Listen(System.Net.IPAddress.Loopback, 0));
+        builder.Configuration.AddInMemoryCollection(h.Settings);
+        builder.Logging.ClearProviders();
+        builder.Logging.AddProvider(new ListLoggerProvider(h.Logs));
+        builder.Services.Configure<IndexOptions>(o =>
+        {
+            o.DatabasePath = Path.Combine(h.Folder, "talksbot.db");
+            o.Sources = [articles];
+            o.RefreshInterval = TimeSpan.Zero;
+        });
+        builder.Services.Configure<ChatOptions>(o => o.QuestionsPerMinute = 100);
+        builder.Services.AddTalksBotSources(builder.Configuration);
+        builder.Services.AddTalksBotDiscord(builder.Configuration);
+        builder.Services.AddTalksBotCore();
+        builder.Services.AddSqliteArticleIndex();
+        h.App = builder.Build();
+        h.App.MapDiscordInteractions();
+        await h.App.Services.GetRequiredService<IndexMaintenance>().RefreshAsync(null, default);
+        await h.App.StartAsync();
+        return h;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        try { await App.StopAsync(); } catch (Exception) { }
+        await App.DisposeAsync();
+        await Discord.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        try { Directory.Delete(Folder, recursive: true); } catch (IOException) { }
+    }
+
+    private sealed class ListLoggerProvider(List<string> lines) : ILoggerProvider
+    {
+        public ILogger CreateLogger(string categoryName) => new ListLogger(lines);
+        public void Dispose() { }
+
+        private sealed class ListLogger(List<string> lines) : ILogger
+        {
+            public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+            public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Information;
+            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+            {
+                lock (lines) lines.Add($"{logLevel}: {formatter(state, exception)}");
+            }
+        }
+    }
+}
