@@ -25,6 +25,8 @@ public sealed class FakeDiscord : IAsyncDisposable
     private long _seq;
 
     public ConcurrentQueue<(string Method, string Path, JsonNode? Body)> Calls { get; } = new();
+    public ConcurrentDictionary<string, long> CallbackAt { get; } = new();
+    public ConcurrentDictionary<string, long> DispatchedAt { get; } = new();
     public ConcurrentQueue<JsonObject> GatewayReceived { get; } = new();
     public ConcurrentQueue<string> Connections { get; } = new();
     public ConcurrentDictionary<string, ConcurrentQueue<double>> RateLimits { get; } = new();
@@ -67,6 +69,7 @@ public sealed class FakeDiscord : IAsyncDisposable
             try { body = await JsonNode.ParseAsync(ctx.Request.Body); } catch { }
         }
         Calls.Enqueue((ctx.Request.Method, "/" + path, body));
+        if (path.StartsWith("interactions/") && path.EndsWith("/callback")) CallbackAt.TryAdd(path.Split('/')[1], System.Diagnostics.Stopwatch.GetTimestamp());
         if (ctx.Request.Headers.Authorization != "Bot discord-test-token") return Results.Json(new { message = "401: Unauthorized", code = 0 }, statusCode: 401);
         if (!ctx.Request.Headers.UserAgent.ToString().StartsWith("DiscordBot (")) return Results.StatusCode(400);
         foreach (var (key, queue) in RateLimits)
@@ -91,6 +94,7 @@ public sealed class FakeDiscord : IAsyncDisposable
         lock (_events)
         {
             payload = new JsonObject { ["op"] = 0, ["t"] = type, ["s"] = ++_seq, ["d"] = data };
+            if (type == "INTERACTION_CREATE") DispatchedAt[data["id"]!.GetValue<string>()] = System.Diagnostics.Stopwatch.GetTimestamp();
             _events.Add((_seq, payload));
         }
         if (_socket is { State: WebSocketState.Open } socket) await SendAsync(socket, payload);
