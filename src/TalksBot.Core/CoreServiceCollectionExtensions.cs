@@ -56,6 +56,7 @@ public static class CoreServiceCollectionExtensions
             sp.GetService<Microsoft.Extensions.Logging.ILogger<IndexRefresher>>()));
         services.TryAddSingleton<SourceCatalog>();
         services.TryAddSingleton<IndexMaintenance>();
+        services.TryAddSingleton<ChatModeration>();
         return services;
     }
 }

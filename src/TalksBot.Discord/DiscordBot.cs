@@ -5,7 +5,6 @@ using TalksBot.Core.Answering;
 using TalksBot.Core.Conversations;
 using TalksBot.Core.Indexing;
 using TalksBot.Core.Moderation;
-using TalksBot.Core.Refresh;
 using TalksBot.Discord.Types;
 
 namespace TalksBot.Discord;
@@ -21,11 +20,14 @@ public sealed partial class DiscordBot(
     ConversationPipeline pipeline,
     IndexMaintenance maintenance,
     SourceCatalog catalog,
+    ChatModeration moderation,
     TimeProvider time,
     ILogger<DiscordBot> logger)
 {
     private static readonly BigInteger ManageGuild = 1 << 5, Administrator = 1 << 3;
     private readonly HashSet<string> _seen = [];
+    // Answers queue here so they never take the threads that acknowledge new interactions within Discord's 3 s.
+    private readonly SemaphoreSlim _work = new(Environment.ProcessorCount);
     private string? _applicationId = options.ApplicationId;
 
     public string? BotUserId { get; set; }
@@ -71,7 +73,12 @@ public sealed partial class DiscordBot(
         bool moderatorCommand = data.Name is "status" or "refresh" or "source";
         if (moderatorCommand && !IsModerator(interaction)) return (Ephemeral(ChatTexts.ModeratorsOnly), null);
         if (data.Name == "refresh" && maintenance.IsRefreshing) return (Ephemeral(ChatTexts.RefreshAlreadyRunning), null);
-        return (InteractionResponse.Deferred, ct => RunCommandAsync(interaction, ct));
+        return (InteractionResponse.Deferred, async ct =>
+        {
+            await _work.WaitAsync(ct);
+            try { await RunCommandAsync(interaction, ct); }
+            finally { _work.Release(); }
+        });
     }
 
     private static InteractionResponse Ephemeral(string text) => new(4, DiscordFormatter.Plain(text, ephemeral: true));
@@ -106,7 +113,8 @@ public sealed partial class DiscordBot(
                     await rest.EditOriginalResponseAsync(ApplicationId, token, DiscordFormatter.Plain(ChatTexts.Status(await maintenance.StatusAsync(ct))), ct);
                     break;
                 case "refresh":
-                    await RefreshAsync(m => rest.EditOriginalResponseAsync(ApplicationId, token, DiscordFormatter.Plain(m), ct), ct);
+                    await moderation.RefreshAsync(m => rest.EditOriginalResponseAsync(ApplicationId, token, DiscordFormatter.Plain(m), ct),
+                        TimeSpan.FromMilliseconds(options.EditIntervalMilliseconds), ct);
                     break;
                 case "source":
                     await rest.EditOriginalResponseAsync(ApplicationId, token, DiscordFormatter.Plain(await ManageSourceAsync(interaction.Data, ct)), ct);
@@ -140,45 +148,16 @@ public sealed partial class DiscordBot(
         }
     }
 
-    private async Task RefreshAsync(Func<string, Task> show, CancellationToken ct)
-    {
-        var progress = new ThrottledProgress<RefreshProgress>(p => show(ChatTexts.RefreshProgress(p)), TimeSpan.FromMilliseconds(options.EditIntervalMilliseconds), time);
-        string summary;
-        try
-        {
-            summary = ChatTexts.RefreshSummary(await maintenance.RefreshAsync(progress, ct));
-        }
-        catch (RefreshInProgressException)
-        {
-            summary = ChatTexts.RefreshAlreadyRunning;
-        }
-        await progress.FlushAsync();
-        await show(summary);
-    }
-
     private async Task<string> ManageSourceAsync(InteractionData data, CancellationToken ct)
     {
         var sub = data.Options?.FirstOrDefault();
-        var location = sub?.Options?.FirstOrDefault(o => o.Name == "location")?.StringValue?.Trim() ?? "";
-        if (sub?.Name == "add")
+        var location = sub?.Options?.FirstOrDefault(o => o.Name == "location")?.StringValue ?? "";
+        return sub?.Name switch
         {
-            // A folder path from chat would let a chat account index the server's own files.
-            if (!(Uri.TryCreate(location, UriKind.Absolute, out var url) && url.Scheme is "http" or "https"))
-                return "From chat, only feed and article URLs (http or https) can be added; folders are added by the operator.";
-            try
-            {
-                return await catalog.AddAsync(location, null, ct) ? $"Added {location}; the next refresh reads it." : $"{location} is already a source.";
-            }
-            catch (ArgumentException ex)
-            {
-                return $"Can't add that source: {ex.Message}";
-            }
-        }
-        if (sub?.Name == "remove")
-        {
-            return await catalog.RemoveAsync(location, ct) ? $"Removed {location} and its articles." : $"{location} is not a source added from chat.";
-        }
-        return "Use /source add or /source remove.";
+            "add" => await moderation.AddSourceAsync(location, ct),
+            "remove" => await moderation.RemoveSourceAsync(location, ct),
+            _ => ChatModeration.SourceUsage,
+        };
     }
 
     /// <summary>A DM, or a message mentioning the bot: a question, answered as a reply with a typing indicator.</summary>

@@ -2,9 +2,7 @@ using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using TalksBot.Core.Answering;
 using TalksBot.Core.Conversations;
-using TalksBot.Core.Indexing;
 using TalksBot.Core.Moderation;
-using TalksBot.Core.Refresh;
 using TalksBot.Telegram.Types;
 
 namespace TalksBot.Telegram;
@@ -20,6 +18,7 @@ public sealed class TelegramBot(
     ConversationPipeline pipeline,
     IndexMaintenance maintenance,
     SourceCatalog catalog,
+    ChatModeration moderation,
     FloodControl flood,
     TimeProvider time,
     ILogger<TelegramBot> logger)
@@ -238,68 +237,26 @@ public sealed class TelegramBot(
     private async Task RefreshAsync(Message message, CancellationToken ct)
     {
         var chat = message.Chat.Id;
-        if (maintenance.IsRefreshing)
+        if (moderation.IsRefreshing)
         {
             await SendAsync(message, TelegramFormatter.Plain(ChatTexts.RefreshAlreadyRunning), ct);
             return;
         }
         var progressMessage = await SendAsync(message, TelegramFormatter.Plain("Refreshing…"), ct);
-        var progress = new ThrottledProgress<RefreshProgress>(
-            p => EditAsync(chat, progressMessage.MessageId, TelegramFormatter.Escape(ChatTexts.RefreshProgress(p)), ct),
-            TimeSpan.FromMilliseconds(options.EditIntervalMilliseconds), time);
-        string summary;
-        try
+        await moderation.RefreshAsync(async text =>
         {
-            var report = await maintenance.RefreshAsync(progress, ct);
-            summary = ChatTexts.RefreshSummary(report);
-        }
-        catch (RefreshInProgressException)
-        {
-            summary = ChatTexts.RefreshAlreadyRunning;
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            logger.LogError(ex, "Refresh asked from Telegram chat {Chat} failed", chat);
-            summary = "The refresh failed; the previous index keeps serving. The operators can see why in the log.";
-        }
-        await progress.FlushAsync();
-        var parts = TelegramFormatter.Plain(summary);
-        await EditAsync(chat, progressMessage.MessageId, parts[0], ct);
-        for (int i = 1; i < parts.Count; i++) await SendAsync(message, [parts[i]], ct);
+            var parts = TelegramFormatter.Plain(text);
+            await EditAsync(chat, progressMessage.MessageId, parts[0], ct);
+            for (int i = 1; i < parts.Count; i++) await SendAsync(message, [parts[i]], ct);
+        }, TimeSpan.FromMilliseconds(options.EditIntervalMilliseconds), ct);
     }
 
     private async Task ManageSourceAsync(Message message, string args, CancellationToken ct)
     {
         var words = args.Split(' ', 2, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        string reply;
-        if (words.Length < 2 || words[0] is not ("add" or "remove"))
-        {
-            reply = "Use /source add <url-or-folder> or /source remove <url-or-folder>; /sources lists them.";
-        }
-        else if (words[0] == "add" && !(Uri.TryCreate(words[1], UriKind.Absolute, out var url) && url.Scheme is "http" or "https"))
-        {
-            // A folder path from chat would let a chat account index the server's own files.
-            reply = "From chat, only feed and article URLs (http or https) can be added; folders are added by the operator.";
-        }
-        else if (words[0] == "add")
-        {
-            try
-            {
-                reply = await catalog.AddAsync(words[1], null, ct)
-                    ? $"Added {words[1]}; the next refresh reads it."
-                    : $"{words[1]} is already a source.";
-            }
-            catch (ArgumentException ex)
-            {
-                reply = $"Can't add that source: {ex.Message}";
-            }
-        }
-        else
-        {
-            reply = await catalog.RemoveAsync(words[1], ct)
-                ? $"Removed {words[1]} and its articles."
-                : $"{words[1]} is not a source added from chat (configured sources are changed in appsettings.json).";
-        }
+        var reply = words is ["add", var added] ? await moderation.AddSourceAsync(added, ct)
+            : words is ["remove", var removed] ? await moderation.RemoveSourceAsync(removed, ct)
+            : ChatModeration.SourceUsage;
         await SendAsync(message, TelegramFormatter.Plain(reply), ct);
     }
 }

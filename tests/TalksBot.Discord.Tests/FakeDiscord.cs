@@ -186,21 +186,12 @@ public sealed class FakeDiscord : IAsyncDisposable
         finally { _sendLock.Release(); }
     }
 
-    public static JsonObject SlashAsk(string id, string question, string permissions = "0") => new()
+    public static JsonObject SlashAsk(string id, string question, string permissions = "0")
     {
-        ["id"] = id,
-        ["application_id"] = ApplicationId,
-        ["type"] = 2,
-        ["token"] = "token-" + id,
-        ["guild_id"] = "300",
-        ["channel_id"] = "400",
-        ["member"] = new JsonObject { ["user"] = new JsonObject { ["id"] = "500", ["username"] = "asker" }, ["roles"] = new JsonArray(), ["permissions"] = permissions },
-        ["data"] = new JsonObject
-        {
-            ["id"] = "cmd", ["name"] = "ask", ["type"] = 1,
-            ["options"] = new JsonArray(new JsonObject { ["name"] = "question", ["type"] = 3, ["value"] = question }),
-        },
-    };
+        var interaction = Slash(id, "ask", permissions);
+        interaction["data"]!["options"] = new JsonArray(new JsonObject { ["name"] = "question", ["type"] = 3, ["value"] = question });
+        return interaction;
+    }
 
     public static JsonObject Slash(string id, string name, string permissions) => new()
     {

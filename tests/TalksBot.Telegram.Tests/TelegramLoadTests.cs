@@ -56,6 +56,7 @@ public class TelegramLoadTests(ITestOutputHelper output)
     }
 
     [Fact]
+    [Trait("Category", "Bench")]
     public async Task Typing_is_shown_soon_after_an_update_arrives()
     {
         await using var h = await TelegramHarness.StartAsync();

@@ -193,7 +193,8 @@ public sealed class DiscordGatewayClient(DiscordRestClient rest, DiscordBot bot,
                 break;
             case "INTERACTION_CREATE":
                 var interaction = data.Deserialize<Interaction>(DiscordRestClient.Json);
-                if (interaction is not null) _ = Task.Run(() => AnswerInteractionAsync(interaction, ct), CancellationToken.None);
+                // Acknowledge from the receive loop (the 3-second deadline); the answer runs on its own.
+                if (interaction is not null) _ = AnswerInteractionAsync(interaction, ct);
                 break;
             case "MESSAGE_CREATE":
                 var message = data.Deserialize<Message>(DiscordRestClient.Json);
