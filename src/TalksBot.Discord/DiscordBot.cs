@@ -107,7 +107,7 @@ public sealed partial class DiscordBot(
                         m => rest.CreateFollowupAsync(ApplicationId, token, m, ct), ct);
                     break;
                 case "sources":
-                    await rest.EditOriginalResponseAsync(ApplicationId, token, DiscordFormatter.Plain(ChatTexts.Sources(await catalog.ListAsync(ct))), ct);
+                    await rest.EditOriginalResponseAsync(ApplicationId, token, DiscordFormatter.Plain(ChatTexts.Sources(await catalog.ListAsync(ct), forChat: true)), ct);
                     break;
                 case "status":
                     await rest.EditOriginalResponseAsync(ApplicationId, token, DiscordFormatter.Plain(ChatTexts.Status(await maintenance.StatusAsync(ct))), ct);

@@ -87,7 +87,7 @@ public sealed class TelegramBot(
                 await AnswerAsync(message, args, ct);
                 break;
             case "sources":
-                await SendAsync(message, TelegramFormatter.Plain(ChatTexts.Sources(await catalog.ListAsync(ct))), ct);
+                await SendAsync(message, TelegramFormatter.Plain(ChatTexts.Sources(await catalog.ListAsync(ct), forChat: true)), ct);
                 break;
             case "status":
                 if (await RefuseUnlessModeratorAsync(message, ct)) return;

@@ -90,6 +90,26 @@ public class ConversationTests
         }
     }
 
+    [Fact]
+    public async Task A_typing_indicator_can_be_stopped_early_and_again_at_the_end_of_its_scope()
+    {
+        int sent = 0;
+        var typing = TypingIndicator.Start(_ => { Interlocked.Increment(ref sent); return Task.CompletedTask; }, TimeSpan.FromHours(1), TimeProvider.System, default);
+        await typing.DisposeAsync();
+        await typing.DisposeAsync(); // must not throw
+        Assert.Equal(1, sent);
+    }
+
+    [Fact]
+    public void Chat_source_lists_name_local_folders_without_their_server_paths()
+    {
+        var sources = new[] { new SourceRecord("/srv/secret/articles", "config", 3, null, null, new SourceError(DateTimeOffset.UnixEpoch, "/srv/secret/articles/a.txt", "can't be read: /srv/secret/articles/a.txt")) };
+        var chat = ChatTexts.Sources(sources, forChat: true);
+        Assert.Contains("local folder “articles”", chat);
+        Assert.DoesNotContain("/srv/secret", chat);
+        Assert.Contains("/srv/secret/articles", ChatTexts.Sources(sources));
+    }
+
     private ConversationPipeline Pipeline(IArticleIndex index)
     {
         var retriever = new PassageRetriever(index, TextAnalyzer.Default, new RetrievalOptions());

@@ -86,6 +86,8 @@ public class DiscordBotTests
         Assert.All(replies, r => Assert.Empty(r["allowed_mentions"]!["parse"]!.AsArray()));
         Assert.All(replies, r => Assert.False(r["allowed_mentions"]!["replied_user"]!.GetValue<bool>()));
         Assert.Contains(h.Discord.Calls, c => c.Path == "/channels/600/typing");
+        await Task.Delay(200); // let the handlers leave their scopes
+        Assert.DoesNotContain(h.Logs, l => l.StartsWith("Error"));
     }
 
     [Fact]

@@ -31,6 +31,8 @@ public class TelegramBotTests
         Assert.Contains("[1]", Text(answer));
         Assert.Contains(h.Api.Calls, c => c.Method == "setMyCommands");
         Assert.Contains(h.Api.Calls, c => c.Method == "deleteWebhook");
+        await h.Api.WaitForAsync(a => a.Calls.Count(c => c.Method == "getUpdates") >= 3); // the update's handling has finished
+        Assert.DoesNotContain(h.Logs, l => l.StartsWith("Error"));
     }
 
     [Fact]

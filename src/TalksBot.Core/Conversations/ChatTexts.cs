@@ -46,21 +46,27 @@ public static class ChatTexts
         return sb.ToString().TrimEnd();
     }
 
-    public static string Sources(IReadOnlyList<SourceRecord> sources)
+    /// <param name="forChat">In chat, a local folder shows by its name only: server paths are the operator's business.</param>
+    public static string Sources(IReadOnlyList<SourceRecord> sources, bool forChat = false)
     {
         if (sources.Count == 0) return "No sources are configured yet. Moderators can add one with: source add <url-or-folder>.";
         var sb = new StringBuilder("Sources I read:\n");
         foreach (var s in sources)
         {
-            sb.Append($"• {s.Location} — {s.Articles:N0} articles");
+            var location = forChat && !s.Location.StartsWith("http", StringComparison.OrdinalIgnoreCase)
+                ? $"local folder “{Path.GetFileName(s.Location.TrimEnd('/', '\\'))}”"
+                : s.Location;
+            sb.Append($"• {location} — {s.Articles:N0} articles");
             if (s.NewestArticle is not null) sb.Append($", newest {Date(s.NewestArticle)}");
             if (s.LastSuccess is { } ok) sb.Append($", last read {ok.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC");
-            if (s.LastError is { } err) sb.Append($", last error: {err.Reason}");
+            if (s.LastError is { } err) sb.Append($", last error: {(forChat ? HidePaths(err.Reason) : err.Reason)}");
             if (s.Origin == "added") sb.Append(" (added by a moderator)");
             sb.Append('\n');
         }
         return sb.ToString().TrimEnd();
     }
+
+    private static string HidePaths(string text) => System.Text.RegularExpressions.Regex.Replace(text, @"(/[^\s/:]+){2,}", m => "…/" + Path.GetFileName(m.Value));
 
     public static string RefreshProgress(RefreshProgress p) => p.Phase switch
     {

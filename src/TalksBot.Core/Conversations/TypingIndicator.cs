@@ -8,6 +8,7 @@ public sealed class TypingIndicator : IAsyncDisposable
 {
     private readonly CancellationTokenSource _stop;
     private readonly Task _loop;
+    private int _disposed;
 
     private TypingIndicator(Func<CancellationToken, Task> send, TimeSpan every, TimeProvider time, CancellationToken cancellationToken)
     {
@@ -41,8 +42,10 @@ public sealed class TypingIndicator : IAsyncDisposable
         }
     }
 
+    /// <summary>Stops the indicator; safe to call more than once (a reply may stop it early, then leave its scope).</summary>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1) return;
         await _stop.CancelAsync();
         try { await _loop; } catch { }
         _stop.Dispose();
