@@ -199,6 +199,25 @@ public class LlmAnswerTests
         Assert.Equal(4, h.Fake.ChatRequests.Count);
     }
 
+    [Fact]
+    public async Task A_question_in_another_language_is_searched_in_english_and_answered_in_its_own()
+    {
+        await using var h = await LlmHarness.StartAsync();
+        h.Fake.Chat = (request, _) => request["stream"]?.GetValue<bool>() == true
+            ? FakeReply.Text("Зеленський вимагає повного виведення російських військ [1].")
+            : FakeReply.Text("What are Zelensky's preconditions for peace talks?");
+        var (answer, _) = await LlmHarness.CollectAsync(h.Pipeline.AskAsync(new ChatQuestion("chat:ua", "user:ua", "Які передумови висуває Зеленський?"), default));
+        var requests = h.Fake.ChatRequests.ToList();
+        Assert.Equal(2, requests.Count); // a rewrite, then the answer
+        Assert.Equal("What are Zelensky's preconditions for peace talks?", answer.StandaloneQuestion);
+        var user = Content(requests[1]["messages"]!.AsArray()[1]!);
+        Assert.Contains("Які передумови висуває Зеленський?", user); // the language hint carries the original
+        Assert.Contains("withdraw", user);
+        Assert.Equal(AnswerMode.Llm, answer.Mode);
+        Assert.StartsWith("Зеленський", answer.Text);
+        Assert.Contains("withdraw", answer.Citations[0].Quote); // citations stay as they are
+    }
+
     internal static string Content(JsonNode message) => message["content"] switch
     {
         JsonArray parts => string.Concat(parts.Select(p => p!["text"]?.GetValue<string>())),

@@ -97,6 +97,29 @@ public class TelegramBotTests
     }
 
     [Fact]
+    public async Task Moderators_manage_sources_from_chat_and_only_urls_are_accepted()
+    {
+        await using var h = await TelegramHarness.StartAsync();
+        long mod = TelegramHarness.Moderator;
+        foreach (var (text, id) in new[] { ("/source add /etc", 100L), ("/source add http://10.0.0.7/feed.xml", 101L), ("/source add https://news.example/feed.xml", 102L), ("/sources", 103L), ("/source remove https://news.example/feed.xml", 104L) })
+        {
+            h.Api.Enqueue(FakeBotApi.Message(mod, "private", mod, text, id, FakeBotApi.Command(text)));
+            await h.Api.WaitForAsync(a => a.Sent("sendMessage").Any(m => m["reply_parameters"]?["message_id"]?.GetValue<long>() == id));
+        }
+        string Reply(long id) => Text(h.Api.Sent("sendMessage").Single(m => m["reply_parameters"]!["message_id"]!.GetValue<long>() == id));
+        Assert.Contains("only feed and article URLs", Reply(100));
+        Assert.Contains("private address", Reply(101));
+        Assert.Contains("Added https://news.example/feed.xml", Reply(102));
+        Assert.Contains("https://news.example/feed.xml", Reply(103));
+        Assert.Contains("local folder “articles”", Reply(103));
+        Assert.DoesNotContain(h.Folder, Reply(103));
+        Assert.Contains("Removed", Reply(104));
+
+        h.Api.Enqueue(FakeBotApi.Message(PrivateChat, "private", 7, "/source add https://x.example/feed", 105, FakeBotApi.Command("/source add https://x.example/feed")));
+        await h.Api.WaitForAsync(a => Answered(a, PrivateChat, "only moderators"));
+    }
+
+    [Fact]
     public async Task Group_administrators_are_moderators_when_configured()
     {
         await using var h = await TelegramHarness.StartAsync(x => x.Settings["Telegram:ChatAdminsAreModerators"] = "true");
