@@ -268,6 +268,17 @@ public sealed class SqliteArticleIndex : IArticleIndex
                 counts[reader.GetString(0)] = (reader.GetInt32(1), reader.IsDBNull(2) ? null : DateOnly.ParseExact(reader.GetString(2), "yyyy-MM-dd", CultureInfo.InvariantCulture));
             }
         }
+        var outlets = new Dictionary<string, List<(string, int, DateOnly?)>>(StringComparer.Ordinal);
+        using (var cmd = connection.CreateCommand())
+        {
+            cmd.CommandText = "SELECT source, outlet, count(*), max(published) FROM articles WHERE outlet <> '' GROUP BY source, outlet ORDER BY count(*) DESC, outlet";
+            using var reader = await cmd.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var list = outlets.TryGetValue(reader.GetString(0), out var l) ? l : outlets[reader.GetString(0)] = [];
+                list.Add((reader.GetString(1), reader.GetInt32(2), reader.IsDBNull(3) ? null : DateOnly.ParseExact(reader.GetString(3), "yyyy-MM-dd", CultureInfo.InvariantCulture)));
+            }
+        }
         var rows = new Dictionary<string, SourceRecord>(StringComparer.Ordinal);
         var order = new List<string>();
         using (var cmd = connection.CreateCommand())
@@ -286,7 +297,7 @@ public sealed class SqliteArticleIndex : IArticleIndex
                     location, reader.GetString(1), count, newest,
                     reader.IsDBNull(3) ? null : DateTimeOffset.Parse(reader.GetString(3), CultureInfo.InvariantCulture),
                     error)
-                { Kind = reader.IsDBNull(2) ? null : reader.GetString(2) };
+                { Kind = reader.IsDBNull(2) ? null : reader.GetString(2), Outlets = outlets.GetValueOrDefault(location) ?? [] };
                 order.Add(location);
             }
         }
@@ -296,7 +307,7 @@ public sealed class SqliteArticleIndex : IArticleIndex
         foreach (var location in configured.Distinct(StringComparer.Ordinal))
         {
             var (count, newest) = counts.GetValueOrDefault(location);
-            result.Add(rows.TryGetValue(location, out var r) ? r with { Origin = "config" } : new SourceRecord(location, "config", count, newest, null, null));
+            result.Add(rows.TryGetValue(location, out var r) ? r with { Origin = "config" } : new SourceRecord(location, "config", count, newest, null, null) { Outlets = outlets.GetValueOrDefault(location) ?? [] });
         }
         result.AddRange(order.Where(l => rows[l].Origin == "added" && !configured.Contains(l)).Select(l => rows[l]));
         return result;

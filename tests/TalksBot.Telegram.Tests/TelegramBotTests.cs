@@ -112,6 +112,7 @@ public class TelegramBotTests
         Assert.Contains("Added https://news.example/feed.xml", Reply(102));
         Assert.Contains("https://news.example/feed.xml", Reply(103));
         Assert.Contains("local folder “articles”", Reply(103));
+        Assert.Contains("BBC (1, newest 2026-01-19)", Reply(103));
         Assert.DoesNotContain(h.Folder, Reply(103));
         Assert.Contains("Removed", Reply(104));
 

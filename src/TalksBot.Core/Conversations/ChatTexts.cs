@@ -62,6 +62,13 @@ public static class ChatTexts
             if (s.LastError is { } err) sb.Append($", last error: {(forChat ? HidePaths(err.Reason) : err.Reason)}");
             if (s.Origin == "added") sb.Append(" (added by a moderator)");
             sb.Append('\n');
+            if (s.Outlets.Count > 0)
+            {
+                var shown = s.Outlets.Take(8).Select(o => $"{o.Outlet} ({o.Articles}, newest {Date(o.Newest)})");
+                sb.Append("  outlets: ").Append(string.Join("; ", shown));
+                if (s.Outlets.Count > 8) sb.Append($"; and {s.Outlets.Count - 8} more");
+                sb.Append('\n');
+            }
         }
         return sb.ToString().TrimEnd();
     }

@@ -13,4 +13,7 @@ public sealed record SourceRecord(
 {
     /// <summary>Explicit kind when given ("folder", "feed", "page"); null means detect.</summary>
     public string? Kind { get; init; }
+
+    /// <summary>The outlets among the source's articles, most articles first, with each one's newest date.</summary>
+    public IReadOnlyList<(string Outlet, int Articles, DateOnly? Newest)> Outlets { get; init; } = [];
 }
