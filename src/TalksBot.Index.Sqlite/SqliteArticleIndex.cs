@@ -19,7 +19,10 @@ public sealed class SqliteArticleIndex : IArticleIndex
     private readonly TextAnalyzer _analyzer;
     private readonly Lazy<bool> _migrated;
     private readonly object _vectorLock = new();
-    private (string Model, long Generation, long[] Ids, float[][] Vectors)? _vectors;
+    private VectorMatrix? _vectors;
+
+    /// <summary>Unit-length vectors of one model in one contiguous array: cosine similarity becomes one dot product.</summary>
+    private sealed record VectorMatrix(string Model, long Generation, long[] Ids, int Dimensions, float[] Values);
 
     public SqliteArticleIndex(string databasePath, TextAnalyzer analyzer)
     {
@@ -164,19 +167,24 @@ public sealed class SqliteArticleIndex : IArticleIndex
     public async Task<IReadOnlyList<PassageHit>> SearchByVectorAsync(ReadOnlyMemory<float> vector, string model, int limit, CancellationToken cancellationToken)
     {
         using var connection = Open();
-        var (ids, vectors) = await LoadVectorsAsync(connection, model, cancellationToken);
-        if (ids.Length == 0) return [];
-        var query = vector.Span;
+        var matrix = await LoadVectorsAsync(connection, model, cancellationToken);
+        if (matrix.Ids.Length == 0 || vector.Length != matrix.Dimensions) return [];
+        var query = new float[vector.Length];
+        vector.Span.CopyTo(query);
+        float norm = TensorPrimitives.Norm(query);
+        if (norm == 0) return [];
+        TensorPrimitives.Divide(query, norm, query);
+
         var best = new PriorityQueue<long, float>();
-        for (int i = 0; i < ids.Length; i++)
+        var values = matrix.Values.AsSpan();
+        for (int i = 0; i < matrix.Ids.Length; i++)
         {
-            if (vectors[i].Length != query.Length) continue;
-            float similarity = TensorPrimitives.CosineSimilarity(query, vectors[i]);
-            if (best.Count < limit) best.Enqueue(ids[i], similarity);
-            else if (best.TryPeek(out _, out var worst) && similarity > worst) best.EnqueueDequeue(ids[i], similarity);
+            float similarity = TensorPrimitives.Dot(query, values.Slice(i * matrix.Dimensions, matrix.Dimensions));
+            if (best.Count < limit) best.Enqueue(matrix.Ids[i], similarity);
+            else if (best.TryPeek(out _, out var worst) && similarity > worst) best.EnqueueDequeue(matrix.Ids[i], similarity);
         }
         var scores = new Dictionary<long, float>();
-        while (best.TryDequeue(out var id, out var s)) scores[id] = s;
+        while (best.TryDequeue(out var id, out var sim)) scores[id] = sim;
         if (scores.Count == 0) return [];
 
         using var cmd = connection.CreateCommand();
@@ -189,15 +197,15 @@ public sealed class SqliteArticleIndex : IArticleIndex
         return hits.Select(h => h with { Score = scores[h.PassageId] }).OrderByDescending(h => h.Score).ToList();
     }
 
-    private async Task<(long[] Ids, float[][] Vectors)> LoadVectorsAsync(SqliteConnection connection, string model, CancellationToken cancellationToken)
+    private async Task<VectorMatrix> LoadVectorsAsync(SqliteConnection connection, string model, CancellationToken cancellationToken)
     {
         long generation = await GenerationAsync(connection, cancellationToken);
         lock (_vectorLock)
         {
-            if (_vectors is { } cached && cached.Model == model && cached.Generation == generation) return (cached.Ids, cached.Vectors);
+            if (_vectors is { } cached && cached.Model == model && cached.Generation == generation) return cached;
         }
         var ids = new List<long>();
-        var vectors = new List<float[]>();
+        var rows = new List<float[]>();
         using (var cmd = connection.CreateCommand())
         {
             cmd.CommandText = "SELECT passage_id, vector FROM embeddings WHERE model = $m";
@@ -206,12 +214,25 @@ public sealed class SqliteArticleIndex : IArticleIndex
             while (await reader.ReadAsync(cancellationToken))
             {
                 ids.Add(reader.GetInt64(0));
-                vectors.Add(VectorCodec.Decode((byte[])reader.GetValue(1)));
+                rows.Add(VectorCodec.Decode((byte[])reader.GetValue(1)));
             }
         }
-        var result = (ids.ToArray(), vectors.ToArray());
-        lock (_vectorLock) _vectors = (model, generation, result.Item1, result.Item2);
-        return result;
+        int dimensions = rows.Count > 0 ? rows[0].Length : 0;
+        var keptIds = new List<long>(ids.Count);
+        var values = new float[rows.Count(r => r.Length == dimensions) * dimensions];
+        int row = 0;
+        for (int i = 0; i < rows.Count; i++)
+        {
+            if (rows[i].Length != dimensions) continue;
+            var target = values.AsSpan(row * dimensions, dimensions);
+            float n = TensorPrimitives.Norm(rows[i]);
+            if (n > 0) TensorPrimitives.Divide(rows[i], n, target);
+            keptIds.Add(ids[i]);
+            row++;
+        }
+        var matrix = new VectorMatrix(model, generation, keptIds.ToArray(), dimensions, values);
+        lock (_vectorLock) _vectors = matrix;
+        return matrix;
     }
 
     private static async Task<long> GenerationAsync(SqliteConnection connection, CancellationToken cancellationToken)
