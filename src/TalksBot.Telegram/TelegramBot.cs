@@ -33,6 +33,9 @@ public sealed class TelegramBot(
         new("source", "add|remove <url-or-folder> (moderators)"),
     ];
 
+    /// <summary>The one line logged when Telegram rejects the token, whichever receiver met it.</summary>
+    public const string TokenRejected = "Telegram rejected the bot token (401 Unauthorized). Check Telegram:BotToken; the Telegram side is stopped, everything else keeps running.";
+
     private readonly ConcurrentDictionary<(long Chat, long User), (bool IsAdmin, DateTimeOffset At)> _admins = new();
     private User? _me;
 

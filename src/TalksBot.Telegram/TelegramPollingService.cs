@@ -41,7 +41,7 @@ public sealed class TelegramPollingService(
             }
             catch (TelegramApiException ex) when (ex.ErrorCode == 401)
             {
-                logger.LogCritical("Telegram rejected the bot token (401 Unauthorized). Check Telegram:BotToken; the Telegram side is stopped, everything else keeps running.");
+                logger.LogCritical(TelegramBot.TokenRejected);
                 return;
             }
             catch (Exception ex)
