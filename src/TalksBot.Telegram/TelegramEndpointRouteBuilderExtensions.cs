@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using TalksBot.Telegram.Types;
 
 namespace TalksBot.Telegram;
@@ -16,7 +15,7 @@ public static class TelegramEndpointRouteBuilderExtensions
         var options = endpoints.ServiceProvider.GetService<TelegramOptions>();
         if (options is null || !options.Enabled || string.IsNullOrWhiteSpace(options.WebhookUrl)) return endpoints;
         var path = new Uri(options.WebhookUrl).AbsolutePath;
-        endpoints.MapPost(path, async (HttpContext http, TelegramWebhookSecret secret, UpdateDispatcher dispatcher, IHostApplicationLifetime lifetime) =>
+        endpoints.MapPost(path, async (HttpContext http, TelegramWebhookSecret secret, UpdateDispatcher dispatcher) =>
         {
             if (!secret.Matches(http.Request.Headers["X-Telegram-Bot-Api-Secret-Token"])) return Results.Unauthorized();
             Update? update;
@@ -29,7 +28,7 @@ public static class TelegramEndpointRouteBuilderExtensions
                 return Results.BadRequest();
             }
             if (update is null) return Results.BadRequest();
-            dispatcher.Enqueue(update, lifetime.ApplicationStopping);
+            dispatcher.Enqueue(update);
             return Results.Ok();
         });
         return endpoints;

@@ -32,7 +32,7 @@ public sealed class TelegramPollingService(
                 }
                 var offset = await handled.NextOffsetAsync(stoppingToken);
                 var updates = await api.GetUpdatesAsync(offset, options.PollTimeoutSeconds, stoppingToken);
-                await dispatcher.RunBatchAsync(updates, stoppingToken);
+                await dispatcher.RunBatchAsync(updates);
                 backoff = TimeSpan.FromMilliseconds(options.RetryBaseMilliseconds);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -54,5 +54,12 @@ public sealed class TelegramPollingService(
                 backoff = TimeSpan.FromSeconds(Math.Min(60, backoff.TotalSeconds * 2));
             }
         }
+    }
+
+    /// <summary>Stops asking for updates at once; the batch in hand finishes unless the shutdown timeout runs out.</summary>
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        using var abort = cancellationToken.Register(dispatcher.Abort);
+        await base.StopAsync(cancellationToken);
     }
 }

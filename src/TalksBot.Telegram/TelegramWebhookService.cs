@@ -32,6 +32,7 @@ public sealed class TelegramWebhookService(
 
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
+        using var abort = cancellationToken.Register(dispatcher.Abort);
         await base.StopAsync(cancellationToken);
         await dispatcher.DrainAsync().WaitAsync(cancellationToken);
     }

@@ -175,6 +175,39 @@ public class TelegramBotTests
     }
 
     [Fact]
+    public async Task A_shutdown_while_an_answer_is_being_sent_finishes_it_and_the_restart_does_not_send_it_again()
+    {
+        var folder = Directory.CreateTempSubdirectory("talksbot-tg-shutdown-").FullName;
+        var api = await FakeBotApi.StartAsync();
+        var first = await TelegramHarness.StartAsync(api: api, folder: folder);
+        var gate = api.Hold("sendMessage");
+        api.Enqueue(FakeBotApi.Message(PrivateChat, "private", 7, "/help", 90, FakeBotApi.Command("/help")));
+        await api.WaitForAsync(a => a.Sent("sendMessage").Any());
+
+        // The host starts stopping while the answer's request is still open; only then does Telegram respond.
+        var stopping = first.StopHostAsync();
+        await WaitUntilAsync(() => first.App.Lifetime.ApplicationStopping.IsCancellationRequested);
+        gate.SetResult();
+        await stopping;
+
+        api.IgnoreOffset = true;
+        await using var second = await TelegramHarness.StartAsync(api: api, folder: folder);
+        var polls = api.Calls.Count(c => c.Method == "getUpdates");
+        await api.WaitForAsync(a => a.Calls.Count(c => c.Method == "getUpdates") >= polls + 2);
+        Assert.Single(api.Sent("sendMessage"));
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (!condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "timed out waiting for the condition");
+            await Task.Delay(10);
+        }
+    }
+
+    [Fact]
     public async Task A_rejected_token_stops_telegram_with_one_log_line_and_the_host_keeps_running()
     {
         await using var h = await TelegramHarness.StartAsync(x => x.Settings["Telegram:BotToken"] = "1:wrong-token");
