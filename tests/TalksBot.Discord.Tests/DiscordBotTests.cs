@@ -121,7 +121,7 @@ public class DiscordBotTests
         h.Discord.AckHeartbeats = false;
         await h.Discord.WaitForAsync(d => d.GatewayReceived.Any(p => p["op"]!.GetValue<int>() == 6), TimeSpan.FromSeconds(10));
         h.Discord.AckHeartbeats = true;
-        Assert.Contains(h.Logs, l => l.Contains("stopped acknowledging heartbeats"));
+        await h.Logs.WaitForAsync(l => l.Contains("stopped acknowledging heartbeats"));
         Assert.StartsWith("/resume", h.Discord.Connections.Last());
     }
 
@@ -133,7 +133,7 @@ public class DiscordBotTests
         h.Discord.LimitOnce("token-9301/messages/@original", 0.3);
         await h.Discord.DispatchAsync("INTERACTION_CREATE", FakeDiscord.SlashAsk("9301", "What are Zelensky's preconditions?"));
         await h.Discord.WaitForAsync(d => d.Rest("PATCH", "token-9301/messages/@original").Count() >= 2);
-        Assert.Contains(h.Logs, l => l.Contains("rate limited"));
+        await h.Logs.WaitForAsync(l => l.Contains("rate limited"));
     }
 
     [Fact]
@@ -143,8 +143,7 @@ public class DiscordBotTests
         await h.Discord.WaitForAsync(Ready);
         h.Discord.CloseAfterIdentify = 4004;
         await h.Discord.InvalidateSessionAsync(); // the client identifies afresh, and the fake answers 4004
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (!h.Logs.Any(l => l.StartsWith("Critical")) && DateTime.UtcNow < deadline) await Task.Delay(20);
+        await h.Logs.WaitForAsync(l => l.StartsWith("Critical"));
         Assert.Single(h.Logs, l => l.StartsWith("Critical") && l.Contains("Discord:BotToken"));
         Assert.DoesNotContain(h.Logs, l => l.Contains("discord-test-token"));
         int connections = h.Discord.Connections.Count;

@@ -23,7 +23,7 @@ public sealed class DiscordHarness : IAsyncDisposable
     public string Folder { get; }
     public WebApplication App { get; private set; } = null!;
     public Dictionary<string, string?> Settings { get; } = new();
-    public List<string> Logs { get; } = [];
+    public LogRecorder Logs { get; } = new();
     public Uri HostAddress => new(App.Urls.First());
 
     public static async Task<DiscordHarness> StartAsync(Action<DiscordHarness>? arrange = null)
@@ -48,7 +48,7 @@ public sealed class DiscordHarness : IAsyncDisposable
         builder.WebHost.UseKestrel(k => k.Listen(System.Net.IPAddress.Loopback, 0));
         builder.Configuration.AddInMemoryCollection(h.Settings);
         builder.Logging.ClearProviders();
-        builder.Logging.AddProvider(new ListLoggerProvider(h.Logs));
+        builder.Logging.AddProvider(new RecordingLoggerProvider(h.Logs));
         builder.Services.Configure<IndexOptions>(o =>
         {
             o.DatabasePath = Path.Combine(h.Folder, "talksbot.db");

@@ -26,7 +26,7 @@ public sealed class TelegramHarness : IAsyncDisposable
     public string Folder { get; }
     public WebApplication App { get; private set; } = null!;
     public Dictionary<string, string?> Settings { get; } = new();
-    public List<string> Logs { get; } = [];
+    public LogRecorder Logs { get; } = new();
     public Uri HostAddress => new(App.Urls.First());
 
     public static async Task<TelegramHarness> StartAsync(Action<TelegramHarness>? arrange = null, FakeBotApi? api = null, string? folder = null)
@@ -61,7 +61,7 @@ public sealed class TelegramHarness : IAsyncDisposable
         builder.WebHost.UseKestrel(k => k.Listen(System.Net.IPAddress.Loopback, 0));
         builder.Configuration.AddInMemoryCollection(Settings);
         builder.Logging.ClearProviders();
-        builder.Logging.AddProvider(new ListLoggerProvider(Logs));
+        builder.Logging.AddProvider(new RecordingLoggerProvider(Logs));
         builder.Services.Configure<IndexOptions>(o =>
         {
             o.DatabasePath = Path.Combine(Folder, "talksbot.db");
