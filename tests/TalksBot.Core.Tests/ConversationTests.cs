@@ -101,6 +101,33 @@ public class ConversationTests
     }
 
     [Fact]
+    public async Task Stopping_the_typing_indicator_waits_for_an_action_already_on_its_way_so_it_never_lands_after_the_answer()
+    {
+        var onItsWay = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        CancellationToken sendToken = default;
+        var typing = TypingIndicator.Start(ct => { sendToken = ct; return onItsWay.Task; }, TimeSpan.FromHours(1), _time, default);
+        var stopping = typing.DisposeAsync().AsTask();
+        await Task.Yield();
+        Assert.False(stopping.IsCompleted);
+        Assert.False(sendToken.IsCancellationRequested);
+        onItsWay.SetResult();
+        await stopping.WaitAsync(TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
+    public async Task A_typing_action_that_hangs_is_abandoned_after_the_grace_period()
+    {
+        CancellationToken sendToken = default;
+        var typing = TypingIndicator.Start(ct => { sendToken = ct; return Task.Delay(Timeout.Infinite, ct); }, TimeSpan.FromHours(1), _time, default);
+        var stopping = typing.DisposeAsync().AsTask();
+        await Task.Yield();
+        Assert.False(stopping.IsCompleted);
+        _time.Advance(TypingIndicator.Grace);
+        await stopping.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.True(sendToken.IsCancellationRequested);
+    }
+
+    [Fact]
     public void Chat_source_lists_name_local_folders_without_their_server_paths()
     {
         var sources = new[] { new SourceRecord("/srv/secret/articles", "config", 3, null, null, new SourceError(DateTimeOffset.UnixEpoch, "/srv/secret/articles/a.txt", "can't be read: /srv/secret/articles/a.txt")) };

@@ -4,28 +4,38 @@ namespace TalksBot.Core.Conversations;
 /// Keeps a platform's "typing…" indicator alive while an answer is written: sends it at once, then again every
 /// interval (Telegram shows it ~5 s, Discord ~10 s) until disposed. Failures to send are ignored.
 /// </summary>
+/// <remarks>
+/// Stopping lets a typing action already on its way finish (for up to <see cref="Grace"/>) rather than cancel it: a
+/// cancelled request may still reach the platform, after the answer, and leave "typing…" showing under it.
+/// </remarks>
 public sealed class TypingIndicator : IAsyncDisposable
 {
+    public static readonly TimeSpan Grace = TimeSpan.FromSeconds(2);
+
     private readonly CancellationTokenSource _stop;
+    private readonly CancellationTokenSource _abandon;
+    private readonly TimeProvider _time;
     private readonly Task _loop;
     private int _disposed;
 
     private TypingIndicator(Func<CancellationToken, Task> send, TimeSpan every, TimeProvider time, CancellationToken cancellationToken)
     {
+        _time = time;
         _stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        _loop = RunAsync(send, every, time, _stop.Token);
+        _abandon = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        _loop = RunAsync(send, every, time, _stop.Token, _abandon.Token);
     }
 
     public static TypingIndicator Start(Func<CancellationToken, Task> send, TimeSpan every, TimeProvider time, CancellationToken cancellationToken) =>
         new(send, every, time, cancellationToken);
 
-    private static async Task RunAsync(Func<CancellationToken, Task> send, TimeSpan every, TimeProvider time, CancellationToken ct)
+    private static async Task RunAsync(Func<CancellationToken, Task> send, TimeSpan every, TimeProvider time, CancellationToken stop, CancellationToken abandon)
     {
-        while (!ct.IsCancellationRequested)
+        while (!stop.IsCancellationRequested)
         {
             try
             {
-                await send(ct);
+                await send(abandon);
             }
             catch
             {
@@ -33,7 +43,7 @@ public sealed class TypingIndicator : IAsyncDisposable
             }
             try
             {
-                await Task.Delay(every, time, ct);
+                await Task.Delay(every, time, stop);
             }
             catch (OperationCanceledException)
             {
@@ -46,8 +56,12 @@ public sealed class TypingIndicator : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref _disposed, 1) == 1) return;
-        await _stop.CancelAsync();
+        // Synchronous, so the grace timer below exists before this returns its first await.
+        _stop.Cancel();
+        try { await _loop.WaitAsync(Grace, _time); }
+        catch (TimeoutException) { await _abandon.CancelAsync(); }
         try { await _loop; } catch { }
         _stop.Dispose();
+        _abandon.Dispose();
     }
 }

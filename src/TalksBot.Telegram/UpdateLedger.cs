@@ -1,0 +1,135 @@
+using System.Text.Json;
+using TalksBot.Core.Indexing;
+using TalksBot.Telegram.Types;
+
+namespace TalksBot.Telegram;
+
+/// <summary>
+/// What became of each update, kept in the state store so a restart neither loses nor repeats an answer: the updates
+/// received but not yet answered (the inbox, stored whole so a restart can run them), and which were answered.
+/// </summary>
+/// <remarks>
+/// Because an update is durable once it is in the inbox, long polling confirms it to Telegram (the next offset) at
+/// once and goes on receiving while earlier answers are still being written, and a webhook answers 200 only then.
+/// </remarks>
+public sealed class UpdateLedger(IStateStore state)
+{
+    private const string Key = "telegram:handled_updates";
+    private const int DoneKept = 5000;
+    private readonly SemaphoreSlim _lock = new(1, 1);
+    // Every update up to the watermark was received: it is answered, or in the inbox.
+    private long _watermark = -1;
+    // Answered above the watermark: webhook deliveries never move it and may come out of order.
+    private HashSet<long> _done = [];
+    private SortedDictionary<long, string> _inbox = [];
+    private readonly object _inboxLock = new();
+    private bool _loaded;
+
+    private sealed record Snapshot(long Watermark, long[] Done, Dictionary<long, string>? Inbox);
+
+    /// <summary>Updates received and not yet answered.</summary>
+    public int InboxCount
+    {
+        get { lock (_inboxLock) return _inbox.Count; }
+    }
+
+    /// <summary>The offset to ask getUpdates for: everything below it has been received.</summary>
+    public async Task<long> NextOffsetAsync(CancellationToken ct)
+    {
+        await LoadAsync(ct);
+        return _watermark + 1;
+    }
+
+    /// <summary>
+    /// Puts the updates not seen before in the inbox and returns them. With <paramref name="throughLast"/> (long polling)
+    /// everything up to the batch's last id counts as received from now on.
+    /// </summary>
+    public async Task<IReadOnlyList<Update>> AcceptAsync(IReadOnlyList<Update> updates, bool throughLast, CancellationToken ct)
+    {
+        await LoadAsync(ct);
+        await _lock.WaitAsync(ct);
+        try
+        {
+            var fresh = new List<Update>();
+            lock (_inboxLock)
+            {
+                foreach (var update in updates.OrderBy(u => u.UpdateId))
+                {
+                    long id = update.UpdateId;
+                    if (id <= _watermark || _done.Contains(id) || _inbox.ContainsKey(id)) continue;
+                    _inbox[id] = JsonSerializer.Serialize(update, TelegramBotApi.Json);
+                    fresh.Add(update);
+                }
+            }
+            long last = updates.Count == 0 ? _watermark : updates.Max(u => u.UpdateId);
+            bool moved = throughLast && last > _watermark;
+            if (moved)
+            {
+                _watermark = last;
+                _done.RemoveWhere(id => id <= last);
+            }
+            if (fresh.Count > 0 || moved) await SaveAsync(ct);
+            return fresh;
+        }
+        finally { _lock.Release(); }
+    }
+
+    /// <summary>The inbox, oldest first: what a restart must still answer.</summary>
+    public async Task<IReadOnlyList<Update>> InboxAsync(CancellationToken ct)
+    {
+        await LoadAsync(ct);
+        lock (_inboxLock)
+            return [.. _inbox.Values.Select(json => JsonSerializer.Deserialize<Update>(json, TelegramBotApi.Json)!)];
+    }
+
+    /// <summary>Whether the update still waits to be answered (false once answered, or when it never came in).</summary>
+    public bool IsWaiting(long updateId)
+    {
+        lock (_inboxLock) return _inbox.ContainsKey(updateId);
+    }
+
+    /// <summary>The update was answered: out of the inbox, and never run again.</summary>
+    public async Task CompleteAsync(long updateId, CancellationToken ct)
+    {
+        await LoadAsync(ct);
+        await _lock.WaitAsync(ct);
+        try
+        {
+            lock (_inboxLock) _inbox.Remove(updateId);
+            if (updateId > _watermark && _done.Add(updateId) && _done.Count > DoneKept)
+            {
+                // Telegram re-sends only recent updates: older answered ids can fold into the watermark.
+                _watermark = Math.Max(_watermark, _done.Max() - DoneKept);
+                _done.RemoveWhere(id => id <= _watermark);
+            }
+            await SaveAsync(ct);
+        }
+        finally { _lock.Release(); }
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        if (_loaded) return;
+        await _lock.WaitAsync(ct);
+        try
+        {
+            if (_loaded) return;
+            var json = await state.GetAsync(Key, ct);
+            if (json is not null && JsonSerializer.Deserialize<Snapshot>(json) is { } s)
+            {
+                _watermark = s.Watermark;
+                _done = [.. s.Done];
+                lock (_inboxLock) _inbox = new(s.Inbox ?? []);
+            }
+            _loaded = true;
+        }
+        finally { _lock.Release(); }
+    }
+
+    private Task SaveAsync(CancellationToken ct)
+    {
+        Dictionary<long, string> inbox;
+        lock (_inboxLock) inbox = new(_inbox);
+        return state.SetAsync(Key, JsonSerializer.Serialize(new Snapshot(_watermark, [.. _done], inbox)), ct);
+    }
+}
