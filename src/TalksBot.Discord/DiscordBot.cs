@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Numerics;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Logging;
@@ -22,12 +23,14 @@ public sealed partial class DiscordBot(
     SourceCatalog catalog,
     ChatModeration moderation,
     TimeProvider time,
-    ILogger<DiscordBot> logger)
+    ILogger<DiscordBot> logger) : IDisposable
 {
     private static readonly BigInteger ManageGuild = 1 << 5, Administrator = 1 << 3;
     private readonly HashSet<string> _seen = [];
     // Answers queue here so they never take the threads that acknowledge new interactions within Discord's 3 s.
     private readonly SemaphoreSlim _work = new(Environment.ProcessorCount);
+    private readonly ConcurrentDictionary<Task, byte> _running = new();
+    private readonly CancellationTokenSource _abort = new();
     private string? _applicationId = options.ApplicationId;
 
     public string? BotUserId { get; set; }
@@ -80,6 +83,36 @@ public sealed partial class DiscordBot(
             finally { _work.Release(); }
         });
     }
+
+    /// <summary>
+    /// Runs answer work off the caller's path (the gateway's receive loop, an HTTP request) on the bot's own token:
+    /// a host that starts stopping lets it finish, since an answer cut off would leave "thinking…" until its token expires.
+    /// </summary>
+    public void RunInBackground(Func<CancellationToken, Task> work, string what)
+    {
+        var task = Task.Run(async () =>
+        {
+            try { await work(_abort.Token); }
+            catch (OperationCanceledException) when (_abort.IsCancellationRequested) { }
+            catch (Exception ex) { logger.LogError(ex, "Discord {Work} failed", what); }
+        });
+        _running.TryAdd(task, 0);
+        task.ContinueWith(t => _running.TryRemove(t, out _), TaskScheduler.Default);
+    }
+
+    /// <summary>Waits for the work in hand; cancels it when <paramref name="deadline"/> (the host's shutdown timeout) fires.</summary>
+    public async Task DrainAsync(CancellationToken deadline)
+    {
+        using var abort = deadline.Register(() =>
+        {
+            try { _abort.Cancel(); } catch (ObjectDisposedException) { }
+        });
+        if (!_running.IsEmpty) logger.LogInformation("Discord is stopping; {Count} answer(s) in hand will finish first", _running.Count);
+        try { await Task.WhenAll(_running.Keys).WaitAsync(deadline); }
+        catch (OperationCanceledException) { }
+    }
+
+    public void Dispose() => _abort.Dispose();
 
     private static InteractionResponse Ephemeral(string text) => new(4, DiscordFormatter.Plain(text, ephemeral: true));
 

@@ -3,8 +3,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using TalksBot.Discord.Interactions;
 using TalksBot.Discord.Types;
 
@@ -22,7 +20,7 @@ public static class DiscordEndpointRouteBuilderExtensions
         var options = endpoints.ServiceProvider.GetService<DiscordOptions>();
         if (options is null || !options.InteractionsEnabled) return endpoints;
         var verifier = new Ed25519Verifier(options.PublicKey!);
-        endpoints.MapPost(options.InteractionsPath, async (HttpContext http, DiscordBot bot, DiscordRestClient rest, IHostApplicationLifetime lifetime, ILogger<DiscordBot> logger) =>
+        endpoints.MapPost(options.InteractionsPath, async (HttpContext http, DiscordBot bot, DiscordRestClient rest) =>
         {
             using var buffer = new MemoryStream();
             await http.Request.Body.CopyToAsync(buffer, http.RequestAborted);
@@ -43,15 +41,7 @@ public static class DiscordEndpointRouteBuilderExtensions
             if (interaction.TypeNumber == 1) return Results.Json(response, DiscordRestClient.Json);
             if (then is null && response == InteractionResponse.Deferred) return Results.Accepted();
             await rest.CreateInteractionResponseAsync(interaction.Id, interaction.Token, response, http.RequestAborted);
-            if (then is not null)
-            {
-                var stopping = lifetime.ApplicationStopping;
-                _ = Task.Run(async () =>
-                {
-                    try { await then(stopping); }
-                    catch (Exception ex) when (ex is not OperationCanceledException) { logger.LogError(ex, "Discord interaction {Interaction} failed", interaction.Id); }
-                }, CancellationToken.None);
-            }
+            if (then is not null) bot.RunInBackground(then, $"interaction {interaction.Id}");
             return Results.Accepted();
         });
         return endpoints;

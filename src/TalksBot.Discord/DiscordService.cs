@@ -28,4 +28,11 @@ public sealed class DiscordService(DiscordGatewayClient gateway, DiscordBot bot,
             logger.LogError("Registering Discord commands failed: {Reason}", ex.Message);
         }
     }
+
+    /// <summary>Closes the gateway, then lets the answers in hand finish unless the shutdown timeout runs out.</summary>
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        await bot.DrainAsync(cancellationToken);
+    }
 }

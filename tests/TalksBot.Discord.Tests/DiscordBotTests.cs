@@ -137,6 +137,26 @@ public class DiscordBotTests
     }
 
     [Fact]
+    public async Task A_shutdown_lets_an_answer_in_progress_finish()
+    {
+        await using var h = await DiscordHarness.StartAsync();
+        await h.Discord.WaitForAsync(Ready);
+        var gate = h.Discord.Hold("token-9401/messages/@original");
+        await h.Discord.DispatchAsync("INTERACTION_CREATE", FakeDiscord.SlashAsk("9401", "What are Zelensky's preconditions?"));
+        await h.Discord.WaitForAsync(d => d.Rest("PATCH", "token-9401/messages/@original").Any());
+
+        // The host stops (the gateway is closed) while the answer's edit is still open; only then does Discord respond.
+        var stopping = h.App.StopAsync();
+        await h.Logs.WaitForAsync(l => l.Contains("Discord is stopping"));
+        gate.SetResult();
+        await stopping;
+
+        var edits = h.Discord.Rest("PATCH", "token-9401/messages/@original").ToList();
+        Assert.Contains(edits, e => e.Body!["embeds"] is JsonArray { Count: > 0 });
+        Assert.Equal(edits.Count, h.Discord.Answered.Count(a => a.Method == "PATCH" && a.Path.Contains("token-9401/messages/@original")));
+    }
+
+    [Fact]
     public async Task A_fatal_close_code_stops_discord_cleanly_while_the_host_runs_on()
     {
         await using var h = await DiscordHarness.StartAsync();

@@ -56,6 +56,14 @@ public sealed class FakeDiscord : IAsyncDisposable
         return fake;
     }
 
+    /// <summary>REST calls answered so far (method and path), in order; a held call counts once its response is sent.</summary>
+    public ConcurrentQueue<(string Method, string Path)> Answered { get; } = new();
+    private readonly ConcurrentDictionary<string, TaskCompletionSource> _holds = new();
+
+    /// <summary>Holds every REST response whose path contains <paramref name="pathContains"/> until the returned gate is opened.</summary>
+    public TaskCompletionSource Hold(string pathContains) =>
+        _holds.GetOrAdd(pathContains, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+
     public void LimitOnce(string pathContains, double retryAfter) => RateLimits.GetOrAdd(pathContains, _ => new()).Enqueue(retryAfter);
 
     public IEnumerable<(string Method, string Path, JsonNode? Body)> Rest(string method, string pathContains) =>
@@ -72,6 +80,11 @@ public sealed class FakeDiscord : IAsyncDisposable
         if (path.StartsWith("interactions/") && path.EndsWith("/callback")) CallbackAt.TryAdd(path.Split('/')[1], System.Diagnostics.Stopwatch.GetTimestamp());
         if (ctx.Request.Headers.Authorization != "Bot discord-test-token") return Results.Json(new { message = "401: Unauthorized", code = 0 }, statusCode: 401);
         if (!ctx.Request.Headers.UserAgent.ToString().StartsWith("DiscordBot (")) return Results.StatusCode(400);
+        foreach (var (key, gate) in _holds)
+        {
+            if (path.Contains(key)) await gate.Task.WaitAsync(ctx.RequestAborted);
+        }
+        Answered.Enqueue((ctx.Request.Method, "/" + path));
         foreach (var (key, queue) in RateLimits)
         {
             if (path.Contains(key) && queue.TryDequeue(out var wait))

@@ -198,7 +198,7 @@ public sealed class DiscordGatewayClient(DiscordRestClient rest, DiscordBot bot,
                 break;
             case "MESSAGE_CREATE":
                 var message = data.Deserialize<Message>(DiscordRestClient.Json);
-                if (message is not null) _ = Task.Run(() => bot.HandleMessageAsync(message, ct), CancellationToken.None);
+                if (message is not null) bot.RunInBackground(c => bot.HandleMessageAsync(message, c), $"message {message.Id}");
                 break;
         }
     }
@@ -210,7 +210,7 @@ public sealed class DiscordGatewayClient(DiscordRestClient rest, DiscordBot bot,
             var (response, then) = bot.Accept(interaction);
             if (then is null && response == InteractionResponse.Deferred) return; // a replay: acknowledged before
             await rest.CreateInteractionResponseAsync(interaction.Id, interaction.Token, response, ct);
-            if (then is not null) await then(ct);
+            if (then is not null) bot.RunInBackground(then, $"interaction {interaction.Id}");
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
