@@ -38,14 +38,19 @@ public sealed class TelegramBot(
 
     private readonly ConcurrentDictionary<(long Chat, long User), (bool IsAdmin, DateTimeOffset At)> _admins = new();
     private User? _me;
+    private readonly TaskCompletionSource _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public User Me => _me ?? throw new InvalidOperationException("The bot has not introduced itself yet (getMe).");
+
+    /// <summary>Completes once the bot knows who it is; a webhook update can arrive before that, after a restart.</summary>
+    public Task Started => _started.Task;
 
     public async Task StartAsync(CancellationToken ct)
     {
         _me = await api.GetMeAsync(ct);
         await api.SetMyCommandsAsync(Commands, ct);
         logger.LogInformation("Telegram bot @{Username} is up", _me.Username);
+        _started.TrySetResult();
     }
 
     /// <summary>Handles one update; failures are logged and answered politely, never thrown.</summary>

@@ -7,7 +7,7 @@ using TalksBot.Telegram.Types;
 
 namespace TalksBot.Telegram;
 
-/// <summary>POST {path of Telegram:WebhookUrl}: checks the secret token (401 otherwise), queues the update, answers 200 at once.</summary>
+/// <summary>POST {path of Telegram:WebhookUrl}: checks the secret token (401 otherwise), stores and queues the update, answers 200 without waiting for the answer.</summary>
 public static class TelegramEndpointRouteBuilderExtensions
 {
     public static IEndpointRouteBuilder MapTelegramWebhook(this IEndpointRouteBuilder endpoints)
@@ -28,7 +28,8 @@ public static class TelegramEndpointRouteBuilderExtensions
                 return Results.BadRequest();
             }
             if (update is null) return Results.BadRequest();
-            dispatcher.Enqueue(update);
+            // 200 only once the update is stored: if storing fails, Telegram delivers it again.
+            await dispatcher.AcceptAsync(update, http.RequestAborted);
             return Results.Ok();
         });
         return endpoints;

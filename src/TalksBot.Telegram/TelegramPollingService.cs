@@ -4,18 +4,22 @@ using Microsoft.Extensions.Logging;
 namespace TalksBot.Telegram;
 
 /// <summary>
-/// Long polling (the default): deleteWebhook, then getUpdates from the first unhandled update, handling each batch
-/// before asking for the next. A rejected token (401) stops the Telegram side with one log line; the host runs on.
+/// Long polling (the default): deleteWebhook, then getUpdates from the first update not yet received. Each batch is
+/// stored and queued, and the next poll starts at once, so a long answer in one chat never delays another chat's
+/// question. A rejected token (401) stops the Telegram side with one log line; the host runs on.
 /// </summary>
 public sealed class TelegramPollingService(
     TelegramBotApi api,
     TelegramBot bot,
     UpdateDispatcher dispatcher,
-    HandledUpdates handled,
+    UpdateLedger ledger,
     TelegramOptions options,
     TimeProvider time,
     ILogger<TelegramPollingService> logger) : BackgroundService
 {
+    // Received but unanswered updates kept at most; beyond it polling waits, so a flood can't exhaust memory.
+    private const int MaxWaiting = 1000;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var backoff = TimeSpan.FromMilliseconds(options.RetryBaseMilliseconds);
@@ -28,11 +32,18 @@ public sealed class TelegramPollingService(
                 {
                     await bot.StartAsync(stoppingToken);
                     await api.DeleteWebhookAsync(stoppingToken);
+                    await dispatcher.ResumeAsync(stoppingToken);
                     started = true;
                 }
-                var offset = await handled.NextOffsetAsync(stoppingToken);
+                while (true)
+                {
+                    var answered = dispatcher.NextAnsweredAsync();
+                    if (dispatcher.Waiting < MaxWaiting) break;
+                    await answered.WaitAsync(stoppingToken);
+                }
+                var offset = await ledger.NextOffsetAsync(stoppingToken);
                 var updates = await api.GetUpdatesAsync(offset, options.PollTimeoutSeconds, stoppingToken);
-                await dispatcher.RunBatchAsync(updates);
+                await dispatcher.AcceptBatchAsync(updates, stoppingToken);
                 backoff = TimeSpan.FromMilliseconds(options.RetryBaseMilliseconds);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -56,10 +67,14 @@ public sealed class TelegramPollingService(
         }
     }
 
-    /// <summary>Stops asking for updates at once; the batch in hand finishes unless the shutdown timeout runs out.</summary>
+    /// <summary>Stops polling at once; the updates in hand finish unless the shutdown timeout runs out, the rest wait in the inbox.</summary>
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
+        dispatcher.BeginStopping();
         using var abort = cancellationToken.Register(dispatcher.Abort);
         await base.StopAsync(cancellationToken);
+        if (dispatcher.InHand > 0) logger.LogInformation("Telegram is stopping; {Count} update(s) in hand will finish first", dispatcher.InHand);
+        try { await dispatcher.DrainAsync().WaitAsync(cancellationToken); }
+        catch (OperationCanceledException) { }
     }
 }

@@ -18,7 +18,7 @@ public static class TelegramServiceCollectionExtensions
         services.AddHttpClient<TelegramBotApi>(client => client.Timeout = TimeSpan.FromSeconds(options.PollTimeoutSeconds + 20))
             .RemoveAllLoggers(); // request URIs carry the token
         services.AddSingleton(sp => new FloodControl(sp.GetRequiredService<TelegramOptions>(), sp.GetRequiredService<TimeProvider>()));
-        services.AddSingleton<HandledUpdates>();
+        services.AddSingleton<UpdateLedger>();
         services.AddSingleton<TelegramBot>();
         services.AddSingleton<UpdateDispatcher>();
         services.AddSingleton<TelegramWebhookSecret>();

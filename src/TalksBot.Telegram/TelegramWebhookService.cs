@@ -19,6 +19,7 @@ public sealed class TelegramWebhookService(
             await bot.StartAsync(stoppingToken);
             await api.SetWebhookAsync(options.WebhookUrl!, secret.Value, stoppingToken);
             logger.LogInformation("Telegram webhook registered at {Url}", options.WebhookUrl);
+            await dispatcher.ResumeAsync(stoppingToken);
         }
         catch (TelegramApiException ex) when (ex.ErrorCode == 401)
         {
@@ -30,10 +31,14 @@ public sealed class TelegramWebhookService(
         }
     }
 
+    /// <summary>The updates in hand finish unless the shutdown timeout runs out; the rest wait in the inbox.</summary>
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
+        dispatcher.BeginStopping();
         using var abort = cancellationToken.Register(dispatcher.Abort);
         await base.StopAsync(cancellationToken);
-        await dispatcher.DrainAsync().WaitAsync(cancellationToken);
+        if (dispatcher.InHand > 0) logger.LogInformation("Telegram is stopping; {Count} update(s) in hand will finish first", dispatcher.InHand);
+        try { await dispatcher.DrainAsync().WaitAsync(cancellationToken); }
+        catch (OperationCanceledException) { }
     }
 }

@@ -5,46 +5,57 @@ using TalksBot.Telegram.Types;
 namespace TalksBot.Telegram;
 
 /// <summary>
-/// Runs updates: different chats at once, one chat in order; each update is recorded as handled only after it was,
-/// and an update already handled (a redelivery after a restart, a webhook retry) is skipped.
+/// Runs updates: different chats at once, one chat in order. An update goes into the <see cref="UpdateLedger"/> inbox
+/// before anything else, leaves it only once answered, and one already seen (a redelivery after a restart, a webhook
+/// retry) is skipped; so receiving never waits for answering, and nothing received is lost or answered twice.
 /// </summary>
 /// <remarks>
 /// Work in hand is not cancelled when the host starts stopping: an answer cut off between "sent" and "recorded" would be
-/// sent again after the restart. It is cancelled only by <see cref="Abort"/>, when the host's shutdown timeout runs out.
+/// sent again after the restart. Updates not yet started stay in the inbox for the next start. Work in hand is
+/// cancelled only by <see cref="Abort"/>, when the host's shutdown timeout runs out.
 /// </remarks>
-public sealed class UpdateDispatcher(TelegramBot bot, HandledUpdates handled, ILogger<UpdateDispatcher> logger) : IDisposable
+public sealed class UpdateDispatcher(TelegramBot bot, UpdateLedger ledger, ILogger<UpdateDispatcher> logger) : IDisposable
 {
     private readonly ConcurrentDictionary<long, Task> _tails = new();
     private readonly ConcurrentDictionary<long, byte> _inFlight = new();
     private readonly CancellationTokenSource _abort = new();
     private readonly object _lock = new();
+    private TaskCompletionSource _answered = NewSignal();
+    private volatile bool _stopping;
 
-    /// <summary>Long polling: one batch, then everything through its last id is confirmed.</summary>
-    public async Task RunBatchAsync(IReadOnlyList<Update> updates)
+    /// <summary>How many updates are being handled right now.</summary>
+    public int InHand => _inFlight.Count;
+
+    /// <summary>Updates received and not yet answered (in hand or queued).</summary>
+    public int Waiting => ledger.InboxCount;
+
+    /// <summary>Completes when the next update is answered (long polling waits on it when the inbox is full).</summary>
+    public Task NextAnsweredAsync() => Volatile.Read(ref _answered).Task;
+
+    /// <summary>Long polling: the batch is stored and queued; everything through its last id counts as received.</summary>
+    public async Task AcceptBatchAsync(IReadOnlyList<Update> updates, CancellationToken ct)
     {
-        if (updates.Count == 0) return;
-        var ct = _abort.Token;
-        var chats = updates.OrderBy(u => u.UpdateId).GroupBy(u => u.Message?.Chat.Id ?? 0);
-        await Task.WhenAll(chats.Select(async chat =>
-        {
-            foreach (var update in chat) await RunOneAsync(update, ct);
-        }));
-        await handled.ConfirmThroughAsync(updates.Max(u => u.UpdateId), CancellationToken.None);
+        foreach (var update in await ledger.AcceptAsync(updates, throughLast: true, ct)) Enqueue(update);
     }
 
-    /// <summary>Webhook: queue behind earlier updates of the same chat and return at once.</summary>
-    public void Enqueue(Update update)
+    /// <summary>Webhook: the update is stored and queued; the caller may answer Telegram 200 once this returns.</summary>
+    public async Task AcceptAsync(Update update, CancellationToken ct)
     {
-        var ct = _abort.Token;
-        var chat = update.Message?.Chat.Id ?? 0;
-        lock (_lock)
-        {
-            var previous = _tails.GetValueOrDefault(chat) ?? Task.CompletedTask;
-            _tails[chat] = previous.ContinueWith(_ => RunOneAsync(update, ct), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default).Unwrap();
-        }
+        foreach (var fresh in await ledger.AcceptAsync([update], throughLast: false, ct)) Enqueue(fresh);
     }
 
-    /// <summary>Waits for queued webhook work (graceful shutdown, tests).</summary>
+    /// <summary>At start: queues what was received before a restart and not answered.</summary>
+    public async Task ResumeAsync(CancellationToken ct)
+    {
+        var inbox = await ledger.InboxAsync(ct);
+        if (inbox.Count > 0) logger.LogInformation("Telegram: answering {Count} update(s) received before the restart", inbox.Count);
+        foreach (var update in inbox) Enqueue(update);
+    }
+
+    /// <summary>No update starts from now on; those in hand finish.</summary>
+    public void BeginStopping() => _stopping = true;
+
+    /// <summary>Waits for the updates in hand (graceful shutdown, tests).</summary>
     public Task DrainAsync() => Task.WhenAll(_tails.Values);
 
     /// <summary>Cancels the work in hand: the host's shutdown timeout ran out.</summary>
@@ -55,27 +66,55 @@ public sealed class UpdateDispatcher(TelegramBot bot, HandledUpdates handled, IL
 
     public void Dispose() => _abort.Dispose();
 
-    private async Task RunOneAsync(Update update, CancellationToken ct)
+    private void Enqueue(Update update)
     {
+        var chat = update.Message?.Chat.Id ?? 0;
+        lock (_lock)
+        {
+            var previous = _tails.GetValueOrDefault(chat) ?? Task.CompletedTask;
+            Task tail = null!;
+            tail = previous.ContinueWith(_ => RunOneAsync(update), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default).Unwrap()
+                .ContinueWith(_ =>
+                {
+                    // A chat that went quiet leaves nothing behind.
+                    lock (_lock) _tails.TryRemove(new KeyValuePair<long, Task>(chat, tail));
+                }, TaskScheduler.Default);
+            _tails[chat] = tail;
+        }
+    }
+
+    private async Task RunOneAsync(Update update)
+    {
+        var ct = _abort.Token;
+        if (_stopping || ct.IsCancellationRequested || !ledger.IsWaiting(update.UpdateId)) return;
         if (!_inFlight.TryAdd(update.UpdateId, 0)) return;
         try
         {
-            if (await handled.IsHandledAsync(update.UpdateId, ct)) return;
+            await bot.Started.WaitAsync(ct);
             await bot.HandleAsync(update, ct);
             // The answer is out: recording it must not be skipped, or a restart would send it again.
-            await handled.MarkAsync(update.UpdateId, CancellationToken.None);
+            await ledger.CompleteAsync(update.UpdateId, CancellationToken.None);
+            Interlocked.Exchange(ref _answered, NewSignal()).TrySetResult();
         }
         catch (TelegramApiException ex) when (ex.ErrorCode == 401)
         {
-            throw;
+            logger.LogError("Update {Update} was not answered: Telegram rejected the bot token; it stays in the inbox", update.UpdateId);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // Shutdown timeout: the update stays in the inbox and is answered after the restart.
+        }
+        catch (Exception ex)
         {
             logger.LogError(ex, "Update {Update} could not be handled", update.UpdateId);
+            // Not retried at the next start: an update that fails every time must not fail every start.
+            try { await ledger.CompleteAsync(update.UpdateId, CancellationToken.None); } catch (Exception) { }
         }
         finally
         {
             _inFlight.TryRemove(update.UpdateId, out _);
         }
     }
+
+    private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 }

@@ -23,7 +23,7 @@ public sealed class FakeBotApi : IAsyncDisposable
 
     public ConcurrentQueue<(string Method, JsonObject Body)> Calls { get; } = new();
     public ConcurrentDictionary<string, ConcurrentQueue<(int Code, int? RetryAfter)>> Failures { get; } = new();
-    private readonly ConcurrentDictionary<string, TaskCompletionSource> _holds = new();
+    private readonly ConcurrentDictionary<string, (Func<JsonObject, bool> When, TaskCompletionSource Gate)> _holds = new();
     public string ChatMemberStatus { get; set; } = "member";
     /// <summary>Re-offer every queued update whatever the offset, as if confirmations were lost.</summary>
     public bool IgnoreOffset { get; set; }
@@ -38,9 +38,9 @@ public sealed class FakeBotApi : IAsyncDisposable
 
     public void Fail(string method, int code, int? retryAfter = null) => Failures.GetOrAdd(method, _ => new()).Enqueue((code, retryAfter));
 
-    /// <summary>Holds every response of a method (the call is recorded at once) until the returned gate is opened.</summary>
-    public TaskCompletionSource Hold(string method) =>
-        _holds.GetOrAdd(method, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+    /// <summary>Holds the responses of a method (those whose body matches <paramref name="when"/>; the call is recorded at once) until the returned gate is opened.</summary>
+    public TaskCompletionSource Hold(string method, Func<JsonObject, bool>? when = null) =>
+        _holds.GetOrAdd(method, _ => (when ?? (_ => true), new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously))).Gate;
 
     public long Enqueue(JsonObject message)
     {
@@ -77,7 +77,7 @@ public sealed class FakeBotApi : IAsyncDisposable
         var body = (await JsonNode.ParseAsync(http.Request.Body))?.AsObject() ?? [];
         Calls.Enqueue((method, body));
         if (token != Token) return Error(401, "Unauthorized");
-        if (_holds.TryGetValue(method, out var gate)) await gate.Task.WaitAsync(http.RequestAborted);
+        if (_holds.TryGetValue(method, out var hold) && hold.When(body)) await hold.Gate.Task.WaitAsync(http.RequestAborted);
         if (Failures.TryGetValue(method, out var failures) && failures.TryDequeue(out var failure))
         {
             return failure.Code == 429

@@ -186,7 +186,7 @@ public class TelegramBotTests
 
         // The host starts stopping while the answer's request is still open; only then does Telegram respond.
         var stopping = first.StopHostAsync();
-        await WaitUntilAsync(() => first.App.Lifetime.ApplicationStopping.IsCancellationRequested);
+        await first.Logs.WaitForAsync(l => l.Contains("Telegram is stopping; 1 update(s) in hand"));
         gate.SetResult();
         await stopping;
 
@@ -197,14 +197,80 @@ public class TelegramBotTests
         Assert.Single(api.Sent("sendMessage"));
     }
 
-    private static async Task WaitUntilAsync(Func<bool> condition)
+    [Fact]
+    public async Task A_slow_answer_in_one_chat_does_not_hold_up_another_chat()
     {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (!condition())
+        await using var h = await TelegramHarness.StartAsync();
+        var gate = h.Api.Hold("sendMessage", body => body["chat_id"]!.GetValue<long>() == PrivateChat);
+        h.Api.Enqueue(FakeBotApi.Message(PrivateChat, "private", 7, "/help", 100, FakeBotApi.Command("/help")));
+        await h.Api.WaitForAsync(a => a.Sent("sendMessage").Any());
+
+        // The first chat's answer is still on its way (as a long model answer would be); the second chat is answered meanwhile.
+        h.Api.Enqueue(FakeBotApi.Message(PrivateChat + 1, "private", 8, "/help", 101, FakeBotApi.Command("/help")));
+        await h.Api.WaitForAsync(a => Answered(a, PrivateChat + 1, "peace talks"));
+        Assert.False(gate.Task.IsCompleted);
+        gate.SetResult();
+    }
+
+    [Fact]
+    public async Task An_update_received_but_not_answered_before_a_crash_is_answered_after_the_restart()
+    {
+        var folder = Directory.CreateTempSubdirectory("talksbot-tg-crash-").FullName;
+        var api = await FakeBotApi.StartAsync();
+        var first = await TelegramHarness.StartAsync(api: api, folder: folder);
+        var gate = api.Hold("sendMessage");
+        api.Enqueue(FakeBotApi.Message(PrivateChat, "private", 7, "/help", 110, FakeBotApi.Command("/help")));
+        await api.WaitForAsync(a => a.Sent("sendMessage").Any());
+        // The update was confirmed to Telegram (the next poll asked past it), so Telegram will not offer it again.
+        await api.WaitForAsync(a => a.Calls.Any(c => c.Method == "getUpdates" && c.Body["offset"]!.GetValue<long>() == 2));
+
+        // A crash: the shutdown timeout is already over, so the answer in hand is abandoned mid-request.
+        await first.App.StopAsync(new CancellationToken(canceled: true));
+        await first.App.DisposeAsync();
+        gate.SetResult();
+        int sentBefore = api.Sent("sendMessage").Count();
+        int pollsBefore = api.Calls.Count(c => c.Method == "getUpdates");
+
+        await using var second = await TelegramHarness.StartAsync(api: api, folder: folder);
+        await api.WaitForAsync(a => a.Sent("sendMessage").Count() > sentBefore);
+        await second.Logs.WaitForAsync(l => l.Contains("answering 1 update(s) received before the restart"));
+        var resent = api.Sent("sendMessage").Skip(sentBefore).First();
+        Assert.Equal(PrivateChat, resent["chat_id"]!.GetValue<long>());
+        Assert.Contains("peace talks", Text(resent));
+        Assert.All(api.Calls.Where(c => c.Method == "getUpdates").Skip(pollsBefore), c => Assert.True(c.Body["offset"]!.GetValue<long>() >= 2));
+    }
+
+    [Fact]
+    public async Task A_webhook_update_stored_but_not_answered_before_a_crash_is_answered_after_the_restart()
+    {
+        var folder = Directory.CreateTempSubdirectory("talksbot-tg-hookcrash-").FullName;
+        var api = await FakeBotApi.StartAsync();
+        Action<TelegramHarness> webhook = x =>
         {
-            Assert.True(DateTime.UtcNow < deadline, "timed out waiting for the condition");
-            await Task.Delay(10);
+            x.Settings["Telegram:WebhookUrl"] = "https://bot.example/telegram/hook";
+            x.Settings["Telegram:WebhookSecret"] = "s3cret_Token-1";
+        };
+        var first = await TelegramHarness.StartAsync(webhook, api: api, folder: folder);
+        await api.WaitForAsync(a => a.Calls.Any(c => c.Method == "setWebhook"));
+        var gate = api.Hold("sendMessage");
+        using (var http = new HttpClient { BaseAddress = first.HostAddress })
+        {
+            var update = new JsonObject { ["update_id"] = 950, ["message"] = FakeBotApi.Message(PrivateChat, "private", 7, "/help", 95, FakeBotApi.Command("/help")) };
+            var post = new HttpRequestMessage(HttpMethod.Post, "/telegram/hook") { Content = JsonContent.Create(update) };
+            post.Headers.Add("X-Telegram-Bot-Api-Secret-Token", "s3cret_Token-1");
+            Assert.Equal(HttpStatusCode.OK, (await http.SendAsync(post)).StatusCode); // Telegram will not deliver it again
         }
+        await api.WaitForAsync(a => a.Sent("sendMessage").Any());
+        await first.App.StopAsync(new CancellationToken(canceled: true));
+        await first.App.DisposeAsync();
+        gate.SetResult();
+        int sentBefore = api.Sent("sendMessage").Count();
+
+        await using var second = await TelegramHarness.StartAsync(webhook, api: api, folder: folder);
+        await api.WaitForAsync(a => a.Sent("sendMessage").Count() > sentBefore);
+        var resent = api.Sent("sendMessage").Skip(sentBefore).Single();
+        Assert.Equal(PrivateChat, resent["chat_id"]!.GetValue<long>());
+        Assert.Contains("peace talks", Text(resent));
     }
 
     [Fact]

@@ -51,7 +51,7 @@ public class TelegramLoadTests(ITestOutputHelper output)
         var sends = h.Api.Calls.Where(c => c.Method == "sendMessage").Select(c => c.Body).ToList();
         Assert.Equal(200, sends.Count);
         Assert.Equal(200, sends.Select(s => s["reply_parameters"]!["message_id"]!.GetValue<long>()).Distinct().Count());
-        output.WriteLine($"200 questions from 40 chats answered once each in {seconds:0.0} s (floor set by 1 message/s per chat: 5 s)");
+        output.WriteLine($"200 questions from 40 chats answered once each in {seconds:0.0} s (floors: 4 s from 1 message/s per chat, about 6 s from 30/s overall)");
         Assert.True(seconds >= 4.0, "answers to one chat came faster than one a second");
     }
 
@@ -60,6 +60,8 @@ public class TelegramLoadTests(ITestOutputHelper output)
     public async Task Typing_is_shown_soon_after_an_update_arrives()
     {
         await using var h = await TelegramHarness.StartAsync();
+        // Measured from the moment the bot is polling: its start-up calls (getMe, setMyCommands, deleteWebhook) are not update latency.
+        await h.Api.WaitForAsync(a => a.Calls.Any(c => c.Method == "getUpdates"));
         var latencies = new List<double>();
         for (int i = 0; i < 20; i++)
         {
@@ -69,8 +71,10 @@ public class TelegramLoadTests(ITestOutputHelper output)
             await h.Api.WaitForAsync(a => a.Calls.Count(c => c.Method == "sendChatAction") > before);
             latencies.Add(clock.Elapsed.TotalMilliseconds);
         }
+        var first = latencies[0];
         latencies.Sort();
-        output.WriteLine($"typing shown after an update: p50 {latencies[10]:0} ms, max {latencies[^1]:0} ms (includes the fake's long-poll wake-up)");
+        output.WriteLine($"typing shown after an update: p50 {latencies[10]:0} ms, max {latencies[^1]:0} ms, the first one {first:0} ms " +
+            "(each includes the fake's long-poll wake-up and this test's 20 ms polling of the fake)");
         Assert.True(latencies[18] < 1000, $"p95 {latencies[18]:0} ms");
     }
 }
