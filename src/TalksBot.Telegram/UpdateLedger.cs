@@ -51,24 +51,31 @@ public sealed class UpdateLedger(IStateStore state)
         try
         {
             var fresh = new List<Update>();
+            var added = new Dictionary<long, string>();
             lock (_inboxLock)
             {
                 foreach (var update in updates.OrderBy(u => u.UpdateId))
                 {
                     long id = update.UpdateId;
-                    if (id <= _watermark || _done.Contains(id) || _inbox.ContainsKey(id)) continue;
-                    _inbox[id] = JsonSerializer.Serialize(update, TelegramBotApi.Json);
+                    if (id <= _watermark || _done.Contains(id) || _inbox.ContainsKey(id) || added.ContainsKey(id)) continue;
+                    added[id] = JsonSerializer.Serialize(update, TelegramBotApi.Json);
                     fresh.Add(update);
                 }
             }
             long last = updates.Count == 0 ? _watermark : updates.Max(u => u.UpdateId);
-            bool moved = throughLast && last > _watermark;
-            if (moved)
-            {
-                _watermark = last;
-                _done.RemoveWhere(id => id <= last);
-            }
-            if (fresh.Count > 0 || moved) await SaveAsync(ct);
+            long watermark = throughLast ? Math.Max(_watermark, last) : _watermark;
+            if (added.Count == 0 && watermark == _watermark) return fresh;
+
+            // Stored first, applied after: if storing fails, nothing counts as received and Telegram offers it again.
+            Dictionary<long, string> inbox;
+            lock (_inboxLock) inbox = new(_inbox);
+            foreach (var (id, json) in added) inbox[id] = json;
+            var done = _done.Where(id => id > watermark).ToArray();
+            await state.SetAsync(Key, JsonSerializer.Serialize(new Snapshot(watermark, done, inbox)), ct);
+            lock (_inboxLock)
+                foreach (var (id, json) in added) _inbox[id] = json;
+            _watermark = watermark;
+            _done = [.. done];
             return fresh;
         }
         finally { _lock.Release(); }

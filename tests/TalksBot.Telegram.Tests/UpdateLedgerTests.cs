@@ -1,0 +1,75 @@
+using TalksBot.Core.Indexing;
+using TalksBot.Telegram.Types;
+
+namespace TalksBot.Telegram.Tests;
+
+public class UpdateLedgerTests
+{
+    private static Update U(long id, long chat = 5) => new()
+    {
+        UpdateId = id,
+        Message = new Message { MessageId = id * 10, Chat = new Chat { Id = chat, Type = "private" }, Text = "question " + id, From = new User { Id = 7, FirstName = "A" } },
+    };
+
+    [Fact]
+    public async Task A_polled_batch_is_received_through_its_last_id_and_survives_a_restart_until_answered()
+    {
+        var store = new DictionaryStateStore();
+        var ledger = new UpdateLedger(store);
+        var fresh = await ledger.AcceptAsync([U(11), U(12), U(13)], throughLast: true, default);
+        Assert.Equal([11L, 12, 13], fresh.Select(u => u.UpdateId));
+        Assert.Equal(14, await ledger.NextOffsetAsync(default));
+        Assert.Empty(await ledger.AcceptAsync([U(12)], throughLast: true, default)); // offered again: already in hand
+        await ledger.CompleteAsync(12, default);
+
+        var restarted = new UpdateLedger(store);
+        Assert.Equal(14, await restarted.NextOffsetAsync(default));
+        var inbox = await restarted.InboxAsync(default);
+        Assert.Equal([11L, 13], inbox.Select(u => u.UpdateId));
+        Assert.Equal("question 13", inbox[1].Message!.Text); // stored whole, so it can be answered
+        Assert.Equal(5, inbox[1].Message!.Chat.Id);
+    }
+
+    [Fact]
+    public async Task Webhook_deliveries_out_of_order_are_each_accepted_once_and_never_again_once_answered()
+    {
+        var ledger = new UpdateLedger(new DictionaryStateStore());
+        Assert.Single(await ledger.AcceptAsync([U(30)], throughLast: false, default));
+        Assert.Single(await ledger.AcceptAsync([U(28)], throughLast: false, default));
+        Assert.Equal(0, await ledger.NextOffsetAsync(default)); // webhooks never move the offset
+        await ledger.CompleteAsync(28, default);
+        Assert.Empty(await ledger.AcceptAsync([U(28)], throughLast: false, default));
+        Assert.Empty(await ledger.AcceptAsync([U(30)], throughLast: false, default));
+        Assert.Equal(1, ledger.InboxCount);
+    }
+
+    [Fact]
+    public async Task When_storing_fails_nothing_counts_as_received_so_telegram_offers_it_again()
+    {
+        var store = new DictionaryStateStore();
+        var ledger = new UpdateLedger(store);
+        store.FailWrites = true;
+        await Assert.ThrowsAsync<IOException>(() => ledger.AcceptAsync([U(40), U(41)], throughLast: true, default));
+        Assert.Equal(0, await ledger.NextOffsetAsync(default));
+        Assert.Equal(0, ledger.InboxCount);
+
+        store.FailWrites = false;
+        Assert.Equal(2, (await ledger.AcceptAsync([U(40), U(41)], throughLast: true, default)).Count);
+        Assert.Equal(42, await ledger.NextOffsetAsync(default));
+    }
+
+    private sealed class DictionaryStateStore : IStateStore
+    {
+        private readonly Dictionary<string, string?> _values = [];
+        public bool FailWrites { get; set; }
+
+        public Task<string?> GetAsync(string key, CancellationToken cancellationToken) => Task.FromResult(_values.GetValueOrDefault(key));
+
+        public Task SetAsync(string key, string? value, CancellationToken cancellationToken)
+        {
+            if (FailWrites) throw new IOException("disk full");
+            _values[key] = value;
+            return Task.CompletedTask;
+        }
+    }
+}
