@@ -32,13 +32,6 @@ public sealed class TelegramWebhookService(
     }
 
     /// <summary>The updates in hand finish unless the shutdown timeout runs out; the rest wait in the inbox.</summary>
-    public override async Task StopAsync(CancellationToken cancellationToken)
-    {
-        dispatcher.BeginStopping();
-        using var abort = cancellationToken.Register(dispatcher.Abort);
-        await base.StopAsync(cancellationToken);
-        if (dispatcher.InHand > 0) logger.LogInformation("Telegram is stopping; {Count} update(s) in hand will finish first", dispatcher.InHand);
-        try { await dispatcher.DrainAsync().WaitAsync(cancellationToken); }
-        catch (OperationCanceledException) { }
-    }
+    public override Task StopAsync(CancellationToken cancellationToken) =>
+        dispatcher.StopAsync(() => base.StopAsync(cancellationToken), cancellationToken);
 }

@@ -12,7 +12,7 @@ namespace TalksBot.Telegram;
 /// <remarks>
 /// Work in hand is not cancelled when the host starts stopping: an answer cut off between "sent" and "recorded" would be
 /// sent again after the restart. Updates not yet started stay in the inbox for the next start. Work in hand is
-/// cancelled only by <see cref="Abort"/>, when the host's shutdown timeout runs out.
+/// cancelled only when the host's shutdown timeout runs out (see <see cref="StopAsync"/>).
 /// </remarks>
 public sealed class UpdateDispatcher(TelegramBot bot, UpdateLedger ledger, ILogger<UpdateDispatcher> logger) : IDisposable
 {
@@ -52,14 +52,25 @@ public sealed class UpdateDispatcher(TelegramBot bot, UpdateLedger ledger, ILogg
         foreach (var update in inbox) Enqueue(update);
     }
 
-    /// <summary>No update starts from now on; those in hand finish.</summary>
-    public void BeginStopping() => _stopping = true;
+    /// <summary>
+    /// The receivers' graceful stop: no update starts from now on, <paramref name="stopReceiving"/> runs, and the updates
+    /// in hand finish, unless <paramref name="shutdownTimeout"/> fires first: then they are abandoned mid-way and stay in
+    /// the inbox, like everything not yet started.
+    /// </summary>
+    public async Task StopAsync(Func<Task> stopReceiving, CancellationToken shutdownTimeout)
+    {
+        _stopping = true;
+        using var abort = shutdownTimeout.Register(Abort);
+        await stopReceiving();
+        if (InHand > 0) logger.LogInformation("Telegram is stopping; {Count} update(s) in hand will finish first", InHand);
+        try { await DrainAsync().WaitAsync(shutdownTimeout); }
+        catch (OperationCanceledException) { }
+    }
 
     /// <summary>Waits for the updates in hand (graceful shutdown, tests).</summary>
     public Task DrainAsync() => Task.WhenAll(_tails.Values);
 
-    /// <summary>Cancels the work in hand: the host's shutdown timeout ran out.</summary>
-    public void Abort()
+    private void Abort()
     {
         try { _abort.Cancel(); } catch (ObjectDisposedException) { }
     }
