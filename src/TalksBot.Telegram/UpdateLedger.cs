@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.Extensions.Logging;
 using TalksBot.Core.Indexing;
 using TalksBot.Telegram.Types;
 
@@ -12,7 +13,7 @@ namespace TalksBot.Telegram;
 /// Because an update is durable once it is in the inbox, long polling confirms it to Telegram (the next offset) at
 /// once and goes on receiving while earlier answers are still being written, and a webhook answers 200 only then.
 /// </remarks>
-public sealed class UpdateLedger(IStateStore state)
+public sealed class UpdateLedger(IStateStore state, ILogger<UpdateLedger> logger)
 {
     private const string Key = "telegram:handled_updates";
     private const int DoneKept = 5000;
@@ -25,7 +26,7 @@ public sealed class UpdateLedger(IStateStore state)
     private readonly object _inboxLock = new();
     private bool _loaded;
 
-    private sealed record Snapshot(long Watermark, long[] Done, Dictionary<long, string>? Inbox);
+    private sealed record Snapshot(long Watermark, long[]? Done, Dictionary<long, string>? Inbox);
 
     /// <summary>Updates received and not yet answered.</summary>
     public int InboxCount
@@ -122,11 +123,20 @@ public sealed class UpdateLedger(IStateStore state)
         {
             if (_loaded) return;
             var json = await state.GetAsync(Key, ct);
-            if (json is not null && JsonSerializer.Deserialize<Snapshot>(json) is { } s)
+            try
             {
-                _watermark = s.Watermark;
-                _done = [.. s.Done];
-                lock (_inboxLock) _inbox = new(s.Inbox ?? []);
+                if (json is not null && JsonSerializer.Deserialize<Snapshot>(json) is { } s)
+                {
+                    _watermark = s.Watermark;
+                    _done = [.. s.Done ?? []];
+                    lock (_inboxLock) _inbox = new(s.Inbox ?? []);
+                }
+            }
+            catch (JsonException ex)
+            {
+                // Refusing to start would silence the bot for good; starting afresh costs at most a repeated answer.
+                logger.LogWarning("Telegram's record of answered updates ('{Key}' in the state store) is unreadable ({Reason}); starting afresh, so updates Telegram still holds may be answered again",
+                    Key, ex.Message);
             }
             _loaded = true;
         }

@@ -1,4 +1,7 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using TalksBot.Core.Indexing;
+using TalksBot.Testing;
 using TalksBot.Telegram.Types;
 
 namespace TalksBot.Telegram.Tests;
@@ -15,14 +18,14 @@ public class UpdateLedgerTests
     public async Task A_polled_batch_is_received_through_its_last_id_and_survives_a_restart_until_answered()
     {
         var store = new DictionaryStateStore();
-        var ledger = new UpdateLedger(store);
+        var ledger = new UpdateLedger(store, NullLogger<UpdateLedger>.Instance);
         var fresh = await ledger.AcceptAsync([U(11), U(12), U(13)], throughLast: true, default);
         Assert.Equal([11L, 12, 13], fresh.Select(u => u.UpdateId));
         Assert.Equal(14, await ledger.NextOffsetAsync(default));
         Assert.Empty(await ledger.AcceptAsync([U(12)], throughLast: true, default)); // offered again: already in hand
         await ledger.CompleteAsync(12, default);
 
-        var restarted = new UpdateLedger(store);
+        var restarted = new UpdateLedger(store, NullLogger<UpdateLedger>.Instance);
         Assert.Equal(14, await restarted.NextOffsetAsync(default));
         var inbox = await restarted.InboxAsync(default);
         Assert.Equal([11L, 13], inbox.Select(u => u.UpdateId));
@@ -33,7 +36,7 @@ public class UpdateLedgerTests
     [Fact]
     public async Task Webhook_deliveries_out_of_order_are_each_accepted_once_and_never_again_once_answered()
     {
-        var ledger = new UpdateLedger(new DictionaryStateStore());
+        var ledger = new UpdateLedger(new DictionaryStateStore(), NullLogger<UpdateLedger>.Instance);
         Assert.Single(await ledger.AcceptAsync([U(30)], throughLast: false, default));
         Assert.Single(await ledger.AcceptAsync([U(28)], throughLast: false, default));
         Assert.Equal(0, await ledger.NextOffsetAsync(default)); // webhooks never move the offset
@@ -47,7 +50,7 @@ public class UpdateLedgerTests
     public async Task When_storing_fails_nothing_counts_as_received_so_telegram_offers_it_again()
     {
         var store = new DictionaryStateStore();
-        var ledger = new UpdateLedger(store);
+        var ledger = new UpdateLedger(store, NullLogger<UpdateLedger>.Instance);
         store.FailWrites = true;
         await Assert.ThrowsAsync<IOException>(() => ledger.AcceptAsync([U(40), U(41)], throughLast: true, default));
         Assert.Equal(0, await ledger.NextOffsetAsync(default));
@@ -56,6 +59,21 @@ public class UpdateLedgerTests
         store.FailWrites = false;
         Assert.Equal(2, (await ledger.AcceptAsync([U(40), U(41)], throughLast: true, default)).Count);
         Assert.Equal(42, await ledger.NextOffsetAsync(default));
+    }
+
+    [Fact]
+    public async Task An_unreadable_record_is_reported_and_the_bot_starts_afresh_instead_of_failing_every_start()
+    {
+        var store = new DictionaryStateStore();
+        await store.SetAsync("telegram:handled_updates", "{\"Watermark\": 17, \"Done\": [", default);
+        var logs = new LogRecorder();
+        using var factory = LoggerFactory.Create(b => b.AddProvider(new RecordingLoggerProvider(logs)));
+        var ledger = new UpdateLedger(store, factory.CreateLogger<UpdateLedger>());
+
+        Assert.Equal(0, await ledger.NextOffsetAsync(default));
+        Assert.Single(logs, l => l.StartsWith("Warning") && l.Contains("unreadable") && l.Contains("telegram:handled_updates"));
+        Assert.Single(await ledger.AcceptAsync([U(18)], throughLast: true, default));
+        Assert.Equal(19, await new UpdateLedger(store, NullLogger<UpdateLedger>.Instance).NextOffsetAsync(default)); // written whole again
     }
 
     private sealed class DictionaryStateStore : IStateStore
