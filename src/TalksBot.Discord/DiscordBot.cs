@@ -164,8 +164,12 @@ public sealed partial class DiscordBot(
         }
     }
 
-    /// <summary>Runs the pipeline, editing a draft in place while a model writes, then the final embeds (follow-ups if they don't fit).</summary>
-    private async Task StreamAnswerAsync(ChatQuestion question, Func<MessagePayload, Task> edit, Func<MessagePayload, Task> followUp, CancellationToken ct)
+    /// <summary>
+    /// Runs the pipeline, editing a draft in place while a model writes, then the final embeds (follow-ups if they don't
+    /// fit). <paramref name="beforeFinal"/> runs just before the final message goes out.
+    /// </summary>
+    private async Task StreamAnswerAsync(ChatQuestion question, Func<MessagePayload, Task> edit, Func<MessagePayload, Task> followUp,
+        CancellationToken ct, Func<ValueTask>? beforeFinal = null)
     {
         var updates = UpdateThrottle.ThrottleAsync(pipeline.AskAsync(question, ct), TimeSpan.FromMilliseconds(options.EditIntervalMilliseconds), time, ct);
         await foreach (var update in updates)
@@ -173,6 +177,7 @@ public sealed partial class DiscordBot(
             if (update.Final is { } answer)
             {
                 var messages = answer.IsRefusal ? [DiscordFormatter.Plain(answer.Text)] : DiscordFormatter.Answer(answer);
+                if (beforeFinal is not null) await beforeFinal();
                 await edit(messages[0]);
                 foreach (var more in messages.Skip(1)) await followUp(more);
                 return;
@@ -208,22 +213,17 @@ public sealed partial class DiscordBot(
         try
         {
             await using var typing = TypingIndicator.Start(c => rest.TriggerTypingAsync(message.ChannelId, c), TimeSpan.FromMilliseconds(options.TypingIntervalMilliseconds), time, ct);
+            // The first message is a reply to the question; what follows edits it in place.
             string? draftId = null;
             var reference = new MessageReference(message.Id);
-            var updates = UpdateThrottle.ThrottleAsync(
-                pipeline.AskAsync(new ChatQuestion($"discord:channel:{message.ChannelId}", $"discord:user:{message.Author.Id}", text), ct),
-                TimeSpan.FromMilliseconds(options.EditIntervalMilliseconds), time, ct);
-            await foreach (var update in updates)
-            {
-                IReadOnlyList<MessagePayload> messages = update.Final is { } answer
-                    ? (answer.IsRefusal ? [DiscordFormatter.Plain(answer.Text)] : DiscordFormatter.Answer(answer))
-                    : [DiscordFormatter.Draft(update.Text)];
-                if (update.Final is not null) await typing.DisposeAsync();
-                if (draftId is null) draftId = await rest.CreateMessageAsync(message.ChannelId, messages[0] with { MessageReference = reference }, ct);
-                else await rest.EditMessageAsync(message.ChannelId, draftId, messages[0], ct);
-                if (update.Final is null) continue;
-                foreach (var more in messages.Skip(1)) await rest.CreateMessageAsync(message.ChannelId, more with { MessageReference = reference }, ct);
-            }
+            await StreamAnswerAsync(new ChatQuestion($"discord:channel:{message.ChannelId}", $"discord:user:{message.Author.Id}", text),
+                async payload =>
+                {
+                    if (draftId is null) draftId = await rest.CreateMessageAsync(message.ChannelId, payload with { MessageReference = reference }, ct);
+                    else await rest.EditMessageAsync(message.ChannelId, draftId, payload, ct);
+                },
+                async more => await rest.CreateMessageAsync(message.ChannelId, more with { MessageReference = reference }, ct),
+                ct, beforeFinal: typing.DisposeAsync);
         }
         catch (DiscordApiException ex) when (ex.Status is 403 or 404)
         {

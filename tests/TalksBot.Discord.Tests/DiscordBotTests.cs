@@ -5,6 +5,7 @@ using Org.BouncyCastle.Crypto.Generators;
 using Org.BouncyCastle.Crypto.Parameters;
 using Org.BouncyCastle.Crypto.Signers;
 using Org.BouncyCastle.Security;
+using TalksBot.Testing;
 
 namespace TalksBot.Discord.Tests;
 
@@ -86,8 +87,60 @@ public class DiscordBotTests
         Assert.All(replies, r => Assert.Empty(r["allowed_mentions"]!["parse"]!.AsArray()));
         Assert.All(replies, r => Assert.False(r["allowed_mentions"]!["replied_user"]!.GetValue<bool>()));
         Assert.Contains(h.Discord.Calls, c => c.Path == "/channels/600/typing");
-        await Task.Delay(200); // let the handlers leave their scopes
+        await h.App.StopAsync(); // a stop lets the answers in hand finish, so every log line they write is in by now
         Assert.DoesNotContain(h.Logs, l => l.StartsWith("Error"));
+    }
+
+    private static Action<DiscordHarness> WithStreamingModel(FakeOpenAiServer model)
+    {
+        // Four pieces 150 ms apart against a 100 ms edit interval: a reader sees the answer being written.
+        model.Chat = (_, _) => FakeReply.Text("Zelensky ", "demands ", "a full withdrawal ", "of Russian forces [1].") with { ChunkDelay = TimeSpan.FromMilliseconds(150) };
+        return h =>
+        {
+            h.Settings["Llm:Endpoint"] = model.Endpoint.ToString();
+            h.Settings["Llm:Model"] = "m";
+            h.Settings["Llm:PromptsPath"] = Path.Combine(SharedData.RepositoryRoot, "prompts");
+        };
+    }
+
+    [Fact]
+    public async Task A_slash_command_answer_from_a_model_grows_in_place_and_the_last_edit_carries_the_sources()
+    {
+        await using var model = await FakeOpenAiServer.StartAsync();
+        await using var h = await DiscordHarness.StartAsync(WithStreamingModel(model));
+        await h.Discord.WaitForAsync(Ready);
+        await h.Discord.DispatchAsync("INTERACTION_CREATE", FakeDiscord.SlashAsk("9501", "What are Zelensky's preconditions?"));
+        await h.Discord.WaitForAsync(d => d.Rest("PATCH", "token-9501/messages/@original").Any(c => c.Body?["embeds"]?[0]?["fields"] is JsonArray));
+
+        var edits = h.Discord.Rest("PATCH", "token-9501/messages/@original").Select(c => c.Body!).ToList();
+        Assert.True(edits.Count >= 2, $"the answer should show while it is written, but came in {edits.Count} edit(s)");
+        Assert.All(edits[..^1], draft =>
+        {
+            Assert.StartsWith("Zelensky", Description(draft));
+            Assert.Null(draft["embeds"]![0]!["fields"]); // sources only once the citations are validated
+        });
+        Assert.True(Description(edits[0]).Length < Description(edits[^1]).Length);
+        Assert.Equal(@"Zelensky demands a full withdrawal of Russian forces \[1\].", Description(edits[^1]));
+        Assert.Single(edits[^1]["embeds"]![0]!["fields"]!.AsArray());
+        Assert.Single(model.ChatRequests);
+    }
+
+    [Fact]
+    public async Task A_mention_answered_by_a_model_is_one_reply_edited_in_place()
+    {
+        await using var model = await FakeOpenAiServer.StartAsync();
+        await using var h = await DiscordHarness.StartAsync(WithStreamingModel(model));
+        await h.Discord.WaitForAsync(Ready);
+        await h.Discord.DispatchAsync("MESSAGE_CREATE", FakeDiscord.MessageCreate("811", $"<@{FakeDiscord.BotUserId}> what are Zelensky's preconditions?", "300", mentionBot: true));
+        await h.Discord.WaitForAsync(d => d.Calls.Any(c => c.Method is "POST" or "PATCH" && c.Path.StartsWith("/channels/600/messages") && c.Body?["embeds"]?[0]?["fields"] is JsonArray));
+
+        var reply = Assert.Single(h.Discord.Rest("POST", "/channels/600/messages"));
+        Assert.Equal("811", reply.Body!["message_reference"]!["message_id"]!.GetValue<string>());
+        Assert.StartsWith("Zelensky", Description(reply.Body));
+        var edits = h.Discord.Rest("PATCH", "/channels/600/messages/").ToList();
+        Assert.NotEmpty(edits);
+        Assert.Equal(@"Zelensky demands a full withdrawal of Russian forces \[1\].", Description(edits[^1].Body));
+        Assert.All(edits, e => Assert.Empty(e.Body!["allowed_mentions"]!["parse"]!.AsArray()));
     }
 
     [Fact]

@@ -9,12 +9,13 @@ using TalksBot.Core.Conversations;
 using TalksBot.Core.Indexing;
 using TalksBot.Core.Moderation;
 using TalksBot.Index.Sqlite;
+using TalksBot.Llm;
 using TalksBot.Sources;
 using TalksBot.Testing;
 
 namespace TalksBot.Discord.Tests;
 
-/// <summary>The real hosted Discord bot (Kestrel, SQLite index of the seed articles) pointed at the fake Discord.</summary>
+/// <summary>The real hosted Discord bot (Kestrel, SQLite index of the seed articles) pointed at the fake Discord; with no Llm:Endpoint setting it answers extractively.</summary>
 public sealed class DiscordHarness : IAsyncDisposable
 {
     private DiscordHarness(FakeDiscord discord, string folder) { Discord = discord; Folder = folder; }
@@ -57,6 +58,7 @@ public sealed class DiscordHarness : IAsyncDisposable
         });
         builder.Services.Configure<ChatOptions>(o => o.QuestionsPerMinute = 100);
         builder.Services.AddTalksBotSources(builder.Configuration);
+        builder.Services.AddTalksBotLlm(builder.Configuration);
         builder.Services.AddTalksBotDiscord(builder.Configuration);
         builder.Services.AddTalksBotCore();
         builder.Services.AddSqliteArticleIndex();
