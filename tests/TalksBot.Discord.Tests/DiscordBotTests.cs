@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Org.BouncyCastle.Crypto.Generators;
 using Org.BouncyCastle.Crypto.Parameters;
 using Org.BouncyCastle.Crypto.Signers;
@@ -160,7 +162,10 @@ public class DiscordBotTests
         h.Discord.Drop();
         await h.Discord.WaitForAsync(d => d.GatewayReceived.Count(p => p["op"]!.GetValue<int>() == 6) >= 2);
         await h.Discord.WaitForAsync(d => d.Connections.Count >= 3);
-        await Task.Delay(300);
+        // Events arrive in order: once a later one is answered, any replay came in before it, and a stop drains both.
+        await h.Discord.DispatchAsync("INTERACTION_CREATE", FakeDiscord.SlashAsk("9202", "What did Putin say in Kazakhstan?"));
+        await h.Discord.WaitForAsync(d => d.Rest("PATCH", "token-9202/messages/@original").Any());
+        await h.App.StopAsync();
         Assert.Single(h.Discord.Rest("POST", "/interactions/9201/"));
         Assert.Single(h.Discord.GatewayReceived, p => p["op"]!.GetValue<int>() == 2); // never re-identified
     }
@@ -219,9 +224,10 @@ public class DiscordBotTests
         await h.Logs.WaitForAsync(l => l.StartsWith("Critical"));
         Assert.Single(h.Logs, l => l.StartsWith("Critical") && l.Contains("Discord:BotToken"));
         Assert.DoesNotContain(h.Logs, l => l.Contains("discord-test-token"));
-        int connections = h.Discord.Connections.Count;
-        await Task.Delay(300); // would be several reconnect attempts at the test's 20 ms backoff
-        Assert.Equal(connections, h.Discord.Connections.Count);
+        // The gateway loop has ended for good (no reconnect can follow), not merely paused between attempts.
+        var discord = h.App.Services.GetServices<IHostedService>().OfType<DiscordService>().Single();
+        await discord.ExecuteTask!.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal(2, h.Discord.Connections.Count);
         Assert.False(h.App.Lifetime.ApplicationStopping.IsCancellationRequested);
     }
 
