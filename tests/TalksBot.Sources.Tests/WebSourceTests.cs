@@ -64,6 +64,12 @@ public sealed class WebSourceTests : IAsyncLifetime
             app.MapGet("/loop/{n:int}", (int n) => Results.Redirect($"/loop/{n + 1}"));
             app.MapGet("/to-private", () => Results.Redirect("http://10.0.0.1/admin"));
             app.MapGet("/to-metadata", () => Results.Redirect("http://169.254.169.254/latest/meta-data/"));
+            app.MapGet("/six.xml", () =>
+            {
+                var b = _server.BaseAddress;
+                var items = string.Concat(Enumerable.Range(1, 6).Select(n => $"<item><title>Story {n}</title><link>{b}delay?n={n}</link></item>"));
+                return Results.Text($"<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Six</title>{items}</channel></rss>", "application/rss+xml");
+            });
             app.MapGet("/delay", async () => { await Task.Delay(150); return Results.Content(ArticleHtml, "text/html"); });
         });
     }
@@ -122,6 +128,16 @@ public sealed class WebSourceTests : IAsyncLifetime
         var items = await ScanAsync(new WebSource(Url("feed.xml"), null, fetcher), new SourceScanContext(stored));
         Assert.IsType<ArticleUnchanged>(items.Single(i => i.Origin.EndsWith("/article")));
         Assert.DoesNotContain("/article", _requests);
+    }
+
+    [Fact]
+    public async Task A_feeds_item_pages_are_fetched_side_by_side_within_the_per_host_limit_and_come_out_in_feed_order()
+    {
+        using var fetcher = Fetcher();
+        var items = await ScanAsync(new WebSource(Url("six.xml"), null, fetcher));
+        Assert.Equal(Enumerable.Range(1, 6).Select(n => Url($"delay?n={n}").ToString()), items.Select(i => i.Origin));
+        Assert.All(items, i => Assert.IsType<ArticleFound>(i));
+        Assert.Equal(2, _maxInFlight); // one host: its limit of 2, not one at a time and not all six
     }
 
     [Fact]

@@ -15,6 +15,7 @@ namespace TalksBot.Sources.Web;
 public sealed class WebSource(Uri url, string? kind, PageFetcher fetcher) : IArticleSource
 {
     private const int MinimumWords = 30;
+    private const int ItemsInFlight = 8;
 
     public string Location { get; } = url.ToString();
 
@@ -51,21 +52,36 @@ public sealed class WebSource(Uri url, string? kind, PageFetcher fetcher) : IArt
         {
             throw new SourceUnavailableException($"{url}: {ex.Message}", ex);
         }
+        // Item pages are fetched a few at a time, in feed order; the fetcher's per-host limit and spacing still hold,
+        // so a feed of one site goes no faster than politeness allows while an aggregator's items come in side by side.
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var item in feed.Items)
+        var window = new Queue<Task<SourceItem>>();
+        using var abandon = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        try
         {
-            if (item.Link is null)
+            foreach (var item in feed.Items)
             {
-                yield return new ArticleSkipped($"{Location}#{item.Id ?? item.Title}", "feed item has no link");
-                continue;
+                if (item.Link is null)
+                {
+                    yield return new ArticleSkipped($"{Location}#{item.Id ?? item.Title}", "feed item has no link");
+                    continue;
+                }
+                if (!seen.Add(item.Link)) continue;
+                if (context.IsStored(item.Link))
+                {
+                    yield return new ArticleUnchanged(item.Link);
+                    continue;
+                }
+                window.Enqueue(ReadItemAsync(feed, item, abandon.Token));
+                if (window.Count >= ItemsInFlight) yield return await window.Dequeue();
             }
-            if (!seen.Add(item.Link)) continue;
-            if (context.IsStored(item.Link))
-            {
-                yield return new ArticleUnchanged(item.Link);
-                continue;
-            }
-            yield return await ReadItemAsync(feed, item, cancellationToken);
+            while (window.Count > 0) yield return await window.Dequeue();
+        }
+        finally
+        {
+            // A scan stopped early (cancelled, or the reader gave up) leaves no fetch running behind it.
+            abandon.Cancel();
+            try { await Task.WhenAll(window); } catch (Exception) { } // abandoned fetches: their outcome no longer matters
         }
     }
 
