@@ -155,6 +155,18 @@ public class TelegramBotTests
         await h.Logs.WaitForAsync(l => l.Contains("blocked the bot"));
     }
 
+    /// <summary>The first of two lives over one state folder and one fake Bot API: /help asked, its answer held at sendMessage.</summary>
+    private static async Task<(FakeBotApi Api, string Folder, TelegramHarness First, TaskCompletionSource Gate)> FirstLifeWithAnAnswerOnItsWayAsync(long messageId)
+    {
+        var folder = Directory.CreateTempSubdirectory("talksbot-tg-lives-").FullName;
+        var api = await FakeBotApi.StartAsync();
+        var first = await TelegramHarness.StartAsync(api: api, folder: folder);
+        var gate = api.Hold("sendMessage");
+        api.Enqueue(FakeBotApi.Message(PrivateChat, "private", 7, "/help", messageId, FakeBotApi.Command("/help")));
+        await api.WaitForAsync(a => a.Sent("sendMessage").Any());
+        return (api, folder, first, gate);
+    }
+
     [Fact]
     public async Task A_restart_answers_nothing_twice()
     {
@@ -171,20 +183,14 @@ public class TelegramBotTests
         api.Enqueue(FakeBotApi.Message(PrivateChat + 2, "private", 9, "/help", 82, FakeBotApi.Command("/help")));
         await using var second = await TelegramHarness.StartAsync(api: api, folder: folder);
         await api.WaitForAsync(a => a.Sent("sendMessage").Any(m => m["chat_id"]!.GetValue<long>() == PrivateChat + 2));
-        var polls = api.Calls.Count(c => c.Method == "getUpdates");
-        await api.WaitForAsync(a => a.Calls.Count(c => c.Method == "getUpdates") >= polls + 2);
+        await second.SettleAsync();
         Assert.Equal(3, api.Sent("sendMessage").Count());
     }
 
     [Fact]
     public async Task A_shutdown_while_an_answer_is_being_sent_finishes_it_and_the_restart_does_not_send_it_again()
     {
-        var folder = Directory.CreateTempSubdirectory("talksbot-tg-shutdown-").FullName;
-        var api = await FakeBotApi.StartAsync();
-        var first = await TelegramHarness.StartAsync(api: api, folder: folder);
-        var gate = api.Hold("sendMessage");
-        api.Enqueue(FakeBotApi.Message(PrivateChat, "private", 7, "/help", 90, FakeBotApi.Command("/help")));
-        await api.WaitForAsync(a => a.Sent("sendMessage").Any());
+        var (api, folder, first, gate) = await FirstLifeWithAnAnswerOnItsWayAsync(90);
 
         // The host starts stopping while the answer's request is still open; only then does Telegram respond.
         var stopping = first.StopHostAsync();
@@ -194,8 +200,7 @@ public class TelegramBotTests
 
         api.IgnoreOffset = true;
         await using var second = await TelegramHarness.StartAsync(api: api, folder: folder);
-        var polls = api.Calls.Count(c => c.Method == "getUpdates");
-        await api.WaitForAsync(a => a.Calls.Count(c => c.Method == "getUpdates") >= polls + 2);
+        await second.SettleAsync();
         Assert.Single(api.Sent("sendMessage"));
     }
 
@@ -217,12 +222,7 @@ public class TelegramBotTests
     [Fact]
     public async Task An_update_received_but_not_answered_before_a_crash_is_answered_after_the_restart()
     {
-        var folder = Directory.CreateTempSubdirectory("talksbot-tg-crash-").FullName;
-        var api = await FakeBotApi.StartAsync();
-        var first = await TelegramHarness.StartAsync(api: api, folder: folder);
-        var gate = api.Hold("sendMessage");
-        api.Enqueue(FakeBotApi.Message(PrivateChat, "private", 7, "/help", 110, FakeBotApi.Command("/help")));
-        await api.WaitForAsync(a => a.Sent("sendMessage").Any());
+        var (api, folder, first, gate) = await FirstLifeWithAnAnswerOnItsWayAsync(110);
         // The update was confirmed to Telegram (the next poll asked past it), so Telegram will not offer it again.
         await api.WaitForAsync(a => a.Calls.Any(c => c.Method == "getUpdates" && c.Body["offset"]!.GetValue<long>() == 2));
 
@@ -270,6 +270,7 @@ public class TelegramBotTests
 
         await using var second = await TelegramHarness.StartAsync(webhook, api: api, folder: folder);
         await api.WaitForAsync(a => a.Sent("sendMessage").Count() > sentBefore);
+        await second.DrainAsync();
         var resent = api.Sent("sendMessage").Skip(sentBefore).Single();
         Assert.Equal(PrivateChat, resent["chat_id"]!.GetValue<long>());
         Assert.Contains("peace talks", Text(resent));
@@ -316,7 +317,7 @@ public class TelegramBotTests
             Assert.Equal(HttpStatusCode.OK, (await http.SendAsync(good)).StatusCode);
         }
         await h.Api.WaitForAsync(a => Answered(a, PrivateChat, "peace talks"));
-        await ((UpdateDispatcher)h.App.Services.GetService(typeof(UpdateDispatcher))!).DrainAsync();
+        await h.DrainAsync();
         Assert.Single(h.Api.Sent("sendMessage"));
         Assert.DoesNotContain(h.Api.Calls, c => c.Method == "getUpdates");
     }

@@ -81,6 +81,20 @@ public sealed class TelegramHarness : IAsyncDisposable
         await App.StartAsync();
     }
 
+    /// <summary>Returns once every update queued so far has been answered (or skipped as already answered).</summary>
+    public Task DrainAsync() => App.Services.GetRequiredService<UpdateDispatcher>().DrainAsync();
+
+    /// <summary>
+    /// Long polling: returns once everything Telegram offered so far was received and answered. Two more polls mean
+    /// the batches before them were stored and queued (a poll starts only after the last batch is); draining runs them.
+    /// </summary>
+    public async Task SettleAsync()
+    {
+        int polls = Api.Calls.Count(c => c.Method == "getUpdates");
+        await Api.WaitForAsync(a => a.Calls.Count(c => c.Method == "getUpdates") >= polls + 2);
+        await DrainAsync();
+    }
+
     public async Task StopHostAsync()
     {
         await App.StopAsync();
