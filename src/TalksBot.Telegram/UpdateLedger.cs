@@ -72,7 +72,7 @@ public sealed class UpdateLedger(IStateStore state, ILogger<UpdateLedger> logger
             lock (_inboxLock) inbox = new(_inbox);
             foreach (var (id, json) in added) inbox[id] = json;
             var done = _done.Where(id => id > watermark).ToArray();
-            await state.SetAsync(Key, JsonSerializer.Serialize(new Snapshot(watermark, done, inbox)), ct);
+            await SaveAsync(new Snapshot(watermark, done, inbox), ct);
             lock (_inboxLock)
                 foreach (var (id, json) in added) _inbox[id] = json;
             _watermark = watermark;
@@ -103,14 +103,19 @@ public sealed class UpdateLedger(IStateStore state, ILogger<UpdateLedger> logger
         await _lock.WaitAsync(ct);
         try
         {
-            lock (_inboxLock) _inbox.Remove(updateId);
+            Dictionary<long, string> inbox;
+            lock (_inboxLock)
+            {
+                _inbox.Remove(updateId);
+                inbox = new(_inbox);
+            }
             if (updateId > _watermark && _done.Add(updateId) && _done.Count > DoneKept)
             {
                 // Telegram re-sends only recent updates: older answered ids can fold into the watermark.
                 _watermark = Math.Max(_watermark, _done.Max() - DoneKept);
                 _done.RemoveWhere(id => id <= _watermark);
             }
-            await SaveAsync(ct);
+            await SaveAsync(new Snapshot(_watermark, [.. _done], inbox), ct);
         }
         finally { _lock.Release(); }
     }
@@ -143,10 +148,5 @@ public sealed class UpdateLedger(IStateStore state, ILogger<UpdateLedger> logger
         finally { _lock.Release(); }
     }
 
-    private Task SaveAsync(CancellationToken ct)
-    {
-        Dictionary<long, string> inbox;
-        lock (_inboxLock) inbox = new(_inbox);
-        return state.SetAsync(Key, JsonSerializer.Serialize(new Snapshot(_watermark, [.. _done], inbox)), ct);
-    }
+    private Task SaveAsync(Snapshot snapshot, CancellationToken ct) => state.SetAsync(Key, JsonSerializer.Serialize(snapshot), ct);
 }
