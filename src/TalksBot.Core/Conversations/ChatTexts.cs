@@ -87,6 +87,7 @@ public static class ChatTexts
     {
         var sb = new StringBuilder();
         sb.AppendLine($"Refresh finished in {r.Elapsed.TotalSeconds:0.0} s: added {r.Added}, updated {r.Updated}, removed {r.Removed}, unchanged {r.Unchanged}, skipped {r.Skipped.Count}, errors {r.Errors.Count}.");
+        if (r.BoilerplateLinesDropped > 0) sb.AppendLine($"{r.BoilerplateLinesDropped:N0} boilerplate lines (navigation, captions, prompts, link lists) left out of the articles read.");
         foreach (var s in r.Skipped.Take(10)) sb.AppendLine($"skipped {s.Origin}: {s.Reason}");
         if (r.Skipped.Count > 10) sb.AppendLine($"… and {r.Skipped.Count - 10} more skipped");
         foreach (var e in r.Errors.Take(10)) sb.AppendLine($"error {e.Location}: {e.Reason}");

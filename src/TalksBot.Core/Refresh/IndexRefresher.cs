@@ -16,8 +16,10 @@ public sealed class IndexRefresher(
     PassageSplitter splitter,
     TimeProvider time,
     PassageEmbedder? embedder = null,
-    ILogger<IndexRefresher>? logger = null)
+    ILogger<IndexRefresher>? logger = null,
+    BoilerplateFilter? boilerplate = null)
 {
+    private readonly BoilerplateFilter _boilerplate = boilerplate ?? BoilerplateFilter.Default;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly ILogger _logger = logger ?? NullLogger<IndexRefresher>.Instance;
 
@@ -48,7 +50,7 @@ public sealed class IndexRefresher(
     private async Task<RefreshReport> RunAsync(IReadOnlyList<IArticleSource> sources, bool allSources, IProgress<RefreshProgress>? progress, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
-        int added = 0, updated = 0, unchanged = 0, removed = 0, duplicates = 0, embedded = 0;
+        int added = 0, updated = 0, unchanged = 0, removed = 0, duplicates = 0, embedded = 0, boilerplateLines = 0;
         var skipped = new List<SkippedDocument>();
         var errors = new List<SourceError>();
 
@@ -57,7 +59,8 @@ public sealed class IndexRefresher(
         {
             var source = sources[s];
             var sourceErrors = new List<SourceError>();
-            var stored = await session.GetStoredArticlesAsync(source.Location, cancellationToken);
+            // An article indexed under another indexing version looks changed to the scan, so it is read again.
+            var stored = IndexingStamp.Current(await session.GetStoredArticlesAsync(source.Location, cancellationToken));
             var seen = new HashSet<string>(StringComparer.Ordinal);
             var skippedHere = new HashSet<string>(StringComparer.Ordinal);
             var failedHere = new HashSet<string>(StringComparer.Ordinal);
@@ -80,14 +83,16 @@ public sealed class IndexRefresher(
                             unchanged++;
                             break;
                         case ArticleFound found:
-                            var passages = splitter.Split(found.Article.Body);
+                            var cleaned = _boilerplate.Clean(found.Article.Body);
+                            boilerplateLines += cleaned.DroppedLines;
+                            var passages = splitter.Split(cleaned.Text);
                             if (passages.Count == 0)
                             {
                                 skipped.Add(new SkippedDocument(found.Origin, "no article text after cleaning"));
                                 skippedHere.Add(found.Origin);
                                 break;
                             }
-                            var (outcome, duplicateOf) = await session.UpsertAsync(source.Location, found.Origin, found.ContentHash, found.Article, passages, cancellationToken);
+                            var (outcome, duplicateOf) = await session.UpsertAsync(source.Location, found.Origin, IndexingStamp.Stamp(found.ContentHash), found.Article with { Body = cleaned.Text }, passages, cancellationToken);
                             switch (outcome)
                             {
                                 case UpsertOutcome.Added: added++; break;
@@ -168,6 +173,7 @@ public sealed class IndexRefresher(
             Unchanged = unchanged,
             Duplicates = duplicates,
             Embedded = embedded,
+            BoilerplateLinesDropped = boilerplateLines,
             Skipped = skipped,
             Errors = errors,
             Elapsed = clock.Elapsed,

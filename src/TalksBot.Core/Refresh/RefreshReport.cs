@@ -11,6 +11,8 @@ public sealed record RefreshReport
     public int Unchanged { get; init; }
     public int Duplicates { get; init; }
     public int Embedded { get; init; }
+    /// <summary>Lines of navigation, captions, prompts, cookie text and link lists dropped from article bodies before splitting.</summary>
+    public int BoilerplateLinesDropped { get; init; }
     public IReadOnlyList<SkippedDocument> Skipped { get; init; } = [];
     public IReadOnlyList<SourceError> Errors { get; init; } = [];
     public TimeSpan Elapsed { get; init; }

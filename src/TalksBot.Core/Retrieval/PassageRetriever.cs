@@ -5,9 +5,11 @@ using TalksBot.Core.Indexing;
 namespace TalksBot.Core.Retrieval;
 
 /// <summary>
-/// Finds the passages that answer a question: bm25 over analyzed terms (fused by reciprocal rank with vector
-/// similarity when embeddings are on), re-ranked by how much of the question a passage covers, by age when the
-/// question asks for the latest, and for diversity across articles.
+/// Finds the passages that answer a question and judges whether they do. bm25 over analysed terms and vector
+/// similarity over the whole index are fused by reciprocal rank; candidates are re-ranked by how much of the
+/// question's focus they hold — with their neighbouring passages, paraphrases and spelling corrections — by age when
+/// the question asks for the latest, and for diversity across articles. The question is covered only when a chosen
+/// passage holds its names and enough of its focus, backed by semantic similarity when embeddings are on.
 /// </summary>
 public sealed class PassageRetriever(
     IArticleIndex index,
@@ -18,29 +20,31 @@ public sealed class PassageRetriever(
 {
     // A small k keeps rank differences visible after fusion (k = 60 flattens the top ranks to near-equal scores).
     private const int RrfK = 10;
+    // Candidates whose neighbours are read: the window is what lets a fact in the next passage count.
+    private const int WindowCandidates = 20;
+    private const int MaxNeighbors = 2;
     private readonly ILogger _logger = logger ?? NullLogger<PassageRetriever>.Instance;
+    private readonly SpellingCorrector _corrector = new(analyzer);
 
     public async Task<RetrievalResult> RetrieveAsync(string question, CancellationToken cancellationToken)
     {
         var query = analyzer.AnalyzeQuestion(question);
+        var focus = await BuildFocusAsync(query, cancellationToken);
         var weights = new Dictionary<string, double>(StringComparer.Ordinal);
-        if (query.Terms.Count == 0 && embedder is null)
+        foreach (var f in focus.Terms)
         {
-            return new RetrievalResult(query, [], weights, false);
+            weights[f.Term] = Math.Max(weights.GetValueOrDefault(f.Term), f.Weight);
+            foreach (var alt in f.Alternatives) weights[alt] = Math.Max(weights.GetValueOrDefault(alt), f.Weight * options.ParaphraseWeight);
+        }
+        if (focus.Terms.Count == 0 && embedder is null)
+        {
+            var reason = focus.Unknown.Count > 0
+                ? $"the articles never mention {Quote(focus.Unknown)}"
+                : "the question has no words to search for";
+            return new RetrievalResult(query, [], weights, false) { Grounding = Grounding.NotCovered(reason, focus.Unknown, focus.Corrections) };
         }
 
-        IReadOnlyList<PassageHit> textHits = [];
-        if (query.Terms.Count > 0)
-        {
-            var stats = await index.GetTermStatisticsAsync(query.Terms, cancellationToken);
-            double n = Math.Max(1, stats.TotalPassages);
-            foreach (var term in query.Terms)
-            {
-                long df = stats.DocumentFrequency.GetValueOrDefault(term);
-                weights[term] = Math.Log(1 + (n - df + 0.5) / (df + 0.5));
-            }
-            textHits = await TextSearchAsync(query.Terms, stats, cancellationToken);
-        }
+        var textHits = focus.Terms.Count > 0 ? await TextSearchAsync(focus, cancellationToken) : [];
         IReadOnlyList<PassageHit> vectorHits = [];
         if (embedder is not null)
         {
@@ -56,50 +60,89 @@ public sealed class PassageRetriever(
             }
         }
 
-        double totalWeight = weights.Values.Sum();
-
         // Fuse the two rankings by reciprocal rank; keep the raw scores to expose them.
-        var candidates = new Dictionary<long, (PassageHit Hit, double Text, double? Vector, double Rrf)>();
+        var fused = new Dictionary<long, (PassageHit Hit, double Text, double? Vector, double Rrf)>();
         for (int r = 0; r < textHits.Count; r++)
         {
             var hit = textHits[r];
-            candidates[hit.PassageId] = (hit, hit.Score, null, 1.0 / (RrfK + r + 1));
+            fused[hit.PassageId] = (hit, hit.Score, null, 1.0 / (RrfK + r + 1));
         }
         for (int r = 0; r < vectorHits.Count; r++)
         {
             var hit = vectorHits[r];
             double rrf = 1.0 / (RrfK + r + 1);
-            candidates[hit.PassageId] = candidates.TryGetValue(hit.PassageId, out var c)
-                ? (c.Hit, c.Text, hit.Score, c.Rrf + rrf)
-                : (hit, 0, hit.Score, rrf);
+            fused[hit.PassageId] = fused.TryGetValue(hit.PassageId, out var c) ? (c.Hit, c.Text, hit.Score, c.Rrf + rrf) : (hit, 0, hit.Score, rrf);
         }
-        if (candidates.Count == 0) return new RetrievalResult(query, [], weights, false);
+        if (fused.Count == 0)
+        {
+            return new RetrievalResult(query, [], weights, false)
+            {
+                Focus = focus.Terms,
+                Grounding = Grounding.NotCovered($"no passage holds {Quote(focus.Terms.Select(f => f.Term))}", focus.Unknown, focus.Corrections),
+            };
+        }
 
-        double maxRrf = candidates.Values.Max(c => c.Rrf);
-        var dated = candidates.Values.Where(c => c.Hit.Article.Published is not null).Select(c => c.Hit.Article.Published!.Value.DayNumber).ToList();
+        double maxRrf = fused.Values.Max(c => c.Rrf);
+        var dated = fused.Values.Where(c => c.Hit.Article.Published is not null).Select(c => c.Hit.Article.Published!.Value.DayNumber).ToList();
         int minDay = dated.Count > 0 ? dated.Min() : 0, maxDay = dated.Count > 0 ? dated.Max() : 0;
 
-        var scored = new List<RetrievedPassage>(candidates.Count);
-        foreach (var (hit, text, vector, rrf) in candidates.Values)
+        var candidates = fused.Values.Select(c => new Candidate(c.Hit, c.Text, c.Vector, c.Rrf / maxRrf, Held(focus, analyzer.Terms(c.Hit.Text)))).ToList();
+        foreach (var c in candidates) c.Preliminary = 0.5 * c.Rrf + 0.5 * Coverage(focus, c.Own) + 0.3 * (c.Vector ?? 0);
+
+        // Passage windows: the passages before and after the best candidates, so a fact in the next passage counts.
+        var windowed = candidates.OrderByDescending(c => c.Preliminary).Take(WindowCandidates).ToList();
+        var neighbors = await index.GetAdjacentPassagesAsync(windowed.Select(c => c.Hit.PassageId).ToList(), cancellationToken);
+        var byPosition = new Dictionary<(long Article, int Position), (PassageHit Hit, FocusHold Held)>();
+        foreach (var n in neighbors) byPosition[(n.Article.Id, n.Position)] = (n, Held(focus, analyzer.Terms(n.Text)));
+        foreach (var c in candidates)
         {
-            double coverage = totalWeight > 0 ? Coverage(hit.Text, weights) / totalWeight : 0;
-            double freshness = hit.Article.Published is { } p && maxDay > minDay ? (double)(p.DayNumber - minDay) / (maxDay - minDay) : 0;
-            double score = 0.45 * (rrf / maxRrf) + 0.55 * coverage + 0.3 * (vector ?? 0)
-                + freshness * (query.WantsRecent ? options.RecencyWeight : options.AgeWeight);
-            scored.Add(new RetrievedPassage(hit, text, vector, coverage, score));
+            if (byPosition.TryGetValue((c.Hit.Article.Id, c.Hit.Position - 1), out var before)) c.Before = before;
+            if (byPosition.TryGetValue((c.Hit.Article.Id, c.Hit.Position + 1), out var after)) c.After = after;
         }
 
-        // Greedy selection with a penalty per passage already taken from the same article.
-        var chosen = new List<RetrievedPassage>(options.MaxPassages);
-        var perArticle = new Dictionary<long, int>();
-        var pool = scored.OrderByDescending(s => s.Score).ToList();
+        foreach (var c in candidates)
+        {
+            c.Window = c.Own.Combine(c.Before?.Held, c.After?.Held, options.NeighborWeight);
+            double freshness = c.Hit.Article.Published is { } p && maxDay > minDay ? (double)(p.DayNumber - minDay) / (maxDay - minDay) : 0;
+            c.Coverage = Coverage(focus, c.Own);
+            c.WindowCoverage = Coverage(focus, c.Window);
+            c.NamesHeld = NamesHeld(focus, c.Window);
+            c.Score = 0.4 * c.Rrf + 0.4 * c.WindowCoverage + 0.2 * c.Coverage + 0.3 * (c.Vector ?? 0)
+                + freshness * (query.WantsRecent ? options.RecencyWeight : options.AgeWeight)
+                - (c.NamesHeld ? 0 : 0.3);
+        }
+
+        var chosen = Select(candidates, focus);
+        var grounding = Judge(chosen, focus, query);
+        var passages = new List<RetrievedPassage>();
+        foreach (var (c, neighborsOf) in chosen)
+        {
+            passages.Add(new RetrievedPassage(c.Hit, c.TextScore, c.Vector, c.Coverage, c.Score) { HeldFocus = c.Own.HeldTerms(focus).ToList() });
+            foreach (var n in neighborsOf)
+            {
+                passages.Add(new RetrievedPassage(n.Hit, 0, null, Coverage(focus, n.Held), c.Score) { IsNeighbor = true, HeldFocus = n.Held.HeldTerms(focus).ToList() });
+            }
+        }
+        return new RetrievalResult(query, passages, weights, grounding.Covered) { Focus = focus.Terms, Grounding = grounding };
+    }
+
+    /// <summary>Greedy choice by score; a passage of an article already chosen pays a penalty only when it adds no focus term.</summary>
+    private List<(Candidate Passage, List<(PassageHit Hit, FocusHold Held)> Neighbors)> Select(List<Candidate> candidates, QuestionFocus focus)
+    {
+        var chosen = new List<(Candidate, List<(PassageHit, FocusHold)>)>();
+        var heldByArticle = new Dictionary<long, HashSet<string>>();
+        var taken = new HashSet<long>();
+        var pool = candidates.Where(c => c.WindowCoverage > 0 || c.Vector is not null).OrderByDescending(c => c.Score).ToList();
+        int neighborsAdded = 0;
         while (chosen.Count < options.MaxPassages && pool.Count > 0)
         {
             int best = 0;
             double bestScore = double.MinValue;
             for (int i = 0; i < pool.Count; i++)
             {
-                double adjusted = pool[i].Score - options.SameArticlePenalty * perArticle.GetValueOrDefault(pool[i].Article.Id);
+                var c = pool[i];
+                double adjusted = c.Score;
+                if (heldByArticle.TryGetValue(c.Hit.Article.Id, out var known) && c.Window.HeldTerms(focus).All(known.Contains)) adjusted -= options.SameArticlePenalty;
                 if (adjusted > bestScore)
                 {
                     bestScore = adjusted;
@@ -108,38 +151,182 @@ public sealed class PassageRetriever(
             }
             var pick = pool[best];
             pool.RemoveAt(best);
-            if (pick.Coverage <= 0 && pick.VectorScore is null) continue;
-            chosen.Add(pick with { Score = bestScore });
-            perArticle[pick.Article.Id] = perArticle.GetValueOrDefault(pick.Article.Id) + 1;
+            if (!taken.Add(pick.Hit.PassageId)) continue;
+            pick.Score = bestScore;
+            if (!heldByArticle.TryGetValue(pick.Hit.Article.Id, out var set)) heldByArticle[pick.Hit.Article.Id] = set = new HashSet<string>(StringComparer.Ordinal);
+            set.UnionWith(pick.Window.HeldTerms(focus));
+
+            // A neighbour comes along when it holds focus words the passage itself lacks (the fact is next door).
+            var along = new List<(PassageHit, FocusHold)>();
+            foreach (var n in new[] { pick.Before, pick.After })
+            {
+                if (n is not { } neighbor || neighborsAdded >= MaxNeighbors || taken.Contains(neighbor.Hit.PassageId)) continue;
+                var own = pick.Own.HeldTerms(focus);
+                if (!neighbor.Held.HeldTerms(focus).Any(t => !own.Contains(t))) continue;
+                along.Add(neighbor);
+                taken.Add(neighbor.Hit.PassageId);
+                neighborsAdded++;
+            }
+            chosen.Add((pick, along));
+        }
+        return chosen;
+    }
+
+    /// <summary>Covered when a chosen passage (with its window) holds every name and enough of the focus, and is similar enough.</summary>
+    private Grounding Judge(List<(Candidate Passage, List<(PassageHit Hit, FocusHold Held)> Neighbors)> chosen, QuestionFocus focus, QueryAnalysis query)
+    {
+        if (chosen.Count == 0) return Grounding.NotCovered("no passage holds any of the question's words", focus.Unknown, focus.Corrections);
+        if (focus.UnknownNames.Count > 0)
+        {
+            return Grounding.NotCovered($"the articles never mention {Quote(focus.UnknownNames)}", focus.Unknown, focus.Corrections);
+        }
+        double? bestSimilarity = chosen.Max(c => c.Passage.Vector);
+        if (focus.Terms.Count == 0)
+        {
+            // Nothing to match by words (another language): similarity alone decides.
+            bool similar = bestSimilarity >= options.MinVectorSimilarity;
+            return new Grounding(similar, similar ? null : $"no passage is similar enough to the question (best {bestSimilarity:0.00}, needs {options.MinVectorSimilarity:0.00})",
+                [], [], focus.Unknown, focus.Corrections, bestSimilarity);
         }
 
-        bool covered = chosen.Any(c => c.Coverage >= options.MinCoverage)
-            || (query.Terms.Count == 0 || chosen.All(c => c.Coverage == 0)) && chosen.Any(c => c.VectorScore >= options.MinVectorSimilarity);
-        return new RetrievalResult(query, chosen, weights, covered);
+        // An unknown word is evidence against coverage: each one asks for more of the rest.
+        int unknown = focus.Unknown.Count;
+        double need = Math.Min(0.95, options.MinCoverage + 0.1 * unknown);
+        double needSimilarity = options.MinSimilarity + 0.05 * unknown;
+        string? reason = null;
+        Candidate? best = null;
+        foreach (var (c, _) in chosen)
+        {
+            string? why = null;
+            bool strong = c.Vector >= options.StrongSimilarity;
+            var mostSpecific = focus.MostSpecific;
+            if (!c.NamesHeld) why = $"no passage names {Quote(MissingNames(focus, c.Window))} together with the rest of the question";
+            else if (focus.UnknownCount > 0 && !strong && c.WindowCoverage < 0.99) why = $"the articles never mention {Quote(focus.Unknown)}";
+            else if (mostSpecific is not null && c.Window.Factor(mostSpecific.Term) == 0 && !strong) why = $"no passage holds '{mostSpecific.Term}' with the rest of the question";
+            else if (c.Vector is null && c.WindowCoverage < need) why = $"the best passage holds {c.WindowCoverage:P0} of the question's focus (needs {need:P0})";
+            else if (c.Vector is { } sim && !(c.WindowCoverage >= need && sim >= needSimilarity || strong && c.WindowCoverage >= need / 2))
+            {
+                why = $"the best passage holds {c.WindowCoverage:P0} of the question's focus at similarity {sim:0.00} (needs {need:P0} at {needSimilarity:0.00}, or {options.StrongSimilarity:0.00})";
+            }
+            if (why is null)
+            {
+                best = c;
+                break;
+            }
+            reason ??= why;
+        }
+        if (best is null) return new Grounding(false, reason, [], focus.Terms.Select(f => f.Term).ToList(), focus.Unknown, focus.Corrections, bestSimilarity);
+        var held = best.Window.HeldTerms(focus);
+        return new Grounding(true, null, held.ToList(), focus.Terms.Select(f => f.Term).Where(t => !held.Contains(t)).ToList(), focus.Unknown, focus.Corrections, best.Vector ?? bestSimilarity);
+    }
+
+    private async Task<QuestionFocus> BuildFocusAsync(QueryAnalysis query, CancellationToken cancellationToken)
+    {
+        var lookup = query.Terms.Concat(query.Paraphrases.SelectMany(p => p.Alternatives.Prepend(p.Term))).Distinct().ToList();
+        var stats = await index.GetTermStatisticsAsync(lookup, cancellationToken);
+        var df = new Dictionary<string, long>(stats.DocumentFrequency, StringComparer.Ordinal);
+        double n = Math.Max(1, stats.TotalPassages);
+        double Idf(long d) => Math.Log(1 + (n - d + 0.5) / (d + 0.5));
+
+        var corrections = new Dictionary<string, string>(StringComparer.Ordinal);
+        var unknown = new List<string>();
+        var unknownNames = new List<string>();
+        var termOf = new Dictionary<int, string>();
+        IReadOnlyDictionary<string, long>? vocabulary = null;
+        foreach (var word in query.Words)
+        {
+            if (df.GetValueOrDefault(word.Term) > 0)
+            {
+                termOf[word.Index] = word.Term;
+                continue;
+            }
+            var lower = word.Token.ToLowerInvariant();
+            if (!word.Capitalized && _corrector.IsMisspeltStopWord(lower)) continue;
+            if (stats.TotalPassages > 0)
+            {
+                vocabulary ??= await index.GetVocabularyAsync(cancellationToken);
+                var corrected = _corrector.Correct(lower, vocabulary, strict: word.Capitalized);
+                if (corrected is not null)
+                {
+                    corrections[word.Token] = corrected;
+                    df[corrected] = vocabulary[corrected];
+                    termOf[word.Index] = corrected;
+                    continue;
+                }
+            }
+            if (!unknown.Contains(word.Token)) unknown.Add(word.Token);
+            if (word.Capitalized && !unknownNames.Contains(word.Token)) unknownNames.Add(word.Token);
+        }
+
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var word in query.Words)
+        {
+            if (word.Capitalized && termOf.TryGetValue(word.Index, out var t)) names.Add(t);
+        }
+        var places = new HashSet<string>(query.PlaceTerms.SelectMany(p => p), StringComparer.Ordinal);
+        names.UnionWith(places.Where(p => df.GetValueOrDefault(p) > 0));
+
+        var terms = new List<FocusTerm>();
+        foreach (var (index, term) in termOf.OrderBy(kv => kv.Key))
+        {
+            if (terms.Any(f => f.Term == term)) continue;
+            double weight = Idf(df[term]);
+            if (places.Contains(term)) weight = Math.Max(weight, options.PlaceMinWeight);
+            var word = query.Words[index];
+            var alternatives = query.Paraphrases.Where(p => !p.FromPhrase && p.Term == word.Term).SelectMany(p => p.Alternatives)
+                .Where(a => a != term && df.GetValueOrDefault(a) > 0).Distinct().ToList();
+            terms.Add(new FocusTerm(term, weight, names.Contains(term), alternatives, corrections.ContainsKey(word.Token) ? word.Token : null));
+        }
+        foreach (var phrase in query.Paraphrases.Where(p => p.FromPhrase))
+        {
+            var present = phrase.Alternatives.Prepend(phrase.Term).Where(a => df.GetValueOrDefault(a) > 0 && terms.All(f => f.Term != a)).ToList();
+            if (present.Count == 0) continue;
+            double weight = present.Max(a => Idf(df[a])) * options.ParaphraseWeight;
+            terms.Add(new FocusTerm(present[0], weight, false, present.Skip(1).ToList()) { FromParaphrase = true });
+        }
+
+        var phrases = new List<FocusPhrase>();
+        var words = query.Words;
+        for (int i = 0; i + 1 < words.Count; i++)
+        {
+            if (!termOf.TryGetValue(i, out var first) || !termOf.TryGetValue(i + 1, out var second) || first == second) continue;
+            if (words[i].HyphenNext) phrases.Add(new FocusPhrase([first, second], words[i].Capitalized || words[i + 1].Capitalized, 1));
+            else if (words[i].Capitalized && words[i + 1].Capitalized && !places.Contains(first)) phrases.Add(new FocusPhrase([first, second], true, 1));
+            else if (words[i].Possessive) phrases.Add(new FocusPhrase([first, second], false, 3));
+        }
+        foreach (var place in query.PlaceTerms.Where(p => p.Count > 1 && p.All(t => df.GetValueOrDefault(t) > 0)))
+        {
+            phrases.Add(new FocusPhrase(place, true, 1));
+        }
+
+        // The rarest word typed (not a paraphrase, not a name): a passage that grounds the answer holds it.
+        var specific = terms.Where(f => !f.IsName && !f.FromParaphrase).OrderByDescending(f => f.Weight).FirstOrDefault();
+        if (specific is not null && terms.Count(f => !f.FromParaphrase) < 2) specific = null;
+        return new QuestionFocus(terms, phrases, unknown, unknownNames, corrections, specific);
     }
 
     /// <summary>
-    /// Tiered bm25: passages holding every term first (an intersection is cheap to score and is what answers best);
-    /// only when those are too few, passages holding any of the selective terms. Terms in most passages
-    /// ("russia", "ukraine") barely rank anything and make an OR query score nearly the whole index.
+    /// Tiered bm25: passages holding every focus term first (an intersection is cheap to score and is what answers
+    /// best); only when those are too few, passages holding any of the selective terms and their paraphrases. Terms in
+    /// most passages ("russia", "ukraine") barely rank anything and make an OR query score nearly the whole index.
     /// </summary>
-    private async Task<IReadOnlyList<PassageHit>> TextSearchAsync(IReadOnlyList<string> terms, TermStatistics stats, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<PassageHit>> TextSearchAsync(QuestionFocus focus, CancellationToken cancellationToken)
     {
-        var present = terms.Where(t => stats.DocumentFrequency.GetValueOrDefault(t) > 0).ToList();
-        if (present.Count == 0) return [];
-        // A small index is cheap to score whole, and "common" means little in a few passages.
+        var own = focus.Terms.Where(f => !f.FromParaphrase).Select(f => f.Term).ToList();
+        var any = focus.Terms.SelectMany(f => f.Alternatives.Prepend(f.Term)).Distinct().ToList();
+        var stats = await index.GetTermStatisticsAsync(any, cancellationToken);
         if (stats.TotalPassages < options.TieredSearchFromPassages)
         {
-            return await index.SearchAsync(present, options.Candidates, requireAll: false, cancellationToken);
+            return await index.SearchAsync(any, options.Candidates, requireAll: false, cancellationToken);
         }
-        if (present.Count > 1)
+        if (own.Count > 1)
         {
-            var all = await index.SearchAsync(present, options.Candidates, requireAll: true, cancellationToken);
+            var all = await index.SearchAsync(own, options.Candidates, requireAll: true, cancellationToken);
             if (all.Count >= options.MinAllTermsHits) return all;
         }
         double n = Math.Max(1, stats.TotalPassages);
-        var selective = present.Where(t => stats.DocumentFrequency[t] / n <= options.CommonTermShare).ToList();
-        return await index.SearchAsync(selective.Count > 0 ? selective : present, options.Candidates, requireAll: false, cancellationToken);
+        var selective = any.Where(t => stats.DocumentFrequency.GetValueOrDefault(t) / n <= options.CommonTermShare).ToList();
+        return await index.SearchAsync(selective.Count > 0 ? selective : any, options.Candidates, requireAll: false, cancellationToken);
     }
 
     /// <summary>Sum of the weights of the question terms a text contains.</summary>
@@ -152,5 +339,65 @@ public sealed class PassageRetriever(
             if (weights.TryGetValue(term, out var w) && seen.Add(term)) sum += w;
         }
         return sum;
+    }
+
+    private double Coverage(QuestionFocus focus, FocusHold held)
+    {
+        double total = focus.TotalWeight;
+        if (total <= 0) return 0;
+        double sum = 0;
+        foreach (var f in focus.Terms) sum += f.Weight * held.Factor(f.Term);
+        return sum / total;
+    }
+
+    private static bool NamesHeld(QuestionFocus focus, FocusHold held) =>
+        focus.Terms.Where(f => f.IsName).All(f => held.Factor(f.Term) > 0) && focus.Phrases.Where(p => p.IsName).All(held.HasPhrase);
+
+    private static IEnumerable<string> MissingNames(QuestionFocus focus, FocusHold held) =>
+        focus.Terms.Where(f => f.IsName && held.Factor(f.Term) == 0).Select(f => f.Term)
+            .Concat(focus.Phrases.Where(p => p.IsName && !held.HasPhrase(p)).Select(p => string.Join(' ', p.Terms)));
+
+    private FocusHold Held(QuestionFocus focus, List<string> passageTerms)
+    {
+        var factors = new Dictionary<string, double>(StringComparer.Ordinal);
+        var set = new HashSet<string>(passageTerms, StringComparer.Ordinal);
+        foreach (var f in focus.Terms)
+        {
+            double factor = set.Contains(f.Term) ? 1 : f.Alternatives.Any(set.Contains) ? options.ParaphraseWeight : 0;
+            if (factor > 0) factors[f.Term] = factor;
+        }
+        var phrases = new HashSet<FocusPhrase>();
+        foreach (var phrase in focus.Phrases)
+        {
+            if (FocusHold.Contains(passageTerms, phrase)) phrases.Add(phrase);
+            else if (!phrase.IsName)
+            {
+                // Words of a possessive found apart ("Russia's ambassador" for a question about Ukraine's) count half.
+                foreach (var t in phrase.Terms)
+                {
+                    if (factors.TryGetValue(t, out var v)) factors[t] = Math.Min(v, 0.5);
+                }
+            }
+        }
+        return new FocusHold(factors, phrases);
+    }
+
+    private static string Quote(IEnumerable<string> words) => string.Join(", ", words.Select(w => $"'{w}'"));
+
+    private sealed class Candidate(PassageHit hit, double textScore, double? vector, double rrf, FocusHold own)
+    {
+        public PassageHit Hit { get; } = hit;
+        public double TextScore { get; } = textScore;
+        public double? Vector { get; } = vector;
+        public double Rrf { get; } = rrf;
+        public FocusHold Own { get; } = own;
+        public FocusHold Window { get; set; } = own;
+        public (PassageHit Hit, FocusHold Held)? Before { get; set; }
+        public (PassageHit Hit, FocusHold Held)? After { get; set; }
+        public double Preliminary { get; set; }
+        public double Coverage { get; set; }
+        public double WindowCoverage { get; set; }
+        public bool NamesHeld { get; set; }
+        public double Score { get; set; }
     }
 }

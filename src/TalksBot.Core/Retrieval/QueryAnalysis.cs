@@ -1,4 +1,14 @@
 namespace TalksBot.Core.Retrieval;
 
 /// <summary>A question reduced to what retrieval needs: its distinct index terms and whether it asks for the latest news.</summary>
-public sealed record QueryAnalysis(string Question, IReadOnlyList<string> Terms, bool WantsRecent);
+public sealed record QueryAnalysis(string Question, IReadOnlyList<string> Terms, bool WantsRecent)
+{
+    /// <summary>The question's content words in order, with what their spelling says (capitalised, possessive, hyphenated).</summary>
+    public IReadOnlyList<QuestionWord> Words { get; init; } = [];
+
+    /// <summary>Terms that name a place or country (places.txt); several words for a name like "abu dhabi".</summary>
+    public IReadOnlyList<IReadOnlyList<string>> PlaceTerms { get; init; } = [];
+
+    /// <summary>Terms from the paraphrase table related to each question term, and concepts a phrase of the question stands for.</summary>
+    public IReadOnlyList<RelatedTerms> Paraphrases { get; init; } = [];
+}

@@ -8,4 +8,11 @@ public sealed record RetrievalResult(
     QueryAnalysis Query,
     IReadOnlyList<RetrievedPassage> Passages,
     IReadOnlyDictionary<string, double> TermWeights,
-    bool Covered);
+    bool Covered)
+{
+    /// <summary>The question's focus: the concepts a grounding passage must hold.</summary>
+    public IReadOnlyList<FocusTerm> Focus { get; init; } = [];
+
+    /// <summary>Why the question was judged covered or not (for `ask --json` and the logs).</summary>
+    public Grounding? Grounding { get; init; }
+}

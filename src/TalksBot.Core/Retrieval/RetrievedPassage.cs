@@ -10,4 +10,10 @@ public sealed record RetrievedPassage(PassageHit Hit, double TextScore, double? 
 {
     public ArticleInfo Article => Hit.Article;
     public string Text => Hit.Text;
+
+    /// <summary>Brought in beside a chosen passage of the same article because it holds words that answer.</summary>
+    public bool IsNeighbor { get; init; }
+
+    /// <summary>The focus terms this passage holds (itself, not its neighbours).</summary>
+    public IReadOnlyList<string> HeldFocus { get; init; } = [];
 }

@@ -14,19 +14,57 @@ public sealed class TextAnalyzer
         "latest", "newest", "recent", "recently", "lately", "current", "currently", "today", "now", "update", "updates", "new",
     };
 
+    private static readonly HashSet<string> QuestionWords = new(StringComparer.Ordinal)
+    {
+        "who", "what", "where", "when", "why", "how", "which", "whose", "whom", "is", "are", "was", "were", "do", "does", "did",
+        "can", "could", "will", "would", "should", "has", "have", "had", "tell", "give", "list", "name", "show", "and", "but", "so",
+    };
+
     private readonly Dictionary<string, string> _variants;
     private readonly HashSet<string> _stopWords;
+    private readonly ParaphraseTable _paraphrases;
+    private readonly PlaceNames _places;
 
     public TextAnalyzer(IReadOnlyDictionary<string, string> variants, IEnumerable<string> stopWords)
+        : this(variants, stopWords, ParaphraseTable.Empty, PlaceNames.Empty)
+    {
+    }
+
+    public TextAnalyzer(IReadOnlyDictionary<string, string> variants, IEnumerable<string> stopWords, ParaphraseTable paraphrases, PlaceNames places)
     {
         _variants = new Dictionary<string, string>(variants, StringComparer.Ordinal);
         _stopWords = new HashSet<string>(stopWords, StringComparer.Ordinal);
+        _paraphrases = paraphrases;
+        _places = places;
     }
 
-    /// <summary>The analyzer with the name-variant and stop-word lists shipped in the repository.</summary>
-    public static TextAnalyzer Default { get; } = new(
-        ParseVariants(ReadResource("TalksBot.Core.name-variants.txt")),
-        ParseWordList(ReadResource("TalksBot.Core.stop-words.txt")));
+    /// <summary>
+    /// The analyzer with the lists shipped in the repository: name variants and word forms (applied to articles and
+    /// questions), stop words, paraphrases and place names (questions only).
+    /// </summary>
+    public static TextAnalyzer Default { get; } = CreateDefault();
+
+    /// <summary>
+    /// Changes whenever what an article is indexed as changes (term analysis, boilerplate rules, passage splitting):
+    /// an index built under another version is re-read in full on its next refresh.
+    /// </summary>
+    public const string IndexingVersion = "2";
+
+    private static TextAnalyzer CreateDefault()
+    {
+        var variants = ParseVariants(ReadResource("TalksBot.Core.name-variants.txt"));
+        foreach (var (form, canonical) in ParseVariants(ReadResource("TalksBot.Core.word-forms.txt"))) variants.TryAdd(form, canonical);
+        var stopWords = ParseWordList(ReadResource("TalksBot.Core.stop-words.txt")).ToList();
+        var analyzer = new TextAnalyzer(variants, stopWords);
+        var paraphrases = ParaphraseTable.Parse(ReadResource("TalksBot.Core.paraphrases.txt"), analyzer);
+        var places = PlaceNames.Parse(ReadResource("TalksBot.Core.places.txt"), analyzer);
+        return new TextAnalyzer(variants, stopWords, paraphrases, places);
+    }
+
+    public bool IsStopWord(string lowerWord) => _stopWords.Contains(lowerWord);
+
+    /// <summary>The index term of one word, or null for a stop word.</summary>
+    public string? Term(string word) => word.Length == 0 ? null : Normalize(word);
 
     /// <summary>Index terms of a text, in order, repeats kept.</summary>
     public List<string> Terms(string text)
@@ -43,18 +81,45 @@ public sealed class TextAnalyzer
     public QueryAnalysis AnalyzeQuestion(string question)
     {
         var terms = new List<string>();
+        var words = new List<QuestionWord>();
         bool recent = false;
-        foreach (var token in Tokenize(question))
+        var spans = TokenSpans(question).ToList();
+        for (int i = 0; i < spans.Count; i++)
         {
-            if (RecencyWords.Contains(token.ToLowerInvariant()))
+            var (token, start, end) = spans[i];
+            string lower = token.ToLowerInvariant();
+            if (RecencyWords.Contains(lower))
             {
                 recent = true;
                 continue;
             }
             var term = Normalize(token);
-            if (term is not null && !terms.Contains(term)) terms.Add(term);
+            if (term is null) continue;
+            bool capitalized = char.IsUpper(token[0]) && (i > 0 && !AfterSentenceEnd(question, start) || token.Length > 1 && token.All(c => !char.IsLower(c)))
+                && !QuestionWords.Contains(lower);
+            bool possessive = end < question.Length && (question[end] is '\'' or '’') && end + 1 < question.Length && (question[end + 1] is 's' or 'S');
+            bool hyphenNext = end < question.Length - 1 && question[end] == '-' && i + 1 < spans.Count && spans[i + 1].Start == end + 1;
+            words.Add(new QuestionWord(token, term, words.Count, capitalized, possessive, hyphenNext));
+            if (!terms.Contains(term)) terms.Add(term);
         }
-        return new QueryAnalysis(question, terms, recent);
+        var placeTerms = _places.Find(words.Select(w => w.Term).ToList());
+        var related = _paraphrases.Related(question, terms, this);
+        return new QueryAnalysis(question, terms, recent)
+        {
+            Words = words,
+            PlaceTerms = placeTerms,
+            Paraphrases = related,
+        };
+    }
+
+    private static bool AfterSentenceEnd(string text, int start)
+    {
+        for (int j = start - 1; j >= 0; j--)
+        {
+            if (char.IsWhiteSpace(text[j]) || text[j] is '"' or '“' or '«' or '(') continue;
+            return text[j] is '.' or '?' or '!' or ':';
+        }
+        return true;
     }
 
     private string? Normalize(string token)
@@ -70,15 +135,31 @@ public sealed class TextAnalyzer
     }
 
     /// <summary>Words of a text: letters and digits, diacritics folded; "Zelensky's" gives "Zelensky", "U.S." gives "U.S".</summary>
-    public static IEnumerable<string> Tokenize(string text)
+    public static IEnumerable<string> Tokenize(string text) => TokenSpans(text).Select(t => t.Token);
+
+    /// <summary>
+    /// Invisible format characters (zero-width space and joiners, word joiner, soft hyphen, byte-order mark) inside a
+    /// word are dropped, so "Zel\u200Bensky" is one word, the same as "Zelensky".
+    /// </summary>
+    public static bool IsInvisible(char c) => c is '\u200B' or '\u200C' or '\u200D' or '\u2060' or '\u2061' or '\u2062' or '\u2063' or '\u2064' or '\uFEFF' or '\u00AD' or '\u180E';
+
+    /// <summary>Words with where they start and end in the text.</summary>
+    public static IEnumerable<(string Token, int Start, int End)> TokenSpans(string text)
     {
         var sb = new StringBuilder(32);
         int i = 0;
+        int wordStart = 0;
         while (i < text.Length)
         {
             char c = text[i];
+            if (IsInvisible(c))
+            {
+                i++;
+                continue;
+            }
             if (char.IsLetterOrDigit(c))
             {
+                if (sb.Length == 0) wordStart = i;
                 sb.Append(Fold(c));
                 i++;
                 continue;
@@ -88,8 +169,8 @@ public sealed class TextAnalyzer
                 // Possessive 's ends the word; other contractions (don't) close up.
                 if ((text[i + 1] is 's' or 'S') && (i + 2 >= text.Length || !char.IsLetter(text[i + 2])))
                 {
+                    yield return (sb.ToString(), wordStart, i);
                     i += 2;
-                    yield return sb.ToString();
                     sb.Clear();
                     continue;
                 }
@@ -107,18 +188,18 @@ public sealed class TextAnalyzer
                     i += 2;
                     if (i < text.Length && char.IsLetter(text[i]) && i + 1 < text.Length && text[i + 1] == '.') sb.Append('.');
                 }
-                yield return sb.ToString();
+                yield return (sb.ToString(), wordStart, i);
                 sb.Clear();
                 continue;
             }
             if (sb.Length > 0)
             {
-                yield return sb.ToString();
+                yield return (sb.ToString(), wordStart, i);
                 sb.Clear();
             }
             i++;
         }
-        if (sb.Length > 0) yield return sb.ToString();
+        if (sb.Length > 0) yield return (sb.ToString(), wordStart, text.Length);
     }
 
     private static char Fold(char c)

@@ -1,0 +1,12 @@
+namespace TalksBot.Core.Retrieval;
+
+/// <summary>
+/// What a question is about, one concept at a time: its index term, how much it weighs (rarer terms weigh more; places
+/// keep a minimum), whether it names something (a passage must then hold it), the paraphrases that also count for it,
+/// and the word typed when the term is a spelling correction.
+/// </summary>
+public sealed record FocusTerm(string Term, double Weight, bool IsName, IReadOnlyList<string> Alternatives, string? CorrectedFrom = null)
+{
+    /// <summary>True for a concept that a phrase of the question stands for ("by when" → deadline) rather than a word typed.</summary>
+    public bool FromParaphrase { get; init; }
+}

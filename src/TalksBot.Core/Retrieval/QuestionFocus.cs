@@ -1,0 +1,19 @@
+namespace TalksBot.Core.Retrieval;
+
+/// <summary>
+/// What a question is about, ready to hold passages against: its focus terms (after spelling correction, with
+/// paraphrases), the phrases whose words belong together, the words found nowhere in the index (and which of them are
+/// names), the corrections made, and its most specific word.
+/// </summary>
+public sealed record QuestionFocus(
+    IReadOnlyList<FocusTerm> Terms,
+    IReadOnlyList<FocusPhrase> Phrases,
+    IReadOnlyList<string> Unknown,
+    IReadOnlyList<string> UnknownNames,
+    IReadOnlyDictionary<string, string> Corrections,
+    FocusTerm? MostSpecific)
+{
+    public double TotalWeight { get; } = Terms.Sum(t => t.Weight);
+
+    public int UnknownCount => Unknown.Count;
+}
