@@ -3,7 +3,7 @@ using TalksBot.Benchmarks;
 
 namespace TalksBot.Commands;
 
-/// <summary>`bench index|extraction`: speed, memory and quality figures for the README.</summary>
+/// <summary>`bench index|llm|answers`: speed, memory and quality figures for the README.</summary>
 internal static class BenchCommand
 {
     public static Command Create()
@@ -11,6 +11,7 @@ internal static class BenchCommand
         var bench = new Command("bench", "Measure speed, memory and quality (figures for the README).");
         bench.Subcommands.Add(IndexBenchmark.Create());
         bench.Subcommands.Add(LlmBenchmark.Create());
+        bench.Subcommands.Add(AnswersBenchmark.Create());
         return bench;
     }
 }

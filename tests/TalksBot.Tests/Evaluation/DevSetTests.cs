@@ -1,0 +1,60 @@
+using TalksBot.Evaluation;
+using TalksBot.Testing;
+using Xunit.Abstractions;
+
+namespace TalksBot.Tests.Evaluation;
+
+/// <summary>
+/// The dev set asked through the conversation pipeline over the real corpora with the default configuration: it runs
+/// without an exception, every quote is verbatim, and the pass rates hold the floors in <see cref="AnswerQualityFloors"/>.
+/// </summary>
+public sealed class DevSetTests(DevSetEvaluation run, ITestOutputHelper output) : IClassFixture<DevSetEvaluation>
+{
+    [Fact]
+    public void Every_question_gets_a_final_answer_and_none_fails_for_another_reason()
+    {
+        Assert.Equal(run.Set.Questions.Count, run.Report.Verdicts.Count);
+        var broken = run.Report.Verdicts.Where(v => v.Reasons.Any(r => r.StartsWith("refused for another reason", StringComparison.Ordinal))).ToList();
+        Assert.True(broken.Count == 0, string.Join("\n", broken.Select(v => $"{v.Question.Id}: {v.AnswerText}")));
+    }
+
+    [Fact]
+    public void Every_extractive_quote_is_verbatim_in_the_passage_it_cites()
+    {
+        Assert.True(run.Report.Quotes > 0, "no answer quoted anything: the evaluation would pass on a stub");
+        var bad = run.Report.Verdicts.Where(v => !v.AllQuotesVerbatim).ToList();
+        Assert.True(bad.Count == 0, string.Join("\n", bad.SelectMany(v => v.Reasons.Where(r => r.StartsWith("quote", StringComparison.Ordinal)).Select(r => $"{v.Question.Id}: {r}"))));
+        Assert.True(run.Report.QuotesVerbatimRate >= AnswerQualityFloors.QuotesVerbatim);
+    }
+
+    [Fact]
+    public void Pass_rates_hold_the_floors()
+    {
+        output.WriteLine(run.Report.ToText(verbose: false));
+        Assert.True(run.Report.AnswerableCorrectRate >= AnswerQualityFloors.AnswerableCorrect,
+            $"answerable correct {run.Report.AnsweredCorrectly}/{run.Report.Answerable} = {run.Report.AnswerableCorrectRate:P1} is below the floor {AnswerQualityFloors.AnswerableCorrect:P0}");
+        Assert.True(run.Report.UncoveredRefusedRate >= AnswerQualityFloors.UncoveredRefused,
+            $"uncovered refused {run.Report.UncoveredRefused}/{run.Report.Uncovered} = {run.Report.UncoveredRefusedRate:P1} is below the floor {AnswerQualityFloors.UncoveredRefused:P0}");
+    }
+
+    [Theory]
+    [InlineData("devset")]
+    [InlineData("heldout")]
+    public void Every_expected_word_is_in_an_article_listed_for_it(string name)
+    {
+        var path = DevSetEvaluation.SetPath(name);
+        if (name == "heldout" && !File.Exists(path)) return; // the held-out set is optional until it is written
+        var set = QuestionSet.Load(path, SharedData.Root); // ids unique, files exist, answerable entries complete
+        var problems = new List<string>();
+        foreach (var q in set.Questions.Where(q => q.Covered))
+        {
+            var texts = q.Articles!.Select(a => AnswerChecker.Normalize(File.ReadAllText(Path.Combine(SharedData.Root, a)))).ToList();
+            foreach (var group in q.MustContain!)
+            {
+                if (!texts.Any(t => group.Any(w => AnswerChecker.ContainsWord(t, AnswerChecker.Normalize(w))))) problems.Add($"{q.Id}: no listed article holds {string.Join(" | ", group)}");
+            }
+        }
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+        Assert.True(set.Questions.Count(q => !q.Covered) >= (name == "devset" ? 15 : 5), "too few uncovered questions");
+    }
+}
