@@ -12,6 +12,9 @@ public sealed record Answer(string Text, AnswerMode Mode, bool Grounded, IReadOn
     /// <summary>The question as retrieval saw it (after a follow-up was rewritten), when it differs from what was asked.</summary>
     public string? StandaloneQuestion { get; init; }
 
+    /// <summary>Why retrieval judged the question covered or not: focus terms held and missing, unknown words, corrections.</summary>
+    public Retrieval.Grounding? Grounding { get; init; }
+
     /// <summary>True when the question was not answered at all (too long, rate limited, failed): the text says why.</summary>
     public bool IsRefusal { get; init; }
 

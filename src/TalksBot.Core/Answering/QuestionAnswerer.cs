@@ -14,12 +14,12 @@ public sealed class QuestionAnswerer(PassageRetriever retriever, IAnswerWriter w
         var retrieval = await retriever.RetrieveAsync(question, cancellationToken);
         if (!retrieval.Covered)
         {
-            yield return AnswerUpdate.Finished(Answer.NotCovered());
+            yield return AnswerUpdate.Finished(Answer.NotCovered() with { Grounding = retrieval.Grounding });
             yield break;
         }
         await foreach (var update in writer.WriteAsync(new AnswerRequest(question, retrieval, history) { OriginalQuestion = originalQuestion }, cancellationToken))
         {
-            yield return update;
+            yield return update.Final is { } final ? update with { Final = final with { Grounding = retrieval.Grounding } } : update;
         }
     }
 

@@ -23,6 +23,8 @@ public sealed class PassageRetriever(
     // Candidates whose neighbours are read: the window is what lets a fact in the next passage count.
     private const int WindowCandidates = 20;
     private const int MaxNeighbors = 2;
+    // Missing the question's rarest word asks for this much more of the rest.
+    private const double SpecificPenalty = 0.15;
     private readonly ILogger _logger = logger ?? NullLogger<PassageRetriever>.Instance;
     private readonly SpellingCorrector _corrector = new(analyzer);
 
@@ -197,14 +199,13 @@ public sealed class PassageRetriever(
         Candidate? best = null;
         foreach (var (c, _) in chosen)
         {
+            bool MissesSpecific(Candidate c) => focus.MostSpecific is { } m && c.Window.Factor(m.Term) == 0;
             string? why = null;
             bool strong = c.Vector >= options.StrongSimilarity;
-            var mostSpecific = focus.MostSpecific;
             if (!c.NamesHeld) why = $"no passage names {Quote(MissingNames(focus, c.Window))} together with the rest of the question";
             else if (focus.UnknownCount > 0 && !strong && c.WindowCoverage < 0.99) why = $"the articles never mention {Quote(focus.Unknown)}";
-            else if (mostSpecific is not null && c.Window.Factor(mostSpecific.Term) == 0 && !strong) why = $"no passage holds '{mostSpecific.Term}' with the rest of the question";
-            else if (c.Vector is null && c.WindowCoverage < need) why = $"the best passage holds {c.WindowCoverage:P0} of the question's focus (needs {need:P0})";
-            else if (c.Vector is { } sim && !(c.WindowCoverage >= need && sim >= needSimilarity || strong && c.WindowCoverage >= need / 2))
+            else if (c.Vector is null && c.WindowCoverage < need + (MissesSpecific(c) ? SpecificPenalty : 0)) why = $"the best passage holds {c.WindowCoverage:P0} of the question's focus (needs {need:P0})";
+            else if (c.Vector is { } sim && !(c.WindowCoverage >= need + (MissesSpecific(c) ? SpecificPenalty : 0) && sim >= needSimilarity || strong && c.WindowCoverage >= need / 2))
             {
                 why = $"the best passage holds {c.WindowCoverage:P0} of the question's focus at similarity {sim:0.00} (needs {need:P0} at {needSimilarity:0.00}, or {options.StrongSimilarity:0.00})";
             }
@@ -291,7 +292,7 @@ public sealed class PassageRetriever(
         {
             if (!termOf.TryGetValue(i, out var first) || !termOf.TryGetValue(i + 1, out var second) || first == second) continue;
             if (words[i].HyphenNext) phrases.Add(new FocusPhrase([first, second], words[i].Capitalized || words[i + 1].Capitalized, 1));
-            else if (words[i].Capitalized && words[i + 1].Capitalized && !places.Contains(first)) phrases.Add(new FocusPhrase([first, second], true, 1));
+            else if (words[i].Capitalized && words[i + 1].Capitalized && words[i].NextAdjacent && !places.Contains(first)) phrases.Add(new FocusPhrase([first, second], true, 1));
             else if (words[i].Possessive) phrases.Add(new FocusPhrase([first, second], false, 3));
         }
         foreach (var place in query.PlaceTerms.Where(p => p.Count > 1 && p.All(t => df.GetValueOrDefault(t) > 0)))

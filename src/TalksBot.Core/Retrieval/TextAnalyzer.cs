@@ -84,6 +84,7 @@ public sealed class TextAnalyzer
         var words = new List<QuestionWord>();
         bool recent = false;
         var spans = TokenSpans(question).ToList();
+        int lastSpan = -2;
         for (int i = 0; i < spans.Count; i++)
         {
             var (token, start, end) = spans[i];
@@ -99,7 +100,13 @@ public sealed class TextAnalyzer
                 && !QuestionWords.Contains(lower);
             bool possessive = end < question.Length && (question[end] is '\'' or '’') && end + 1 < question.Length && (question[end + 1] is 's' or 'S');
             bool hyphenNext = end < question.Length - 1 && question[end] == '-' && i + 1 < spans.Count && spans[i + 1].Start == end + 1;
+            // Written next to the previous content word, with only a space between: "Abu Dhabi", not "Trump tell Ukraine".
+            if (words.Count > 0 && lastSpan == i - 1 && question.AsSpan(spans[i - 1].End, start - spans[i - 1].End).IsWhiteSpace() && start > spans[i - 1].End)
+            {
+                words[^1] = words[^1] with { NextAdjacent = true };
+            }
             words.Add(new QuestionWord(token, term, words.Count, capitalized, possessive, hyphenNext));
+            lastSpan = i;
             if (!terms.Contains(term)) terms.Add(term);
         }
         var placeTerms = _places.Find(words.Select(w => w.Term).ToList());

@@ -41,6 +41,25 @@ internal static class AnswerJson
         };
         if (answer.Notice is not null) json["notice"] = answer.Notice;
         if (answer.StandaloneQuestion is not null) json["standalone_question"] = answer.StandaloneQuestion;
+        if (answer.Grounding is { } g)
+        {
+            var grounding = new JsonObject
+            {
+                ["covered"] = g.Covered,
+                ["focus_held"] = new JsonArray([.. g.HeldFocus.Select(t => (JsonNode?)t)]),
+                ["focus_missing"] = new JsonArray([.. g.MissingFocus.Select(t => (JsonNode?)t)]),
+                ["unknown_words"] = new JsonArray([.. g.UnknownWords.Select(t => (JsonNode?)t)]),
+            };
+            if (g.Reason is not null) grounding["reason"] = g.Reason;
+            if (g.Corrections.Count > 0)
+            {
+                var corrections = new JsonObject();
+                foreach (var (typed, term) in g.Corrections) corrections[typed] = term;
+                grounding["corrections"] = corrections;
+            }
+            if (g.Similarity is { } sim) grounding["similarity"] = Math.Round(sim, 3);
+            json["grounding"] = grounding;
+        }
         return json;
     }
 }
