@@ -30,14 +30,17 @@ public sealed class RetrievalEvaluationTests(RealCorpusIndex corpus, ITestOutput
 
     [Theory]
     [MemberData(nameof(Questions))]
-    public async Task The_passage_that_answers_comes_first_among_distractors(string question, string file, string mustContain)
+    public async Task The_passage_that_answers_is_quoted_first_among_distractors(string question, string file, string mustContain)
     {
         var result = await corpus.Retriever.RetrieveAsync(question, default);
         Assert.True(result.Covered, $"not covered: {question}");
-        var top = result.Passages[0];
-        output.WriteLine($"{question}\n  1st: {Path.GetFileName(top.Article.Origin)} score {top.Score:0.000} (bm25 {top.TextScore:0.0}, coverage {top.Coverage:0.00})\n  {top.Text[..Math.Min(200, top.Text.Length)]}");
-        Assert.Contains(file.Split('|'), prefix => Path.GetFileName(top.Article.Origin).StartsWith(prefix, StringComparison.Ordinal));
-        Assert.Contains(mustContain, top.Text, StringComparison.OrdinalIgnoreCase);
+        var answer = new ExtractiveAnswerWriter(TextAnalyzer.Default).Write(result);
+        var first = answer.Citations[0];
+        output.WriteLine($"{question}\n  [1]: {Path.GetFileName(first.Document)}\n  {answer.Text[..Math.Min(300, answer.Text.Length)]}");
+        Assert.Contains(file.Split('|'), prefix => Path.GetFileName(first.Document).StartsWith(prefix, StringComparison.Ordinal));
+        // The fact may sit in the passage after the one that names the topic: the window brings it along.
+        var window = result.Passages.Where(p => p.Article.Origin == first.Document).Select(p => p.Text);
+        Assert.Contains(window, text => text.Contains(mustContain, StringComparison.OrdinalIgnoreCase));
     }
 
     [Theory]

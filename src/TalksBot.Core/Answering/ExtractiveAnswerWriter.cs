@@ -25,36 +25,51 @@ public sealed class ExtractiveAnswerWriter(TextAnalyzer analyzer) : IAnswerWrite
         if (!retrieval.Covered || retrieval.Passages.Count == 0) return Answer.NotCovered();
         var weights = retrieval.TermWeights;
         double total = Math.Max(weights.Values.Sum(), 1e-9);
+        var question = retrieval.Query.Question;
+        var type = AnswerCandidates.TypeOf(question);
 
-        var candidates = new List<(RetrievedPassage Passage, string Sentence, double Score, HashSet<string> Terms, double Coverage)>();
-        for (int rank = 0; rank < retrieval.Passages.Count; rank++)
+        var candidates = new List<Candidate>();
+        int rank = -1;
+        for (int p = 0; p < retrieval.Passages.Count; p++)
         {
-            var passage = retrieval.Passages[rank];
+            var passage = retrieval.Passages[p];
+            // A neighbour brought in for its window ranks with the passage it came with.
+            if (!passage.IsNeighbor) rank++;
+            HashSet<string>? previous = null;
             foreach (var sentence in SentenceSplitter.Split(passage.Text))
             {
-                int words = PassageSplitter.CountWords(sentence);
-                if (words < 5 || words > 90) continue;
                 var terms = analyzer.Terms(sentence).ToHashSet(StringComparer.Ordinal);
+                var before = previous;
+                previous = terms;
+                int words = PassageSplitter.CountWords(sentence);
+                // A short quotation ("We don't need confrontation.") is an answer; other short lines rarely are.
+                bool quoted = sentence.IndexOfAny(['"', '“', '”', '«']) >= 0;
+                if (words < (quoted ? 3 : 5) || words > 90) continue;
                 double matched = terms.Where(weights.ContainsKey).Sum(t => weights[t]);
-                if (matched <= 0 && passage.VectorScore is null) continue;
-                // Sentences that hold more of the question rank first; passage rank breaks near-ties.
-                double score = matched / total + 0.15 / (rank + 1) + (passage.VectorScore ?? 0) * 0.1;
-                candidates.Add((passage, sentence, score, terms, matched / total));
+                // Anaphora: "Of those freed, 139 …" answers through the sentence before it.
+                double context = before is null ? 0 : before.Where(t => weights.ContainsKey(t) && !terms.Contains(t)).Sum(t => weights[t]);
+                if (matched <= 0 && context <= 0 && passage.VectorScore is null) continue;
+                bool holdsAnswer = AnswerCandidates.Holds(type, sentence, question);
+                double coverage = (matched + 0.5 * context) / total;
+                double score = coverage + (holdsAnswer ? TypeBonus : 0) + 0.12 / (rank + 1) + (passage.VectorScore ?? 0) * 0.1;
+                candidates.Add(new Candidate(passage, sentence, score, terms, coverage, holdsAnswer));
             }
         }
         if (candidates.Count == 0) return Answer.NotCovered();
 
-        var picked = new List<(RetrievedPassage Passage, string Sentence, HashSet<string> Terms)>();
+        var picked = new List<Candidate>();
         int length = 0;
-        // A sentence earns its place by holding a good share of what the best sentence holds of the question.
+        // A sentence earns its place by holding a good share of what the best sentence holds of the question, or by
+        // holding an answer of the asked type (a number for "how many") that the best one lacks.
         double bestCoverage = candidates.Max(c => c.Coverage);
         foreach (var c in candidates.OrderByDescending(c => c.Score))
         {
             if (picked.Count >= MaxSentences) break;
-            if (picked.Count > 0 && c.Coverage < MinShareOfBest * bestCoverage) continue;
+            bool typed = c.HoldsAnswer && !picked.Any(p => p.HoldsAnswer) && c.Coverage >= 0.3 * bestCoverage;
+            if (picked.Count > 0 && c.Coverage < MinShareOfBest * bestCoverage && !typed) continue;
             if (picked.Any(p => Similar(p.Terms, c.Terms))) continue;
             if (picked.Count > 0 && length + c.Sentence.Length > MaxCharacters) continue;
-            picked.Add((c.Passage, c.Sentence, c.Terms));
+            picked.Add(c);
             length += c.Sentence.Length;
         }
 
@@ -62,6 +77,10 @@ public sealed class ExtractiveAnswerWriter(TextAnalyzer analyzer) : IAnswerWrite
         var parts = picked.Select(p => $"{p.Sentence} [{citations.NumberFor(p.Passage)}]");
         return new Answer(string.Join(' ', parts), AnswerMode.Extractive, true, citations.Citations);
     }
+
+    private const double TypeBonus = 0.3;
+
+    private sealed record Candidate(RetrievedPassage Passage, string Sentence, double Score, HashSet<string> Terms, double Coverage, bool HoldsAnswer);
 
     // Two scrapes of one story repeat sentences; quoting both says nothing new.
     private static bool Similar(HashSet<string> a, HashSet<string> b)

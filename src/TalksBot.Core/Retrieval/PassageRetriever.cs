@@ -109,7 +109,7 @@ public sealed class PassageRetriever(
             c.Coverage = Coverage(focus, c.Own);
             c.WindowCoverage = Coverage(focus, c.Window);
             c.NamesHeld = NamesHeld(focus, c.Window);
-            c.Score = 0.4 * c.Rrf + 0.4 * c.WindowCoverage + 0.2 * c.Coverage + 0.3 * (c.Vector ?? 0)
+            c.Score = 0.4 * c.Rrf + 0.45 * c.Coverage + 0.15 * c.WindowCoverage + 0.3 * (c.Vector ?? 0)
                 + freshness * (query.WantsRecent ? options.RecencyWeight : options.AgeWeight)
                 - (c.NamesHeld ? 0 : 0.3);
         }

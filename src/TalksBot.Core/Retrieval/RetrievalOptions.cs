@@ -61,7 +61,7 @@ public sealed class RetrievalOptions
 
     /// <summary>Weight of article age when the question asks for the latest news.</summary>
     [Range(0.0, 10.0)]
-    public double RecencyWeight { get; set; } = 0.35;
+    public double RecencyWeight { get; set; } = 0.5;
 
     /// <summary>Weight of article age for every question: news ages.</summary>
     [Range(0.0, 10.0)]

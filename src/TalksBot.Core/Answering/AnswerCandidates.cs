@@ -1,0 +1,88 @@
+using System.Text.RegularExpressions;
+
+namespace TalksBot.Core.Answering;
+
+/// <summary>
+/// Reads the type of answer a question asks for, and finds candidates of that type in a sentence: a number or amount
+/// for "how many / how much", a date for "when", a place for "where", a person or an attribution ("…, Sikorski said")
+/// for "who", a duration for "how long", a quotation or attribution for "what did X say".
+/// </summary>
+public static partial class AnswerCandidates
+{
+    public static QuestionType TypeOf(string question)
+    {
+        var q = question.Trim().ToLowerInvariant();
+        q = LeadingFiller().Replace(q, "");
+        if (q.StartsWith("how many") || q.StartsWith("how much") || q.Contains("what percentage") || q.Contains("what share") || q.Contains("how big") || q.Contains("what number")) return QuestionType.Quantity;
+        if (q.StartsWith("how long") || q.Contains("for how long") || q.Contains("how many years") || q.Contains("how many days")) return QuestionType.Duration;
+        if (q.StartsWith("when") || q.Contains("by when") || q.StartsWith("what date") || q.StartsWith("what day") || q.Contains("what year") || q.StartsWith("since when")) return QuestionType.Time;
+        if (q.StartsWith("where") || q.StartsWith("wher ") || q.Contains("in which city") || q.Contains("in which country") || q.Contains("which city") || q.Contains("which country") || q.Contains("what city")) return QuestionType.Place;
+        if (q.StartsWith("who") || q.StartsWith("whos") || q.Contains("which official") || q.Contains("which minister") || q.Contains("whose")) return QuestionType.Person;
+        if (SayVerb().IsMatch(q)) return QuestionType.Statement;
+        return QuestionType.Other;
+    }
+
+    /// <summary>True when the sentence holds a candidate answer of the asked type that the question itself doesn't hold.</summary>
+    public static bool Holds(QuestionType type, string sentence, string question)
+    {
+        switch (type)
+        {
+            case QuestionType.Quantity:
+                return Numbers().Matches(sentence).Any(m => !question.Contains(m.Value, StringComparison.Ordinal) && !IsYear(m.Value)) || NumberWords().IsMatch(sentence);
+            case QuestionType.Duration:
+                return Duration().IsMatch(sentence);
+            case QuestionType.Time:
+                return Date().IsMatch(sentence) || Weekday().IsMatch(sentence);
+            case QuestionType.Place:
+                return NewNames(sentence, question).Any() && PlacePreposition().IsMatch(sentence);
+            case QuestionType.Person:
+                return NewNames(sentence, question).Any() || Attribution().IsMatch(sentence);
+            case QuestionType.Statement:
+                return Attribution().IsMatch(sentence) || sentence.Contains('"') || sentence.Contains('“');
+            default:
+                return false;
+        }
+    }
+
+    private static bool IsYear(string value) => value.Length == 4 && int.TryParse(value, out var y) && y is >= 1900 and <= 2100;
+
+    // Capitalised words of the sentence (not at its start) that the question doesn't mention: a name the answer gives.
+    private static IEnumerable<string> NewNames(string sentence, string question)
+    {
+        foreach (Match m in CapitalisedWord().Matches(sentence))
+        {
+            if (m.Index == 0) continue;
+            if (!question.Contains(m.Value, StringComparison.OrdinalIgnoreCase)) yield return m.Value;
+        }
+    }
+
+    [GeneratedRegex(@"^(and|so|but|ok|okay|then|also|please|tell me|do you know)[\s,]+")]
+    private static partial Regex LeadingFiller();
+
+    [GeneratedRegex(@"\b(say|said|says|tell|told|claim|claimed|state|stated|warn|warned|think|thinks|call|called|describe|described)\b")]
+    private static partial Regex SayVerb();
+
+    [GeneratedRegex(@"\b\d[\d,.]*\d\b|\b\d\b|\b\d+(?:\.\d+)?\s?%")]
+    private static partial Regex Numbers();
+
+    [GeneratedRegex(@"\b(dozens|hundreds|thousands|millions|billions|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|thousand|million|billion|half|third|quarter|fifth)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex NumberWords();
+
+    [GeneratedRegex(@"\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|thirty|several|a few)[\s-]+(second|minute|hour|day|week|month|year|decade)s?\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Duration();
+
+    [GeneratedRegex(@"\b(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t(ember)?)?|oct(ober)?|nov(ember)?|dec(ember)?)\.?\s+\d{1,2}\b|\b\d{1,2}\s+(january|february|march|april|may|june|july|august|september|october|november|december)\b|\b(in|by|since|until|from)\s+(19|20)\d\d\b|\b(january|february|march|april|may|june|july|august|september|october|november|december)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Date();
+
+    [GeneratedRegex(@"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|tomorrow|next week|last week)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Weekday();
+
+    [GeneratedRegex(@"\b(in|at|to|from|near|into)\s+(the\s+)?\p{Lu}")]
+    private static partial Regex PlacePreposition();
+
+    [GeneratedRegex(@"[,""”]\s*(\p{Lu}[\w’'-]+\s*){1,3}(said|says|told|added|wrote|stated)\b|\b(said|says|told|according to)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Attribution();
+
+    [GeneratedRegex(@"\b\p{Lu}[\p{L}’'-]{2,}")]
+    private static partial Regex CapitalisedWord();
+}

@@ -1,0 +1,13 @@
+namespace TalksBot.Core.Answering;
+
+/// <summary>What kind of answer a question asks for, read from its first words.</summary>
+public enum QuestionType
+{
+    Other,
+    Quantity,
+    Time,
+    Place,
+    Person,
+    Duration,
+    Statement,
+}
