@@ -21,12 +21,13 @@ internal static class AnswersBenchmark
         var shared = new Option<string?>("--shared") { Description = "The shared data folder (default: ../shared beside the checkout, or TALKSBOT_SHARED)." };
         var json = new Option<bool>("--json") { Description = "Print one JSON object: rates, per kind, every result." };
         var verbose = new Option<bool>("--verbose") { Description = "Print every question with its answer, not only failures." };
-        var cmd = new Command("answers", "Answer quality on a question set: correct answers, refusals, verbatim quotes.") { set, db, shared, json, verbose };
-        cmd.SetAction((parse, ct) => Commands.CommandErrors.RunAsync(() => RunAsync(parse.GetValue(set)!, parse.GetValue(db), parse.GetValue(shared), parse.GetValue(json), parse.GetValue(verbose), ct)));
+        var keep = new Option<bool>("--keep-index") { Description = "Reuse the index even when another build of the product made it (faster; passages may be stale)." };
+        var cmd = new Command("answers", "Answer quality on a question set: correct answers, refusals, verbatim quotes.") { set, db, shared, json, verbose, keep };
+        cmd.SetAction((parse, ct) => Commands.CommandErrors.RunAsync(() => RunAsync(parse.GetValue(set)!, parse.GetValue(db), parse.GetValue(shared), parse.GetValue(json), parse.GetValue(verbose), parse.GetValue(keep), ct)));
         return cmd;
     }
 
-    private static async Task<int> RunAsync(string setName, string? db, string? shared, bool json, bool verbose, CancellationToken ct)
+    private static async Task<int> RunAsync(string setName, string? db, string? shared, bool json, bool verbose, bool keep, CancellationToken ct)
     {
         var root = shared is null ? EvaluationCorpus.FindSharedRoot() : Path.GetFullPath(shared);
         if (root is null || !Directory.Exists(Path.Combine(root, "corpora")))
@@ -46,13 +47,14 @@ internal static class AnswersBenchmark
         var log = json ? Console.Error : Console.Out;
         log.WriteLine($"Machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}");
         log.WriteLine($"Set: {set.Path} ({set.Questions.Count} questions, {set.Questions.Count(q => q.Covered)} answerable); index: {db}");
+        log.WriteLine("Index: " + EvaluationCorpus.PrepareDatabase(db, keep));
 
         using var host = EvaluationCorpus.BuildHost(db);
         var services = host.Services;
         var report = await EvaluationCorpus.RefreshAsync(services, root, null, ct);
         log.WriteLine(ChatTexts.RefreshSummary(report) + (report.Embedded > 0 ? $" Embedded {report.Embedded} passages." : ""));
         var status = await services.GetRequiredService<IArticleIndex>().GetStatusAsync(ct);
-        log.WriteLine($"Index: {status.Articles:N0} articles, {status.Passages:N0} passages");
+        log.WriteLine($"Index: {status.Articles:N0} articles, {status.Passages:N0} passages, embeddings: {status.EmbeddingModel ?? "none"}");
 
         var evaluator = new AnswerEvaluator(services.GetRequiredService<ConversationPipeline>(), new AnswerChecker(root));
         var clock = Stopwatch.StartNew();

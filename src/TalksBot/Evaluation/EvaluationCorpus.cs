@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -23,6 +24,49 @@ public static class EvaluationCorpus
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
         // Runs after IndexOptionsPaths, so the configured (or default) database path is replaced, nothing else.
         return TalksBotHost.BuildForCommand(minimumLog, services => services.PostConfigure<IndexOptions>(o => o.DatabasePath = full));
+    }
+
+    /// <summary>
+    /// A reused index only says "unchanged" for articles whose text did not change, so passages split or cleaned by an
+    /// older build would be measured as if they were today's. The index file is therefore tied to the build of the
+    /// assemblies that shape it (Core, Sources, the index and embedding adapters): when they differ it is deleted and
+    /// rebuilt, unless <paramref name="keep"/> is set. Returns what it did, for the log.
+    /// </summary>
+    public static string PrepareDatabase(string databasePath, bool keep)
+    {
+        var full = Path.GetFullPath(databasePath);
+        var stamp = full + ".build";
+        var current = BuildFingerprint();
+        var previous = File.Exists(stamp) ? File.ReadAllText(stamp).Trim() : null;
+        if (!File.Exists(full))
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+            File.WriteAllText(stamp, current);
+            return "new index";
+        }
+        if (previous == current) return "reusing the index (same build)";
+        if (keep) return "reusing an index built by another build of the product (--keep-index): passages may be stale";
+        foreach (var f in new[] { full, full + "-wal", full + "-shm" })
+        {
+            if (File.Exists(f)) File.Delete(f);
+        }
+        File.WriteAllText(stamp, current);
+        return "the index was built by another build of the product: deleted, rebuilding from scratch (--keep-index reuses it)";
+    }
+
+    private static string BuildFingerprint()
+    {
+        // The host (this evaluator) and the chat adapters don't shape passages or vectors; everything else may.
+        var shaping = Directory.GetFiles(AppContext.BaseDirectory, "TalksBot.*.dll")
+            .Where(f => Path.GetFileName(f) is not ("TalksBot.Telegram.dll" or "TalksBot.Discord.dll"))
+            .Order(StringComparer.Ordinal);
+        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var f in shaping)
+        {
+            sha.AppendData(System.Text.Encoding.UTF8.GetBytes(Path.GetFileName(f)));
+            sha.AppendData(File.ReadAllBytes(f));
+        }
+        return Convert.ToHexString(sha.GetHashAndReset());
     }
 
     /// <summary>Refreshes the index from the three folders: a re-run over unchanged articles only checks their hashes.</summary>

@@ -82,6 +82,7 @@ public sealed class EvaluationReport(IReadOnlyList<QuestionVerdict> verdicts)
                 ["passed"] = v.Passed,
                 ["reasons"] = new JsonArray(v.Reasons.Select(r => (JsonNode)JsonValue.Create(r)).ToArray()),
                 ["grounded"] = v.Grounded,
+                ["mode"] = v.Mode.ToString().ToLowerInvariant(),
                 ["cited"] = new JsonArray(v.CitedArticles.Select(c => (JsonNode)JsonValue.Create(c)).ToArray()),
                 ["quotes"] = v.Quotes,
                 ["quotesVerbatim"] = v.QuotesVerbatim,
