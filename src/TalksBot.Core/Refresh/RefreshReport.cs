@@ -11,6 +11,8 @@ public sealed record RefreshReport
     public int Unchanged { get; init; }
     public int Duplicates { get; init; }
     public int Embedded { get; init; }
+    /// <summary>The embedding model of this refresh, or null when embeddings are off.</summary>
+    public string? EmbeddingModel { get; init; }
     public IReadOnlyList<SkippedDocument> Skipped { get; init; } = [];
     public IReadOnlyList<SourceError> Errors { get; init; } = [];
     public TimeSpan Elapsed { get; init; }

@@ -7,6 +7,8 @@ public sealed class QueryEmbedder(IEmbeddingGenerator<string, Embedding<float>> 
 {
     public string Model { get; } = model;
 
+    public IEmbeddingGenerator<string, Embedding<float>> Generator { get; } = generator;
+
     public async Task<ReadOnlyMemory<float>> EmbedAsync(string text, CancellationToken cancellationToken)
     {
         var result = await generator.GenerateAsync([text], cancellationToken: cancellationToken);
