@@ -40,6 +40,10 @@ public sealed class OnnxSentenceEncoder : IDisposable
 
     public bool IsLoaded => _loaded.IsValueCreated;
 
+    /// <summary>How many times this encoder loaded its model: 0 or 1.</summary>
+    public int Loads => Volatile.Read(ref _loads);
+    private int _loads;
+
     /// <summary>Time the load took (reading the resources, building the session), once loaded.</summary>
     public TimeSpan? LoadTime => _loaded.IsValueCreated ? _loaded.Value.LoadTime : null;
 
@@ -200,6 +204,7 @@ public sealed class OnnxSentenceEncoder : IDisposable
         var output = session.OutputMetadata.ContainsKey("last_hidden_state") ? "last_hidden_state" : session.OutputMetadata.Keys.First();
         var dims = session.OutputMetadata[output].Dimensions[^1];
         Interlocked.Increment(ref s_loads);
+        Interlocked.Increment(ref _loads);
         return new LoadedModel(session, options, new RunOptions(), tokenizer, session.InputMetadata.ContainsKey("token_type_ids"), output, dims, clock.Elapsed);
     }
 
