@@ -24,9 +24,9 @@ public sealed class PassageEmbedder(IEmbeddingGenerator<string, Embedding<float>
         progress?.Invoke(0, total);
         while (true)
         {
-            var batch = await session.GetPassagesWithoutEmbeddingAsync(Model, batchSize, cancellationToken);
+            var batch = await session.GetPassagesWithoutEmbeddingAsync(Model, BatchSize, cancellationToken);
             if (batch.Count == 0) return done;
-            var embeddings = await generator.GenerateAsync(batch.Select(p => p.Text), cancellationToken: cancellationToken);
+            var embeddings = await Generator.GenerateAsync(batch.Select(p => p.Text), cancellationToken: cancellationToken);
             if (embeddings.Count != batch.Count)
             {
                 throw new InvalidOperationException($"The embedding model returned {embeddings.Count} vectors for {batch.Count} passages.");

@@ -11,7 +11,7 @@ public sealed class QueryEmbedder(IEmbeddingGenerator<string, Embedding<float>> 
 
     public async Task<ReadOnlyMemory<float>> EmbedAsync(string text, CancellationToken cancellationToken)
     {
-        var result = await generator.GenerateAsync([text], cancellationToken: cancellationToken);
+        var result = await Generator.GenerateAsync([text], cancellationToken: cancellationToken);
         return result.Count == 0 ? ReadOnlyMemory<float>.Empty : result[0].Vector;
     }
 }
