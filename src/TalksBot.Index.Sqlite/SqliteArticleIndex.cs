@@ -284,6 +284,8 @@ public sealed class SqliteArticleIndex : IArticleIndex
         long articles = await ScalarAsync(connection, "SELECT count(*) FROM articles", cancellationToken);
         long passages = await ScalarAsync(connection, "SELECT count(*) FROM passages", cancellationToken);
         var meta = await ReadMetaAsync(connection, cancellationToken);
+        var embeddingModel = meta.GetValueOrDefault("embedding_model");
+        long embedded = embeddingModel is null ? 0 : await ScalarAsync(connection, "SELECT count(*) FROM embeddings WHERE model = $m", cancellationToken, ("$m", embeddingModel));
         DateTimeOffset? lastRefresh = meta.TryGetValue("last_refresh", out var lr) ? DateTimeOffset.Parse(lr, CultureInfo.InvariantCulture) : null;
         IReadOnlyList<SourceError> errors = meta.TryGetValue("last_refresh_errors", out var json)
             ? JsonSerializer.Deserialize<List<SourceError>>(json) ?? []
@@ -298,7 +300,8 @@ public sealed class SqliteArticleIndex : IArticleIndex
         return new IndexStatus((int)articles, (int)passages, sources, lastRefresh, DatabasePath, bytes)
         {
             LastRefreshErrors = errors,
-            EmbeddingModel = meta.GetValueOrDefault("embedding_model"),
+            EmbeddingModel = embeddingModel,
+            EmbeddedPassages = (int)embedded,
         };
     }
 
@@ -422,10 +425,11 @@ public sealed class SqliteArticleIndex : IArticleIndex
         }
     }
 
-    internal static async Task<long> ScalarAsync(SqliteConnection connection, string sql, CancellationToken cancellationToken)
+    internal static async Task<long> ScalarAsync(SqliteConnection connection, string sql, CancellationToken cancellationToken, params (string Name, object Value)[] parameters)
     {
         using var cmd = connection.CreateCommand();
         cmd.CommandText = sql;
+        foreach (var (name, value) in parameters) cmd.Parameters.AddWithValue(name, value);
         return Convert.ToInt64(await cmd.ExecuteScalarAsync(cancellationToken) ?? 0L);
     }
 

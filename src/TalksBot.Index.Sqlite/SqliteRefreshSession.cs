@@ -257,6 +257,16 @@ internal sealed class SqliteRefreshSession : IIndexRefreshSession
         return result;
     }
 
+    public async Task<int> CountPassagesWithoutEmbeddingAsync(string model, CancellationToken cancellationToken)
+    {
+        using var cmd = Command("""
+            SELECT count(*) FROM passages p
+            WHERE NOT EXISTS (SELECT 1 FROM embeddings e WHERE e.passage_id = p.id AND e.model = $m)
+            """);
+        cmd.Parameters.AddWithValue("$m", model);
+        return Convert.ToInt32(await cmd.ExecuteScalarAsync(cancellationToken));
+    }
+
     public async Task StoreEmbeddingsAsync(string model, IReadOnlyList<(long PassageId, float[] Vector)> vectors, CancellationToken cancellationToken)
     {
         using var cmd = Command("INSERT OR REPLACE INTO embeddings(passage_id, model, vector) VALUES($id, $m, $v)");

@@ -17,8 +17,8 @@ namespace TalksBot.Llm;
 
 /// <summary>
 /// When Llm:Endpoint is set: the chat client, the LLM answer writer (in place of the extractive one), the follow-up
-/// rewriter, the prompts (read and checked now, so a bad file stops the start), and with Llm:EmbeddingModel the
-/// embedding generator with its refresh step and question embedder. Call before AddTalksBotCore (which only TryAdds).
+/// rewriter and the prompts (read and checked now, so a bad file stops the start). Embeddings are separate
+/// (<see cref="AddOpenAiEmbeddings"/>, chosen by Embeddings:Provider). Call before AddTalksBotCore (which only TryAdds).
 /// </summary>
 public static class LlmServiceCollectionExtensions
 {
@@ -44,13 +44,28 @@ public static class LlmServiceCollectionExtensions
             sp.GetRequiredService<TimeProvider>(), sp.GetService<ILogger<LlmAnswerWriter>>()));
         services.TryAddSingleton<IQuestionRewriter>(sp => new LlmQuestionRewriter(sp.GetRequiredService<IChatClient>(), prompts, settings));
 
-        if (!string.IsNullOrWhiteSpace(options.EmbeddingModel))
+        return services;
+    }
+
+    /// <summary>
+    /// Embeddings through the model server (Embeddings:Provider = openai): Llm:Endpoint and Llm:EmbeddingModel are
+    /// required; vectors are stored under the model's own name.
+    /// </summary>
+    public static IServiceCollection AddOpenAiEmbeddings(this IServiceCollection services, IConfiguration configuration, int batchSize)
+    {
+        var options = configuration.GetSection(LlmOptions.Section).Get<LlmOptions>() ?? new LlmOptions();
+        var missing = new List<string>();
+        if (!options.Enabled) missing.Add("Llm:Endpoint");
+        if (string.IsNullOrWhiteSpace(options.EmbeddingModel)) missing.Add("Llm:EmbeddingModel");
+        if (missing.Count > 0)
         {
-            var embeddings = new OpenAiEmbeddingGenerator(client.GetEmbeddingClient(options.EmbeddingModel));
-            services.AddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(embeddings);
-            services.TryAddSingleton(new PassageEmbedder(embeddings, options.EmbeddingModel, options.EmbeddingBatchSize));
-            services.TryAddSingleton(new QueryEmbedder(embeddings, options.EmbeddingModel));
+            throw new Microsoft.Extensions.Options.OptionsValidationException(LlmOptions.Section, typeof(LlmOptions),
+                [$"Embeddings:Provider 'openai' needs {string.Join(" and ", missing)} (or set Embeddings:Provider to 'local' or 'none')."]);
         }
+        var embeddings = new OpenAiEmbeddingGenerator(CreateClient(options).GetEmbeddingClient(options.EmbeddingModel));
+        services.AddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(embeddings);
+        services.TryAddSingleton(new PassageEmbedder(embeddings, options.EmbeddingModel!, batchSize));
+        services.TryAddSingleton(new QueryEmbedder(embeddings, options.EmbeddingModel!));
         return services;
     }
 

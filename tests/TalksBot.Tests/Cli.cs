@@ -17,6 +17,17 @@ public sealed class Cli : IDisposable
         Environment["Telegram__BotToken"] = "";
         Environment["Discord__BotToken"] = "";
         Environment["Discord__PublicKey"] = "";
+        // A child process cannot share the test run's embedding cache, and embedding the real corpora for real in
+        // every test would take minutes: keyword search unless a test opts in with WithLocalEmbeddings().
+        Environment["Embeddings__Provider"] = "none";
+    }
+
+    /// <summary>The default product configuration: the local model embeds (keep the corpus small, e.g. the samples).</summary>
+    public Cli WithLocalEmbeddings(string model = "minilm")
+    {
+        Environment["Embeddings__Provider"] = "local";
+        Environment["Embeddings__Model"] = model;
+        return this;
     }
 
     public string Folder { get; }

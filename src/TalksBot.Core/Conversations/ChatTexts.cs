@@ -36,6 +36,9 @@ public static class ChatTexts
     {
         var sb = new StringBuilder();
         sb.AppendLine($"Articles: {status.Articles:N0}, passages: {status.Passages:N0}, sources: {status.Sources.Count}");
+        sb.AppendLine(status.EmbeddingModel is null
+            ? "Embeddings: none (keyword search only)"
+            : $"Embeddings: {status.EmbeddedPassages:N0} of {status.Passages:N0} passages embedded with {status.EmbeddingModel}");
         sb.AppendLine($"Last refresh: {(status.LastRefresh is { } at ? at.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture) : "never")}");
         if (status.LastRefreshErrors.Count > 0)
         {
@@ -77,7 +80,7 @@ public static class ChatTexts
 
     public static string RefreshProgress(RefreshProgress p) => p.Phase switch
     {
-        "embedding" => $"Refreshing… computing embeddings ({p.DocumentsSeen:N0} passages).",
+        "embedding" => $"Refreshing… embedding passages: {p.PassagesEmbedded:N0}/{p.PassagesToEmbed:N0} ({p.EmbeddingModel}).",
         "saving" => "Refreshing… saving the index.",
         _ => $"Refreshing source {p.SourceNumber}/{p.SourceCount}: {p.Source}\n" +
              $"{p.DocumentsSeen:N0} documents read — added {p.Added}, updated {p.Updated}, unchanged {p.Unchanged}, skipped {p.Skipped}, errors {p.Errors}",
@@ -88,6 +91,7 @@ public static class ChatTexts
         var sb = new StringBuilder();
         sb.AppendLine($"Refresh finished in {r.Elapsed.TotalSeconds:0.0} s: added {r.Added}, updated {r.Updated}, removed {r.Removed}, unchanged {r.Unchanged}, skipped {r.Skipped.Count}, errors {r.Errors.Count}.");
         if (r.BoilerplateLinesDropped > 0) sb.AppendLine($"{r.BoilerplateLinesDropped:N0} boilerplate lines (navigation, captions, prompts, link lists) left out of the articles read.");
+        if (r.EmbeddingModel is not null) sb.AppendLine($"Embedded {r.Embedded:N0} new or changed passages with {r.EmbeddingModel}.");
         foreach (var s in r.Skipped.Take(10)) sb.AppendLine($"skipped {s.Origin}: {s.Reason}");
         if (r.Skipped.Count > 10) sb.AppendLine($"… and {r.Skipped.Count - 10} more skipped");
         foreach (var e in r.Errors.Take(10)) sb.AppendLine($"error {e.Location}: {e.Reason}");

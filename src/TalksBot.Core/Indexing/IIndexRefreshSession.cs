@@ -28,6 +28,9 @@ public interface IIndexRefreshSession : IAsyncDisposable
     /// <summary>Passages that have no vector for this embedding model yet (new or changed), in batches.</summary>
     Task<IReadOnlyList<(long PassageId, string Text)>> GetPassagesWithoutEmbeddingAsync(string model, int limit, CancellationToken cancellationToken);
 
+    /// <summary>How many passages have no vector for this embedding model yet: the work the embedding step has ahead.</summary>
+    Task<int> CountPassagesWithoutEmbeddingAsync(string model, CancellationToken cancellationToken);
+
     Task StoreEmbeddingsAsync(string model, IReadOnlyList<(long PassageId, float[] Vector)> vectors, CancellationToken cancellationToken);
 
     Task CommitAsync(DateTimeOffset refreshedAt, IReadOnlyList<SourceError> errors, CancellationToken cancellationToken);

@@ -14,4 +14,7 @@ public sealed record IndexStatus(
 
     /// <summary>Embedding model whose vectors are stored, if any.</summary>
     public string? EmbeddingModel { get; init; }
+
+    /// <summary>Passages that have a vector of <see cref="EmbeddingModel"/>.</summary>
+    public int EmbeddedPassages { get; init; }
 }

@@ -149,11 +149,16 @@ public sealed class IndexRefresher(
 
         if (embedder is not null)
         {
-            progress?.Report(new RefreshProgress("embeddings", sources.Count, sources.Count, 0, added, updated, unchanged, skipped.Count, errors.Count) { Phase = "embedding" });
             try
             {
-                embedded = await embedder.EmbedPendingAsync(session, n => progress?.Report(
-                    new RefreshProgress("embeddings", sources.Count, sources.Count, n, added, updated, unchanged, skipped.Count, errors.Count) { Phase = "embedding" }), cancellationToken);
+                embedded = await embedder.EmbedPendingAsync(session, (n, total) => progress?.Report(
+                    new RefreshProgress("embeddings", sources.Count, sources.Count, n, added, updated, unchanged, skipped.Count, errors.Count)
+                    {
+                        Phase = "embedding",
+                        EmbeddingModel = embedder.Model,
+                        PassagesEmbedded = n,
+                        PassagesToEmbed = total,
+                    }), cancellationToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
@@ -174,6 +179,7 @@ public sealed class IndexRefresher(
             Duplicates = duplicates,
             Embedded = embedded,
             BoilerplateLinesDropped = boilerplateLines,
+            EmbeddingModel = embedder?.Model,
             Skipped = skipped,
             Errors = errors,
             Elapsed = clock.Elapsed,

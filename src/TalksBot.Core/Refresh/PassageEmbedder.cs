@@ -11,14 +11,22 @@ public sealed class PassageEmbedder(IEmbeddingGenerator<string, Embedding<float>
 {
     public string Model { get; } = model;
 
-    public async Task<int> EmbedPendingAsync(IIndexRefreshSession session, Action<int>? progress, CancellationToken cancellationToken)
+    public IEmbeddingGenerator<string, Embedding<float>> Generator { get; } = generator;
+
+    public int BatchSize { get; } = batchSize;
+
+    /// <param name="progress">Called before the first batch and after each with (embedded so far, total pending).</param>
+    public async Task<int> EmbedPendingAsync(IIndexRefreshSession session, Action<int, int>? progress, CancellationToken cancellationToken)
     {
         int done = 0;
+        int total = await session.CountPassagesWithoutEmbeddingAsync(Model, cancellationToken);
+        if (total == 0) return 0;
+        progress?.Invoke(0, total);
         while (true)
         {
-            var batch = await session.GetPassagesWithoutEmbeddingAsync(Model, batchSize, cancellationToken);
+            var batch = await session.GetPassagesWithoutEmbeddingAsync(Model, BatchSize, cancellationToken);
             if (batch.Count == 0) return done;
-            var embeddings = await generator.GenerateAsync(batch.Select(p => p.Text), cancellationToken: cancellationToken);
+            var embeddings = await Generator.GenerateAsync(batch.Select(p => p.Text), cancellationToken: cancellationToken);
             if (embeddings.Count != batch.Count)
             {
                 throw new InvalidOperationException($"The embedding model returned {embeddings.Count} vectors for {batch.Count} passages.");
@@ -27,7 +35,7 @@ public sealed class PassageEmbedder(IEmbeddingGenerator<string, Embedding<float>
             for (int i = 0; i < batch.Count; i++) vectors.Add((batch[i].PassageId, embeddings[i].Vector.ToArray()));
             await session.StoreEmbeddingsAsync(Model, vectors, cancellationToken);
             done += batch.Count;
-            progress?.Invoke(done);
+            progress?.Invoke(done, Math.Max(total, done));
         }
     }
 }

@@ -5,4 +5,11 @@ public sealed record RefreshProgress(string Source, int SourceNumber, int Source
 {
     /// <summary>A phase after reading sources ("embedding", "saving"), or null while reading.</summary>
     public string? Phase { get; init; }
+
+    /// <summary>In the embedding phase: the model, and how many passages of how many are embedded.</summary>
+    public string? EmbeddingModel { get; init; }
+
+    public int PassagesEmbedded { get; init; }
+
+    public int PassagesToEmbed { get; init; }
 }

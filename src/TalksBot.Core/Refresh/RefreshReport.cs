@@ -13,6 +13,8 @@ public sealed record RefreshReport
     public int Embedded { get; init; }
     /// <summary>Lines of navigation, captions, prompts, cookie text and link lists dropped from article bodies before splitting.</summary>
     public int BoilerplateLinesDropped { get; init; }
+    /// <summary>The embedding model of this refresh, or null when embeddings are off.</summary>
+    public string? EmbeddingModel { get; init; }
     public IReadOnlyList<SkippedDocument> Skipped { get; init; } = [];
     public IReadOnlyList<SourceError> Errors { get; init; } = [];
     public TimeSpan Elapsed { get; init; }

@@ -7,9 +7,11 @@ public sealed class QueryEmbedder(IEmbeddingGenerator<string, Embedding<float>> 
 {
     public string Model { get; } = model;
 
+    public IEmbeddingGenerator<string, Embedding<float>> Generator { get; } = generator;
+
     public async Task<ReadOnlyMemory<float>> EmbedAsync(string text, CancellationToken cancellationToken)
     {
-        var result = await generator.GenerateAsync([text], cancellationToken: cancellationToken);
+        var result = await Generator.GenerateAsync([text], cancellationToken: cancellationToken);
         return result.Count == 0 ? ReadOnlyMemory<float>.Empty : result[0].Vector;
     }
 }

@@ -8,12 +8,18 @@ using TalksBot.Core.Answering;
 using TalksBot.Core.Indexing;
 using TalksBot.Core.Refresh;
 using TalksBot.Core.Sources;
+using TalksBot.Embeddings.Local;
+using TalksBot.Output;
+using Microsoft.Data.Sqlite;
 
 namespace TalksBot.Benchmarks;
 
 /// <summary>
 /// `bench index`: generates N articles (~550 words) as Markdown files, then measures a refresh from scratch, an
 /// unchanged re-refresh, in-process retrieval + extractive answer latency, whole-process `ask` vs `index status`, and peak RSS.
+/// With `--provider local` the refresh embeds with the local model: its throughput is reported beside the raw ONNX
+/// Runtime throughput (tokenise + Run alone) on the same passages, with the model's load time. A bare FTS5 insert of
+/// the same passages gives the floor a refresh is compared with.
 /// </summary>
 internal static class IndexBenchmark
 {
@@ -23,12 +29,18 @@ internal static class IndexBenchmark
         var questions = new Option<int>("--questions") { Description = "In-process questions to time.", DefaultValueFactory = _ => 300 };
         var processes = new Option<int>("--process-runs") { Description = "Whole-process runs of ask and of status (0 = skip).", DefaultValueFactory = _ => 10 };
         var workdir = new Option<string?>("--dir") { Description = "Working folder (default: a new temp folder, deleted after)." };
-        var cmd = new Command("index", "Refresh and question speed on generated articles, and peak memory.") { articles, questions, processes, workdir };
-        cmd.SetAction((parse, ct) => RunAsync(parse.GetValue(articles), parse.GetValue(questions), parse.GetValue(processes), parse.GetValue(workdir), ct));
+        var provider = new Option<string>("--provider") { Description = "Embeddings:Provider for the run: none or local.", DefaultValueFactory = _ => "none" };
+        provider.AcceptOnlyFromAmong("none", "local");
+        var model = new Option<string>("--model") { Description = "Embeddings:Model with --provider local: minilm or arctic-xs.", DefaultValueFactory = _ => "minilm" };
+        model.AcceptOnlyFromAmong("minilm", "arctic-xs");
+        var raw = new Option<int>("--raw-passages") { Description = "Passages for the raw ONNX Runtime comparison (--provider local; 0 = skip).", DefaultValueFactory = _ => 2000 };
+        var cmd = new Command("index", "Refresh and question speed on generated articles, and peak memory.") { articles, questions, processes, workdir, provider, model, raw };
+        cmd.SetAction((parse, ct) => RunAsync(parse.GetValue(articles), parse.GetValue(questions), parse.GetValue(processes), parse.GetValue(workdir),
+            parse.GetValue(provider)!, parse.GetValue(model)!, parse.GetValue(raw), ct));
         return cmd;
     }
 
-    private static async Task<int> RunAsync(int count, int questionCount, int processRuns, string? dir, CancellationToken ct)
+    private static async Task<int> RunAsync(int count, int questionCount, int processRuns, string? dir, string provider, string model, int rawPassages, CancellationToken ct)
     {
         bool temporary = dir is null;
         dir ??= Path.Combine(Path.GetTempPath(), "talksbot-bench-" + Environment.ProcessId);
@@ -43,15 +55,41 @@ internal static class IndexBenchmark
 
         Environment.SetEnvironmentVariable("Index__DatabasePath", db);
         Environment.SetEnvironmentVariable("Llm__Endpoint", "");
+        // Child processes (whole-process runs) inherit these.
+        Environment.SetEnvironmentVariable("Embeddings__Provider", provider);
+        Environment.SetEnvironmentVariable("Embeddings__Model", model);
         using var host = TalksBotHost.BuildForCommand();
         var services = host.Services;
         var source = services.GetRequiredService<IArticleSourceFactory>().Create(corpus);
         var refresher = services.GetRequiredService<IndexRefresher>();
+        var encoder = services.GetService<OnnxSentenceEncoder>();
+        if (encoder is not null)
+        {
+            // Loaded before the refresh so the embedding step is timed on its own.
+            encoder.Encode(["warm-up"], 1, ct);
+            Console.WriteLine($"Embeddings: {encoder.Model.Id}, {encoder.Dimensions} dimensions, model load {encoder.LoadTime!.Value.TotalSeconds:0.00} s");
+        }
+        else
+        {
+            Console.WriteLine($"Embeddings: {provider}");
+        }
 
-        var first = await refresher.RefreshAsync([source], null, ct);
+        long embedStart = 0, embedEnd = 0;
+        var embedClock = new SynchronousProgress<RefreshProgress>(p =>
+        {
+            if (p.Phase != "embedding") return;
+            if (p.PassagesEmbedded == 0) embedStart = Stopwatch.GetTimestamp();
+            embedEnd = Stopwatch.GetTimestamp();
+        });
+        var first = await refresher.RefreshAsync([source], embedClock, ct);
         Console.WriteLine($"Refresh from scratch: {first.Added:N0} added in {first.Elapsed.TotalSeconds:0.00} s = {first.Added / first.Elapsed.TotalSeconds:N0} articles/s");
+        double embedSeconds = embedEnd > embedStart ? Stopwatch.GetElapsedTime(embedStart, embedEnd).TotalSeconds : 0;
+        if (first.Embedded > 0)
+        {
+            Console.WriteLine($"  of which embedding: {first.Embedded:N0} passages in {embedSeconds:0.0} s = {first.Embedded / embedSeconds:0.0} passages/s");
+        }
         var again = await refresher.RefreshAsync([source], null, ct);
-        Console.WriteLine($"Unchanged re-refresh: {again.Unchanged:N0} unchanged in {again.Elapsed.TotalSeconds:0.00} s");
+        Console.WriteLine($"Unchanged re-refresh: {again.Unchanged:N0} unchanged, {again.Embedded:N0} passages embedded, in {again.Elapsed.TotalSeconds:0.00} s");
 
         var status = await services.GetRequiredService<IArticleIndex>().GetStatusAsync(ct);
         Console.WriteLine($"Index: {status.Articles:N0} articles, {status.Passages:N0} passages, {status.DatabaseBytes / 1024.0 / 1024.0:0.0} MB");
@@ -100,6 +138,18 @@ internal static class IndexBenchmark
             self.Refresh();
             Console.WriteLine($"Peak RSS of this process (generate + refresh + questions): {self.PeakWorkingSet64 / 1024.0 / 1024.0:0} MB");
         }
+
+        var texts = await PassageTextsAsync(db, Math.Max(rawPassages, 0), ct);
+        if (encoder is not null && rawPassages > 0)
+        {
+            // The same model and session on the first passages of this index, tokenised and run with nothing else.
+            var t = Stopwatch.GetTimestamp();
+            int ran = encoder.RunRaw(texts, 16);
+            double rawRate = ran / Stopwatch.GetElapsedTime(t).TotalSeconds;
+            Console.WriteLine($"Raw ONNX Runtime (tokenise + Run, batches of 16 sorted by length) on {ran:N0} passages of this index: {rawRate:0.0} passages/s"
+                + (first.Embedded > 0 ? $"; the refresh's embedding step reached {first.Embedded / embedSeconds / rawRate:P0} of it" : ""));
+        }
+        await BareFtsInsertAsync(db, dir, first.Added, ct);
 
         if (processRuns > 0)
         {
@@ -161,6 +211,58 @@ internal static class IndexBenchmark
         var err = await error;
         if (process.ExitCode != 0) throw new InvalidOperationException($"`{string.Join(' ', args)}` exited {process.ExitCode}: {err}");
         return (ms, peak);
+    }
+
+    /// <summary>Passage texts of the benchmark index, the first <paramref name="limit"/> (0 = all) by id.</summary>
+    private static async Task<List<string>> PassageTextsAsync(string db, int limit, CancellationToken ct)
+    {
+        var texts = new List<string>();
+        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = db, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
+        await connection.OpenAsync(ct);
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = limit > 0 ? "SELECT text FROM passages ORDER BY id LIMIT $k" : "SELECT text FROM passages ORDER BY id";
+        cmd.Parameters.AddWithValue("$k", limit);
+        using var reader = await cmd.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct)) texts.Add(reader.GetString(0));
+        return texts;
+    }
+
+    /// <summary>
+    /// The floor for a refresh: every passage of the index inserted into a bare FTS5 table (default tokenizer, one
+    /// transaction, nothing else), reported in articles per second for comparison with the refresh.
+    /// </summary>
+    private static async Task BareFtsInsertAsync(string db, string dir, int articles, CancellationToken ct)
+    {
+        var texts = await PassageTextsAsync(db, 0, ct);
+        var bare = Path.Combine(dir, "bench-bare-fts.db");
+        File.Delete(bare);
+        using (var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = bare, Pooling = false }.ToString()))
+        {
+            await connection.OpenAsync(ct);
+            using (var create = connection.CreateCommand())
+            {
+                create.CommandText = "PRAGMA journal_mode = WAL; CREATE VIRTUAL TABLE passages USING fts5(text);";
+                await create.ExecuteNonQueryAsync(ct);
+            }
+            var t = Stopwatch.GetTimestamp();
+            using (var tx = connection.BeginTransaction())
+            using (var insert = connection.CreateCommand())
+            {
+                insert.Transaction = tx;
+                insert.CommandText = "INSERT INTO passages(text) VALUES($t)";
+                var p = insert.Parameters.Add("$t", SqliteType.Text);
+                foreach (var text in texts)
+                {
+                    p.Value = text;
+                    await insert.ExecuteNonQueryAsync(ct);
+                }
+                tx.Commit();
+            }
+            var seconds = Stopwatch.GetElapsedTime(t).TotalSeconds;
+            Console.WriteLine($"Bare FTS5 insert of the same {texts.Count:N0} passages: {seconds:0.00} s = {articles / seconds:N0} articles/s (the floor for a refresh)");
+        }
+        File.Delete(bare);
+        foreach (var f in Directory.GetFiles(dir, "bench-bare-fts.db*")) File.Delete(f);
     }
 
     private static double Percentile(List<double> sorted, double p) =>

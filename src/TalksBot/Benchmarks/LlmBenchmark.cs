@@ -38,6 +38,7 @@ internal static class LlmBenchmark
             Environment.SetEnvironmentVariable("Llm__Model", "bench");
             Environment.SetEnvironmentVariable("Llm__ApiKey", "bench");
             Environment.SetEnvironmentVariable("Llm__EmbeddingModel", "bench-embed");
+            Environment.SetEnvironmentVariable("Embeddings__Provider", "openai");
             Environment.SetEnvironmentVariable("Llm__PromptsPath", Path.Combine(AppContext.BaseDirectory, "prompts"));
             Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}; model server: {model.Endpoint}");
             using var host = TalksBotHost.BuildForCommand();

@@ -78,8 +78,23 @@ internal static class IndexCommands
         if (Console.IsOutputRedirected || !AnsiConsole.Profile.Capabilities.Interactive)
         {
             string? lastSource = null;
+            int lastEmbedded = 0;
+            var embedClock = System.Diagnostics.Stopwatch.StartNew();
             var progress = new SynchronousProgress<RefreshProgress>(p =>
             {
+                if (p.Phase == "embedding")
+                {
+                    // The slow step: a line when it starts, about every tenth of the way, and when it ends.
+                    int step = Math.Max(1, p.PassagesToEmbed / 10);
+                    if (p.PassagesEmbedded == 0) embedClock.Restart();
+                    if (p.PassagesEmbedded == 0 || p.PassagesEmbedded >= lastEmbedded + step || p.PassagesEmbedded == p.PassagesToEmbed)
+                    {
+                        lastEmbedded = p.PassagesEmbedded;
+                        var rate = p.PassagesEmbedded > 0 ? $", {p.PassagesEmbedded / embedClock.Elapsed.TotalSeconds:0.0} passages/s" : "";
+                        Console.WriteLine($"embedding {p.PassagesEmbedded:N0}/{p.PassagesToEmbed:N0} passages with {p.EmbeddingModel}{rate}");
+                    }
+                    return;
+                }
                 if (p.Phase is not null) { Console.WriteLine($"… {p.Phase}"); return; }
                 if (p.Source != lastSource)
                 {
@@ -145,6 +160,7 @@ internal static class IndexCommands
                 ["database"] = status.DatabasePath,
                 ["database_bytes"] = status.DatabaseBytes,
                 ["embedding_model"] = status.EmbeddingModel,
+                ["embedded_passages"] = status.EmbeddedPassages,
             };
             Console.WriteLine(obj.ToJsonString(AnswerJson.Options));
             return ExitCodes.Ok;

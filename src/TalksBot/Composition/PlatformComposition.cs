@@ -16,6 +16,7 @@ internal static class PlatformComposition
         services.AddTalksBotSources(configuration);
         // Before the core: the core only fills in what the adapters did not register (the extractive writer).
         services.AddTalksBotLlm(configuration);
+        services.AddTalksBotEmbeddings(configuration);
         services.AddTalksBotTelegram(configuration);
         services.AddTalksBotDiscord(configuration);
     }
