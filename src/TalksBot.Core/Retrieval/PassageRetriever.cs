@@ -25,6 +25,8 @@ public sealed class PassageRetriever(
     private const int MaxNeighbors = 2;
     // Missing the question's rarest word asks for this much more of the rest.
     private const double SpecificPenalty = 0.15;
+    // Two adjacent sentences must hold this share of what the whole window must hold.
+    private const double SentencePairShare = 0.8;
     private readonly ILogger _logger = logger ?? NullLogger<PassageRetriever>.Instance;
     private readonly SpellingCorrector _corrector = new(analyzer);
 
@@ -209,6 +211,10 @@ public sealed class PassageRetriever(
             {
                 why = $"the best passage holds {c.WindowCoverage:P0} of the question's focus at similarity {sim:0.00} (needs {need:P0} at {needSimilarity:0.00}, or {options.StrongSimilarity:0.00})";
             }
+            if (why is null && !SentencesHold(c, focus, need * SentencePairShare))
+            {
+                why = $"no two adjacent sentences hold the question's names and {need * SentencePairShare:P0} of its focus together";
+            }
             if (why is null)
             {
                 best = c;
@@ -349,6 +355,27 @@ public sealed class PassageRetriever(
         double sum = 0;
         foreach (var f in focus.Terms) sum += f.Weight * held.Factor(f.Term);
         return sum / total;
+    }
+
+    /// <summary>
+    /// True when one sentence, or two adjacent ones, of the passage window hold every name and the share of the focus:
+    /// a passage that mentions Japan in one place and an ambassador of Ukraine in another doesn't say who Ukraine's
+    /// ambassador to Japan is.
+    /// </summary>
+    private bool SentencesHold(Candidate c, QuestionFocus focus, double share)
+    {
+        var texts = new List<string>(3);
+        if (c.Before is { } b) texts.Add(b.Hit.Text);
+        texts.Add(c.Hit.Text);
+        if (c.After is { } a) texts.Add(a.Hit.Text);
+        var sentences = texts.SelectMany(t => Articles.SentenceSplitter.Split(t)).Select(analyzer.Terms).ToList();
+        for (int i = 0; i < sentences.Count; i++)
+        {
+            var terms = i + 1 < sentences.Count ? [.. sentences[i], .. sentences[i + 1]] : sentences[i];
+            var held = Held(focus, terms);
+            if (NamesHeld(focus, held) && Coverage(focus, held) >= share) return true;
+        }
+        return false;
     }
 
     private static bool NamesHeld(QuestionFocus focus, FocusHold held) =>
