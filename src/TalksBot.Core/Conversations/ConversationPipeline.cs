@@ -20,6 +20,8 @@ public sealed class ConversationPipeline(
     ILogger<ConversationPipeline>? logger = null)
 {
     private readonly ILogger _logger = logger ?? NullLogger<ConversationPipeline>.Instance;
+    // Without a model, follow-ups are still combined with the question before them.
+    private readonly IQuestionRewriter _followUps = new FollowUpRewriter(Retrieval.TextAnalyzer.Default);
 
     public async IAsyncEnumerable<AnswerUpdate> AskAsync(ChatQuestion question, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
@@ -43,16 +45,14 @@ public sealed class ConversationPipeline(
 
         var history = memory.Recent(question.ConversationKey);
         var standalone = text;
-        if (rewriter is not null)
+        try
         {
-            try
-            {
-                standalone = await rewriter.RewriteAsync(text, history, cancellationToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                _logger.LogWarning("Rewriting a follow-up failed, answering it as asked: {Reason}", ex.Message);
-            }
+            standalone = await (rewriter ?? _followUps).RewriteAsync(text, history, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            _logger.LogWarning("Rewriting a follow-up failed, combining it with the conversation without the model: {Reason}", ex.Message);
+            standalone = await _followUps.RewriteAsync(text, history, cancellationToken);
         }
 
         // yield can't sit inside a try with a catch, so the enumerator is driven by hand.

@@ -1,0 +1,75 @@
+using System.Text.RegularExpressions;
+using TalksBot.Core.Retrieval;
+
+namespace TalksBot.Core.Conversations;
+
+/// <summary>
+/// Follow-ups without a model: a question that only makes sense after the one before it ("and what about Russia's?",
+/// "where did it happen?", "who leads Ukraine's?") is combined with the previous question's focus; a self-contained
+/// question is left as it is. "What about X" puts X in the place of the previous question's name; a question leaning
+/// on a pronoun or too short to stand alone carries the previous question along.
+/// </summary>
+public sealed partial class FollowUpRewriter(TextAnalyzer analyzer) : IQuestionRewriter
+{
+    private static readonly HashSet<string> Pronouns = new(StringComparer.Ordinal)
+    {
+        "it", "its", "that", "this", "they", "them", "their", "theirs", "he", "him", "his", "she", "her", "there", "those", "these", "then",
+    };
+
+    public Task<string> RewriteAsync(string question, IReadOnlyList<ConversationTurn> history, CancellationToken cancellationToken)
+    {
+        if (history.Count == 0) return Task.FromResult(question);
+        var previous = history[^1].Question;
+        return Task.FromResult(Rewrite(question.Trim(), previous));
+    }
+
+    public string Rewrite(string question, string previous)
+    {
+        var analysis = analyzer.AnalyzeQuestion(question);
+        bool hasName = analysis.Words.Any(w => w.Capitalized) || analysis.PlaceTerms.Count > 0;
+        var lower = question.ToLowerInvariant();
+
+        var about = WhatAbout().Match(question);
+        if (about.Success)
+        {
+            // "and what about Russia's?" after "What are Zelensky's preconditions?" → "What are Russia's preconditions?"
+            var subject = about.Groups["subject"].Value.Trim().TrimEnd('?', '.', '!', ' ');
+            if (subject.Length > 0) return Substitute(previous, subject);
+        }
+
+        bool leadsOn = LeadingConnective().IsMatch(lower);
+        bool pronoun = TextAnalyzer.Tokenize(lower).Any(Pronouns.Contains);
+        bool shortAlone = analysis.Terms.Count <= 2 && !hasName;
+        bool follows = leadsOn && analysis.Terms.Count <= 4 || pronoun && !hasName && analysis.Terms.Count <= 4 || shortAlone;
+        if (!follows) return question;
+
+        // "and who leads Ukraine's?" → the previous question's name replaced: who leads Ukraine's delegation in Abu Dhabi?
+        var cleaned = LeadingConnective().Replace(question, "").Trim();
+        if (hasName && cleaned.TrimEnd('?', ' ').EndsWith("'s", StringComparison.OrdinalIgnoreCase) || cleaned.TrimEnd('?', ' ').EndsWith("’s", StringComparison.Ordinal))
+        {
+            var name = analysis.Words.LastOrDefault(w => w.Capitalized)?.Token;
+            if (name is not null) return $"{cleaned.TrimEnd('?', ' ')} ({Substitute(previous, name + "'s").TrimEnd('?')})?";
+        }
+        // The follow-up first (its question word says what is asked), then what it follows on from.
+        return $"{cleaned.TrimEnd('?', ' ')} ({previous.TrimEnd('?', ' ')})?";
+    }
+
+    /// <summary>The previous question with its (first possessive, else first) name replaced by the new subject.</summary>
+    private string Substitute(string previous, string subject)
+    {
+        var words = analyzer.AnalyzeQuestion(previous).Words;
+        var target = words.FirstOrDefault(w => w.Capitalized && w.Possessive) ?? words.FirstOrDefault(w => w.Capitalized);
+        if (target is null) return $"{previous.TrimEnd('?', ' ')} ({subject})?";
+        bool subjectPossessive = subject.EndsWith("'s", StringComparison.OrdinalIgnoreCase) || subject.EndsWith("’s", StringComparison.Ordinal);
+        var bare = subjectPossessive ? subject[..^2] : subject;
+        var pattern = target.Possessive ? $@"\b{Regex.Escape(target.Token)}(['’]s)?" : $@"\b{Regex.Escape(target.Token)}\b";
+        var replaced = Regex.Replace(previous, pattern, m => target.Possessive || subjectPossessive ? bare + "'s" : bare, RegexOptions.None, TimeSpan.FromSeconds(1));
+        return replaced;
+    }
+
+    [GeneratedRegex(@"^\s*(?:and|but|so|ok|okay)?[\s,]*(?:what|how)\s+about\s+(?<subject>.+)$", RegexOptions.IgnoreCase)]
+    private static partial Regex WhatAbout();
+
+    [GeneratedRegex(@"^\s*(and|but|so|also|then|ok|okay)\b[\s,]*", RegexOptions.IgnoreCase)]
+    private static partial Regex LeadingConnective();
+}
