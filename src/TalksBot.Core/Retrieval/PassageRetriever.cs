@@ -248,6 +248,8 @@ public sealed class PassageRetriever(
                 continue;
             }
             var lower = word.Token.ToLowerInvariant();
+            // A word in another script (a question in Ukrainian over English articles) is left to the embeddings.
+            if (!lower.Any(char.IsAsciiLetter)) continue;
             if (!word.Capitalized && _corrector.IsMisspeltStopWord(lower)) continue;
             if (stats.TotalPassages > 0)
             {
