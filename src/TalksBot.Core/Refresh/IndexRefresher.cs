@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using TalksBot.Core.Articles;
+using TalksBot.Core.Diagnostics;
 using TalksBot.Core.Indexing;
 using TalksBot.Core.Sources;
 
@@ -35,14 +36,31 @@ public sealed class IndexRefresher(
         {
             throw new RefreshInProgressException("A refresh is already running; try again when it has finished.");
         }
+        using var activity = TalksBotTelemetry.ActivitySource.StartActivity("refresh");
+        activity?.SetTag("talksbot.sources", sources.Count);
+        var started = Stopwatch.GetTimestamp();
         try
         {
-            return await RunAsync(sources, allSources, progress, cancellationToken);
+            var report = await RunAsync(sources, allSources, progress, cancellationToken);
+            Record(report, Stopwatch.GetElapsedTime(started));
+            return report;
         }
         finally
         {
             _gate.Release();
         }
+    }
+
+    private static void Record(RefreshReport report, TimeSpan elapsed)
+    {
+        TalksBotTelemetry.RefreshDuration.Record(elapsed.TotalSeconds);
+        void Count(string outcome, int n) { if (n > 0) TalksBotTelemetry.RefreshArticles.Add(n, new KeyValuePair<string, object?>("outcome", outcome)); }
+        Count("added", report.Added);
+        Count("updated", report.Updated);
+        Count("removed", report.Removed);
+        Count("unchanged", report.Unchanged);
+        Count("skipped", report.Skipped.Count);
+        if (report.Errors.Count > 0) TalksBotTelemetry.FetchErrors.Add(report.Errors.Count);
     }
 
     private async Task<RefreshReport> RunAsync(IReadOnlyList<IArticleSource> sources, bool allSources, IProgress<RefreshProgress>? progress, CancellationToken cancellationToken)
@@ -56,6 +74,8 @@ public sealed class IndexRefresher(
         for (int s = 0; s < sources.Count; s++)
         {
             var source = sources[s];
+            using var sourceActivity = TalksBotTelemetry.ActivitySource.StartActivity("source");
+            sourceActivity?.SetTag("talksbot.source", source.Location);
             var sourceErrors = new List<SourceError>();
             var stored = await session.GetStoredArticlesAsync(source.Location, cancellationToken);
             var seen = new HashSet<string>(StringComparer.Ordinal);

@@ -56,21 +56,25 @@ internal static class IndexCommands
             var factory = services.GetRequiredService<IArticleSourceFactory>();
             sources = locations.Select(l => factory.Create(IndexOptionsPaths.ResolveFolder(l))).ToList();
         }
-        foreach (var missing in sources.Where(IsMissingFolder))
-        {
-            return CommandErrors.Fail(ExitCodes.SourceMissing, $"source folder not found: {missing.Location}");
-        }
+        // A missing folder is that source's error: the others are still read, then the exit code says so.
+        var missing = sources.Where(IsMissingFolder).Select(s => s.Location).ToList();
 
         var refresher = services.GetRequiredService<IndexRefresher>();
         var report = await RunWithProgressAsync(p => refresher.RefreshAsync(sources, p, ct, allSources: all));
         Console.WriteLine(ChatTexts.RefreshSummary(report));
+        if (missing.Count > 0)
+        {
+            return CommandErrors.Fail(ExitCodes.SourceMissing, $"source folder not found: {string.Join(", ", missing)} (the other sources were refreshed)");
+        }
         return ExitCodes.Ok;
     }
 
-    private static bool IsMissingFolder(IArticleSource source) =>
-        !source.Location.StartsWith("http://", StringComparison.OrdinalIgnoreCase)
-        && !source.Location.StartsWith("https://", StringComparison.OrdinalIgnoreCase)
-        && !Directory.Exists(source.Location) && !File.Exists(source.Location);
+    private static bool IsMissingFolder(IArticleSource source) => IsMissingPath(source.Location);
+
+    internal static bool IsMissingPath(string location) =>
+        !location.StartsWith("http://", StringComparison.OrdinalIgnoreCase)
+        && !location.StartsWith("https://", StringComparison.OrdinalIgnoreCase)
+        && !Directory.Exists(location) && !File.Exists(location);
 
     /// <summary>Live progress on a terminal; plain lines when output is redirected.</summary>
     internal static async Task<RefreshReport> RunWithProgressAsync(Func<IProgress<RefreshProgress>, Task<RefreshReport>> refresh)
