@@ -29,7 +29,9 @@ public sealed class SourceCatalog(IArticleIndex index, IArticleSourceFactory fac
     private async Task<(IReadOnlyList<IArticleSource> Configured, IReadOnlyList<SourceRecord> Records)> ResolveAsync(CancellationToken cancellationToken)
     {
         var configured = ConfiguredSources();
-        var records = await index.GetSourcesAsync(configured.Select(s => s.Location).ToList(), cancellationToken);
+        IReadOnlyList<SourceRecord> records = await index.GetSourcesAsync(configured.Select(s => s.Location).ToList(), cancellationToken);
+        // With nothing configured the index lists every source it has seen; only the added ones are still sources.
+        if (configured.Count == 0) records = records.Where(r => r.Origin == "added").ToList();
         var samples = options.Value.SamplesPath;
         if (configured.Count > 0 || records.Any(r => r.Origin == "added") || string.IsNullOrWhiteSpace(samples)) return (configured, records);
         var demo = new[] { Create(samples, "folder") };

@@ -58,6 +58,10 @@ internal static class IndexCommands
         }
         // A missing folder is that source's error: the others are still read, then the exit code says so.
         var missing = sources.Where(IsMissingFolder).Select(s => s.Location).ToList();
+        if (missing.Count == sources.Count)
+        {
+            return CommandErrors.Fail(ExitCodes.SourceMissing, $"source folder not found: {string.Join(", ", missing)}");
+        }
 
         var refresher = services.GetRequiredService<IndexRefresher>();
         var report = await RunWithProgressAsync(p => refresher.RefreshAsync(sources, p, ct, allSources: all));

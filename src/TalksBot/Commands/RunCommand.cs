@@ -35,8 +35,16 @@ internal static class RunCommand
         TelemetryComposition.MapTalksBotMetrics(app);
         PlatformComposition.MapEndpoints(app);
         StartupSummary.Log(app.Services, platforms);
-        await app.RunAsync(ct);
-        if (app.Services.GetRequiredService<PlatformFailureWatch>().StoppedPlatform is { } stopped)
+        var watch = app.Services.GetRequiredService<PlatformFailureWatch>();
+        try
+        {
+            await app.RunAsync(ct);
+        }
+        catch (OperationCanceledException) when (watch.StoppedPlatform is not null)
+        {
+            // Stopped while still starting: the platform failed before every service was up.
+        }
+        if (watch.StoppedPlatform is { } stopped)
         {
             return CommandErrors.Fail(ExitCodes.PlatformStopped, $"{stopped.Platform} stopped for good ({stopped.Reason}); exiting so the supervisor restarts the bot.");
         }
