@@ -15,6 +15,7 @@ var root = new RootCommand("TalksBot answers questions about the Russia–Ukrain
     ExtractCommand.Create(),
     RunCommand.Create(),
     BenchCommand.Create(),
+    HealthCheckCommand.Create(),
 };
 var parse = root.Parse(verbArgs);
 if (parse.Errors.Count > 0)

@@ -70,6 +70,8 @@ public sealed class IndexRefresher(
         var skipped = new List<SkippedDocument>();
         var errors = new List<SourceError>();
 
+        int documentsBefore = 0;
+        string? fetching = null;
         await using var session = await index.BeginRefreshAsync(cancellationToken);
         for (int s = 0; s < sources.Count; s++)
         {
@@ -83,11 +85,15 @@ public sealed class IndexRefresher(
             var failedHere = new HashSet<string>(StringComparer.Ordinal);
             int documents = 0;
             bool sourceReadable = true;
-            void Report() => progress?.Report(new RefreshProgress(source.Location, s + 1, sources.Count, documents, added, updated, unchanged, skipped.Count, errors.Count + sourceErrors.Count));
+            void Report() => progress?.Report(new RefreshProgress(source.Location, s + 1, sources.Count, documents, added, updated, unchanged, skipped.Count, errors.Count + sourceErrors.Count)
+            {
+                DocumentsTotal = documentsBefore + documents,
+                Fetching = Volatile.Read(ref fetching),
+            });
             Report();
             try
             {
-                await foreach (var item in source.ScanAsync(new SourceScanContext(stored), cancellationToken))
+                await foreach (var item in source.ScanAsync(new SourceScanContext(stored) { Fetching = progress is null ? null : url => Volatile.Write(ref fetching, url) }, cancellationToken))
                 {
                     documents++;
                     seen.Add(item.Origin);
@@ -129,7 +135,7 @@ public sealed class IndexRefresher(
                             failedHere.Add(failed.Origin);
                             break;
                     }
-                    if (documents % 50 == 0) Report();
+                    Report();
                 }
             }
             catch (SourceUnavailableException ex)
@@ -153,6 +159,8 @@ public sealed class IndexRefresher(
                 }
             }
             errors.AddRange(sourceErrors);
+            documentsBefore += documents;
+            fetching = null;
             await session.RecordSourceResultAsync(source.Location, time.GetUtcNow(), sourceErrors, sourceReadable, cancellationToken);
             Report();
         }

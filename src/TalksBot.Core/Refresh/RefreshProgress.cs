@@ -5,4 +5,10 @@ public sealed record RefreshProgress(string Source, int SourceNumber, int Source
 {
     /// <summary>A phase after reading sources ("embedding", "saving"), or null while reading.</summary>
     public string? Phase { get; init; }
+
+    /// <summary>Documents read from every source so far, this one included (DocumentsSeen counts this source only).</summary>
+    public int DocumentsTotal { get; init; }
+
+    /// <summary>The page whose fetch started last, while a web source is read.</summary>
+    public string? Fetching { get; init; }
 }

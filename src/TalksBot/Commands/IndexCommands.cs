@@ -105,7 +105,9 @@ internal static class IndexCommands
         RefreshReport? report = null;
         await AnsiConsole.Status().StartAsync("Refreshing…", async ctx =>
         {
-            var progress = new SynchronousProgress<RefreshProgress>(p => ctx.Status(Markup.Escape(ChatTexts.RefreshProgress(p).Replace('\n', ' '))));
+            // The spinner takes two columns of the terminal's width.
+            var width = Math.Max(40, AnsiConsole.Profile.Width) - 2;
+            var progress = new SynchronousProgress<RefreshProgress>(p => ctx.Status(Markup.Escape(ChatTexts.RefreshProgressLine(p, width))));
             report = await refresh(progress);
         });
         return report!;
