@@ -20,7 +20,8 @@ public class OperationsTests
         var line = ChatTexts.RefreshProgressLine(p, 80);
         Assert.True(line.Length < 80, line);
         Assert.DoesNotContain('\n', line);
-        Assert.StartsWith("2/3 GET www.example-news-site.org/world", line);
+        Assert.StartsWith("2/3 GET www.exam", line);
+        Assert.Contains("feed · ", line); // the end of the URL, then the counts
         Assert.Contains("…", line);
         Assert.Contains("12,345 read: 1200 new, 3 upd, 17 skip, 2 err", line);
 
