@@ -23,6 +23,9 @@ public static class CoreServiceCollectionExtensions
         services.AddOptions<RetrievalOptions>();
         services.AddOptions<Indexing.IndexOptions>();
         services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<Diagnostics.QuestionLogOptions>();
+        services.TryAddSingleton<Diagnostics.QuestionTelemetry>();
+        services.TryAddSingleton<Health.PlatformStatusBoard>();
         services.TryAddSingleton(TextAnalyzer.Default);
         services.TryAddSingleton(new PassageSplitter());
         services.TryAddSingleton(sp => new PassageRetriever(
@@ -47,7 +50,8 @@ public static class CoreServiceCollectionExtensions
             sp.GetRequiredService<UserRateLimiter>(),
             sp.GetRequiredService<IOptions<ChatOptions>>(),
             sp.GetService<IQuestionRewriter>(),
-            sp.GetService<Microsoft.Extensions.Logging.ILogger<ConversationPipeline>>()));
+            sp.GetService<Microsoft.Extensions.Logging.ILogger<ConversationPipeline>>(),
+            sp.GetService<Diagnostics.QuestionTelemetry>()));
         services.TryAddSingleton(sp => new IndexRefresher(
             sp.GetRequiredService<Indexing.IArticleIndex>(),
             sp.GetRequiredService<PassageSplitter>(),

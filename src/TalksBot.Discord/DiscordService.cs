@@ -1,14 +1,20 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using TalksBot.Core.Health;
 using TalksBot.Discord.Gateway;
 
 namespace TalksBot.Discord;
 
 /// <summary>Runs the gateway when enabled; with the HTTP endpoint only, registers the commands at start.</summary>
-public sealed class DiscordService(DiscordGatewayClient gateway, DiscordBot bot, DiscordOptions options, ILogger<DiscordService> logger) : BackgroundService
+public sealed class DiscordService(DiscordGatewayClient gateway, DiscordBot bot, DiscordOptions options, ILogger<DiscordService> logger,
+    PlatformStatusBoard? status = null) : BackgroundService
 {
+    /// <summary>This adapter's name on the platform status board and in metrics.</summary>
+    public const string Platform = "discord";
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        status?.Report(Platform, PlatformState.Starting);
         if (options.GatewayEnabled)
         {
             await gateway.RunAsync(stoppingToken);
@@ -18,14 +24,18 @@ public sealed class DiscordService(DiscordGatewayClient gateway, DiscordBot bot,
         {
             await bot.RegisterCommandsAsync(null, stoppingToken);
             logger.LogInformation("Discord commands registered; interactions arrive at {Path}", options.InteractionsPath);
+            status?.Report(Platform, PlatformState.Connected);
         }
         catch (DiscordApiException ex) when (ex.Status == 401)
         {
             logger.LogCritical("Discord rejected the bot token (401). Check Discord:BotToken; the Discord side is stopped, everything else keeps running.");
+            status?.Report(Platform, PlatformState.Stopped, "bot token rejected (401)");
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             logger.LogError("Registering Discord commands failed: {Reason}", ex.Message);
+            // The interactions endpoint still serves commands registered earlier.
+            status?.Report(Platform, PlatformState.Connected, $"commands not registered: {ex.Message}");
         }
     }
 

@@ -39,6 +39,7 @@ public static class LlmServiceCollectionExtensions
         services.AddSingleton(prompts);
         services.AddSingleton(settings);
         services.AddSingleton<IChatClient>(new OpenAiChatClient(client.GetChatClient(options.Model)));
+        services.AddSingleton<TalksBot.Core.Health.IModelEndpointProbe>(new OpenAiModelProbe(client));
         services.TryAddSingleton<IAnswerWriter>(sp => new LlmAnswerWriter(
             sp.GetRequiredService<IChatClient>(), prompts, settings, sp.GetRequiredService<ExtractiveAnswerWriter>(),
             sp.GetRequiredService<TimeProvider>(), sp.GetService<ILogger<LlmAnswerWriter>>()));

@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using Microsoft.Extensions.AI;
 using OpenAI.Chat;
 using TalksBot.Core.Answering.Llm;
+using TalksBot.Core.Diagnostics;
 using AiChatMessage = Microsoft.Extensions.AI.ChatMessage;
 using AiChatOptions = Microsoft.Extensions.AI.ChatOptions;
 using SdkChatMessage = OpenAI.Chat.ChatMessage;
@@ -27,6 +28,7 @@ public sealed class OpenAiChatClient(ChatClient client) : IChatClient
         {
             throw OpenAiErrors.Translate(ex);
         }
+        RecordTokens(result.Value.Usage?.InputTokenCount, result.Value.Usage?.OutputTokenCount);
         var text = string.Concat(result.Value.Content.Select(p => p.Text));
         return new ChatResponse(new AiChatMessage(ChatRole.Assistant, text)) { ModelId = result.Value.Model };
     }
@@ -49,6 +51,7 @@ public sealed class OpenAiChatClient(ChatClient client) : IChatClient
                 {
                     throw OpenAiErrors.Translate(ex);
                 }
+                if (update.Usage is { } usage) RecordTokens(usage.InputTokenCount, usage.OutputTokenCount);
                 var text = string.Concat(update.ContentUpdate.Select(p => p.Text));
                 if (text.Length > 0) yield return new ChatResponseUpdate(ChatRole.Assistant, text);
             }
@@ -57,6 +60,12 @@ public sealed class OpenAiChatClient(ChatClient client) : IChatClient
         {
             await updates.DisposeAsync();
         }
+    }
+
+    private static void RecordTokens(int? input, int? output)
+    {
+        if (input is > 0) TalksBotTelemetry.ModelTokens.Add(input.Value, new KeyValuePair<string, object?>("direction", "input"));
+        if (output is > 0) TalksBotTelemetry.ModelTokens.Add(output.Value, new KeyValuePair<string, object?>("direction", "output"));
     }
 
     private static List<SdkChatMessage> ToSdk(IEnumerable<AiChatMessage> messages) => messages.Select(m =>

@@ -34,6 +34,9 @@ public sealed class TelegramBot(
     ];
 
     /// <summary>The one line logged when Telegram rejects the token, whichever receiver met it.</summary>
+    /// <summary>This adapter's name on the platform status board and in metrics.</summary>
+    public const string Platform = "telegram";
+
     public const string TokenRejected = "Telegram rejected the bot token (401 Unauthorized). Check Telegram:BotToken; the Telegram side is stopped, everything else keeps running.";
 
     private readonly ConcurrentDictionary<(long Chat, long User), (bool IsAdmin, DateTimeOffset At)> _admins = new();

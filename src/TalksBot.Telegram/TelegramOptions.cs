@@ -17,7 +17,7 @@ public sealed class TelegramOptions : IValidatableObject
     /// <summary>When set, updates arrive by webhook at this public HTTPS URL (its path is served by the host); otherwise long polling.</summary>
     public string? WebhookUrl { get; set; }
 
-    /// <summary>Checked on every webhook request (X-Telegram-Bot-Api-Secret-Token); generated when empty.</summary>
+    /// <summary>Checked on every webhook request (X-Telegram-Bot-Api-Secret-Token); when empty, derived from the token (HMAC) so every instance agrees.</summary>
     public string? WebhookSecret { get; set; }
 
     public List<long> ModeratorUserIds { get; set; } = [];

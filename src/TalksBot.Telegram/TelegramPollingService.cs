@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using TalksBot.Core.Health;
 
 namespace TalksBot.Telegram;
 
@@ -15,7 +16,8 @@ public sealed class TelegramPollingService(
     UpdateLedger ledger,
     TelegramOptions options,
     TimeProvider time,
-    ILogger<TelegramPollingService> logger) : BackgroundService
+    ILogger<TelegramPollingService> logger,
+    PlatformStatusBoard? status = null) : BackgroundService
 {
     // Received but unanswered updates kept at most; beyond it polling waits, so a flood can't exhaust memory.
     private const int MaxWaiting = 1000;
@@ -24,6 +26,7 @@ public sealed class TelegramPollingService(
     {
         var backoff = TimeSpan.FromMilliseconds(options.RetryBaseMilliseconds);
         bool started = false;
+        status?.Report(TelegramBot.Platform, PlatformState.Starting);
         while (!stoppingToken.IsCancellationRequested)
         {
             try
@@ -44,6 +47,7 @@ public sealed class TelegramPollingService(
                 var offset = await ledger.NextOffsetAsync(stoppingToken);
                 var updates = await api.GetUpdatesAsync(offset, options.PollTimeoutSeconds, stoppingToken);
                 await dispatcher.AcceptBatchAsync(updates, stoppingToken);
+                status?.Report(TelegramBot.Platform, PlatformState.Connected);
                 backoff = TimeSpan.FromMilliseconds(options.RetryBaseMilliseconds);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -53,6 +57,7 @@ public sealed class TelegramPollingService(
             catch (TelegramApiException ex) when (ex.ErrorCode == 401)
             {
                 logger.LogCritical(TelegramBot.TokenRejected);
+                status?.Report(TelegramBot.Platform, PlatformState.Stopped, "bot token rejected (401)");
                 return;
             }
             catch (Exception ex)
@@ -61,6 +66,7 @@ public sealed class TelegramPollingService(
                     ? "another instance is polling with this token, or a webhook is set (409)"
                     : ex.Message;
                 logger.LogWarning("Telegram polling failed: {Reason}; retrying in {Seconds:0.0} s", reason, backoff.TotalSeconds);
+                status?.Report(TelegramBot.Platform, PlatformState.Retrying, reason);
                 try { await Task.Delay(backoff, time, stoppingToken); } catch (OperationCanceledException) { return; }
                 backoff = TimeSpan.FromSeconds(Math.Min(60, backoff.TotalSeconds * 2));
             }

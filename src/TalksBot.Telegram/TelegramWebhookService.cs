@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using TalksBot.Core.Health;
 
 namespace TalksBot.Telegram;
 
@@ -10,24 +11,30 @@ public sealed class TelegramWebhookService(
     UpdateDispatcher dispatcher,
     TelegramWebhookSecret secret,
     TelegramOptions options,
-    ILogger<TelegramWebhookService> logger) : BackgroundService
+    ILogger<TelegramWebhookService> logger,
+    PlatformStatusBoard? status = null) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        status?.Report(TelegramBot.Platform, PlatformState.Starting);
         try
         {
             await bot.StartAsync(stoppingToken);
             await api.SetWebhookAsync(options.WebhookUrl!, secret.Value, stoppingToken);
             logger.LogInformation("Telegram webhook registered at {Url}", options.WebhookUrl);
+            status?.Report(TelegramBot.Platform, PlatformState.Connected);
             await dispatcher.ResumeAsync(stoppingToken);
         }
         catch (TelegramApiException ex) when (ex.ErrorCode == 401)
         {
             logger.LogCritical(TelegramBot.TokenRejected);
+            status?.Report(TelegramBot.Platform, PlatformState.Stopped, "bot token rejected (401)");
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             logger.LogError("Registering the Telegram webhook failed: {Reason}", ex.Message);
+            // Nothing retries the registration: without it Telegram sends nothing, so this is stopped for good.
+            status?.Report(TelegramBot.Platform, PlatformState.Stopped, $"webhook not registered: {ex.Message}");
         }
     }
 

@@ -27,6 +27,13 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
 
     public Uri Endpoint => new(_server!.BaseAddress, "v1/");
 
+    /// <summary>GET /v1/models calls so far (the health probe's call).</summary>
+    public int ModelListRequests => Volatile.Read(ref _modelListRequests);
+    private int _modelListRequests;
+
+    /// <summary>Status GET /v1/models answers with; 200 lists one model.</summary>
+    public int ModelListStatus { get; set; } = 200;
+
     public static async Task<FakeOpenAiServer> StartAsync()
     {
         var fake = new FakeOpenAiServer();
@@ -34,6 +41,13 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
         {
             app.MapPost("/v1/chat/completions", fake.HandleChatAsync);
             app.MapPost("/v1/embeddings", fake.HandleEmbeddingsAsync);
+            app.MapGet("/v1/models", () =>
+            {
+                Interlocked.Increment(ref fake._modelListRequests);
+                return fake.ModelListStatus == 200
+                    ? Results.Json(new { @object = "list", data = new[] { new { id = "fake-model", @object = "model", created = 0, owned_by = "tests" } } })
+                    : Results.Json(new { error = new { message = "unavailable", type = "server_error" } }, statusCode: fake.ModelListStatus);
+            });
         });
         return fake;
     }

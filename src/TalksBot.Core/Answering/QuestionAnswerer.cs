@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using TalksBot.Core.Conversations;
+using TalksBot.Core.Diagnostics;
 using TalksBot.Core.Retrieval;
 
 namespace TalksBot.Core.Answering;
@@ -11,12 +12,18 @@ public sealed class QuestionAnswerer(PassageRetriever retriever, IAnswerWriter w
     public async IAsyncEnumerable<AnswerUpdate> AskAsync(
         string question, IReadOnlyList<ConversationTurn> history, [EnumeratorCancellation] CancellationToken cancellationToken, string? originalQuestion = null)
     {
-        var retrieval = await retriever.RetrieveAsync(question, cancellationToken);
+        RetrievalResult retrieval;
+        using (var retrieve = TalksBotTelemetry.ActivitySource.StartActivity("retrieve"))
+        {
+            retrieval = await retriever.RetrieveAsync(question, cancellationToken);
+            retrieve?.SetTag("talksbot.covered", retrieval.Covered);
+        }
         if (!retrieval.Covered)
         {
             yield return AnswerUpdate.Finished(Answer.NotCovered() with { Grounding = retrieval.Grounding });
             yield break;
         }
+        using var answer = TalksBotTelemetry.ActivitySource.StartActivity("answer");
         await foreach (var update in writer.WriteAsync(new AnswerRequest(question, retrieval, history) { OriginalQuestion = originalQuestion }, cancellationToken))
         {
             yield return update.Final is { } final ? update with { Final = final with { Grounding = retrieval.Grounding } } : update;

@@ -3,6 +3,8 @@ using System.Text;
 using TalksBot.Core.Indexing;
 using TalksBot.Core.Refresh;
 
+using TalksBot.Core.Moderation;
+
 namespace TalksBot.Core.Conversations;
 
 /// <summary>
@@ -64,6 +66,7 @@ public static class ChatTexts
             if (s.LastSuccess is { } ok) sb.Append($", last read {ok.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC");
             if (s.LastError is { } err) sb.Append($", last error: {(forChat ? HidePaths(err.Reason) : err.Reason)}");
             if (s.Origin == "added") sb.Append(" (added by a moderator)");
+            if (s.Origin == SourceCatalog.SamplesOrigin) sb.Append(" (sample digests for the demo: left out once a source is configured or added)");
             sb.Append('\n');
             if (s.Outlets.Count > 0)
             {
@@ -86,6 +89,40 @@ public static class ChatTexts
              $"{p.DocumentsSeen:N0} documents read — added {p.Added}, updated {p.Updated}, unchanged {p.Unchanged}, skipped {p.Skipped}, errors {p.Errors}",
     };
 
+    /// <summary>
+    /// The live progress as one terminal line of at most <paramref name="width"/> characters: source n/N, totals
+    /// across every source so far, and the page being fetched. Long locations are shortened in the middle.
+    /// </summary>
+    public static string RefreshProgressLine(RefreshProgress p, int width = 80)
+    {
+        width = Math.Max(40, width) - 1; // the cursor's column stays free, so no terminal wraps the line
+        if (p.Phase == "embedding") return Fit($"Embedding passages: {p.DocumentsSeen:N0} done", width);
+        if (p.Phase is not null) return Fit($"Saving the index ({p.DocumentsTotal:N0} documents read)", width);
+        var counts = $"{p.DocumentsTotal:N0} read: {p.Added} new, {p.Updated} upd, {p.Skipped} skip, {p.Errors} err";
+        var head = $"{p.SourceNumber}/{p.SourceCount} ";
+        var room = width - head.Length - counts.Length - 3;
+        var what = p.Fetching is { } url ? $"GET {Location(url)}" : Location(p.Source);
+        return room >= 8 ? $"{head}{Shorten(what, room)} · {counts}" : Fit($"{head}{counts}", width);
+    }
+
+    private static string Location(string location) =>
+        Uri.TryCreate(location, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" ? uri.Host + uri.PathAndQuery : location;
+
+    private static string Fit(string text, int width) => text.Length <= width ? text : text[..(width - 1)] + "…";
+
+    private static string Shorten(string text, int width)
+    {
+        if (text.Length <= width) return text;
+        var keep = width - 1;
+        return text[..(keep / 2)] + "…" + text[^(keep - keep / 2)..];
+    }
+
+    /// <summary>The reason without the location it would repeat ("https://x/a: HTTP 404" under "error https://x/a").</summary>
+    private static string ReasonWithout(string location, string reason) =>
+        reason.StartsWith(location, StringComparison.Ordinal) && reason.Length > location.Length && reason[location.Length] == ':'
+            ? reason[(location.Length + 1)..].TrimStart()
+            : reason;
+
     public static string RefreshSummary(RefreshReport r)
     {
         var sb = new StringBuilder();
@@ -94,7 +131,7 @@ public static class ChatTexts
         if (r.EmbeddingModel is not null) sb.AppendLine($"Embedded {r.Embedded:N0} new or changed passages with {r.EmbeddingModel}.");
         foreach (var s in r.Skipped.Take(10)) sb.AppendLine($"skipped {s.Origin}: {s.Reason}");
         if (r.Skipped.Count > 10) sb.AppendLine($"… and {r.Skipped.Count - 10} more skipped");
-        foreach (var e in r.Errors.Take(10)) sb.AppendLine($"error {e.Location}: {e.Reason}");
+        foreach (var e in r.Errors.Take(10)) sb.AppendLine($"error {e.Location}: {ReasonWithout(e.Location, e.Reason)}");
         if (r.Errors.Count > 10) sb.AppendLine($"… and {r.Errors.Count - 10} more errors");
         return sb.ToString().TrimEnd();
     }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using TalksBot.Core.Answering;
+using TalksBot.Core.Diagnostics;
 
 namespace TalksBot.Core.Conversations;
 
@@ -17,8 +18,11 @@ public sealed class ConversationPipeline(
     UserRateLimiter limiter,
     IOptions<ChatOptions> options,
     IQuestionRewriter? rewriter = null,
-    ILogger<ConversationPipeline>? logger = null)
+    ILogger<ConversationPipeline>? logger = null,
+    QuestionTelemetry? telemetry = null)
 {
+    private readonly QuestionTelemetry _telemetry = telemetry ?? new QuestionTelemetry();
+
     private readonly ILogger _logger = logger ?? NullLogger<ConversationPipeline>.Instance;
     // Without a model, follow-ups are still combined with the question before them.
     private readonly IQuestionRewriter _followUps = new FollowUpRewriter(Retrieval.TextAnalyzer.Default);
@@ -27,18 +31,22 @@ public sealed class ConversationPipeline(
     {
         var text = question.Text.Trim();
         var limits = options.Value;
+        using var observation = _telemetry.Start(question);
         if (text.Length == 0)
         {
+            observation.Refused("empty");
             yield return AnswerUpdate.Finished(Answer.Refusal(ChatTexts.EmptyQuestion));
             yield break;
         }
         if (text.Length > limits.MaxQuestionLength)
         {
+            observation.Refused("too_long");
             yield return AnswerUpdate.Finished(Answer.Refusal(ChatTexts.TooLong(text.Length, limits.MaxQuestionLength)));
             yield break;
         }
         if (!limiter.TryAcquire(question.UserKey, out var retryAfter))
         {
+            observation.Refused("rate_limited");
             yield return AnswerUpdate.Finished(Answer.Refusal(ChatTexts.RateLimited(limits.QuestionsPerMinute, retryAfter)));
             yield break;
         }
@@ -76,6 +84,7 @@ public sealed class ConversationPipeline(
                 }
                 if (failed)
                 {
+                    observation.Refused("failed");
                     yield return update;
                     yield break;
                 }
@@ -83,6 +92,7 @@ public sealed class ConversationPipeline(
                 {
                     if (!string.Equals(standalone, text, StringComparison.Ordinal)) final = final with { StandaloneQuestion = standalone };
                     memory.Remember(question.ConversationKey, standalone, final.Text);
+                    observation.Answered(final);
                     yield return AnswerUpdate.Finished(final);
                     yield break;
                 }

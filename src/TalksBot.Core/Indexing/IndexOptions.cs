@@ -13,6 +13,12 @@ public sealed class IndexOptions
     /// <summary>Folders, feed URLs or article URLs read by a refresh (moderators can add more at run time).</summary>
     public List<string> Sources { get; set; } = [];
 
+    /// <summary>
+    /// The demo corpus (the sample digests shipped beside the binary). Read only while no source is configured or
+    /// added; once one is, a refresh leaves the samples out and removes them from the index. Empty: no demo.
+    /// </summary>
+    public string? SamplesPath { get; set; }
+
     /// <summary>How often the bot refreshes itself; 00:00:00 turns the schedule off.</summary>
     [Range(typeof(TimeSpan), "00:00:00", "7.00:00:00")]
     public TimeSpan RefreshInterval { get; set; } = TimeSpan.FromMinutes(30);

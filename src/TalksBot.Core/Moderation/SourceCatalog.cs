@@ -13,14 +13,34 @@ public sealed class SourceCatalog(IArticleIndex index, IArticleSourceFactory fac
 
     public async Task<IReadOnlyList<IArticleSource>> GetSourcesAsync(CancellationToken cancellationToken)
     {
-        var configured = ConfiguredSources();
-        var records = await index.GetSourcesAsync(configured.Select(s => s.Location).ToList(), cancellationToken);
+        var (configured, records) = await ResolveAsync(cancellationToken);
         var byLocation = configured.ToDictionary(s => s.Location, StringComparer.Ordinal);
         return records.Select(r => byLocation.TryGetValue(r.Location, out var s) ? s : Create(r.Location, r.Kind)).ToList();
     }
 
-    public Task<IReadOnlyList<SourceRecord>> ListAsync(CancellationToken cancellationToken) =>
-        index.GetSourcesAsync(ConfiguredSources().Select(s => s.Location).ToList(), cancellationToken);
+    /// <summary>Every source with its counts; the demo corpus, while it is in use, has origin "samples".</summary>
+    public async Task<IReadOnlyList<SourceRecord>> ListAsync(CancellationToken cancellationToken) =>
+        (await ResolveAsync(cancellationToken)).Records;
+
+    /// <summary>
+    /// The configured sources, or — while nothing is configured or added — the demo corpus in their place. Samples
+    /// never mix with an operator's sources: as soon as one exists they are left out, so a full refresh removes them.
+    /// </summary>
+    private async Task<(IReadOnlyList<IArticleSource> Configured, IReadOnlyList<SourceRecord> Records)> ResolveAsync(CancellationToken cancellationToken)
+    {
+        var configured = ConfiguredSources();
+        IReadOnlyList<SourceRecord> records = await index.GetSourcesAsync(configured.Select(s => s.Location).ToList(), cancellationToken);
+        // With nothing configured the index lists every source it has seen; only the added ones are still sources.
+        if (configured.Count == 0) records = records.Where(r => r.Origin == "added").ToList();
+        var samples = options.Value.SamplesPath;
+        if (configured.Count > 0 || records.Any(r => r.Origin == "added") || string.IsNullOrWhiteSpace(samples)) return (configured, records);
+        var demo = new[] { Create(samples, "folder") };
+        var demoRecords = await index.GetSourcesAsync([demo[0].Location], cancellationToken);
+        return (demo, demoRecords.Select(r => r.Location == demo[0].Location ? r with { Origin = SamplesOrigin } : r).ToList());
+    }
+
+    /// <summary>The origin of the demo corpus in <see cref="ListAsync"/>.</summary>
+    public const string SamplesOrigin = "samples";
 
     /// <summary>
     /// Stores a moderator's source after checking it makes a source at all. Throws <see cref="ArgumentException"/>

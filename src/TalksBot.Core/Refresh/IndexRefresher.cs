@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using TalksBot.Core.Articles;
+using TalksBot.Core.Diagnostics;
 using TalksBot.Core.Indexing;
 using TalksBot.Core.Sources;
 
@@ -37,14 +38,31 @@ public sealed class IndexRefresher(
         {
             throw new RefreshInProgressException("A refresh is already running; try again when it has finished.");
         }
+        using var activity = TalksBotTelemetry.ActivitySource.StartActivity("refresh");
+        activity?.SetTag("talksbot.sources", sources.Count);
+        var started = Stopwatch.GetTimestamp();
         try
         {
-            return await RunAsync(sources, allSources, progress, cancellationToken);
+            var report = await RunAsync(sources, allSources, progress, cancellationToken);
+            Record(report, Stopwatch.GetElapsedTime(started));
+            return report;
         }
         finally
         {
             _gate.Release();
         }
+    }
+
+    private static void Record(RefreshReport report, TimeSpan elapsed)
+    {
+        TalksBotTelemetry.RefreshDuration.Record(elapsed.TotalSeconds);
+        void Count(string outcome, int n) { if (n > 0) TalksBotTelemetry.RefreshArticles.Add(n, new KeyValuePair<string, object?>("outcome", outcome)); }
+        Count("added", report.Added);
+        Count("updated", report.Updated);
+        Count("removed", report.Removed);
+        Count("unchanged", report.Unchanged);
+        Count("skipped", report.Skipped.Count);
+        if (report.Errors.Count > 0) TalksBotTelemetry.FetchErrors.Add(report.Errors.Count);
     }
 
     private async Task<RefreshReport> RunAsync(IReadOnlyList<IArticleSource> sources, bool allSources, IProgress<RefreshProgress>? progress, CancellationToken cancellationToken)
@@ -54,10 +72,14 @@ public sealed class IndexRefresher(
         var skipped = new List<SkippedDocument>();
         var errors = new List<SourceError>();
 
+        int documentsBefore = 0;
+        string? fetching = null;
         await using var session = await index.BeginRefreshAsync(cancellationToken);
         for (int s = 0; s < sources.Count; s++)
         {
             var source = sources[s];
+            using var sourceActivity = TalksBotTelemetry.ActivitySource.StartActivity("source");
+            sourceActivity?.SetTag("talksbot.source", source.Location);
             var sourceErrors = new List<SourceError>();
             // An article indexed under another indexing version looks changed to the scan, so it is read again.
             var stored = IndexingStamp.Current(await session.GetStoredArticlesAsync(source.Location, cancellationToken));
@@ -66,11 +88,15 @@ public sealed class IndexRefresher(
             var failedHere = new HashSet<string>(StringComparer.Ordinal);
             int documents = 0;
             bool sourceReadable = true;
-            void Report() => progress?.Report(new RefreshProgress(source.Location, s + 1, sources.Count, documents, added, updated, unchanged, skipped.Count, errors.Count + sourceErrors.Count));
+            void Report() => progress?.Report(new RefreshProgress(source.Location, s + 1, sources.Count, documents, added, updated, unchanged, skipped.Count, errors.Count + sourceErrors.Count)
+            {
+                DocumentsTotal = documentsBefore + documents,
+                Fetching = Volatile.Read(ref fetching),
+            });
             Report();
             try
             {
-                await foreach (var item in source.ScanAsync(new SourceScanContext(stored), cancellationToken))
+                await foreach (var item in source.ScanAsync(new SourceScanContext(stored) { Fetching = progress is null ? null : url => Volatile.Write(ref fetching, url) }, cancellationToken))
                 {
                     documents++;
                     seen.Add(item.Origin);
@@ -114,7 +140,7 @@ public sealed class IndexRefresher(
                             failedHere.Add(failed.Origin);
                             break;
                     }
-                    if (documents % 50 == 0) Report();
+                    Report();
                 }
             }
             catch (SourceUnavailableException ex)
@@ -138,6 +164,8 @@ public sealed class IndexRefresher(
                 }
             }
             errors.AddRange(sourceErrors);
+            documentsBefore += documents;
+            fetching = null;
             await session.RecordSourceResultAsync(source.Location, time.GetUtcNow(), sourceErrors, sourceReadable, cancellationToken);
             Report();
         }

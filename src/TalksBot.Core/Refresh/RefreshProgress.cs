@@ -12,4 +12,9 @@ public sealed record RefreshProgress(string Source, int SourceNumber, int Source
     public int PassagesEmbedded { get; init; }
 
     public int PassagesToEmbed { get; init; }
+    /// <summary>Documents read from every source so far, this one included (DocumentsSeen counts this source only).</summary>
+    public int DocumentsTotal { get; init; }
+
+    /// <summary>The page whose fetch started last, while a web source is read.</summary>
+    public string? Fetching { get; init; }
 }

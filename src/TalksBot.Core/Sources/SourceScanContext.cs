@@ -12,5 +12,8 @@ public sealed class SourceScanContext(IReadOnlyDictionary<string, StoredArticle>
 
     public string? StoredHash(string origin) => Stored.TryGetValue(origin, out var a) ? a.ContentHash : null;
 
+    /// <summary>Told the URL of each page as its fetch starts (from any thread), so progress can show what is being fetched.</summary>
+    public Action<string>? Fetching { get; init; }
+
     public bool IsStored(string origin) => Stored.ContainsKey(origin);
 }

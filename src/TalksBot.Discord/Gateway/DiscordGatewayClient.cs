@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
+using TalksBot.Core.Health;
 using TalksBot.Discord.Types;
 
 namespace TalksBot.Discord.Gateway;
@@ -13,7 +14,8 @@ namespace TalksBot.Discord.Gateway;
 /// resume on drops, op 7 and resumable close codes; re-identify on invalid sessions; fatal close codes stop with one
 /// log line; reconnects back off with jitter.
 /// </summary>
-public sealed class DiscordGatewayClient(DiscordRestClient rest, DiscordBot bot, DiscordOptions options, TimeProvider time, ILogger<DiscordGatewayClient> logger)
+public sealed class DiscordGatewayClient(DiscordRestClient rest, DiscordBot bot, DiscordOptions options, TimeProvider time, ILogger<DiscordGatewayClient> logger,
+    PlatformStatusBoard? status = null)
 {
     public const int Guilds = 1 << 0, GuildMessages = 1 << 9, DirectMessages = 1 << 12, MessageContent = 1 << 15;
     private static readonly int[] FatalCodes = [4004, 4010, 4011, 4012, 4013, 4014];
@@ -51,14 +53,17 @@ public sealed class DiscordGatewayClient(DiscordRestClient rest, DiscordBot bot,
             catch (Exception ex)
             {
                 logger.LogWarning("Discord gateway connection failed: {Reason}", ex.Message);
+                status?.Report(DiscordService.Platform, PlatformState.Retrying, ex.Message);
                 outcome = GatewayOutcome.Resume;
             }
             if (outcome == GatewayOutcome.Stopped) return;
             if (outcome == GatewayOutcome.Fatal)
             {
                 logger.LogCritical("Discord refused the connection for good (bad token, shard or intents). Check Discord:BotToken, Discord:ShardId/ShardCount and the MESSAGE_CONTENT intent in the Developer Portal; the Discord side is stopped, everything else keeps running.");
+                status?.Report(DiscordService.Platform, PlatformState.Stopped, "gateway refused the connection for good (token, shard or intents)");
                 return;
             }
+            status?.Report(DiscordService.Platform, PlatformState.Retrying, "gateway connection closed; reconnecting");
             if (outcome == GatewayOutcome.Reidentify) _session.Forget();
             var delay = TimeSpan.FromMilliseconds(options.ReconnectBaseMilliseconds * Math.Pow(2, Math.Min(failures, 6)) * (0.5 + Random.Shared.NextDouble()));
             failures++;
@@ -175,6 +180,7 @@ public sealed class DiscordGatewayClient(DiscordRestClient rest, DiscordBot bot,
                 _session.ResumeUrl = data?["resume_gateway_url"]?.GetValue<string>();
                 bot.BotUserId = data?["user"]?["id"]?.GetValue<string>();
                 connected();
+                status?.Report(DiscordService.Platform, PlatformState.Connected);
                 SessionEvent?.Invoke("READY");
                 if (!_commandsRegistered)
                 {
@@ -189,6 +195,7 @@ public sealed class DiscordGatewayClient(DiscordRestClient rest, DiscordBot bot,
                 break;
             case "RESUMED":
                 connected();
+                status?.Report(DiscordService.Platform, PlatformState.Connected);
                 SessionEvent?.Invoke("RESUMED");
                 break;
             case "INTERACTION_CREATE":

@@ -63,11 +63,18 @@ public sealed class PageFetcher : IDisposable
     /// <param name="conditional">Send the stored validators: a 304 comes back as NotModified.</param>
     public async Task<FetchResult> FetchAsync(Uri url, bool conditional, CancellationToken cancellationToken)
     {
+        using var activity = TalksBot.Core.Diagnostics.TalksBotTelemetry.ActivitySource.StartActivity("fetch");
+        activity?.SetTag("url.full", url.GetLeftPart(UriPartial.Path));
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(TimeSpan.FromSeconds(_options.TimeoutSeconds));
         try
         {
             return await FetchFollowingRedirectsAsync(url, conditional, timeout.Token);
+        }
+        catch (FetchException ex)
+        {
+            activity?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, ex.Message);
+            throw;
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {

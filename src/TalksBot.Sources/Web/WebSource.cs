@@ -24,6 +24,7 @@ public sealed class WebSource(Uri url, string? kind, PageFetcher fetcher) : IArt
         FetchResult fetched;
         try
         {
+            context.Fetching?.Invoke(url.ToString());
             fetched = await fetcher.FetchAsync(url, conditional: context.Stored.Count > 0, cancellationToken);
         }
         catch (FetchException ex)
@@ -72,7 +73,7 @@ public sealed class WebSource(Uri url, string? kind, PageFetcher fetcher) : IArt
                     yield return new ArticleUnchanged(item.Link);
                     continue;
                 }
-                window.Enqueue(ReadItemAsync(feed, item, abandon.Token));
+                window.Enqueue(ReadItemAsync(feed, item, context, abandon.Token));
                 if (window.Count >= ItemsInFlight) yield return await window.Dequeue();
             }
             while (window.Count > 0) yield return await window.Dequeue();
@@ -85,7 +86,7 @@ public sealed class WebSource(Uri url, string? kind, PageFetcher fetcher) : IArt
         }
     }
 
-    private async Task<SourceItem> ReadItemAsync(FeedDocument feed, FeedItem item, CancellationToken ct)
+    private async Task<SourceItem> ReadItemAsync(FeedDocument feed, FeedItem item, SourceScanContext context, CancellationToken ct)
     {
         string reason;
         var link = new Uri(item.Link!);
@@ -97,6 +98,7 @@ public sealed class WebSource(Uri url, string? kind, PageFetcher fetcher) : IArt
         {
             try
             {
+                context.Fetching?.Invoke(item.Link!);
                 var page = await fetcher.FetchAsync(link, conditional: false, ct);
                 var found = ReadPage(item.Link!, page);
                 if (found is ArticleFound article)

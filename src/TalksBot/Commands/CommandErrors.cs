@@ -12,6 +12,10 @@ internal static class CommandErrors
         {
             return await verb();
         }
+        catch (InvalidOperationException ex) when (ConfigurationErrors.Describe(ex) is { } conversion)
+        {
+            return Fail(ExitCodes.BadUsage, $"configuration is invalid: {conversion}");
+        }
         catch (OptionsValidationException ex)
         {
             return Fail(ExitCodes.BadUsage, $"configuration is invalid: {string.Join("; ", ex.Failures)}");

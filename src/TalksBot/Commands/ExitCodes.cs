@@ -9,4 +9,6 @@ internal static class ExitCodes
     public const int SourceMissing = 3;
     public const int IndexUnavailable = 4;
     public const int Busy = 5;
+    /// <summary>`run` with Host:StopOnPlatformFailure: a configured platform stopped for good.</summary>
+    public const int PlatformStopped = 6;
 }

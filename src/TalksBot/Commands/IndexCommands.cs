@@ -56,21 +56,29 @@ internal static class IndexCommands
             var factory = services.GetRequiredService<IArticleSourceFactory>();
             sources = locations.Select(l => factory.Create(IndexOptionsPaths.ResolveFolder(l))).ToList();
         }
-        foreach (var missing in sources.Where(IsMissingFolder))
+        // A missing folder is that source's error: the others are still read, then the exit code says so.
+        var missing = sources.Where(IsMissingFolder).Select(s => s.Location).ToList();
+        if (missing.Count == sources.Count)
         {
-            return CommandErrors.Fail(ExitCodes.SourceMissing, $"source folder not found: {missing.Location}");
+            return CommandErrors.Fail(ExitCodes.SourceMissing, $"source folder not found: {string.Join(", ", missing)}");
         }
 
         var refresher = services.GetRequiredService<IndexRefresher>();
         var report = await RunWithProgressAsync(p => refresher.RefreshAsync(sources, p, ct, allSources: all));
         Console.WriteLine(ChatTexts.RefreshSummary(report));
+        if (missing.Count > 0)
+        {
+            return CommandErrors.Fail(ExitCodes.SourceMissing, $"source folder not found: {string.Join(", ", missing)} (the other sources were refreshed)");
+        }
         return ExitCodes.Ok;
     }
 
-    private static bool IsMissingFolder(IArticleSource source) =>
-        !source.Location.StartsWith("http://", StringComparison.OrdinalIgnoreCase)
-        && !source.Location.StartsWith("https://", StringComparison.OrdinalIgnoreCase)
-        && !Directory.Exists(source.Location) && !File.Exists(source.Location);
+    private static bool IsMissingFolder(IArticleSource source) => IsMissingPath(source.Location);
+
+    internal static bool IsMissingPath(string location) =>
+        !location.StartsWith("http://", StringComparison.OrdinalIgnoreCase)
+        && !location.StartsWith("https://", StringComparison.OrdinalIgnoreCase)
+        && !Directory.Exists(location) && !File.Exists(location);
 
     /// <summary>Live progress on a terminal; plain lines when output is redirected.</summary>
     internal static async Task<RefreshReport> RunWithProgressAsync(Func<IProgress<RefreshProgress>, Task<RefreshReport>> refresh)
@@ -112,7 +120,9 @@ internal static class IndexCommands
         RefreshReport? report = null;
         await AnsiConsole.Status().StartAsync("Refreshing…", async ctx =>
         {
-            var progress = new SynchronousProgress<RefreshProgress>(p => ctx.Status(Markup.Escape(ChatTexts.RefreshProgress(p).Replace('\n', ' '))));
+            // The spinner takes two columns of the terminal's width.
+            var width = Math.Max(40, AnsiConsole.Profile.Width) - 2;
+            var progress = new SynchronousProgress<RefreshProgress>(p => ctx.Status(Markup.Escape(ChatTexts.RefreshProgressLine(p, width))));
             report = await refresh(progress);
         });
         return report!;

@@ -3,23 +3,24 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using TalksBot.Composition;
+using TalksBot.Health;
 using TalksBot.Scheduling;
 
 namespace TalksBot.Commands;
 
-/// <summary>`run`: the bot itself — every configured platform, the refresh schedule and /healthz in one host.</summary>
+/// <summary>`run`: the bot itself — every configured platform, the refresh schedule, /healthz and /readyz in one host.</summary>
 internal static class RunCommand
 {
     public static Command Create()
     {
-        var run = new Command("run", "Run the bot: Telegram and/or Discord as configured, scheduled refresh, /healthz.");
+        var run = new Command("run", "Run the bot: Telegram and/or Discord as configured, scheduled refresh, /healthz and /readyz. Takes host configuration such as --urls http://+:8080.");
         run.SetAction((parse, ct) => CommandErrors.RunAsync(() => RunAsync(ct)));
         return run;
     }
 
     private static async Task<int> RunAsync(CancellationToken ct)
     {
-        var builder = TalksBotHost.CreateWebBuilder([]);
+        var builder = TalksBotHost.CreateWebBuilder(TalksBotHost.ConfigurationArgs);
         var platforms = PlatformComposition.ConfiguredPlatforms(builder.Configuration);
         if (platforms.Count == 0)
         {
@@ -27,11 +28,26 @@ internal static class RunCommand
                 "no chat platform is configured. Set Telegram:BotToken (env Telegram__BotToken) for Telegram, " +
                 "and/or Discord:BotToken (gateway) or Discord:PublicKey with Discord:ApplicationId (HTTP interactions) for Discord.");
         }
+        builder.Services.AddTalksBotHealth(builder.Configuration, platforms);
         builder.Services.AddHostedService<ScheduledRefreshService>();
         var app = builder.Build();
-        app.MapHealth();
+        app.MapTalksBotHealth();
+        TelemetryComposition.MapTalksBotMetrics(app);
         PlatformComposition.MapEndpoints(app);
-        await app.RunAsync(ct);
+        StartupSummary.Log(app.Services, platforms);
+        var watch = app.Services.GetRequiredService<PlatformFailureWatch>();
+        try
+        {
+            await app.RunAsync(ct);
+        }
+        catch (OperationCanceledException) when (watch.StoppedPlatform is not null)
+        {
+            // Stopped while still starting: the platform failed before every service was up.
+        }
+        if (watch.StoppedPlatform is { } stopped)
+        {
+            return CommandErrors.Fail(ExitCodes.PlatformStopped, $"{stopped.Platform} stopped for good ({stopped.Reason}); exiting so the supervisor restarts the bot.");
+        }
         return ExitCodes.Ok;
     }
 }

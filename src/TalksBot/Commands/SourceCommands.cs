@@ -21,6 +21,10 @@ internal static class SourceCommands
         {
             using var host = TalksBotHost.BuildForCommand();
             var location = IndexOptionsPaths.ResolveFolder(parse.GetValue(addLocation)!);
+            if (IndexCommands.IsMissingPath(location))
+            {
+                return CommandErrors.Fail(ExitCodes.SourceMissing, $"source folder not found: {location}; nothing was added.");
+            }
             var added = await host.Services.GetRequiredService<SourceCatalog>().AddAsync(location, parse.GetValue(kind), ct);
             Console.WriteLine(added ? $"Added {location}; the next refresh reads it." : $"{location} is already a source.");
             return ExitCodes.Ok;

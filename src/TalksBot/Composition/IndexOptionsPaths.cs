@@ -13,6 +13,13 @@ internal sealed class IndexOptionsPaths : IPostConfigureOptions<IndexOptions>
     {
         if (string.IsNullOrWhiteSpace(options.DatabasePath)) options.DatabasePath = IndexOptions.DefaultDatabasePath();
         options.DatabasePath = Path.GetFullPath(Environment.ExpandEnvironmentVariables(options.DatabasePath));
+        // Null: the samples shipped beside the binary (when there); an empty value turns the demo off.
+        if (options.SamplesPath is null)
+        {
+            var shipped = Path.Combine(AppContext.BaseDirectory, "samples");
+            options.SamplesPath = Directory.Exists(shipped) ? shipped : "";
+        }
+        else if (options.SamplesPath.Length > 0) options.SamplesPath = ResolveFolder(options.SamplesPath);
         options.Sources = options.Sources.Where(s => !string.IsNullOrWhiteSpace(s)).Select(ResolveFolder).ToList();
     }
 

@@ -13,22 +13,24 @@ using TalksBot.Index.Sqlite;
 namespace TalksBot.Composition;
 
 /// <summary>
-/// Builds the application: configuration (appsettings.json beside the binary, then one in the current folder, then
-/// TALKSBOT_CONFIG, then environment variables), options validated at start, and every adapter composed.
+/// Builds the application: configuration in standard layers (see <see cref="ConfigurationLayers"/>), the standard
+/// Logging section, options validated at start, every adapter composed, telemetry when an operator asks for it.
 /// </summary>
 public static class TalksBotHost
 {
+    /// <summary>Host configuration from the command line (--urls …, --Index:DatabasePath=…), split off by Program before the verb is parsed.</summary>
+    public static string[] ConfigurationArgs { get; set; } = [];
+
     /// <summary>A host for one command-line verb: services only, logs to stderr so stdout stays clean for output.</summary>
     public static IHost BuildForCommand(LogLevel minimumLog = LogLevel.Warning, Action<IServiceCollection>? configure = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
-            ContentRootPath = AppContext.BaseDirectory,
-            DisableDefaults = false,
-            Args = [],
+            // The current folder, so appsettings.{Environment}.json there is read; the binary's folder stays a layer below.
+            ContentRootPath = Environment.CurrentDirectory,
+            Args = ConfigurationArgs,
         });
-        ConfigureSources(builder.Configuration);
-        ConfigureLogging(builder.Logging, minimumLog);
+        ConfigureCommon(builder.Configuration, builder.Environment, builder.Services, minimumLog, web: false);
         AddServices(builder.Services, builder.Configuration);
         configure?.Invoke(builder.Services);
         var host = builder.Build();
@@ -36,46 +38,22 @@ public static class TalksBotHost
         return host;
     }
 
-    /// <summary>The long-running bot host: Kestrel for webhooks, interactions and /healthz, plus every configured platform.</summary>
+    /// <summary>The long-running bot host: Kestrel for webhooks, interactions, /healthz and /readyz, plus every configured platform.</summary>
     public static WebApplicationBuilder CreateWebBuilder(string[] args)
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory, Args = args });
-        ConfigureSources(builder.Configuration);
-        ConfigureLogging(builder.Logging, LogLevel.Information);
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = Environment.CurrentDirectory, Args = args });
+        ConfigureCommon(builder.Configuration, builder.Environment, builder.Services, LogLevel.Information, web: true);
         AddServices(builder.Services, builder.Configuration);
         return builder;
     }
 
-    public static void ConfigureSources(ConfigurationManager configuration)
+    private static void ConfigureCommon(ConfigurationManager configuration, IHostEnvironment environment, IServiceCollection services, LogLevel minimumLog, bool web)
     {
-        var cwdSettings = Path.Combine(Environment.CurrentDirectory, "appsettings.json");
-        if (!string.Equals(Path.GetFullPath(cwdSettings), Path.Combine(AppContext.BaseDirectory, "appsettings.json"), StringComparison.Ordinal))
-        {
-            configuration.AddJsonFile(cwdSettings, optional: true, reloadOnChange: false);
-        }
-        var explicitFile = Environment.GetEnvironmentVariable("TALKSBOT_CONFIG");
-        if (!string.IsNullOrWhiteSpace(explicitFile))
-        {
-            configuration.AddJsonFile(Path.GetFullPath(explicitFile), optional: false, reloadOnChange: false);
-        }
-        // Environment variables win over every file (Index__DatabasePath=...).
-        configuration.AddEnvironmentVariables();
-    }
-
-    private static void ConfigureLogging(ILoggingBuilder logging, LogLevel minimum)
-    {
-        logging.ClearProviders();
-        logging.AddSimpleConsole(o =>
-        {
-            o.SingleLine = true;
-            o.TimestampFormat = "HH:mm:ss ";
-        });
-        logging.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
-        logging.SetMinimumLevel(minimum);
-        // HttpClient logs request URIs; the Telegram token is part of its URIs.
-        logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
-        logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
-        logging.AddFilter("Microsoft.Hosting.Lifetime", minimum <= LogLevel.Information ? LogLevel.Information : LogLevel.Warning);
+        ConfigurationLayers.Apply(configuration, environment, LoggingDefaults.For(minimumLog), ConfigurationArgs);
+        LoggingDefaults.AddFormatterDefaults(services);
+        // Under systemd: journal-friendly console output, readiness and stopping notifications (Type=notify); elsewhere nothing.
+        services.AddSystemd();
+        TelemetryComposition.AddTalksBotTelemetry(services, configuration, web);
     }
 
     public static void AddServices(IServiceCollection services, IConfiguration configuration)
@@ -84,6 +62,7 @@ public static class TalksBotHost
         services.AddSingleton<IPostConfigureOptions<IndexOptions>, IndexOptionsPaths>();
         services.AddOptions<ChatOptions>().Bind(configuration.GetSection(ChatOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<RetrievalOptions>().Bind(configuration.GetSection("Retrieval"));
+        services.AddOptions<TalksBot.Core.Diagnostics.QuestionLogOptions>().Bind(configuration.GetSection(TalksBot.Core.Diagnostics.QuestionLogOptions.Section));
         PlatformComposition.AddAdapters(services, configuration);
         services.AddTalksBotCore();
         services.AddSqliteArticleIndex();
