@@ -17,7 +17,7 @@ public sealed class ConversationPipeline(
     UserRateLimiter limiter,
     IOptions<ChatOptions> options,
     IQuestionRewriter? rewriter = null,
-    ILogger<ConversationPipeline>? logger = null)
+    ILogger<ConversationPipeline>? logger = null) : IConversationPipeline
 {
     private readonly ILogger _logger = logger ?? NullLogger<ConversationPipeline>.Instance;
 
