@@ -61,6 +61,16 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton<SourceCatalog>();
         services.TryAddSingleton<IndexMaintenance>();
         services.TryAddSingleton<ChatModeration>();
+        services.TryAddSingleton<IConversationPipeline>(sp => sp.GetRequiredService<ConversationPipeline>());
+        // Needs an IFeedbackStore from the state adapter (SQLite registers one).
+        services.TryAddSingleton(sp => new Chat.ChatFrontEnd(
+            sp.GetRequiredService<IConversationPipeline>(),
+            sp.GetRequiredService<IndexMaintenance>(),
+            sp.GetRequiredService<SourceCatalog>(),
+            sp.GetRequiredService<ChatModeration>(),
+            sp.GetRequiredService<Feedback.IFeedbackStore>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetService<Microsoft.Extensions.Logging.ILogger<Chat.ChatFrontEnd>>()));
         return services;
     }
 }

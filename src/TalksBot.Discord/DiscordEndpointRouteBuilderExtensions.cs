@@ -10,8 +10,9 @@ namespace TalksBot.Discord;
 
 /// <summary>
 /// The HTTP interactions endpoint (Discord:InteractionsPath): 401 unless the Ed25519 signature of timestamp + raw body
-/// checks out; PONG to PING; other interactions are acknowledged through the callback endpoint (answering the POST
-/// with 202) and worked on in the background. Stateless, so it scales behind a load balancer.
+/// checks out; PONG to PING; other interactions are acknowledged in the response body (a deferral: one round trip
+/// less inside Discord's 3 seconds than a callback request) and worked on in the background once that response is
+/// sent. Stateless, so it scales behind a load balancer.
 /// </summary>
 public static class DiscordEndpointRouteBuilderExtensions
 {
@@ -20,7 +21,7 @@ public static class DiscordEndpointRouteBuilderExtensions
         var options = endpoints.ServiceProvider.GetService<DiscordOptions>();
         if (options is null || !options.InteractionsEnabled) return endpoints;
         var verifier = new Ed25519Verifier(options.PublicKey!);
-        endpoints.MapPost(options.InteractionsPath, async (HttpContext http, DiscordBot bot, DiscordRestClient rest) =>
+        endpoints.MapPost(options.InteractionsPath, async (HttpContext http, DiscordBot bot) =>
         {
             using var buffer = new MemoryStream();
             await http.Request.Body.CopyToAsync(buffer, http.RequestAborted);
@@ -38,11 +39,16 @@ public static class DiscordEndpointRouteBuilderExtensions
             }
             if (interaction is null) return Results.BadRequest();
             var (response, then) = bot.Accept(interaction);
-            if (interaction.TypeNumber == 1) return Results.Json(response, DiscordRestClient.Json);
-            if (then is null && response == InteractionResponse.Deferred) return Results.Accepted();
-            await rest.CreateInteractionResponseAsync(interaction.Id, interaction.Token, response, http.RequestAborted);
-            if (then is not null) bot.RunInBackground(then, $"interaction {interaction.Id}");
-            return Results.Accepted();
+            // Edits of the original response are valid only once Discord has the deferral: start the work after it is sent.
+            if (then is not null)
+            {
+                http.Response.OnCompleted(() =>
+                {
+                    bot.RunInBackground(then, $"interaction {interaction.Id}");
+                    return Task.CompletedTask;
+                });
+            }
+            return Results.Json(response, DiscordRestClient.Json);
         });
         return endpoints;
     }

@@ -1,6 +1,8 @@
 using System.Text;
+using System.Text;
 using System.Text.RegularExpressions;
 using TalksBot.Core.Answering;
+using TalksBot.Core.Chat;
 using TalksBot.Core.Conversations;
 using TalksBot.Discord.Types;
 
@@ -9,11 +11,13 @@ namespace TalksBot.Discord;
 /// <summary>
 /// Answers as Discord embeds within Discord's limits: the answer with its [n] markers as the description, the sources
 /// as fields (title linked, outlet, date), split into follow-ups when they don't fit. Text from articles and users is
-/// escaped so markdown, masked links and mentions stay text (allowed_mentions also forbids every ping).
+/// escaped so markdown, masked links and mentions stay text (allowed_mentions also forbids every ping). The question
+/// heads the answer as its author line (plain text there), so others in the channel see what was asked; the buttons
+/// go under the last message.
 /// </summary>
 public static partial class DiscordFormatter
 {
-    public const int MaxDescription = 4096, MaxFields = 25, MaxFieldName = 256, MaxFieldValue = 1024, MaxTotal = 6000, MaxContent = 2000;
+    public const int MaxDescription = 4096, MaxFields = 25, MaxFieldName = 256, MaxFieldValue = 1024, MaxTotal = 6000, MaxContent = 2000, MaxAuthor = 256;
 
     public static string Escape(string text)
     {
@@ -23,8 +27,9 @@ public static partial class DiscordFormatter
     }
 
     /// <summary>The first message (embeds) and any follow-ups, each within the limits.</summary>
-    public static IReadOnlyList<MessagePayload> Answer(Answer answer)
+    public static IReadOnlyList<MessagePayload> Answer(ChatAnswer chatAnswer)
     {
+        var answer = chatAnswer.Answer;
         var description = (answer.Notice is { } n ? $"*{Escape(n)}*\n\n" : "") + Escape(answer.Text);
         var descriptions = Chunk(description, MaxDescription).ToList();
         var fields = answer.Citations.Select(c => new EmbedField(
@@ -34,11 +39,13 @@ public static partial class DiscordFormatter
         var messages = new List<MessagePayload>();
         var embeds = new List<Embed>();
         for (int i = 0; i < descriptions.Count; i++) embeds.Add(new Embed { Description = descriptions[i], Color = 0x2B6CB0 });
+        var author = Author(chatAnswer.Question);
+        embeds[0] = embeds[0] with { Author = author };
         // Sources go into the last description's embed, then into more embeds of up to 25 fields.
         var pending = new Queue<EmbedField>(fields);
         var current = embeds[^1];
         var currentFields = new List<EmbedField>();
-        int total = descriptions[^1].Length;
+        int total = descriptions[^1].Length + (descriptions.Count == 1 ? author?.Name.Length ?? 0 : 0);
         while (pending.Count > 0)
         {
             var f = pending.Peek();
@@ -58,14 +65,36 @@ public static partial class DiscordFormatter
 
         // One embed per message keeps every message under the 6,000-character total.
         foreach (var e in embeds) messages.Add(new MessagePayload { Embeds = [e], Content = "" });
+        if (chatAnswer.Buttons.Count > 0)
+            messages[^1] = messages[^1] with { Components = [Component.ActionRow(chatAnswer.Buttons.Select(b => Component.Button(b.Label, b.Data)))] };
         return messages;
     }
 
+    /// <summary>The bot's own words as content: escaped, except web addresses, which stay clickable (in &lt;…&gt;, so without a preview).</summary>
     public static MessagePayload Plain(string text, bool ephemeral = false) =>
-        new() { Content = Truncate(Escape(text), MaxContent), Flags = ephemeral ? InteractionResponse.Ephemeral : null, Embeds = [] };
+        new() { Content = Truncate(EscapeKeepingLinks(text), MaxContent), Flags = ephemeral ? InteractionResponse.Ephemeral : null, Embeds = [], Components = [] };
 
-    public static MessagePayload Draft(string text) =>
-        new() { Content = "", Embeds = [new Embed { Description = Truncate(Escape(text), MaxDescription), Color = 0x718096 }] };
+    /// <summary>A draft (already cut to the draft length by the front end), headed by the question like the answer.</summary>
+    public static MessagePayload Draft(string text, string? question = null) =>
+        new() { Content = "", Embeds = [new Embed { Author = Author(question), Description = Truncate(Escape(text), MaxDescription), Color = 0x718096 }] };
+
+    private static EmbedAuthor? Author(string? question) =>
+        string.IsNullOrWhiteSpace(question) ? null : new EmbedAuthor(Truncate("❓ " + string.Join(' ', question.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)), MaxAuthor));
+
+    private static string EscapeKeepingLinks(string text)
+    {
+        var sb = new StringBuilder();
+        int at = 0;
+        foreach (Match m in Link().Matches(text))
+        {
+            sb.Append(Escape(text[at..m.Index]));
+            // Inside <…> Discord reads the address as a link, not markdown; an @ stays broken so nothing can ping.
+            sb.Append('<').Append(m.Value.Replace("@", "%40")).Append('>');
+            at = m.Index + m.Length;
+        }
+        sb.Append(Escape(text[at..]));
+        return sb.ToString();
+    }
 
     private static string EscapeLinkText(string text) => Escape(text).Replace("[", "(").Replace("]", ")");
 
@@ -83,6 +112,9 @@ public static partial class DiscordFormatter
         }
         yield return text;
     }
+
+    [GeneratedRegex(@"https?://[^\s<>()\[\]]+[^\s<>()\[\].,;:!?'""”’]")]
+    private static partial Regex Link();
 
     [GeneratedRegex(@"[\\*_~`|>\[\]()#<:-]")]
     private static partial Regex Markdown();

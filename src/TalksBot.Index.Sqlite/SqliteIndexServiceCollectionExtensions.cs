@@ -1,12 +1,13 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using TalksBot.Core.Feedback;
 using TalksBot.Core.Indexing;
 using TalksBot.Core.Retrieval;
 
 namespace TalksBot.Index.Sqlite;
 
-/// <summary>Registers the SQLite index as IArticleIndex and its sidecar state file as IStateStore, at Index:DatabasePath.</summary>
+/// <summary>Registers the SQLite index as IArticleIndex and its sidecar state file as IStateStore and IFeedbackStore, at Index:DatabasePath.</summary>
 public static class SqliteIndexServiceCollectionExtensions
 {
     public static IServiceCollection AddSqliteArticleIndex(this IServiceCollection services)
@@ -19,6 +20,7 @@ public static class SqliteIndexServiceCollectionExtensions
         });
         services.TryAddSingleton<IArticleIndex>(sp => sp.GetRequiredService<SqliteArticleIndex>());
         services.TryAddSingleton<IStateStore>(sp => new SqliteStateStore(SqliteStateStore.PathFor(sp.GetRequiredService<SqliteArticleIndex>().DatabasePath)));
+        services.TryAddSingleton<IFeedbackStore>(sp => new SqliteFeedbackStore(SqliteStateStore.PathFor(sp.GetRequiredService<SqliteArticleIndex>().DatabasePath)));
         return services;
     }
 }

@@ -1,37 +1,24 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
-using TalksBot.Core.Answering;
-using TalksBot.Core.Conversations;
-using TalksBot.Core.Moderation;
+using TalksBot.Core.Chat;
 using TalksBot.Telegram.Types;
 
 namespace TalksBot.Telegram;
 
 /// <summary>
-/// What the bot does with one update: decide whether it is addressed to the bot (any text in private; /ask, a mention
-/// or a reply to the bot in groups), then answer through the shared conversation pipeline, or run a command. Only
-/// translation lives here: Telegram's wire format in, Telegram HTML out.
+/// Telegram's side of the chat front end: decides whether a message is addressed to the bot (any text in private;
+/// /ask, a mention or a reply to the bot in groups), turns it or a button press into a <see cref="ChatInvocation"/>,
+/// and replies through <see cref="TelegramReply"/>. What to say is <see cref="ChatFrontEnd"/>'s.
 /// </summary>
 public sealed class TelegramBot(
     TelegramBotApi api,
     TelegramOptions options,
-    ConversationPipeline pipeline,
-    IndexMaintenance maintenance,
-    SourceCatalog catalog,
-    ChatModeration moderation,
+    ChatFrontEnd frontEnd,
     FloodControl flood,
     TimeProvider time,
     ILogger<TelegramBot> logger)
 {
-    public static readonly BotCommand[] Commands =
-    [
-        new("ask", "Ask about the peace talks"),
-        new("sources", "What I read"),
-        new("help", "How to use me"),
-        new("status", "Index status (moderators)"),
-        new("refresh", "Refresh the articles (moderators)"),
-        new("source", "add|remove <url-or-folder> (moderators)"),
-    ];
+    public static readonly BotCommand[] Commands = ChatCommand.Menu.Select(c => new BotCommand(c.Name, c.Description)).ToArray();
 
     /// <summary>The one line logged when Telegram rejects the token, whichever receiver met it.</summary>
     /// <summary>This adapter's name on the platform status board and in metrics.</summary>
@@ -40,6 +27,7 @@ public sealed class TelegramBot(
     public const string TokenRejected = "Telegram rejected the bot token (401 Unauthorized). Check Telegram:BotToken; the Telegram side is stopped, everything else keeps running.";
 
     private readonly ConcurrentDictionary<(long Chat, long User), (bool IsAdmin, DateTimeOffset At)> _admins = new();
+    private readonly ChatPacing _pacing = new(TimeSpan.FromMilliseconds(options.EditIntervalMilliseconds), TimeSpan.FromMilliseconds(options.TypingIntervalMilliseconds), 3500);
     private User? _me;
     private readonly TaskCompletionSource _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -56,18 +44,20 @@ public sealed class TelegramBot(
         _started.TrySetResult();
     }
 
-    /// <summary>Handles one update; failures are logged and answered politely, never thrown.</summary>
+    /// <summary>Handles one update; failures are logged and answered politely, never thrown (but a rejected token is).</summary>
     public async Task HandleAsync(Update update, CancellationToken ct)
     {
-        var message = update.Message;
-        if (message?.Text is null || message.From is null || message.From.IsBot) return;
+        var work = update.CallbackQuery is { } query ? ButtonPressed(query)
+            : update.Message is { Text: not null, From.IsBot: false } message ? MessageReceived(message)
+            : null;
+        if (work is not { } w) return;
         try
         {
-            await HandleMessageAsync(message, ct);
+            await frontEnd.HandleAsync(w.Invocation, w.Reply, ct);
         }
         catch (TelegramApiException ex) when (ex.ErrorCode == 403)
         {
-            logger.LogWarning("Telegram chat {Chat} blocked the bot or removed it; skipped", message.Chat.Id);
+            logger.LogWarning("Telegram chat {Chat} blocked the bot or removed it; skipped", update.ChatId);
         }
         catch (TelegramApiException ex) when (ex.ErrorCode == 401)
         {
@@ -75,48 +65,42 @@ public sealed class TelegramBot(
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            logger.LogError(ex, "Handling update {Update} in chat {Chat} failed", update.UpdateId, message.Chat.Id);
+            logger.LogError(ex, "Handling update {Update} in chat {Chat} failed", update.UpdateId, update.ChatId);
         }
     }
 
-    private async Task HandleMessageAsync(Message message, CancellationToken ct)
+    private (ChatInvocation Invocation, IChatReply Reply)? MessageReceived(Message message)
     {
-        var text = message.Text!;
-        var (command, args) = ParseCommand(message);
-        if (command is null)
-        {
-            if (message.Chat.IsPrivate) await AnswerAsync(message, text, ct);
-            else if (AddressedToMe(message, out var question)) await AnswerAsync(message, question, ct);
-            return;
-        }
-        switch (command)
-        {
-            case "start" or "help":
-                await SendAsync(message, TelegramFormatter.Plain(ChatTexts.Help), ct);
-                break;
-            case "ask":
-                await AnswerAsync(message, args, ct);
-                break;
-            case "sources":
-                await SendAsync(message, TelegramFormatter.Plain(ChatTexts.Sources(await catalog.ListAsync(ct), forChat: true)), ct);
-                break;
-            case "status":
-                if (await RefuseUnlessModeratorAsync(message, ct)) return;
-                await SendAsync(message, TelegramFormatter.Plain(ChatTexts.Status(await maintenance.StatusAsync(ct))), ct);
-                break;
-            case "refresh":
-                if (await RefuseUnlessModeratorAsync(message, ct)) return;
-                await RefreshAsync(message, ct);
-                break;
-            case "source":
-                if (await RefuseUnlessModeratorAsync(message, ct)) return;
-                await ManageSourceAsync(message, args, ct);
-                break;
-            default:
-                if (message.Chat.IsPrivate) await SendAsync(message, TelegramFormatter.Plain(ChatTexts.Help), ct);
-                break;
-        }
+        var command = ToCommand(message);
+        if (command is null) return null;
+        var invocation = new ChatInvocation(command, $"telegram:chat:{message.Chat.Id}", $"telegram:user:{message.From!.Id}", ct => IsModeratorAsync(message.Chat, message.From.Id, ct));
+        return (invocation, new TelegramReply(api, flood, message.Chat.Id, message.MessageId, _pacing));
     }
+
+    private (ChatInvocation Invocation, IChatReply Reply)? ButtonPressed(CallbackQuery query)
+    {
+        // Not one of our buttons: still answered, or the user's client shows a spinner until it times out.
+        var command = ChatCommand.FromButton(query.Data) ?? new ChatCommand(ChatCommandKind.Help);
+        var chat = query.Message?.Chat.Id ?? query.From.Id;
+        var invocation = new ChatInvocation(command, $"telegram:chat:{chat}", $"telegram:user:{query.From.Id}", _ => Task.FromResult(false));
+        return (invocation, new TelegramCallbackReply(api, query.Id, _pacing));
+    }
+
+    /// <summary>The command a message asks for: null when it isn't addressed to the bot.</summary>
+    private ChatCommand? ToCommand(Message message)
+    {
+        var (name, args) = ParseCommand(message);
+        if (name is null)
+        {
+            if (message.Chat.IsPrivate) return ChatCommand.Ask(message.Text!);
+            return AddressedToMe(message, out var question) ? ChatCommand.Ask(question) : null;
+        }
+        if (name == "start") name = "help";
+        // Unknown commands: help in private, silence in groups (they may be for another bot).
+        return ChatCommand.Parse(name, args) ?? (message.Chat.IsPrivate && name != OtherBot ? new ChatCommand(ChatCommandKind.Help) : null);
+    }
+
+    private const string OtherBot = "(other bot)";
 
     /// <summary>"/cmd@bot args" at offset 0: the command (null when there is none, or it is for another bot) and its arguments.</summary>
     internal (string? Command, string Args) ParseCommand(Message message)
@@ -127,7 +111,7 @@ public sealed class TelegramBot(
         var at = token.IndexOf('@');
         if (at >= 0)
         {
-            if (!string.Equals(token[(at + 1)..], Me.Username, StringComparison.OrdinalIgnoreCase)) return ("(other bot)", "");
+            if (!string.Equals(token[(at + 1)..], Me.Username, StringComparison.OrdinalIgnoreCase)) return (OtherBot, "");
             token = token[..at];
         }
         return (token.ToLowerInvariant(), message.Text[entity.Length..].Trim());
@@ -151,123 +135,16 @@ public sealed class TelegramBot(
         return message.ReplyToMessage?.From?.Id == Me.Id;
     }
 
-    private async Task AnswerAsync(Message message, string question, CancellationToken ct)
-    {
-        var chat = message.Chat.Id;
-        await using var typing = TypingIndicator.Start(c => api.SendChatActionAsync(chat, "typing", c), TimeSpan.FromMilliseconds(options.TypingIntervalMilliseconds), time, ct);
-        var ask = new ChatQuestion($"telegram:chat:{chat}", $"telegram:user:{message.From!.Id}", question);
-        Message? draft = null;
-        string? shown = null;
-        var updates = UpdateThrottle.ThrottleAsync(pipeline.AskAsync(ask, ct), TimeSpan.FromMilliseconds(options.EditIntervalMilliseconds), time, ct);
-        await foreach (var update in updates)
-        {
-            if (update.Final is { } answer)
-            {
-                await typing.DisposeAsync();
-                await DeliverAsync(message, draft, answer, ct);
-                return;
-            }
-            // The answer grows in place while the model writes; the last edit carries the checked citations.
-            var text = TelegramFormatter.Escape(update.Text);
-            if (text.Length == 0 || text.Length > TelegramFormatter.MaxMessageLength || text == shown) continue;
-            if (draft is null)
-            {
-                await flood.WaitTurnAsync(chat, ct);
-                draft = await api.SendMessageAsync(chat, text, message.MessageId, ct);
-            }
-            else
-            {
-                await EditAsync(chat, draft.MessageId, text, ct);
-            }
-            shown = text;
-        }
-    }
-
-    private async Task DeliverAsync(Message asked, Message? draft, Answer answer, CancellationToken ct)
-    {
-        var parts = TelegramFormatter.Answer(answer);
-        int first = 0;
-        if (draft is not null)
-        {
-            await EditAsync(asked.Chat.Id, draft.MessageId, parts[0], ct);
-            first = 1;
-        }
-        for (int i = first; i < parts.Count; i++)
-        {
-            await flood.WaitTurnAsync(asked.Chat.Id, ct);
-            await api.SendMessageAsync(asked.Chat.Id, parts[i], asked.MessageId, ct);
-        }
-    }
-
-    private async Task EditAsync(long chat, long messageId, string text, CancellationToken ct)
-    {
-        await flood.WaitTurnAsync(chat, ct);
-        try
-        {
-            await api.EditMessageTextAsync(chat, messageId, text, ct);
-        }
-        catch (TelegramApiException ex) when (ex.ErrorCode == 400 && ex.Description.Contains("not modified", StringComparison.OrdinalIgnoreCase))
-        {
-            // Same text as before: nothing to change.
-        }
-    }
-
-    private async Task<Message> SendAsync(Message replyTo, IReadOnlyList<string> parts, CancellationToken ct)
-    {
-        Message? first = null;
-        foreach (var part in parts)
-        {
-            await flood.WaitTurnAsync(replyTo.Chat.Id, ct);
-            var sent = await api.SendMessageAsync(replyTo.Chat.Id, part, replyTo.MessageId, ct);
-            first ??= sent;
-        }
-        return first!;
-    }
-
-    private async Task<bool> RefuseUnlessModeratorAsync(Message message, CancellationToken ct)
-    {
-        if (await IsModeratorAsync(message, ct)) return false;
-        await SendAsync(message, TelegramFormatter.Plain(ChatTexts.ModeratorsOnly), ct);
-        return true;
-    }
-
     /// <summary>A configured moderator anywhere, or (when enabled) an administrator of this group — asked of Telegram on every command, cached briefly.</summary>
-    internal async Task<bool> IsModeratorAsync(Message message, CancellationToken ct)
+    internal async Task<bool> IsModeratorAsync(Chat chat, long user, CancellationToken ct)
     {
-        var user = message.From!.Id;
         if (options.ModeratorUserIds.Contains(user)) return true;
-        if (!options.ChatAdminsAreModerators || message.Chat.IsPrivate) return false;
-        var key = (message.Chat.Id, user);
+        if (!options.ChatAdminsAreModerators || chat.IsPrivate) return false;
+        var key = (chat.Id, user);
         if (_admins.TryGetValue(key, out var cached) && time.GetUtcNow() - cached.At < TimeSpan.FromMinutes(2)) return cached.IsAdmin;
-        var member = await api.GetChatMemberAsync(message.Chat.Id, user, ct);
+        var member = await api.GetChatMemberAsync(chat.Id, user, ct);
         bool admin = member.Status is "creator" or "administrator";
         _admins[key] = (admin, time.GetUtcNow());
         return admin;
-    }
-
-    private async Task RefreshAsync(Message message, CancellationToken ct)
-    {
-        var chat = message.Chat.Id;
-        if (moderation.IsRefreshing)
-        {
-            await SendAsync(message, TelegramFormatter.Plain(ChatTexts.RefreshAlreadyRunning), ct);
-            return;
-        }
-        var progressMessage = await SendAsync(message, TelegramFormatter.Plain("Refreshing…"), ct);
-        await moderation.RefreshAsync(async text =>
-        {
-            var parts = TelegramFormatter.Plain(text);
-            await EditAsync(chat, progressMessage.MessageId, parts[0], ct);
-            for (int i = 1; i < parts.Count; i++) await SendAsync(message, [parts[i]], ct);
-        }, TimeSpan.FromMilliseconds(options.EditIntervalMilliseconds), ct);
-    }
-
-    private async Task ManageSourceAsync(Message message, string args, CancellationToken ct)
-    {
-        var words = args.Split(' ', 2, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        var reply = words is ["add", var added] ? await moderation.AddSourceAsync(added, ct)
-            : words is ["remove", var removed] ? await moderation.RemoveSourceAsync(removed, ct)
-            : ChatModeration.SourceUsage;
-        await SendAsync(message, TelegramFormatter.Plain(reply), ct);
     }
 }

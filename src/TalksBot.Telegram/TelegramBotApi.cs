@@ -22,12 +22,15 @@ public sealed class TelegramBotApi(HttpClient http, TelegramOptions options, Tim
 
     private const int Attempts = 4;
 
+    /// <summary>Messages, and presses of the bot's own buttons.</summary>
+    internal static readonly string[] AllowedUpdates = ["message", "callback_query"];
+
     public Task<User> GetMeAsync(CancellationToken ct) => CallAsync<User>("getMe", new { }, ct);
 
     public Task<Update[]> GetUpdatesAsync(long offset, int timeoutSeconds, CancellationToken ct) =>
-        CallAsync<Update[]>("getUpdates", new { offset, timeout = timeoutSeconds, allowed_updates = new[] { "message" } }, ct, retryTransient: false);
+        CallAsync<Update[]>("getUpdates", new { offset, timeout = timeoutSeconds, allowed_updates = AllowedUpdates }, ct, retryTransient: false);
 
-    public Task<Message> SendMessageAsync(long chatId, string text, long? replyTo, CancellationToken ct) =>
+    public Task<Message> SendMessageAsync(long chatId, string text, long? replyTo, CancellationToken ct, InlineKeyboardMarkup? replyMarkup = null) =>
         CallAsync<Message>("sendMessage", new
         {
             chat_id = chatId,
@@ -35,10 +38,15 @@ public sealed class TelegramBotApi(HttpClient http, TelegramOptions options, Tim
             parse_mode = "HTML",
             link_preview_options = new LinkPreviewOptions(true),
             reply_parameters = replyTo is { } id ? new ReplyParameters(id) : null,
+            reply_markup = replyMarkup,
         }, ct);
 
-    public Task<Message> EditMessageTextAsync(long chatId, long messageId, string text, CancellationToken ct) =>
-        CallAsync<Message>("editMessageText", new { chat_id = chatId, message_id = messageId, text, parse_mode = "HTML", link_preview_options = new LinkPreviewOptions(true) }, ct);
+    public Task<Message> EditMessageTextAsync(long chatId, long messageId, string text, CancellationToken ct, InlineKeyboardMarkup? replyMarkup = null) =>
+        CallAsync<Message>("editMessageText", new { chat_id = chatId, message_id = messageId, text, parse_mode = "HTML", link_preview_options = new LinkPreviewOptions(true), reply_markup = replyMarkup }, ct);
+
+    /// <param name="text">Shown to the user as a notification, up to 200 characters.</param>
+    public Task<bool> AnswerCallbackQueryAsync(string callbackQueryId, string? text, CancellationToken ct) =>
+        CallAsync<bool>("answerCallbackQuery", new { callback_query_id = callbackQueryId, text }, ct);
 
     public Task<bool> SendChatActionAsync(long chatId, string action, CancellationToken ct) =>
         CallAsync<bool>("sendChatAction", new { chat_id = chatId, action }, ct, retryTransient: false);
@@ -52,7 +60,7 @@ public sealed class TelegramBotApi(HttpClient http, TelegramOptions options, Tim
     public Task<bool> DeleteWebhookAsync(CancellationToken ct) => CallAsync<bool>("deleteWebhook", new { drop_pending_updates = false }, ct);
 
     public Task<bool> SetWebhookAsync(string url, string secretToken, CancellationToken ct) =>
-        CallAsync<bool>("setWebhook", new { url, secret_token = secretToken, allowed_updates = new[] { "message" } }, ct);
+        CallAsync<bool>("setWebhook", new { url, secret_token = secretToken, allowed_updates = AllowedUpdates }, ct);
 
     private async Task<T> CallAsync<T>(string method, object payload, CancellationToken ct, bool retryTransient = true)
     {

@@ -1,7 +1,9 @@
 using System.Net;
 using System.Text;
 using TalksBot.Core.Answering;
+using TalksBot.Core.Chat;
 using TalksBot.Core.Conversations;
+using TalksBot.Telegram.Types;
 
 namespace TalksBot.Telegram;
 
@@ -37,6 +39,16 @@ public static class TelegramFormatter
         }
         return Split(paragraphs);
     }
+
+    /// <summary>Buttons as one row of an inline keyboard; null when there are none.</summary>
+    public static InlineKeyboardMarkup? Keyboard(IReadOnlyList<ChatButton> buttons) =>
+        buttons.Count == 0 ? null : new([buttons.Select(b => new InlineKeyboardButton(b.Label, b.Data)).ToList()]);
+
+    /// <summary>
+    /// A draft (already cut to the draft length by the front end) escaped; the rare draft that escaping pushes past the
+    /// limit shows its first message's worth.
+    /// </summary>
+    public static string Draft(string text) => Split([Escape(text)])[0];
 
     /// <summary>Plain bot text (help, status, refusals) escaped and split.</summary>
     public static IReadOnlyList<string> Plain(string text) => Split(text.Split('\n').Select(Escape).ToList(), "\n");

@@ -79,7 +79,7 @@ public sealed class UpdateDispatcher(TelegramBot bot, UpdateLedger ledger, ILogg
 
     private void Enqueue(Update update)
     {
-        var chat = update.Message?.Chat.Id ?? 0;
+        var chat = update.ChatId;
         lock (_lock)
         {
             var previous = _tails.GetValueOrDefault(chat) ?? Task.CompletedTask;

@@ -12,6 +12,7 @@ var root = new RootCommand("TalksBot answers questions about the Russia–Ukrain
     AskCommand.Create(),
     IndexCommands.Create(),
     SourceCommands.Create(),
+    FeedbackCommand.Create(),
     ExtractCommand.Create(),
     RunCommand.Create(),
     BenchCommand.Create(),

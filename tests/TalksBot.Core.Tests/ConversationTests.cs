@@ -3,13 +3,15 @@ using TalksBot.Core.Answering;
 using TalksBot.Core.Conversations;
 using TalksBot.Core.Indexing;
 using TalksBot.Core.Retrieval;
+using Microsoft.Extensions.Time.Testing;
 using TalksBot.Testing;
 
 namespace TalksBot.Core.Tests;
 
 public class ConversationTests
 {
-    private readonly ManualTimeProvider _time = new();
+    // Moves only when a test says so, and fires timers when it does: nothing here waits on real time.
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 2, 1, 12, 0, 0, TimeSpan.Zero));
 
     [Fact]
     public void Rate_limit_allows_the_configured_number_per_minute_then_says_when_to_retry()
@@ -94,7 +96,7 @@ public class ConversationTests
     public async Task A_typing_indicator_can_be_stopped_early_and_again_at_the_end_of_its_scope()
     {
         int sent = 0;
-        var typing = TypingIndicator.Start(_ => { Interlocked.Increment(ref sent); return Task.CompletedTask; }, TimeSpan.FromHours(1), TimeProvider.System, default);
+        var typing = TypingIndicator.Start(_ => { Interlocked.Increment(ref sent); return Task.CompletedTask; }, TimeSpan.FromHours(1), _time, default);
         await typing.DisposeAsync();
         await typing.DisposeAsync(); // must not throw
         Assert.Equal(1, sent);

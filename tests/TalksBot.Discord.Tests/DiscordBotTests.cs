@@ -59,20 +59,81 @@ public class DiscordBotTests
     }
 
     [Fact]
-    public async Task A_non_moderator_is_refused_ephemerally_and_a_moderator_refreshes_with_progress()
+    public async Task A_non_moderator_is_refused_ephemerally_and_a_moderator_refreshes_with_progress_only_they_see()
     {
         await using var h = await DiscordHarness.StartAsync();
         await h.Discord.WaitForAsync(Ready);
         await h.Discord.DispatchAsync("INTERACTION_CREATE", FakeDiscord.Slash("9101", "refresh", permissions: "0"));
-        await h.Discord.WaitForAsync(d => d.Rest("POST", "/interactions/9101/").Any());
-        var refusal = h.Discord.Rest("POST", "/interactions/9101/").Single().Body!;
-        Assert.Equal(4, refusal["type"]!.GetValue<int>());
-        Assert.Equal(64, refusal["data"]!["flags"]!.GetValue<int>());
-        Assert.Contains("only moderators", refusal["data"]!["content"]!.GetValue<string>());
+        await h.Discord.WaitForAsync(d => d.Rest("PATCH", "token-9101/messages/@original").Any());
+        var deferral = h.Discord.Rest("POST", "/interactions/9101/").Single().Body!;
+        Assert.Equal(5, deferral["type"]!.GetValue<int>());
+        Assert.Equal(64, deferral["data"]!["flags"]!.GetValue<int>());
+        Assert.Contains("only moderators", h.Discord.Rest("PATCH", "token-9101/messages/@original").Single().Body!["content"]!.GetValue<string>());
 
         await h.Discord.DispatchAsync("INTERACTION_CREATE", FakeDiscord.Slash("9102", "refresh", permissions: "32"));
         await h.Discord.WaitForAsync(d => d.Rest("PATCH", "token-9102/messages/@original").Any(c => c.Body!["content"]!.GetValue<string>().Contains("Refresh finished")));
-        Assert.Equal(5, h.Discord.Rest("POST", "/interactions/9102/").Single().Body!["type"]!.GetValue<int>());
+        var moderatorDeferral = h.Discord.Rest("POST", "/interactions/9102/").Single().Body!;
+        Assert.Equal(5, moderatorDeferral["type"]!.GetValue<int>());
+        Assert.Equal(64, moderatorDeferral["data"]!["flags"]!.GetValue<int>());
+        Assert.StartsWith("Refreshing", h.Discord.Rest("PATCH", "token-9102/messages/@original").First().Body!["content"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Sources_are_listed_ephemerally_with_clickable_addresses()
+    {
+        await using var h = await DiscordHarness.StartAsync();
+        await h.Discord.WaitForAsync(Ready);
+        var add = FakeDiscord.Slash("9111", "source", permissions: "32");
+        add["data"]!["options"] = new JsonArray(new JsonObject
+        {
+            ["name"] = "add", ["type"] = 1,
+            ["options"] = new JsonArray(new JsonObject { ["name"] = "location", ["type"] = 3, ["value"] = "https://news.example/feed_2026.xml" }),
+        });
+        await h.Discord.DispatchAsync("INTERACTION_CREATE", add);
+        await h.Discord.WaitForAsync(d => d.Rest("PATCH", "token-9111/messages/@original").Any());
+        Assert.Contains("Added", h.Discord.Rest("PATCH", "token-9111/messages/@original").Single().Body!["content"]!.GetValue<string>());
+
+        await h.Discord.DispatchAsync("INTERACTION_CREATE", FakeDiscord.Slash("9112", "sources", permissions: "0"));
+        await h.Discord.WaitForAsync(d => d.Rest("PATCH", "token-9112/messages/@original").Any());
+        Assert.Equal(64, h.Discord.Rest("POST", "/interactions/9112/").Single().Body!["data"]!["flags"]!.GetValue<int>());
+        var content = h.Discord.Rest("PATCH", "token-9112/messages/@original").Single().Body!["content"]!.GetValue<string>();
+        Assert.Contains("<https://news.example/feed_2026.xml>", content);
+        Assert.Contains("local folder “articles”", content);
+    }
+
+    [Fact]
+    public async Task The_answer_shows_its_question_and_votes_under_it_are_recorded_once_per_user_and_shown_to_moderators()
+    {
+        await using var h = await DiscordHarness.StartAsync();
+        await h.Discord.WaitForAsync(Ready);
+        await h.Discord.DispatchAsync("INTERACTION_CREATE", FakeDiscord.SlashAsk("9601", "What are Zelensky's preconditions?"));
+        await h.Discord.WaitForAsync(d => d.Rest("PATCH", "token-9601/messages/@original").Any(c => c.Body?["components"] is JsonArray { Count: > 0 }));
+        var answer = h.Discord.Rest("PATCH", "token-9601/messages/@original").Last().Body!;
+        Assert.Equal("❓ What are Zelensky's preconditions?", answer["embeds"]![0]!["author"]!["name"]!.GetValue<string>());
+        var buttons = answer["components"]![0]!["components"]!.AsArray();
+        Assert.Equal(["👍", "👎"], buttons.Select(b => b!["label"]!.GetValue<string>()));
+        string up = buttons[0]!["custom_id"]!.GetValue<string>(), down = buttons[1]!["custom_id"]!.GetValue<string>();
+
+        async Task<string> PressAsync(string id, string customId, string user = "501")
+        {
+            await h.Discord.DispatchAsync("INTERACTION_CREATE", FakeDiscord.ButtonPress(id, customId, user));
+            await h.Discord.WaitForAsync(d => d.Rest("PATCH", $"token-{id}/messages/@original").Any());
+            var deferral = h.Discord.Rest("POST", $"/interactions/{id}/").Single().Body!;
+            Assert.Equal(5, deferral["type"]!.GetValue<int>());
+            Assert.Equal(64, deferral["data"]!["flags"]!.GetValue<int>()); // only the voter sees the thanks
+            return h.Discord.Rest("PATCH", $"token-{id}/messages/@original").Single().Body!["content"]!.GetValue<string>();
+        }
+        Assert.Contains("Thanks", await PressAsync("9602", up));
+        Assert.Contains("Changed your vote", await PressAsync("9603", down));
+        Assert.Contains("already voted", await PressAsync("9604", down));
+        Assert.Contains("Thanks", await PressAsync("9605", down, user: "502"));
+        Assert.Contains("no longer have that answer", await PressAsync("9606", "fb:up:0123456789abcdef"));
+
+        await h.Discord.DispatchAsync("INTERACTION_CREATE", FakeDiscord.Slash("9607", "status", permissions: "32"));
+        await h.Discord.WaitForAsync(d => d.Rest("PATCH", "token-9607/messages/@original").Any());
+        var status = h.Discord.Rest("PATCH", "token-9607/messages/@original").Single().Body!["content"]!.GetValue<string>();
+        Assert.Contains(@"Feedback\: 0 👍, 2 👎", status);
+        Assert.Contains("What are Zelensky", status);
     }
 
     [Fact]
@@ -273,10 +334,22 @@ public class DiscordBotTests
         tampered.Content = new StringContent(ping.Replace("\"type\":1", "\"type\":2"), Encoding.UTF8, "application/json");
         Assert.Equal(HttpStatusCode.Unauthorized, (await http.SendAsync(tampered)).StatusCode);
 
+        // The deferral is the response itself: no callback request, one round trip less within Discord's 3 seconds.
         var ask = FakeDiscord.SlashAsk("9401", "What are Zelensky's preconditions?").ToJsonString();
-        Assert.Equal(HttpStatusCode.Accepted, (await http.SendAsync(Signed(ask))).StatusCode);
+        var deferred = await http.SendAsync(Signed(ask));
+        Assert.Equal(HttpStatusCode.OK, deferred.StatusCode);
+        Assert.Equal(5, JsonNode.Parse(await deferred.Content.ReadAsStringAsync())!["type"]!.GetValue<int>());
         await h.Discord.WaitForAsync(d => d.Rest("PATCH", "token-9401/messages/@original").Any(c => Description(c.Body).Contains("withdraw")));
-        Assert.Equal(5, h.Discord.Rest("POST", "/interactions/9401/").Single().Body!["type"]!.GetValue<int>());
+        Assert.Empty(h.Discord.Rest("POST", "/interactions/9401/"));
+
+        // Button presses are interactions too: signature-checked, and answered with an ephemeral deferral in the body.
+        var press = FakeDiscord.ButtonPress("9402", "fb:up:0123456789abcdef").ToJsonString();
+        Assert.Equal(HttpStatusCode.Unauthorized, (await http.SendAsync(Signed(press, forge: true))).StatusCode);
+        var pressed = JsonNode.Parse(await (await http.SendAsync(Signed(press))).Content.ReadAsStringAsync())!;
+        Assert.Equal(5, pressed["type"]!.GetValue<int>());
+        Assert.Equal(64, pressed["data"]!["flags"]!.GetValue<int>());
+        await h.Discord.WaitForAsync(d => d.Rest("PATCH", "token-9402/messages/@original").Any());
+        Assert.Contains("no longer have that answer", h.Discord.Rest("PATCH", "token-9402/messages/@original").Single().Body!["content"]!.GetValue<string>());
         Assert.Empty(h.Discord.Connections); // HTTP only: no gateway
     }
 }

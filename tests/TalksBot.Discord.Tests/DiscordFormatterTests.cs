@@ -1,4 +1,6 @@
 using TalksBot.Core.Answering;
+using TalksBot.Core.Chat;
+using TalksBot.Core.Feedback;
 
 namespace TalksBot.Discord.Tests;
 
@@ -9,7 +11,8 @@ public class DiscordFormatterTests
     {
         var text = string.Join("\n\n", Enumerable.Repeat(string.Join(' ', Enumerable.Repeat("Talks resumed in Geneva on Tuesday.", 30)), 8));
         var citations = Enumerable.Range(1, 40).Select(n => new Citation(n, new string('T', 300) + n, "Wire", $"https://wire.example/{n}", new DateOnly(2026, 2, 1), "q", "d", n)).ToList();
-        var messages = DiscordFormatter.Answer(new Answer(text, AnswerMode.Llm, true, citations));
+        var question = string.Join(' ', Enumerable.Repeat("What was agreed in Geneva?", 40));
+        var messages = DiscordFormatter.Answer(new ChatAnswer(question, new Answer(text, AnswerMode.Llm, true, citations), FeedbackButtons.For("abc123")));
         Assert.True(messages.Count >= 3);
         foreach (var m in messages)
         {
@@ -19,10 +22,16 @@ public class DiscordFormatterTests
             Assert.True((e.Description?.Length ?? 0) <= DiscordFormatter.MaxDescription);
             Assert.True((e.Fields?.Count ?? 0) <= DiscordFormatter.MaxFields);
             Assert.All(e.Fields ?? [], f => Assert.True(f.Name.Length <= 256 && f.Value.Length <= 1024));
-            int total = (e.Description?.Length ?? 0) + (e.Fields ?? []).Sum(f => f.Name.Length + f.Value.Length) + (e.Footer?.Text.Length ?? 0);
+            Assert.True((e.Author?.Name.Length ?? 0) <= DiscordFormatter.MaxAuthor);
+            int total = (e.Author?.Name.Length ?? 0) + (e.Description?.Length ?? 0) + (e.Fields ?? []).Sum(f => f.Name.Length + f.Value.Length) + (e.Footer?.Text.Length ?? 0);
             Assert.True(total <= DiscordFormatter.MaxTotal, $"{total} characters in one embed");
         }
         Assert.Equal(40, messages.Sum(m => m.Embeds![0].Fields?.Count ?? 0));
+        Assert.StartsWith("❓ What was agreed in Geneva?", messages[0].Embeds![0].Author!.Name);
+        // The votes go under the last message only, as one row of two buttons.
+        Assert.All(messages.Take(messages.Count - 1), m => Assert.Null(m.Components));
+        var row = Assert.Single(messages[^1].Components!);
+        Assert.Equal(["fb:up:abc123", "fb:down:abc123"], row.Components!.Select(b => b.CustomId));
         Assert.Equal(Enumerable.Range(1, 40), messages.SelectMany(m => m.Embeds![0].Fields ?? []).Select(f => int.Parse(f.Name[1..f.Name.IndexOf(']')])));
     }
 
@@ -34,5 +43,16 @@ public class DiscordFormatterTests
         Assert.DoesNotContain("](https", escaped);
         Assert.DoesNotContain("@everyone", escaped, StringComparison.Ordinal);
         Assert.DoesNotContain("<@123>", escaped, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Plain_text_keeps_web_addresses_clickable_and_everything_else_escaped()
+    {
+        var payload = DiscordFormatter.Plain("• https://news.example/feed_2026.xml — 3 articles, see https://x.example/a-b(c) **now** @everyone");
+        Assert.Contains("<https://news.example/feed_2026.xml>", payload.Content);
+        Assert.DoesNotContain(@"https\:", payload.Content);
+        Assert.Contains(@"\*\*now\*\*", payload.Content);
+        Assert.DoesNotContain("@everyone", payload.Content, StringComparison.Ordinal);
+        Assert.Empty(payload.AllowedMentions.Parse);
     }
 }

@@ -218,6 +218,21 @@ public sealed class FakeDiscord : IAsyncDisposable
         ["data"] = new JsonObject { ["id"] = "cmd", ["name"] = name, ["type"] = 1 },
     };
 
+    /// <summary>A button press (type 3 MESSAGE_COMPONENT) on one of the bot's messages, shaped like Discord's sample payloads.</summary>
+    public static JsonObject ButtonPress(string id, string customId, string userId = "501") => new()
+    {
+        ["id"] = id,
+        ["application_id"] = ApplicationId,
+        ["type"] = 3,
+        ["version"] = 1,
+        ["token"] = "token-" + id,
+        ["guild_id"] = "300",
+        ["channel_id"] = "400",
+        ["member"] = new JsonObject { ["user"] = new JsonObject { ["id"] = userId }, ["roles"] = new JsonArray(), ["permissions"] = "0" },
+        ["message"] = new JsonObject { ["id"] = "3000", ["channel_id"] = "400", ["content"] = "", ["author"] = new JsonObject { ["id"] = BotUserId, ["bot"] = true } },
+        ["data"] = new JsonObject { ["custom_id"] = customId, ["component_type"] = 2 },
+    };
+
     public static JsonObject MessageCreate(string id, string content, string? guildId, bool mentionBot) => new()
     {
         ["id"] = id,

@@ -42,16 +42,31 @@ public sealed class FakeBotApi : IAsyncDisposable
     public TaskCompletionSource Hold(string method, Func<JsonObject, bool>? when = null) =>
         _holds.GetOrAdd(method, _ => (when ?? (_ => true), new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously))).Gate;
 
-    public long Enqueue(JsonObject message)
+    public long Enqueue(JsonObject message) => EnqueueUpdate("message", message);
+
+    /// <summary>A press of an inline keyboard button under one of the bot's messages (an Update with callback_query).</summary>
+    public long EnqueueCallback(JsonObject callbackQuery) => EnqueueUpdate("callback_query", callbackQuery);
+
+    private long EnqueueUpdate(string field, JsonObject payload)
     {
         lock (_queue)
         {
             long id = _queue.Count + 1;
-            _queue.Add(new JsonObject { ["update_id"] = id, ["message"] = message });
+            _queue.Add(new JsonObject { ["update_id"] = id, [field] = payload });
             _arrived.Release();
             return id;
         }
     }
+
+    /// <summary>A callback_query as Telegram sends it: the presser, the message the button was under, chat_instance and the button's data.</summary>
+    public static JsonObject CallbackQuery(string id, long userId, long chatId, long messageId, string data) => new()
+    {
+        ["id"] = id,
+        ["from"] = new JsonObject { ["id"] = userId, ["is_bot"] = false, ["first_name"] = "User" + userId },
+        ["message"] = new JsonObject { ["message_id"] = messageId, ["chat"] = new JsonObject { ["id"] = chatId, ["type"] = chatId > 0 ? "private" : "supergroup" }, ["date"] = 1760000000 },
+        ["chat_instance"] = "-42" + chatId,
+        ["data"] = data,
+    };
 
     public static JsonObject Message(long chatId, string chatType, long userId, string text, long messageId, JsonArray? entities = null, JsonObject? replyTo = null)
     {
@@ -84,6 +99,15 @@ public sealed class FakeBotApi : IAsyncDisposable
                 ? Error(429, $"Too Many Requests: retry after {failure.RetryAfter}", new JsonObject { ["retry_after"] = failure.RetryAfter })
                 : Error(failure.Code, failure.Code switch { 401 => "Unauthorized", 403 => "Forbidden: bot was blocked by the user", _ => "Internal Server Error" });
         }
+        // The Bot API's own checks on what TalksBot sends: button data of 1–64 bytes, notifications of up to 200 characters.
+        foreach (var row in body["reply_markup"]?["inline_keyboard"]?.AsArray() ?? [])
+        {
+            foreach (var button in row!.AsArray())
+            {
+                var data = button!["callback_data"]?.GetValue<string>() ?? "";
+                if (data.Length == 0 || System.Text.Encoding.UTF8.GetByteCount(data) > 64) return Error(400, "Bad Request: BUTTON_DATA_INVALID");
+            }
+        }
         switch (method)
         {
             case "getMe":
@@ -107,7 +131,12 @@ public sealed class FakeBotApi : IAsyncDisposable
                     ["chat"] = new JsonObject { ["id"] = body["chat_id"]!.DeepClone(), ["type"] = "private" },
                     ["date"] = 1760000000,
                     ["text"] = body["text"]!.DeepClone(),
+                    ["reply_markup"] = body["reply_markup"]?.DeepClone(),
                 });
+            case "answerCallbackQuery":
+                if (body["callback_query_id"] is null) return Error(400, "Bad Request: query id is empty");
+                if ((body["text"]?.GetValue<string>().Length ?? 0) > 200) return Error(400, "Bad Request: MESSAGE_TOO_LONG");
+                return Ok(JsonValue.Create(true));
             case "editMessageText":
                 return Ok(new JsonObject { ["message_id"] = body["message_id"]!.DeepClone(), ["chat"] = new JsonObject { ["id"] = body["chat_id"]!.DeepClone() }, ["date"] = 1, ["text"] = body["text"]!.DeepClone() });
             case "getChatMember":

@@ -36,6 +36,38 @@ public class TelegramBotTests
     }
 
     [Fact]
+    public async Task Votes_under_an_answer_are_answered_as_callback_queries_once_per_user_and_shown_to_moderators()
+    {
+        await using var h = await TelegramHarness.StartAsync();
+        h.Api.Enqueue(FakeBotApi.Message(PrivateChat, "private", 7, "What are Zelensky's preconditions?", 13));
+        await h.Api.WaitForAsync(a => Answered(a, PrivateChat, "Sources"));
+        var answer = h.Api.Sent("sendMessage").Single(m => m["chat_id"]!.GetValue<long>() == PrivateChat);
+        var keyboard = answer["reply_markup"]!["inline_keyboard"]![0]!.AsArray();
+        Assert.Equal(["👍", "👎"], keyboard.Select(b => b!["text"]!.GetValue<string>()));
+        string up = keyboard[0]!["callback_data"]!.GetValue<string>(), down = keyboard[1]!["callback_data"]!.GetValue<string>();
+
+        async Task<string> PressAsync(string id, string data, long user = 7)
+        {
+            h.Api.EnqueueCallback(FakeBotApi.CallbackQuery(id, user, PrivateChat, 1001, data));
+            await h.Api.WaitForAsync(a => a.Sent("answerCallbackQuery").Any(c => c["callback_query_id"]!.GetValue<string>() == id));
+            return h.Api.Sent("answerCallbackQuery").Single(c => c["callback_query_id"]!.GetValue<string>() == id)["text"]!.GetValue<string>();
+        }
+        Assert.Contains("Thanks", await PressAsync("cb1", up));
+        Assert.Contains("Changed your vote", await PressAsync("cb2", down));
+        Assert.Contains("already voted", await PressAsync("cb3", down));
+        Assert.Contains("no longer have that answer", await PressAsync("cb4", "fb:down:0123456789abcdef"));
+        Assert.NotNull(await PressAsync("cb5", "someone-elses-button")); // answered all the same, so the spinner stops
+
+        long mod = TelegramHarness.Moderator;
+        h.Api.Enqueue(FakeBotApi.Message(mod, "private", mod, "/status", 14, FakeBotApi.Command("/status")));
+        await h.Api.WaitForAsync(a => Answered(a, mod, "Feedback"));
+        var status = Text(h.Api.Sent("sendMessage").Single(m => m["chat_id"]!.GetValue<long>() == mod));
+        Assert.Contains("Feedback: 0 👍, 1 👎", status);
+        Assert.Contains("“What are Zelensky's preconditions?”", status);
+        Assert.DoesNotContain(h.Api.Sent("sendMessage"), m => m["chat_id"]!.GetValue<long>() == PrivateChat && Text(m).Contains("Thanks"));
+    }
+
+    [Fact]
     public async Task Article_and_user_text_is_escaped_in_html()
     {
         await using var h = await TelegramHarness.StartAsync();

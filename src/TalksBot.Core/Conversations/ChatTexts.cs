@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using TalksBot.Core.Feedback;
 using TalksBot.Core.Indexing;
 using TalksBot.Core.Refresh;
 
@@ -16,13 +17,16 @@ public static class ChatTexts
         "I answer questions about the Russia–Ukraine peace talks from the news articles I keep, with numbered sources.\n" +
         "Ask me anything, e.g. “What are Zelensky's preconditions?” or “What did Lavrov offer?”.\n" +
         "Follow-ups work too: “and what about Russia's?”.\n" +
-        "Commands: ask, sources (what I read). Moderators: refresh, status, source add|remove.";
+        "Commands: ask, sources (what I read). Moderators: refresh, status, source add|remove.\n" +
+        "Tell me how I did with 👍 or 👎 under an answer.";
 
     public const string EmptyQuestion = "Ask me a question about the peace talks, e.g. “What are Zelensky's preconditions?”";
 
     public const string ModeratorsOnly = "Sorry, only moderators may do that.";
 
     public const string RefreshAlreadyRunning = "A refresh is already running; I'll have fresh articles when it finishes.";
+
+    public const string RefreshStarting = "Refreshing…";
 
     public const string SomethingWentWrong = "Sorry, something went wrong while answering. Please try again in a minute.";
 
@@ -31,6 +35,41 @@ public static class ChatTexts
 
     public static string RateLimited(int perMinute, TimeSpan retryAfter) =>
         $"You're asking faster than I can answer: {perMinute} questions a minute. Please try again in {Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds))} s.";
+
+    /// <summary>
+    /// A growing answer as a draft may show it: whole when it fits, else its first <paramref name="max"/> characters cut
+    /// at a word, with "…" — the same on every platform (the final answer is split, never cut).
+    /// </summary>
+    public static string Draft(string text, int max)
+    {
+        text = text.Trim();
+        if (text.Length <= max) return text;
+        int cut = text.LastIndexOf(' ', Math.Max(0, max - 2));
+        if (cut <= 0) cut = max - 1;
+        return text[..cut].TrimEnd() + "…";
+    }
+
+    public static string VoteReply(VoteOutcome outcome, Vote vote) => outcome switch
+    {
+        VoteOutcome.UnknownAnswer => "Thanks! I no longer have that answer on record, so I couldn't count this vote. Please ask again and vote on the new answer.",
+        VoteOutcome.Changed => $"Changed your vote to {Emoji(vote)}. Thanks!",
+        VoteOutcome.Unchanged => $"You already voted {Emoji(vote)} on this answer. Thanks!",
+        _ => $"Thanks for the {Emoji(vote)}!",
+    };
+
+    public static string Emoji(Vote vote) => vote == Vote.Up ? "👍" : "👎";
+
+    /// <summary>The feedback lines of /status: counts, then the latest 👎 with their questions.</summary>
+    public static string Feedback(FeedbackSummary summary)
+    {
+        var sb = new StringBuilder($"Feedback: {summary.Up:N0} 👍, {summary.Down:N0} 👎");
+        foreach (var v in summary.LatestDown)
+        {
+            var question = v.Question.Length > 120 ? v.Question[..119] + "…" : v.Question;
+            sb.Append($"\n👎 {v.At.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC: “{question}” ({(v.Mode == Answering.AnswerMode.Llm ? "model" : "extractive")}, {(v.Grounded ? "grounded" : "not covered")}, {v.Citations} source(s))");
+        }
+        return sb.ToString();
+    }
 
     public static string Date(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "undated";
 

@@ -19,7 +19,7 @@ public sealed class ConversationPipeline(
     IOptions<ChatOptions> options,
     IQuestionRewriter? rewriter = null,
     ILogger<ConversationPipeline>? logger = null,
-    QuestionTelemetry? telemetry = null)
+    QuestionTelemetry? telemetry = null) : IConversationPipeline
 {
     private readonly QuestionTelemetry _telemetry = telemetry ?? new QuestionTelemetry();
 

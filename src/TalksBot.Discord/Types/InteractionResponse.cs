@@ -6,4 +6,5 @@ public sealed record InteractionResponse(int Type, MessagePayload? Data = null)
     public const int Ephemeral = 1 << 6;
     public static InteractionResponse Pong { get; } = new(1);
     public static InteractionResponse Deferred { get; } = new(5);
+    public static InteractionResponse DeferredEphemeral { get; } = new(5, new MessagePayload { Flags = Ephemeral });
 }

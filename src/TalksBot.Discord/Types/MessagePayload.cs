@@ -5,6 +5,7 @@ public sealed record MessagePayload
 {
     public string? Content { get; init; }
     public List<Embed>? Embeds { get; init; }
+    public List<Component>? Components { get; init; }
     public AllowedMentions AllowedMentions { get; init; } = AllowedMentions.None;
     public MessageReference? MessageReference { get; init; }
     public int? Flags { get; init; }

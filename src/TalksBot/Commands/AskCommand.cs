@@ -8,7 +8,11 @@ using TalksBot.Output;
 
 namespace TalksBot.Commands;
 
-/// <summary>`ask "question" [--json]`: answers from the index, building it first if it is empty.</summary>
+/// <summary>
+/// `ask "question" [--json]`: answers from the index (building it first if it is empty) through the same conversation
+/// pipeline as the chat platforms — the length rule, follow-up rewriting and the model's language handling apply.
+/// A refused question (too long, say) is reported on stderr with exit code 2.
+/// </summary>
 internal static class AskCommand
 {
     public static Command Create()
@@ -34,11 +38,11 @@ internal static class AskCommand
             Console.Error.WriteLine(ChatTexts.RefreshSummary(report));
         }
 
-        var answerer = services.GetRequiredService<QuestionAnswerer>();
+        var pipeline = services.GetRequiredService<IConversationPipeline>();
         bool stream = !json && !Console.IsOutputRedirected;
         string shown = "";
         Answer? final = null;
-        await foreach (var update in answerer.AskAsync(question, [], ct))
+        await foreach (var update in pipeline.AskAsync(new ChatQuestion("cli", "cli:" + Environment.UserName, question), ct))
         {
             if (update.Final is { } done)
             {
@@ -52,6 +56,7 @@ internal static class AskCommand
             }
         }
         final ??= Answer.NotCovered();
+        if (final.IsRefusal) return CommandErrors.Fail(ExitCodes.BadUsage, final.Text);
 
         if (json)
         {

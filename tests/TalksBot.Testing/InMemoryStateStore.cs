@@ -1,10 +1,10 @@
 using System.Collections.Concurrent;
 using TalksBot.Core.Indexing;
 
-namespace TalksBot.Sources.Tests;
+namespace TalksBot.Testing;
 
-/// <summary>State kept in memory for one test (the SQLite one is tested with the index).</summary>
-internal sealed class InMemoryStateStore : IStateStore
+/// <summary>The one in-memory state store of the test kit: state kept for one test (the SQLite one is tested with the index).</summary>
+public sealed class InMemoryStateStore : IStateStore
 {
     private readonly ConcurrentDictionary<string, string> _values = new();
 

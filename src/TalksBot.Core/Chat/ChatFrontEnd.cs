@@ -1,0 +1,141 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using TalksBot.Core.Answering;
+using TalksBot.Core.Conversations;
+using TalksBot.Core.Feedback;
+using TalksBot.Core.Moderation;
+
+namespace TalksBot.Core.Chat;
+
+/// <summary>
+/// The one chat front end of Telegram, Discord and whatever comes next: routes a command, checks the moderator rule
+/// on every invocation, streams an answer (draft → edits → final, throttled, with "typing…"), runs the moderator
+/// actions and records 👍/👎. Platforms parse their wire format into a <see cref="ChatInvocation"/> and render
+/// through an <see cref="IChatReply"/>; every text a user reads comes from <see cref="ChatTexts"/>.
+/// </summary>
+/// <remarks>
+/// Failures of the work (the index, the feedback store) end in a reply a user can read; failures to deliver a reply
+/// are the platform's (blocked chat, bad token) and are thrown to it.
+/// </remarks>
+public sealed class ChatFrontEnd(
+    IConversationPipeline pipeline,
+    IndexMaintenance maintenance,
+    SourceCatalog catalog,
+    ChatModeration moderation,
+    IFeedbackStore feedback,
+    TimeProvider time,
+    ILogger<ChatFrontEnd>? logger = null)
+{
+    private readonly ILogger _logger = logger ?? NullLogger<ChatFrontEnd>.Instance;
+
+    public async Task HandleAsync(ChatInvocation invocation, IChatReply reply, CancellationToken cancellationToken)
+    {
+        var command = invocation.Command;
+        if (command.ModeratorsOnly && !await invocation.IsModerator(cancellationToken))
+        {
+            await reply.ShowTextAsync(ChatTexts.ModeratorsOnly, cancellationToken);
+            return;
+        }
+        switch (command.Kind)
+        {
+            case ChatCommandKind.Ask:
+                await AnswerAsync(invocation, reply, cancellationToken);
+                break;
+            case ChatCommandKind.Refresh:
+                await RefreshAsync(reply, cancellationToken);
+                break;
+            default:
+                await reply.ShowTextAsync(await TextForAsync(invocation, cancellationToken), cancellationToken);
+                break;
+        }
+    }
+
+    private async Task<string> TextForAsync(ChatInvocation invocation, CancellationToken ct)
+    {
+        var command = invocation.Command;
+        try
+        {
+            return command.Kind switch
+            {
+                ChatCommandKind.Help => ChatTexts.Help,
+                ChatCommandKind.Sources => ChatTexts.Sources(await catalog.ListAsync(ct), forChat: true),
+                ChatCommandKind.Status => ChatTexts.Status(await maintenance.StatusAsync(ct)) + "\n" + await FeedbackTextAsync(ct),
+                ChatCommandKind.SourceAdd => await moderation.AddSourceAsync(command.Argument, ct),
+                ChatCommandKind.SourceRemove => await moderation.RemoveSourceAsync(command.Argument, ct),
+                ChatCommandKind.SourceUsage => ChatModeration.SourceUsage,
+                ChatCommandKind.Feedback => ChatTexts.VoteReply(await feedback.VoteAsync(command.Argument, invocation.UserKey, command.Vote, time.GetUtcNow(), ct), command.Vote),
+                _ => ChatTexts.Help,
+            };
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            _logger.LogError(ex, "Chat command {Command} in {Conversation} failed", command.Kind, invocation.ConversationKey);
+            return ChatTexts.SomethingWentWrong;
+        }
+    }
+
+    private async Task<string> FeedbackTextAsync(CancellationToken ct)
+    {
+        try
+        {
+            return ChatTexts.Feedback(await feedback.SummarizeAsync(3, ct));
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The index status is still worth showing.
+            _logger.LogWarning("Reading feedback for /status failed: {Reason}", ex.Message);
+            return "Feedback: can't be read right now.";
+        }
+    }
+
+    private async Task RefreshAsync(IChatReply reply, CancellationToken ct)
+    {
+        if (moderation.IsRefreshing)
+        {
+            await reply.ShowTextAsync(ChatTexts.RefreshAlreadyRunning, ct);
+            return;
+        }
+        await reply.ShowTextAsync(ChatTexts.RefreshStarting, ct);
+        await moderation.RefreshAsync(text => reply.ShowTextAsync(text, ct), reply.Pacing.EditEvery, ct);
+    }
+
+    private async Task AnswerAsync(ChatInvocation invocation, IChatReply reply, CancellationToken ct)
+    {
+        var pacing = reply.Pacing;
+        await using var typing = TypingIndicator.Start(reply.SendTypingAsync, pacing.TypingEvery, time, ct);
+        var question = new ChatQuestion(invocation.ConversationKey, invocation.UserKey, invocation.Command.Argument);
+        string? shown = null;
+        await foreach (var update in UpdateThrottle.ThrottleAsync(pipeline.AskAsync(question, ct), pacing.EditEvery, time, ct))
+        {
+            if (update.Final is { } answer)
+            {
+                // "typing…" must not outlive the answer under it.
+                await typing.DisposeAsync();
+                if (answer.IsRefusal) await reply.ShowTextAsync(answer.Text, ct);
+                else await reply.ShowAnswerAsync(new ChatAnswer(question.Text.Trim(), answer, await ButtonsForAsync(question, answer, ct)), ct);
+                return;
+            }
+            // The answer grows in place while a model writes; the final edit carries the checked citations.
+            var draft = ChatTexts.Draft(update.Text, pacing.MaxDraftLength);
+            if (draft.Length == 0 || draft == shown) continue;
+            await reply.ShowDraftAsync(draft, ct);
+            shown = draft;
+        }
+    }
+
+    /// <summary>👍/👎 under the answer, once it is stored to be voted on; without buttons when it can't be stored.</summary>
+    private async Task<IReadOnlyList<ChatButton>> ButtonsForAsync(ChatQuestion question, Answer answer, CancellationToken ct)
+    {
+        var id = FeedbackButtons.NewAnswerId();
+        try
+        {
+            await feedback.RememberAnswerAsync(new AnswerRecord(id, question.ConversationKey, question.Text.Trim(), answer.Mode, answer.Grounded, answer.Citations, time.GetUtcNow()), ct);
+            return FeedbackButtons.For(id);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            _logger.LogWarning("Storing an answer for feedback failed; it goes out without vote buttons: {Reason}", ex.Message);
+            return [];
+        }
+    }
+}

@@ -1,0 +1,178 @@
+using System.Runtime.CompilerServices;
+using Microsoft.Extensions.Options;
+using TalksBot.Core.Answering;
+using TalksBot.Core.Articles;
+using TalksBot.Core.Chat;
+using TalksBot.Core.Conversations;
+using TalksBot.Core.Feedback;
+using TalksBot.Core.Indexing;
+using TalksBot.Core.Moderation;
+using TalksBot.Core.Refresh;
+using TalksBot.Core.Sources;
+using TalksBot.Testing;
+
+namespace TalksBot.Core.Tests;
+
+/// <summary>The chat front end once, for every platform: what Telegram and Discord tests used to show twice.</summary>
+public class ChatFrontEndTests
+{
+    private readonly InMemoryFeedbackStore _feedback = new();
+    private Func<ChatQuestion, IAsyncEnumerable<AnswerUpdate>> _answers = _ => Updates(AnswerUpdate.Finished(Answer.NotCovered()));
+
+    [Fact]
+    public async Task Moderator_commands_are_checked_on_every_invocation_and_refused_before_touching_the_index()
+    {
+        var front = FrontEnd();
+        int asked = 0;
+        foreach (var command in new[] { "status", "refresh", "status" })
+        {
+            var reply = new RecordingReply();
+            await front.HandleAsync(Invocation(ChatCommand.Parse(command, "")!, _ => { asked++; return Task.FromResult(false); }), reply, default);
+            Assert.Equal([ChatTexts.ModeratorsOnly], reply.Texts);
+        }
+        var source = new RecordingReply();
+        await front.HandleAsync(Invocation(ChatCommand.Parse("source", "add https://x.example/feed")!, _ => { asked++; return Task.FromResult(false); }), source, default);
+        Assert.Equal([ChatTexts.ModeratorsOnly], source.Texts);
+        Assert.Equal(4, asked);
+    }
+
+    [Fact]
+    public async Task A_failing_sources_listing_says_the_same_readable_thing_on_every_platform()
+    {
+        var reply = new RecordingReply();
+        await FrontEnd().HandleAsync(Invocation(new ChatCommand(ChatCommandKind.Sources)), reply, default);
+        Assert.Equal([ChatTexts.SomethingWentWrong], reply.Texts);
+    }
+
+    [Fact]
+    public async Task Source_arguments_are_parsed_once_for_every_platform()
+    {
+        Assert.Equal(new ChatCommand(ChatCommandKind.SourceAdd, "https://a.example/feed"), ChatCommand.Parse("source", " ADD  https://a.example/feed "));
+        Assert.Equal(new ChatCommand(ChatCommandKind.SourceRemove, "https://a.example/feed"), ChatCommand.Parse("source", "remove https://a.example/feed"));
+        Assert.Equal(ChatCommandKind.SourceUsage, ChatCommand.Parse("source", "add")!.Kind);
+        Assert.Null(ChatCommand.Parse("weather", ""));
+        var usage = new RecordingReply();
+        await FrontEnd().HandleAsync(Invocation(ChatCommand.Parse("source", "list")!, _ => Task.FromResult(true)), usage, default);
+        Assert.Equal([ChatModeration.SourceUsage], usage.Texts);
+    }
+
+    [Fact]
+    public async Task A_streamed_answer_shows_drafts_cut_at_the_draft_length_then_the_final_with_vote_buttons()
+    {
+        var final = new Answer("Zelensky demands a withdrawal [1].", AnswerMode.Llm, true, []);
+        _answers = _ => Updates(new AnswerUpdate("Zelensky", null), new AnswerUpdate("Zelensky", null), new AnswerUpdate("Zelensky demands a full withdrawal of Russian forces", null), AnswerUpdate.Finished(final));
+        var reply = new RecordingReply(maxDraft: 30);
+        await FrontEnd().HandleAsync(Invocation(ChatCommand.Ask("  What does Zelensky demand?  ")), reply, default);
+
+        Assert.Equal(["Zelensky", "Zelensky demands a full…"], reply.Drafts); // the same draft twice is shown once
+        Assert.All(reply.Drafts, d => Assert.True(d.Length <= 30));
+        var shown = Assert.Single(reply.Answers);
+        Assert.Same(final, shown.Answer);
+        Assert.Equal("What does Zelensky demand?", shown.Question);
+        var stored = Assert.Single(_feedback.Answers);
+        Assert.Equal(["fb:up:" + stored.Id, "fb:down:" + stored.Id], shown.Buttons.Select(b => b.Data));
+        Assert.Equal((AnswerMode.Llm, true, "What does Zelensky demand?"), (stored.Mode, stored.Grounded, stored.Question));
+        Assert.True(reply.Typing >= 1);
+    }
+
+    [Fact]
+    public async Task A_refusal_is_the_bots_plain_text_without_buttons_in_place_of_any_draft()
+    {
+        _answers = _ => Updates(new AnswerUpdate("Half an answer", null), AnswerUpdate.Finished(Answer.Refusal(ChatTexts.SomethingWentWrong)));
+        var reply = new RecordingReply();
+        await FrontEnd().HandleAsync(Invocation(ChatCommand.Ask("What did Lavrov offer?")), reply, default);
+        Assert.Equal(["Half an answer"], reply.Drafts);
+        Assert.Equal([ChatTexts.SomethingWentWrong], reply.Texts);
+        Assert.Empty(reply.Answers);
+        Assert.Empty(_feedback.Answers);
+    }
+
+    [Fact]
+    public async Task One_vote_per_user_per_answer_changeable_and_a_vote_on_an_unknown_answer_gets_a_polite_reply()
+    {
+        var front = FrontEnd();
+        var reply = new RecordingReply();
+        await front.HandleAsync(Invocation(ChatCommand.Ask("What did Lavrov offer?")), reply, default);
+        var buttons = reply.Answers.Single().Buttons;
+
+        async Task<string> PressAsync(string data, string user = "u1")
+        {
+            var r = new RecordingReply();
+            await front.HandleAsync(Invocation(ChatCommand.FromButton(data)!, user: user), r, default);
+            return Assert.Single(r.Texts);
+        }
+        Assert.Equal(ChatTexts.VoteReply(VoteOutcome.Recorded, Vote.Up), await PressAsync(buttons[0].Data));
+        Assert.Equal(ChatTexts.VoteReply(VoteOutcome.Changed, Vote.Down), await PressAsync(buttons[1].Data));
+        Assert.Equal(ChatTexts.VoteReply(VoteOutcome.Unchanged, Vote.Down), await PressAsync(buttons[1].Data));
+        Assert.Equal(ChatTexts.VoteReply(VoteOutcome.Recorded, Vote.Down), await PressAsync(buttons[1].Data, user: "u2"));
+        Assert.Contains("no longer have that answer", await PressAsync("fb:up:00000000000000ff"));
+        Assert.Null(ChatCommand.FromButton("fb:sideways:abc"));
+        Assert.Null(ChatCommand.FromButton("fb:up:../../etc"));
+        var summary = await _feedback.SummarizeAsync(5, default);
+        Assert.Equal((0, 2), (summary.Up, summary.Down));
+    }
+
+    private static ChatInvocation Invocation(ChatCommand command, Func<CancellationToken, Task<bool>>? isModerator = null, string user = "u1") =>
+        new(command, "test:chat:1", "test:user:" + user, isModerator ?? (_ => Task.FromResult(false)));
+
+    private ChatFrontEnd FrontEnd()
+    {
+        var time = TimeProvider.System;
+        var index = new UnreadableIndex();
+        var catalog = new SourceCatalog(index, new NoSources(), Options.Create(new IndexOptions()));
+        var maintenance = new IndexMaintenance(index, new IndexRefresher(index, new PassageSplitter(), time), catalog);
+        return new ChatFrontEnd(new ScriptedPipeline(q => _answers(q)), maintenance, catalog, new ChatModeration(maintenance, catalog, time), _feedback, time);
+    }
+
+    private static async IAsyncEnumerable<AnswerUpdate> Updates(params AnswerUpdate[] updates)
+    {
+        foreach (var u in updates)
+        {
+            await Task.Yield();
+            yield return u;
+        }
+    }
+
+    private sealed class ScriptedPipeline(Func<ChatQuestion, IAsyncEnumerable<AnswerUpdate>> script) : IConversationPipeline
+    {
+        public async IAsyncEnumerable<AnswerUpdate> AskAsync(ChatQuestion question, [EnumeratorCancellation] CancellationToken cancellationToken)
+        {
+            await foreach (var u in script(question).WithCancellation(cancellationToken)) yield return u;
+        }
+    }
+
+    /// <summary>What a platform was asked to show, in order; pacing lets every draft through.</summary>
+    private sealed class RecordingReply(int maxDraft = 4096) : IChatReply
+    {
+        public List<string> Drafts { get; } = [];
+        public List<string> Texts { get; } = [];
+        public List<ChatAnswer> Answers { get; } = [];
+        public int Typing;
+        public ChatPacing Pacing { get; } = new(TimeSpan.Zero, TimeSpan.FromHours(1), maxDraft);
+        public Task ShowDraftAsync(string text, CancellationToken cancellationToken) { Drafts.Add(text); return Task.CompletedTask; }
+        public Task ShowAnswerAsync(ChatAnswer answer, CancellationToken cancellationToken) { Answers.Add(answer); return Task.CompletedTask; }
+        public Task ShowTextAsync(string text, CancellationToken cancellationToken) { Texts.Add(text); return Task.CompletedTask; }
+        public Task SendTypingAsync(CancellationToken cancellationToken) { Interlocked.Increment(ref Typing); return Task.CompletedTask; }
+    }
+
+    private sealed class NoSources : IArticleSourceFactory
+    {
+        public IArticleSource Create(string location, string? kind = null) => throw new ArgumentException("no sources in this test");
+    }
+
+    /// <summary>An index whose disk is gone: every read fails, as a broken database would.</summary>
+    private sealed class UnreadableIndex : IArticleIndex
+    {
+        private static Exception Gone() => new IndexUnavailableException("disk on fire");
+        public Task<IReadOnlyList<PassageHit>> SearchAsync(IReadOnlyList<string> terms, int limit, bool requireAll, CancellationToken cancellationToken) => throw Gone();
+        public Task<TermStatistics> GetTermStatisticsAsync(IReadOnlyList<string> terms, CancellationToken cancellationToken) => throw Gone();
+        public Task<IReadOnlyList<PassageHit>> SearchByVectorAsync(ReadOnlyMemory<float> vector, string model, int limit, CancellationToken cancellationToken) => throw Gone();
+        public Task<IReadOnlyDictionary<string, long>> GetVocabularyAsync(CancellationToken cancellationToken) => throw Gone();
+        public Task<IReadOnlyList<PassageHit>> GetAdjacentPassagesAsync(IReadOnlyList<long> passageIds, CancellationToken cancellationToken) => throw Gone();
+        public Task<IndexStatus> GetStatusAsync(CancellationToken cancellationToken) => throw Gone();
+        public Task<IIndexRefreshSession> BeginRefreshAsync(CancellationToken cancellationToken) => throw Gone();
+        public Task<IReadOnlyList<SourceRecord>> GetSourcesAsync(IReadOnlyList<string> configured, CancellationToken cancellationToken) => throw Gone();
+        public Task<bool> AddSourceAsync(string location, string? kind, CancellationToken cancellationToken) => throw Gone();
+        public Task<bool> RemoveSourceAsync(string location, CancellationToken cancellationToken) => throw Gone();
+    }
+}
