@@ -46,7 +46,7 @@ public class OperationsTests
     [Fact]
     public void The_status_board_reports_changes_once_and_stopped_is_final()
     {
-        var board = new PlatformStatusBoard(new ManualTimeProvider());
+        var board = new PlatformStatusBoard(new Microsoft.Extensions.Time.Testing.FakeTimeProvider());
         var changes = new List<PlatformStatus>();
         board.Changed += changes.Add;
         board.Report("telegram", PlatformState.Connected);

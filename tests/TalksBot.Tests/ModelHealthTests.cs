@@ -13,7 +13,7 @@ namespace TalksBot.Tests;
 public sealed class ModelHealthTests : IAsyncLifetime
 {
     private FakeOpenAiServer _model = null!;
-    private readonly ManualTimeProvider _time = new();
+    private readonly Microsoft.Extensions.Time.Testing.FakeTimeProvider _time = new();
 
     public async Task InitializeAsync() => _model = await FakeOpenAiServer.StartAsync();
 
