@@ -1,0 +1,32 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using TalksBot.Testing;
+using TalksBot.Testing.Hostile;
+
+namespace TalksBot.Tests;
+
+/// <summary>Issue 14: hostile sources on the command line — one bad source is its own error; the rest refresh.</summary>
+public sealed class HostileRefreshTests : IDisposable
+{
+    private readonly Cli _cli = new();
+
+    public void Dispose() => _cli.Dispose();
+
+    [Fact]
+    public async Task A_feed_with_a_bad_xml_base_is_its_sources_error_and_the_folder_beside_it_is_indexed()
+    {
+        await using var server = await LoopbackServer.StartAsync(app => app.MapGet("/bad.xml", () => Results.Bytes(HostileFeeds.BadXmlBase(), "application/rss+xml")));
+        var folder = Directory.CreateDirectory(Path.Combine(_cli.Folder, "articles")).FullName;
+        await File.WriteAllTextAsync(Path.Combine(folder, "geneva.md"), HostileFiles.Article("Geneva talks", "Delegations in Geneva agreed on a prisoner exchange"));
+        _cli.Environment["Sources__AllowPrivateNetworks"] = "true";
+
+        var (code, stdout, stderr) = await _cli.RunAsync("index", "refresh", "--source", folder, "--source", new Uri(server.BaseAddress, "bad.xml").ToString());
+        Assert.True(code == 0, stderr);
+        Assert.DoesNotContain("   at ", stderr + stdout);
+        Assert.Contains("added 1,", stdout);
+        Assert.Contains("errors 1", stdout);
+
+        var (_, status, _) = await _cli.RunAsync("index", "status", "--json");
+        Assert.Contains("xml:base", status);
+    }
+}
