@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace TalksBot.Testing.Hostile;
 
 /// <summary>The hostile-input corpus for source folders: generated files and file-system shapes.</summary>
@@ -7,4 +9,20 @@ public static class HostileFiles
     public static string Article(string title, string topic) =>
         $"---\ntitle: {title}\noutlet: Test Wire\npublished: 2026-02-18\n---\n\n"
         + string.Join(" ", Enumerable.Repeat($"{topic}, officials said on Wednesday after the meeting ended.", 6)) + "\n";
+
+    /// <summary>
+    /// Builds the hostile folder shapes in <paramref name="root"/>: two symbolic links from a subfolder back to the root
+    /// (a loop), a named pipe (blocks whoever opens it), and a symbolic link to /dev/zero (never ends).
+    /// </summary>
+    public static void MakeLoopsPipeAndEndlessFile(string root)
+    {
+        var sub = Directory.CreateDirectory(Path.Combine(root, "sub")).FullName;
+        Directory.CreateSymbolicLink(Path.Combine(sub, "up"), root);
+        Directory.CreateSymbolicLink(Path.Combine(sub, "up2"), root);
+        if (MakeFifo(Path.Combine(root, "pipe.txt"), 0b110_100_100) != 0) throw new IOException($"mkfifo failed: {Marshal.GetLastPInvokeError()}");
+        File.CreateSymbolicLink(Path.Combine(root, "zero.md"), "/dev/zero");
+    }
+
+    [DllImport("libc", EntryPoint = "mkfifo", SetLastError = true)]
+    private static extern int MakeFifo([MarshalAs(UnmanagedType.LPUTF8Str)] string path, uint mode);
 }
