@@ -29,4 +29,23 @@ public sealed class HostileRefreshTests : IDisposable
         var (_, status, _) = await _cli.RunAsync("index", "status", "--json");
         Assert.Contains("xml:base", status);
     }
+
+    [Fact]
+    public async Task Ask_and_status_on_a_damaged_index_exit_4_with_one_line()
+    {
+        var folder = Directory.CreateDirectory(Path.Combine(_cli.Folder, "articles")).FullName;
+        for (int i = 0; i < 30; i++) await File.WriteAllTextAsync(Path.Combine(folder, $"a{i}.md"), HostileFiles.Article($"Geneva {i}", $"Delegations in Geneva agreed on prisoner exchange number {i}"));
+        var (code, _, stderr) = await _cli.RunAsync("index", "refresh", "--source", folder);
+        Assert.True(code == 0, stderr);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        HostileFiles.DamagePagesAfterTheHeader(_cli.DatabasePath);
+
+        foreach (var args in new[] { new[] { "ask", "What did the delegations in Geneva agree?" }, ["index", "status"], ["index", "refresh", "--source", folder] })
+        {
+            var (exit, stdout, err) = await _cli.RunAsync(args);
+            Assert.True(exit == 4, $"{string.Join(' ', args)}: exit {exit}\n{stdout}\n{err}");
+            var line = Assert.Single(err.Trim().Split('\n'));
+            Assert.Contains("damaged", line);
+        }
+    }
 }

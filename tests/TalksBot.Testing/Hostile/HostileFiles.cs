@@ -23,6 +23,27 @@ public static class HostileFiles
         File.CreateSymbolicLink(Path.Combine(root, "zero.md"), "/dev/zero");
     }
 
+    /// <summary>
+    /// Damages an SQLite file the way a bad disk would: the header page stays valid (it still opens), every page after
+    /// it is overwritten with garbage.
+    /// </summary>
+    public static void DamagePagesAfterTheHeader(string databasePath)
+    {
+        using var file = new FileStream(databasePath, FileMode.Open, FileAccess.ReadWrite);
+        int pageSize = file.ReadByte() is >= 0 ? ReadPageSize(file) : 4096;
+        file.Position = pageSize;
+        var garbage = new byte[file.Length - pageSize];
+        for (int i = 0; i < garbage.Length; i++) garbage[i] = (byte)(i * 37 + 11);
+        file.Write(garbage);
+    }
+
+    private static int ReadPageSize(FileStream file)
+    {
+        file.Position = 16; // big-endian page size in the header; 1 means 65536
+        int size = (file.ReadByte() << 8) | file.ReadByte();
+        return size == 1 ? 65536 : size;
+    }
+
     [DllImport("libc", EntryPoint = "mkfifo", SetLastError = true)]
     private static extern int MakeFifo([MarshalAs(UnmanagedType.LPUTF8Str)] string path, uint mode);
 }
