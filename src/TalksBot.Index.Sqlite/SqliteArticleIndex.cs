@@ -20,6 +20,7 @@ public sealed class SqliteArticleIndex : IArticleIndex
     private readonly Lazy<bool> _migrated;
     private readonly object _vectorLock = new();
     private VectorMatrix? _vectors;
+    private (long Generation, IReadOnlyDictionary<string, long> Terms)? _vocabulary;
 
     /// <summary>Unit-length vectors of one model in one contiguous array: cosine similarity becomes one dot product.</summary>
     private sealed record VectorMatrix(string Model, long Generation, long[] Ids, int Dimensions, float[] Values);
@@ -239,6 +240,40 @@ public sealed class SqliteArticleIndex : IArticleIndex
         var matrix = new VectorMatrix(model, generation, keptIds.ToArray(), dimensions, values);
         lock (_vectorLock) _vectors = matrix;
         return matrix;
+    }
+
+    public async Task<IReadOnlyDictionary<string, long>> GetVocabularyAsync(CancellationToken cancellationToken)
+    {
+        using var connection = Open();
+        long generation = await GenerationAsync(connection, cancellationToken);
+        lock (_vectorLock)
+        {
+            if (_vocabulary is { } cached && cached.Generation == generation) return cached.Terms;
+        }
+        var terms = new Dictionary<string, long>(StringComparer.Ordinal);
+        using (var cmd = connection.CreateCommand())
+        {
+            cmd.CommandText = "SELECT term, doc FROM passages_vocab";
+            using var reader = await cmd.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken)) terms[reader.GetString(0)] = reader.GetInt64(1);
+        }
+        lock (_vectorLock) _vocabulary = (generation, terms);
+        return terms;
+    }
+
+    public async Task<IReadOnlyList<PassageHit>> GetAdjacentPassagesAsync(IReadOnlyList<long> passageIds, CancellationToken cancellationToken)
+    {
+        if (passageIds.Count == 0) return [];
+        using var connection = Open();
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = $"""
+            SELECT DISTINCT n.id, n.position, n.text, a.id, a.title, a.outlet, a.published, a.url, a.origin, 0.0
+            FROM passages p
+            JOIN passages n ON n.article_id = p.article_id AND n.position IN (p.position - 1, p.position + 1)
+            JOIN articles a ON a.id = n.article_id
+            WHERE p.id IN ({string.Join(',', passageIds.Distinct())})
+            """;
+        return await ReadHitsAsync(cmd, cancellationToken);
     }
 
     private static async Task<long> GenerationAsync(SqliteConnection connection, CancellationToken cancellationToken)

@@ -158,6 +158,8 @@ public class ConversationTests
             throw new IndexUnavailableException("disk on fire");
         public Task<TermStatistics> GetTermStatisticsAsync(IReadOnlyList<string> terms, CancellationToken cancellationToken) => throw new IndexUnavailableException("disk on fire");
         public Task<IReadOnlyList<PassageHit>> SearchByVectorAsync(ReadOnlyMemory<float> vector, string model, int limit, CancellationToken cancellationToken) => throw new NotSupportedException();
+        public Task<IReadOnlyDictionary<string, long>> GetVocabularyAsync(CancellationToken cancellationToken) => throw new IndexUnavailableException("disk on fire");
+        public Task<IReadOnlyList<PassageHit>> GetAdjacentPassagesAsync(IReadOnlyList<long> passageIds, CancellationToken cancellationToken) => throw new IndexUnavailableException("disk on fire");
         public Task<IndexStatus> GetStatusAsync(CancellationToken cancellationToken) => throw new NotSupportedException();
         public Task<IIndexRefreshSession> BeginRefreshAsync(CancellationToken cancellationToken) => throw new NotSupportedException();
         public Task<IReadOnlyList<SourceRecord>> GetSourcesAsync(IReadOnlyList<string> configured, CancellationToken cancellationToken) => throw new NotSupportedException();

@@ -15,6 +15,15 @@ public interface IArticleIndex
     /// <summary>Nearest passages by cosine similarity for a model's vectors; empty when none are stored.</summary>
     Task<IReadOnlyList<PassageHit>> SearchByVectorAsync(ReadOnlyMemory<float> vector, string model, int limit, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Every indexed term with the number of passages holding it: the vocabulary a misspelt question word is corrected
+    /// against. Implementations keep it between calls until the index changes; callers may cache by reference.
+    /// </summary>
+    Task<IReadOnlyDictionary<string, long>> GetVocabularyAsync(CancellationToken cancellationToken);
+
+    /// <summary>The passages just before and after each given passage in its article (position ± 1), for passage windows.</summary>
+    Task<IReadOnlyList<PassageHit>> GetAdjacentPassagesAsync(IReadOnlyList<long> passageIds, CancellationToken cancellationToken);
+
     Task<IndexStatus> GetStatusAsync(CancellationToken cancellationToken);
 
     /// <summary>
