@@ -90,3 +90,25 @@ public sealed class ProxyTests : IAsyncLifetime
         Assert.DoesNotContain(_seen, s => s.StartsWith(HostileNames.Metadata));
     }
 }
+
+/// <summary>Issue 14 item 20: IPv6 spellings that carry an IPv4 address are judged by that address.</summary>
+public sealed class EmbeddedIPv4Tests
+{
+    [Theory]
+    [InlineData("::127.0.0.1", "loopback")]
+    [InlineData("::10.0.0.1", "private")]
+    [InlineData("64:ff9b::a9fe:a9fe", "link-local")]
+    [InlineData("64:ff9b::7f00:1", "loopback")]
+    [InlineData("2002:a9fe:a9fe::", "link-local")]
+    [InlineData("2002:c0a8:101::1", "private")]
+    public void Embedded_ipv4_addresses_are_refused_by_what_they_carry(string address, string kind)
+    {
+        Assert.Contains(kind, new AddressPolicy(false).Refusal(IPAddress.Parse(address)));
+    }
+
+    [Theory]
+    [InlineData("64:ff9b::cb00:7105")] // NAT64 of a public address
+    [InlineData("2606:4700::1111")]
+    public void Public_addresses_in_those_forms_stay_allowed(string address) =>
+        Assert.Null(new AddressPolicy(false).Refusal(IPAddress.Parse(address)));
+}
