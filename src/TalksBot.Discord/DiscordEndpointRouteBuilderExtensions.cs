@@ -10,24 +10,32 @@ namespace TalksBot.Discord;
 
 /// <summary>
 /// The HTTP interactions endpoint (Discord:InteractionsPath): 401 unless the Ed25519 signature of timestamp + raw body
-/// checks out; PONG to PING; other interactions are acknowledged in the response body (a deferral: one round trip
-/// less inside Discord's 3 seconds than a callback request) and worked on in the background once that response is
-/// sent. Stateless, so it scales behind a load balancer.
+/// checks out and the timestamp is within five minutes of now (a replayed old request is refused); the headers are
+/// checked before the body is read, and a body past <see cref="MaxInteractionBytes"/> is refused with 413; PONG to
+/// PING; other interactions are acknowledged in the response body (a deferral: one round trip less inside Discord's
+/// 3 seconds than a callback request) and worked on in the background once that response is sent. Stateless, so it
+/// scales behind a load balancer.
 /// </summary>
 public static class DiscordEndpointRouteBuilderExtensions
 {
+    /// <summary>Interactions are small (a command, its options, the member): a few KB. Anything past 64 KB is refused.</summary>
+    public const int MaxInteractionBytes = 64 * 1024;
+
     public static IEndpointRouteBuilder MapDiscordInteractions(this IEndpointRouteBuilder endpoints)
     {
         var options = endpoints.ServiceProvider.GetService<DiscordOptions>();
         if (options is null || !options.InteractionsEnabled) return endpoints;
         var verifier = new Ed25519Verifier(options.PublicKey!);
+        var time = endpoints.ServiceProvider.GetService<TimeProvider>() ?? TimeProvider.System;
         endpoints.MapPost(options.InteractionsPath, async (HttpContext http, DiscordBot bot) =>
         {
-            using var buffer = new MemoryStream();
-            await http.Request.Body.CopyToAsync(buffer, http.RequestAborted);
-            var body = buffer.ToArray();
-            if (!verifier.Verify(http.Request.Headers["X-Signature-Ed25519"], http.Request.Headers["X-Signature-Timestamp"], body))
-                return Results.Unauthorized();
+            CappedRequestBody.Limit(http, MaxInteractionBytes);
+            // Headers first: a request that can't be signed (no signature, a stale timestamp) is refused unread.
+            string? signature = http.Request.Headers["X-Signature-Ed25519"], timestamp = http.Request.Headers["X-Signature-Timestamp"];
+            if (!Ed25519Verifier.IsWellFormed(signature) || !InteractionTimestamp.IsFresh(timestamp, time.GetUtcNow())) return Results.Unauthorized();
+            var body = await CappedRequestBody.ReadAsync(http, MaxInteractionBytes, http.RequestAborted);
+            if (body is null) return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
+            if (!verifier.Verify(signature, timestamp, body)) return Results.Unauthorized();
             Interaction? interaction;
             try
             {

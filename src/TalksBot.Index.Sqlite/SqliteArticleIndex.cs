@@ -67,7 +67,13 @@ public sealed class SqliteArticleIndex : IArticleIndex
         }
     }
 
-    private IndexUnavailableException Unavailable(SqliteException ex) => ex.SqliteErrorCode switch
+    /// <summary>
+    /// SQLite errors that mean the file itself can't serve (damaged, not a database, unreadable, full), as opposed to a
+    /// bug in a statement: these are the documented "index unavailable" (exit 4, HTTP 503), wherever they surface.
+    /// </summary>
+    internal static bool IsDamage(SqliteException ex) => ex.SqliteErrorCode is 10 or 11 or 13 or 14 or 26;
+
+    internal IndexUnavailableException Unavailable(SqliteException ex) => ex.SqliteErrorCode switch
     {
         26 => new IndexUnavailableException($"{DatabasePath} is not a TalksBot index (the file is not an SQLite database).", ex),
         11 => new IndexUnavailableException($"The index at {DatabasePath} is damaged (SQLite: {ex.Message}).", ex),

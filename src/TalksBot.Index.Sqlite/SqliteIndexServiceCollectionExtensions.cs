@@ -18,7 +18,7 @@ public static class SqliteIndexServiceCollectionExtensions
             return new SqliteArticleIndex(string.IsNullOrWhiteSpace(path) ? IndexOptions.DefaultDatabasePath() : path,
                 sp.GetService<TextAnalyzer>() ?? TextAnalyzer.Default);
         });
-        services.TryAddSingleton<IArticleIndex>(sp => sp.GetRequiredService<SqliteArticleIndex>());
+        services.TryAddSingleton<IArticleIndex>(sp => new DamageReportingIndex(sp.GetRequiredService<SqliteArticleIndex>()));
         services.TryAddSingleton<IStateStore>(sp => new SqliteStateStore(SqliteStateStore.PathFor(sp.GetRequiredService<SqliteArticleIndex>().DatabasePath)));
         services.TryAddSingleton<IFeedbackStore>(sp => new SqliteFeedbackStore(SqliteStateStore.PathFor(sp.GetRequiredService<SqliteArticleIndex>().DatabasePath)));
         return services;

@@ -14,6 +14,14 @@ public sealed class SourcesOptions
     [Url]
     public string ContactUrl { get; set; } = "https://github.com/talksbot/talksbot";
 
+    /// <summary>
+    /// An HTTP proxy for every fetch (http://host:port). The environment's HTTP_PROXY/HTTPS_PROXY are ignored: a
+    /// proxy connects for us, so the address policy could only check the proxy, never the target. With a proxy set,
+    /// each target name is resolved here and checked before it is sent (and after every redirect).
+    /// </summary>
+    [Url]
+    public string? Proxy { get; set; }
+
     [Required]
     public string UserAgent { get; set; } = "TalksBot/1.0";
 

@@ -7,9 +7,16 @@ using TalksBot.Telegram.Types;
 
 namespace TalksBot.Telegram;
 
-/// <summary>POST {path of Telegram:WebhookUrl}: checks the secret token (401 otherwise), stores and queues the update, answers 200 without waiting for the answer.</summary>
+/// <summary>POST {path of Telegram:WebhookUrl}: checks the secret token before reading (401 otherwise), refuses a body past
+/// <see cref="MaxUpdateBytes"/> (413), stores and queues the update, answers 200 without waiting for the answer.</summary>
 public static class TelegramEndpointRouteBuilderExtensions
 {
+    /// <summary>
+    /// An update holds one message (at most 4,096 characters of text or 1,024 of caption, with its entities and the
+    /// message it replies to): well under 256 KB. A larger body is refused with 413 before it is held in memory.
+    /// </summary>
+    public const int MaxUpdateBytes = 256 * 1024;
+
     public static IEndpointRouteBuilder MapTelegramWebhook(this IEndpointRouteBuilder endpoints)
     {
         var options = endpoints.ServiceProvider.GetService<TelegramOptions>();
@@ -17,11 +24,14 @@ public static class TelegramEndpointRouteBuilderExtensions
         var path = new Uri(options.WebhookUrl).AbsolutePath;
         endpoints.MapPost(path, async (HttpContext http, TelegramWebhookSecret secret, UpdateDispatcher dispatcher) =>
         {
+            CappedRequestBody.Limit(http, MaxUpdateBytes);
             if (!secret.Matches(http.Request.Headers["X-Telegram-Bot-Api-Secret-Token"])) return Results.Unauthorized();
+            var body = await CappedRequestBody.ReadAsync(http, MaxUpdateBytes, http.RequestAborted);
+            if (body is null) return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
             Update? update;
             try
             {
-                update = await JsonSerializer.DeserializeAsync<Update>(http.Request.Body, TelegramBotApi.Json, http.RequestAborted);
+                update = JsonSerializer.Deserialize<Update>(body, TelegramBotApi.Json);
             }
             catch (JsonException)
             {

@@ -309,7 +309,7 @@ public class DiscordBotTests
 
         HttpRequestMessage Signed(string body, bool forge = false)
         {
-            var timestamp = "1760000000";
+            var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(); // refused outside five minutes of now
             var signer = new Ed25519Signer();
             signer.Init(true, pair.Private);
             var bytes = Encoding.UTF8.GetBytes(timestamp + body);

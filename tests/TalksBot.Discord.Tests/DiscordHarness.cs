@@ -25,6 +25,9 @@ public sealed class DiscordHarness : IAsyncDisposable
     public WebApplication App { get; private set; } = null!;
     public Dictionary<string, string?> Settings { get; } = new();
     public LogRecorder Logs { get; } = new();
+
+    /// <summary>Last registrations before the host is built (a fake clock, a request meter).</summary>
+    public Action<IServiceCollection>? ConfigureServices { get; set; }
     public Uri HostAddress => new(App.Urls.First());
 
     public static async Task<DiscordHarness> StartAsync(Action<DiscordHarness>? arrange = null)
@@ -62,6 +65,7 @@ public sealed class DiscordHarness : IAsyncDisposable
         builder.Services.AddTalksBotDiscord(builder.Configuration);
         builder.Services.AddTalksBotCore();
         builder.Services.AddSqliteArticleIndex();
+        h.ConfigureServices?.Invoke(builder.Services);
         h.App = builder.Build();
         h.App.MapDiscordInteractions();
         await h.App.Services.GetRequiredService<IndexMaintenance>().RefreshAsync(null, default);

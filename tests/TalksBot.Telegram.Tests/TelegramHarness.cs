@@ -27,6 +27,10 @@ public sealed class TelegramHarness : IAsyncDisposable
     public WebApplication App { get; private set; } = null!;
     public Dictionary<string, string?> Settings { get; } = new();
     public LogRecorder Logs { get; } = new();
+
+    /// <summary>Last registrations before the host is built (a fake clock, a request meter).</summary>
+    public Action<IServiceCollection>? ConfigureServices { get; set; }
+
     public Uri HostAddress => new(App.Urls.First());
 
     public static async Task<TelegramHarness> StartAsync(Action<TelegramHarness>? arrange = null, FakeBotApi? api = null, string? folder = null)
@@ -74,6 +78,7 @@ public sealed class TelegramHarness : IAsyncDisposable
         builder.Services.AddTalksBotTelegram(builder.Configuration);
         builder.Services.AddTalksBotCore();
         builder.Services.AddSqliteArticleIndex();
+        ConfigureServices?.Invoke(builder.Services);
         App = builder.Build();
         App.MapTelegramWebhook();
         var maintenance = App.Services.GetRequiredService<IndexMaintenance>();

@@ -9,6 +9,9 @@ public sealed class Ed25519Verifier(string publicKeyHex)
 {
     private readonly Ed25519PublicKeyParameters _key = new(Convert.FromHexString(publicKeyHex), 0);
 
+    /// <summary>True when the header could be a signature at all (128 hex digits): checked before the body is read.</summary>
+    public static bool IsWellFormed(string? signatureHex) => signatureHex is { Length: 128 } && signatureHex.All(Uri.IsHexDigit);
+
     public bool Verify(string? signatureHex, string? timestamp, ReadOnlySpan<byte> body)
     {
         if (string.IsNullOrEmpty(signatureHex) || string.IsNullOrEmpty(timestamp) || signatureHex.Length != 128) return false;

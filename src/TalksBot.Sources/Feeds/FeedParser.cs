@@ -168,7 +168,20 @@ public static partial class FeedParser
         {
             var xmlBase = (string?)el.Attribute(XNamespace.Xml + "base");
             if (xmlBase is null) continue;
-            @base = @base is null ? (Uri.TryCreate(xmlBase, UriKind.Absolute, out var b) ? b : null) : new Uri(@base, xmlBase);
+            // A base that isn't a URI makes the whole feed unreadable (its links would resolve to guesses): the
+            // source's error, with the line, never an exception that stops every other source's refresh.
+            // (Without a base to resolve against, a relative xml:base is only unusable, as it always was.)
+            if (@base is null)
+            {
+                @base = Uri.TryCreate(xmlBase, UriKind.Absolute, out var absolute) ? absolute : null;
+                continue;
+            }
+            if (!Uri.TryCreate(@base, xmlBase, out var b))
+            {
+                var line = ((IXmlLineInfo)el).HasLineInfo() ? $" at line {((IXmlLineInfo)el).LineNumber}" : "";
+                throw new FeedFormatException($"xml:base \"{xmlBase}\"{line} is not a valid URI");
+            }
+            @base = b;
         }
         return @base is not null && Uri.TryCreate(@base, link, out var resolved) ? resolved.ToString() : null;
     }

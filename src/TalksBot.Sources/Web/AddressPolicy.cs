@@ -14,6 +14,9 @@ public sealed class AddressPolicy(bool allowPrivateNetworks, IReadOnlyCollection
     public string? Refusal(IPAddress address)
     {
         if (address.IsIPv4MappedToIPv6) address = address.MapToIPv4();
+        // IPv6 forms that carry an IPv4 address (IPv4-compatible ::a.b.c.d, NAT64 64:ff9b::/96, 6to4 2002::/16) are
+        // judged by the address they carry: [::127.0.0.1] is loopback, 2002:a9fe:a9fe:: reaches the metadata service.
+        if (EmbeddedIPv4(address) is { } embedded) return Refusal(embedded);
         if (IsLinkLocal(address)) return $"{address} is a link-local address (never allowed: it reaches cloud metadata and local devices)";
         if (alsoAllowed?.Contains(address) == true) return null;
         string? kind = Kind(address);
@@ -21,6 +24,18 @@ public sealed class AddressPolicy(bool allowPrivateNetworks, IReadOnlyCollection
         return allowPrivateNetworks && kind is not ("multicast" or "unspecified")
             ? null
             : $"{address} is a {kind} address; set Sources:AllowPrivateNetworks to allow it";
+    }
+
+    private static IPAddress? EmbeddedIPv4(IPAddress a)
+    {
+        if (a.AddressFamily != AddressFamily.InterNetworkV6) return null;
+        var b = a.GetAddressBytes();
+        bool zeros(int from, int to) { for (int i = from; i < to; i++) if (b[i] != 0) return false; return true; }
+        // ::a.b.c.d (but not :: or ::1, which are their own kinds)
+        if (zeros(0, 12) && !(zeros(12, 15) && b[15] <= 1)) return new IPAddress(b[12..16]);
+        if (b[0] == 0x00 && b[1] == 0x64 && b[2] == 0xff && b[3] == 0x9b && zeros(4, 12)) return new IPAddress(b[12..16]);
+        if (b[0] == 0x20 && b[1] == 0x02) return new IPAddress(b[2..6]);
+        return null;
     }
 
     private static bool IsLinkLocal(IPAddress a) => a.AddressFamily == AddressFamily.InterNetwork

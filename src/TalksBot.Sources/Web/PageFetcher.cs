@@ -14,6 +14,8 @@ namespace TalksBot.Sources.Web;
 /// every redirect (followed here, at most Sources:MaxRedirects); only HTML and XML; a body cap; a timeout; at most
 /// Sources:PerHostConcurrency requests per host with a delay between them; conditional GET with the ETag and
 /// Last-Modified kept per URL; a User-Agent that names TalksBot and a contact URL; gzip/brotli accepted.
+/// Proxies from the environment are never used (the address check would see the proxy, not the target); a proxy set in
+/// Sources:Proxy is used, and then every target's name is resolved and checked here before the request is sent.
 /// </summary>
 public sealed class PageFetcher : IDisposable
 {
@@ -27,14 +29,20 @@ public sealed class PageFetcher : IDisposable
     private readonly IStateStore? _state;
     private readonly TimeProvider _time;
     private readonly HttpClient _http;
+    private readonly Uri? _proxy;
+    private readonly Func<string, CancellationToken, Task<IPAddress[]>> _resolve;
     private readonly ConcurrentDictionary<string, HostGate> _hosts = new(StringComparer.OrdinalIgnoreCase);
 
     public PageFetcher(IOptions<SourcesOptions> options, IStateStore? state, TimeProvider time)
         : this(options.Value, new AddressPolicy(options.Value.AllowPrivateNetworks), state, time) { }
 
-    internal PageFetcher(SourcesOptions options, AddressPolicy policy, IStateStore? state, TimeProvider time)
+    /// <param name="resolve">Name resolution (DNS unless a test maps names to chosen addresses).</param>
+    internal PageFetcher(SourcesOptions options, AddressPolicy policy, IStateStore? state, TimeProvider time,
+        Func<string, CancellationToken, Task<IPAddress[]>>? resolve = null)
     {
         _options = options;
+        _resolve = resolve ?? ((host, ct) => Dns.GetHostAddressesAsync(host, ct));
+        _proxy = string.IsNullOrWhiteSpace(options.Proxy) ? null : new Uri(options.Proxy);
         _policy = policy;
         _state = state;
         _time = time;
@@ -46,6 +54,9 @@ public sealed class PageFetcher : IDisposable
             PooledConnectionLifetime = TimeSpan.FromMinutes(5),
             UseCookies = false,
             ConnectCallback = ConnectAsync,
+            // Never HTTP_PROXY from the environment: only the proxy the operator configured for TalksBot.
+            UseProxy = _proxy is not null,
+            Proxy = _proxy is null ? null : new WebProxy(_proxy) { BypassProxyOnLocal = false },
         };
         _http = new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
         _http.DefaultRequestHeaders.UserAgent.ParseAdd($"{options.UserAgent} (+{options.ContactUrl})");
@@ -97,6 +108,8 @@ public sealed class PageFetcher : IDisposable
         for (int hop = 0; ; hop++)
         {
             if (Refusal(url) is { } refusal) throw new FetchException(refusal);
+            // Through a proxy our connection goes to the proxy, so the target is resolved and checked here, every hop.
+            if (_proxy is not null) await CheckAddressesAsync(url.IdnHost, ct);
             var gate = _hosts.GetOrAdd(url.Authority, _ => new HostGate(_options.PerHostConcurrency));
             await gate.EnterAsync(TimeSpan.FromMilliseconds(_options.PerHostDelayMilliseconds), _time, ct);
             try
@@ -145,15 +158,25 @@ public sealed class PageFetcher : IDisposable
         return buffer.ToArray();
     }
 
-    private async ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, CancellationToken ct)
+    private async Task<IPAddress[]> CheckAddressesAsync(string host, CancellationToken ct)
     {
-        var host = context.DnsEndPoint.Host;
-        IPAddress[] addresses = IPAddress.TryParse(host.Trim('[', ']'), out var literal) ? [literal] : await Dns.GetHostAddressesAsync(host, ct);
+        IPAddress[] addresses = IPAddress.TryParse(host.Trim('[', ']'), out var literal) ? [literal] : await _resolve(host, ct);
         foreach (var address in addresses)
         {
             // A name that resolves to any refused address is refused: connecting elsewhere would be luck, not policy.
             if (_policy.Refusal(address) is { } why) throw new FetchException($"refused {host}: {why}");
         }
+        return addresses;
+    }
+
+    private async ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, CancellationToken ct)
+    {
+        var host = context.DnsEndPoint.Host;
+        // The configured proxy is the operator's choice (often on a private network); targets were checked before sending.
+        bool toProxy = _proxy is not null && string.Equals(host, _proxy.IdnHost, StringComparison.OrdinalIgnoreCase) && context.DnsEndPoint.Port == _proxy.Port;
+        IPAddress[] addresses = toProxy
+            ? (IPAddress.TryParse(host.Trim('[', ']'), out var literal) ? [literal] : await _resolve(host, ct))
+            : await CheckAddressesAsync(host, ct);
         var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
         try
         {

@@ -40,7 +40,16 @@ public sealed class WebSource(Uri url, string? kind, PageFetcher fetcher) : IArt
         bool isFeed = kind == "feed" || (kind != "page" && LooksLikeFeed(fetched));
         if (!isFeed)
         {
-            yield return ReadPage(Location, fetched);
+            SourceItem page;
+            try
+            {
+                page = ReadPage(Location, fetched);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                page = new ArticleFailed(Location, $"{url}: the page could not be read ({ex.GetType().Name}: {ex.Message})");
+            }
+            yield return page;
             yield break;
         }
 
@@ -52,6 +61,11 @@ public sealed class WebSource(Uri url, string? kind, PageFetcher fetcher) : IArt
         catch (FeedFormatException ex)
         {
             throw new SourceUnavailableException($"{url}: {ex.Message}", ex);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Whatever else a hostile feed makes the parser throw is this source's error: the other sources refresh.
+            throw new SourceUnavailableException($"{url}: the feed could not be read ({ex.GetType().Name}: {ex.Message})", ex);
         }
         // Item pages are fetched a few at a time, in feed order; the fetcher's per-host limit and spacing still hold,
         // so a feed of one site goes no faster than politeness allows while an aggregator's items come in side by side.
@@ -119,6 +133,10 @@ public sealed class WebSource(Uri url, string? kind, PageFetcher fetcher) : IArt
             catch (FetchException ex)
             {
                 reason = ex.Message;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                reason = $"{item.Link}: the page could not be read ({ex.GetType().Name}: {ex.Message})";
             }
         }
         // The page can't be had: the feed's own text, if it says enough to be worth answering from.
