@@ -20,6 +20,12 @@ public sealed class DamageReportingIndex(SqliteArticleIndex inner) : IArticleInd
     public Task<IReadOnlyList<PassageHit>> SearchByVectorAsync(ReadOnlyMemory<float> vector, string model, int limit, CancellationToken cancellationToken) =>
         Guard(() => inner.SearchByVectorAsync(vector, model, limit, cancellationToken));
 
+    public Task<IReadOnlyDictionary<string, long>> GetVocabularyAsync(CancellationToken cancellationToken) =>
+        Guard(() => inner.GetVocabularyAsync(cancellationToken));
+
+    public Task<IReadOnlyList<PassageHit>> GetAdjacentPassagesAsync(IReadOnlyList<long> passageIds, CancellationToken cancellationToken) =>
+        Guard(() => inner.GetAdjacentPassagesAsync(passageIds, cancellationToken));
+
     public Task<IndexStatus> GetStatusAsync(CancellationToken cancellationToken) => Guard(() => inner.GetStatusAsync(cancellationToken));
 
     public async Task<IIndexRefreshSession> BeginRefreshAsync(CancellationToken cancellationToken) =>
@@ -66,6 +72,9 @@ public sealed class DamageReportingIndex(SqliteArticleIndex inner) : IArticleInd
 
         public Task<IReadOnlyList<(long PassageId, string Text)>> GetPassagesWithoutEmbeddingAsync(string model, int limit, CancellationToken cancellationToken) =>
             owner.Guard(() => session.GetPassagesWithoutEmbeddingAsync(model, limit, cancellationToken));
+
+        public Task<int> CountPassagesWithoutEmbeddingAsync(string model, CancellationToken cancellationToken) =>
+            owner.Guard(() => session.CountPassagesWithoutEmbeddingAsync(model, cancellationToken));
 
         public Task StoreEmbeddingsAsync(string model, IReadOnlyList<(long PassageId, float[] Vector)> vectors, CancellationToken cancellationToken) =>
             owner.Guard(() => session.StoreEmbeddingsAsync(model, vectors, cancellationToken));

@@ -21,7 +21,7 @@ public sealed class HostileInteractionTests : IAsyncLifetime
 {
     private static readonly DateTimeOffset Now = new(2026, 12, 1, 12, 0, 0, TimeSpan.Zero);
     private readonly AsymmetricCipherKeyPair _pair;
-    private readonly ManualTimeProvider _clock = new(Now);
+    private readonly Microsoft.Extensions.Time.Testing.FakeTimeProvider _clock = new(Now);
     private RequestBodyMeter _meter = null!;
     private DiscordHarness _h = null!;
     private HttpClient _http = null!;
