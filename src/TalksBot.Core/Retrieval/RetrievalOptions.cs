@@ -37,7 +37,7 @@ public sealed class RetrievalOptions
 
     /// <summary>With embeddings: this similar, a passage grounds the question with half the usual focus coverage (paraphrases).</summary>
     [Range(-1.0, 1.0)]
-    public double StrongSimilarity { get; set; } = 0.6;
+    public double StrongSimilarity { get; set; } = 0.7;
 
     /// <summary>With embeddings, a question with no indexed word at all (another language) is covered by a passage this similar.</summary>
     [Range(-1.0, 1.0)]
