@@ -144,9 +144,18 @@ internal static class IndexBenchmark
         {
             // The same model and session on the first passages of this index, tokenised and run with nothing else.
             var t = Stopwatch.GetTimestamp();
-            int ran = encoder.RunRaw(texts, 16);
+            int ran;
+            try
+            {
+                ran = encoder.RunRaw(texts, 16);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                Console.WriteLine($"Raw ONNX Runtime run failed: {ex.Message}");
+                ran = 0;
+            }
             double rawRate = ran / Stopwatch.GetElapsedTime(t).TotalSeconds;
-            Console.WriteLine($"Raw ONNX Runtime (tokenise + Run, batches of 16 sorted by length) on {ran:N0} passages of this index: {rawRate:0.0} passages/s"
+            if (ran > 0) Console.WriteLine($"Raw ONNX Runtime (tokenise + Run, batches of 16 sorted by length) on {ran:N0} passages of this index: {rawRate:0.0} passages/s"
                 + (first.Embedded > 0 ? $"; the refresh's embedding step reached {first.Embedded / embedSeconds / rawRate:P0} of it" : ""));
         }
         await BareFtsInsertAsync(db, dir, first.Added, ct);
