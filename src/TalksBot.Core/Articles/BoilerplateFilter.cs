@@ -119,7 +119,7 @@ public sealed partial class BoilerplateFilter
         var text = AnyUrl().Replace(line, " ");
         text = MarkdownLink().Replace(text, "$1");
         int words = PassageSplitter.CountWords(text);
-        return urlChars > line.Length / 2 || (urls >= 2 && words < 12 * urls);
+        return urlChars > line.Length / 2 || (urls >= 3 && words < 4 * urls);
     }
 
     // "Russia | Ukraine | United States | War": a menu of short items.

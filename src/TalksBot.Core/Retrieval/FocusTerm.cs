@@ -9,4 +9,7 @@ public sealed record FocusTerm(string Term, double Weight, bool IsName, IReadOnl
 {
     /// <summary>True for a concept that a phrase of the question stands for ("by when" → deadline) rather than a word typed.</summary>
     public bool FromParaphrase { get; init; }
+
+    /// <summary>What each alternative weighs on its own (its idf, at most the term's): a common paraphrase weighs little.</summary>
+    public IReadOnlyDictionary<string, double> AlternativeWeights { get; init; } = new Dictionary<string, double>();
 }

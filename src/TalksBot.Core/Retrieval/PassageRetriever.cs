@@ -38,7 +38,11 @@ public sealed class PassageRetriever(
         foreach (var f in focus.Terms)
         {
             weights[f.Term] = Math.Max(weights.GetValueOrDefault(f.Term), f.Weight);
-            foreach (var alt in f.Alternatives) weights[alt] = Math.Max(weights.GetValueOrDefault(alt), f.Weight * options.ParaphraseWeight);
+            foreach (var alt in f.Alternatives)
+            {
+                double own = Math.Min(f.Weight, f.AlternativeWeights.GetValueOrDefault(alt, f.Weight));
+                weights[alt] = Math.Max(weights.GetValueOrDefault(alt), own * options.ParaphraseWeight);
+            }
         }
         if (focus.Terms.Count == 0 && embedder is null)
         {
@@ -284,7 +288,10 @@ public sealed class PassageRetriever(
             var word = query.Words[index];
             var alternatives = query.Paraphrases.Where(p => !p.FromPhrase && p.Term == word.Term).SelectMany(p => p.Alternatives)
                 .Where(a => a != term && df.GetValueOrDefault(a) > 0).Distinct().ToList();
-            terms.Add(new FocusTerm(term, weight, names.Contains(term), alternatives, corrections.ContainsKey(word.Token) ? word.Token : null));
+            terms.Add(new FocusTerm(term, weight, names.Contains(term), alternatives, corrections.ContainsKey(word.Token) ? word.Token : null)
+            {
+                AlternativeWeights = alternatives.ToDictionary(a => a, a => Idf(df[a]), StringComparer.Ordinal),
+            });
         }
         foreach (var phrase in query.Paraphrases.Where(p => p.FromPhrase))
         {

@@ -61,7 +61,7 @@ public static class TalksBotHost
         services.AddOptions<IndexOptions>().Bind(configuration.GetSection(IndexOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IPostConfigureOptions<IndexOptions>, IndexOptionsPaths>();
         services.AddOptions<ChatOptions>().Bind(configuration.GetSection(ChatOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<RetrievalOptions>().Bind(configuration.GetSection("Retrieval"));
+        services.AddOptions<RetrievalOptions>().Bind(configuration.GetSection(RetrievalOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<TalksBot.Core.Diagnostics.QuestionLogOptions>().Bind(configuration.GetSection(TalksBot.Core.Diagnostics.QuestionLogOptions.Section));
         PlatformComposition.AddAdapters(services, configuration);
         services.AddTalksBotCore();

@@ -1,0 +1,84 @@
+using TalksBot.Core.Answering;
+using TalksBot.Core.Conversations;
+using TalksBot.Core.Retrieval;
+
+namespace TalksBot.Core.Tests;
+
+public sealed class RetrievalMechanismTests
+{
+    private static readonly TextAnalyzer Analyzer = TextAnalyzer.Default;
+
+    private static IReadOnlyDictionary<string, long> Vocabulary(params string[] words) =>
+        words.Select(w => Analyzer.Term(w)!).Distinct().ToDictionary(t => t, t => 10L);
+
+    [Theory]
+    [InlineData("ceasfire", "ceasefire")]
+    [InlineData("ukriane", "ukraine")]
+    [InlineData("guarntee", "guarantee")]
+    [InlineData("negotiatons", "negotiations")]
+    public void A_misspelt_word_is_corrected_against_the_index_vocabulary(string typed, string meant)
+    {
+        var vocabulary = Vocabulary("ceasefire", "ukraine", "guarantee", "negotiations", "argon", "boiling", "point");
+        Assert.Equal(Analyzer.Term(meant), new SpellingCorrector(Analyzer).Correct(typed, vocabulary));
+    }
+
+    [Fact]
+    public void A_word_with_nothing_near_it_stays_unknown_and_a_misspelt_stop_word_is_a_stop_word()
+    {
+        var corrector = new SpellingCorrector(Analyzer);
+        Assert.Null(corrector.Correct("tungsten", Vocabulary("argon", "boiling", "point", "ceasefire")));
+        Assert.True(corrector.IsMisspeltStopWord("wher"));
+        Assert.False(corrector.IsMisspeltStopWord("kyiv"));
+    }
+
+    [Fact]
+    public void Zero_width_characters_and_apostrophe_less_contractions_do_not_change_the_terms()
+    {
+        Assert.Equal(Analyzer.Terms("Zelensky"), Analyzer.Terms("Zel\u200Bensky"));
+        Assert.Equal(Analyzer.Terms("who is leading russia delegation"), Analyzer.Terms("whos leading russias delegation"));
+    }
+
+    [Fact]
+    public void The_question_analysis_finds_names_written_together_possessives_and_paraphrases()
+    {
+        var q = Analyzer.AnalyzeQuestion("Who leads Russia's delegation in Abu Dhabi, and what did Washington say?");
+        var russia = q.Words.Single(w => w.Token == "Russia");
+        Assert.True(russia.Possessive);
+        Assert.True(q.Words.Single(w => w.Token == "Abu").NextAdjacent);
+        Assert.Contains(q.PlaceTerms, p => p.SequenceEqual([Analyzer.Term("abu")!, Analyzer.Term("dhabi")!]));
+        Assert.Contains(q.Paraphrases, p => p.Term == Analyzer.Term("washington") && p.Alternatives.Contains(Analyzer.Term("usa")!));
+        var deadline = Analyzer.AnalyzeQuestion("By when must a deal be done?");
+        Assert.Contains(deadline.Paraphrases, p => p.FromPhrase && (p.Term == Analyzer.Term("deadline") || p.Alternatives.Contains(Analyzer.Term("deadline")!)));
+    }
+
+    [Theory]
+    [InlineData("How many prisoners were exchanged?", QuestionType.Quantity)]
+    [InlineData("How long should the guarantees last?", QuestionType.Duration)]
+    [InlineData("When did the talks start?", QuestionType.Time)]
+    [InlineData("Where were the Russian prisoners released to?", QuestionType.Place)]
+    [InlineData("Who leads Ukraine's delegation?", QuestionType.Person)]
+    [InlineData("What did Putin say about confrontation?", QuestionType.Statement)]
+    public void The_question_type_is_read_from_its_words(string question, QuestionType type) =>
+        Assert.Equal(type, AnswerCandidates.TypeOf(question));
+
+    [Fact]
+    public void A_sentence_holds_a_candidate_of_the_asked_type_only_when_it_adds_one()
+    {
+        const string q = "How many prisoners were exchanged after Abu Dhabi?";
+        Assert.True(AnswerCandidates.Holds(QuestionType.Quantity, "The sides completed an exchange of 314 prisoners.", q));
+        Assert.False(AnswerCandidates.Holds(QuestionType.Quantity, "Kyiv expected an exchange of prisoners after the talks in Abu Dhabi.", q));
+        Assert.True(AnswerCandidates.Holds(QuestionType.Duration, "\"We want guarantees for 30 years,\" he said.", "How long should the guarantees last?"));
+    }
+
+    [Fact]
+    public void Follow_ups_are_combined_with_the_previous_question_and_new_questions_are_not()
+    {
+        var rewriter = new FollowUpRewriter(Analyzer);
+        Assert.Equal("What are Russia's preconditions?", rewriter.Rewrite("and what about Russia's?", "What are Zelensky's preconditions?"));
+        var where = rewriter.Rewrite("where did it happen?", "When was the prisoner exchange?");
+        Assert.StartsWith("where did it happen", where);
+        Assert.Contains("prisoner exchange", where);
+        const string fresh = "Who leads Russia's delegation in Abu Dhabi?";
+        Assert.Equal(fresh, rewriter.Rewrite(fresh, "What are Zelensky's preconditions?"));
+    }
+}
