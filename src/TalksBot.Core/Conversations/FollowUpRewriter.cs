@@ -45,7 +45,7 @@ public sealed partial class FollowUpRewriter(TextAnalyzer analyzer) : IQuestionR
 
         // "and who leads Ukraine's?" → the previous question's name replaced: who leads Ukraine's delegation in Abu Dhabi?
         var cleaned = LeadingConnective().Replace(question, "").Trim();
-        if (hasName && cleaned.TrimEnd('?', ' ').EndsWith("'s", StringComparison.OrdinalIgnoreCase) || cleaned.TrimEnd('?', ' ').EndsWith("’s", StringComparison.Ordinal))
+        if (hasName && IsPossessive(cleaned.TrimEnd('?', ' ')))
         {
             var name = analysis.Words.LastOrDefault(w => w.Capitalized)?.Token;
             if (name is not null) return $"{cleaned.TrimEnd('?', ' ')} ({Substitute(previous, name + "'s").TrimEnd('?')})?";
@@ -60,12 +60,14 @@ public sealed partial class FollowUpRewriter(TextAnalyzer analyzer) : IQuestionR
         var words = analyzer.AnalyzeQuestion(previous).Words;
         var target = words.FirstOrDefault(w => w.Capitalized && w.Possessive) ?? words.FirstOrDefault(w => w.Capitalized);
         if (target is null) return $"{previous.TrimEnd('?', ' ')} ({subject})?";
-        bool subjectPossessive = subject.EndsWith("'s", StringComparison.OrdinalIgnoreCase) || subject.EndsWith("’s", StringComparison.Ordinal);
+        bool subjectPossessive = IsPossessive(subject);
         var bare = subjectPossessive ? subject[..^2] : subject;
         var pattern = target.Possessive ? $@"\b{Regex.Escape(target.Token)}(['’]s)?" : $@"\b{Regex.Escape(target.Token)}\b";
         var replaced = Regex.Replace(previous, pattern, m => target.Possessive || subjectPossessive ? bare + "'s" : bare, RegexOptions.None, TimeSpan.FromSeconds(1));
         return replaced;
     }
+
+    private static bool IsPossessive(string text) => text.EndsWith("'s", StringComparison.OrdinalIgnoreCase) || text.EndsWith("’s", StringComparison.OrdinalIgnoreCase);
 
     [GeneratedRegex(@"^\s*(?:and|but|so|ok|okay)?[\s,]*(?:what|how)\s+about\s+(?<subject>.+)$", RegexOptions.IgnoreCase)]
     private static partial Regex WhatAbout();

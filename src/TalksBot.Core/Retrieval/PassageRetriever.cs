@@ -209,7 +209,7 @@ public sealed class PassageRetriever(
             string? why = null;
             bool strong = c.Vector >= options.StrongSimilarity;
             if (!c.NamesHeld) why = $"no passage names {Quote(MissingNames(focus, c.Window))} together with the rest of the question";
-            else if (focus.UnknownCount > 0 && !strong && c.WindowCoverage < 0.99) why = $"the articles never mention {Quote(focus.Unknown)}";
+            else if (focus.Unknown.Count > 0 && !strong && c.WindowCoverage < 0.99) why = $"the articles never mention {Quote(focus.Unknown)}";
             else if (c.Vector is null && c.WindowCoverage < need + (MissesSpecific(c) ? SpecificPenalty : 0)) why = $"the best passage holds {c.WindowCoverage:P0} of the question's focus (needs {need:P0})";
             else if (c.Vector is { } sim && !(c.WindowCoverage >= need + (MissesSpecific(c) ? SpecificPenalty : 0) && sim >= needSimilarity || strong && c.WindowCoverage >= need / 2))
             {
@@ -318,7 +318,7 @@ public sealed class PassageRetriever(
         // The rarest word typed (not a paraphrase, not a name): a passage that grounds the answer holds it.
         var specific = terms.Where(f => !f.IsName && !f.FromParaphrase).OrderByDescending(f => f.Weight).FirstOrDefault();
         if (specific is not null && terms.Count(f => !f.FromParaphrase) < 2) specific = null;
-        return new QuestionFocus(terms, phrases, unknown, unknownNames, corrections, specific);
+        return new QuestionFocus(terms, phrases, unknown, unknownNames, corrections, specific) { Statistics = new TermStatistics(stats.TotalPassages, df) };
     }
 
     /// <summary>
@@ -330,7 +330,8 @@ public sealed class PassageRetriever(
     {
         var own = focus.Terms.Where(f => !f.FromParaphrase).Select(f => f.Term).ToList();
         var any = focus.Terms.SelectMany(f => f.Alternatives.Prepend(f.Term)).Distinct().ToList();
-        var stats = await index.GetTermStatisticsAsync(any, cancellationToken);
+        // The focus was built from these statistics (corrected terms included): no second round trip.
+        var stats = focus.Statistics;
         if (stats.TotalPassages < options.TieredSearchFromPassages)
         {
             return await index.SearchAsync(any, options.Candidates, requireAll: false, cancellationToken);
@@ -343,18 +344,6 @@ public sealed class PassageRetriever(
         double n = Math.Max(1, stats.TotalPassages);
         var selective = any.Where(t => stats.DocumentFrequency.GetValueOrDefault(t) / n <= options.CommonTermShare).ToList();
         return await index.SearchAsync(selective.Count > 0 ? selective : any, options.Candidates, requireAll: false, cancellationToken);
-    }
-
-    /// <summary>Sum of the weights of the question terms a text contains.</summary>
-    public double Coverage(string text, IReadOnlyDictionary<string, double> weights)
-    {
-        double sum = 0;
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var term in analyzer.Terms(text))
-        {
-            if (weights.TryGetValue(term, out var w) && seen.Add(term)) sum += w;
-        }
-        return sum;
     }
 
     private double Coverage(QuestionFocus focus, FocusHold held)

@@ -15,5 +15,6 @@ public sealed record QuestionFocus(
 {
     public double TotalWeight { get; } = Terms.Sum(t => t.Weight);
 
-    public int UnknownCount => Unknown.Count;
+    /// <summary>Passage counts of every focus term and alternative, and of the index: what the weights came from.</summary>
+    public TalksBot.Core.Indexing.TermStatistics Statistics { get; init; } = new(0, new Dictionary<string, long>());
 }
