@@ -9,13 +9,25 @@ namespace TalksBot.Core.Answering;
 public sealed class QuestionAnswerer(PassageRetriever retriever, IAnswerWriter writer)
 {
     /// <param name="originalQuestion">What the user wrote, when <paramref name="question"/> is its standalone rewrite.</param>
+    /// <param name="inContext">The question read with the conversation before it, tried when the question alone isn't covered.</param>
     public async IAsyncEnumerable<AnswerUpdate> AskAsync(
-        string question, IReadOnlyList<ConversationTurn> history, [EnumeratorCancellation] CancellationToken cancellationToken, string? originalQuestion = null)
+        string question, IReadOnlyList<ConversationTurn> history, [EnumeratorCancellation] CancellationToken cancellationToken,
+        string? originalQuestion = null, string? inContext = null)
     {
         RetrievalResult retrieval;
+        bool contextual = false;
         using (var retrieve = TalksBotTelemetry.ActivitySource.StartActivity("retrieve"))
         {
             retrieval = await retriever.RetrieveAsync(question, cancellationToken);
+            if (!retrieval.Covered && inContext is not null)
+            {
+                var withContext = await retriever.RetrieveAsync(inContext, cancellationToken);
+                if (withContext.Covered)
+                {
+                    originalQuestion ??= question;
+                    (retrieval, question, contextual) = (withContext, inContext, true);
+                }
+            }
             retrieve?.SetTag("talksbot.covered", retrieval.Covered);
         }
         if (!retrieval.Covered)
@@ -26,7 +38,9 @@ public sealed class QuestionAnswerer(PassageRetriever retriever, IAnswerWriter w
         using var answer = TalksBotTelemetry.ActivitySource.StartActivity("answer");
         await foreach (var update in writer.WriteAsync(new AnswerRequest(question, retrieval, history) { OriginalQuestion = originalQuestion }, cancellationToken))
         {
-            yield return update.Final is { } final ? update with { Final = final with { Grounding = retrieval.Grounding } } : update;
+            yield return update.Final is { } final
+                ? update with { Final = final with { Grounding = retrieval.Grounding, StandaloneQuestion = contextual ? question : final.StandaloneQuestion } }
+                : update;
         }
     }
 

@@ -25,7 +25,7 @@ public sealed class ConversationPipeline(
 
     private readonly ILogger _logger = logger ?? NullLogger<ConversationPipeline>.Instance;
     // Without a model, follow-ups are still combined with the question before them.
-    private readonly IQuestionRewriter _followUps = new FollowUpRewriter(Retrieval.TextAnalyzer.Default);
+    private readonly FollowUpRewriter _followUps = new(Retrieval.TextAnalyzer.Default);
 
     public async IAsyncEnumerable<AnswerUpdate> AskAsync(ChatQuestion question, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
@@ -63,8 +63,11 @@ public sealed class ConversationPipeline(
             standalone = await _followUps.RewriteAsync(text, history, cancellationToken);
         }
 
+        // A nameless question the rewriter left alone may still lean on the conversation: tried in context if alone it isn't covered.
+        var inContext = string.Equals(standalone, text, StringComparison.Ordinal) ? _followUps.InContext(text, history) : null;
+
         // yield can't sit inside a try with a catch, so the enumerator is driven by hand.
-        var updates = answerer.AskAsync(standalone, history, cancellationToken, text).GetAsyncEnumerator(cancellationToken);
+        var updates = answerer.AskAsync(standalone, history, cancellationToken, text, inContext).GetAsyncEnumerator(cancellationToken);
         try
         {
             while (true)
@@ -90,8 +93,9 @@ public sealed class ConversationPipeline(
                 }
                 if (update.Final is { } final)
                 {
-                    if (!string.Equals(standalone, text, StringComparison.Ordinal)) final = final with { StandaloneQuestion = standalone };
-                    memory.Remember(question.ConversationKey, standalone, final.Text);
+                    var asked = final.StandaloneQuestion ?? standalone;
+                    if (!string.Equals(asked, text, StringComparison.Ordinal)) final = final with { StandaloneQuestion = asked };
+                    memory.Remember(question.ConversationKey, asked, final.Text);
                     observation.Answered(final);
                     yield return AnswerUpdate.Finished(final);
                     yield break;

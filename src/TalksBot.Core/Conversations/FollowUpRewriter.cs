@@ -23,6 +23,20 @@ public sealed partial class FollowUpRewriter(TextAnalyzer analyzer) : IQuestionR
         return Task.FromResult(Rewrite(question.Trim(), previous));
     }
 
+    /// <summary>
+    /// The question read in the conversation's context, for when it isn't clearly a follow-up but names nothing of its
+    /// own ("how long did the first day last?"): asked alone first, and in context only when alone it isn't covered.
+    /// Null when the question names something (it stands alone) or nothing came before.
+    /// </summary>
+    public string? InContext(string question, IReadOnlyList<ConversationTurn> history)
+    {
+        if (history.Count == 0) return null;
+        var analysis = analyzer.AnalyzeQuestion(question);
+        if (analysis.Words.Any(w => w.Capitalized) || analysis.PlaceTerms.Count > 0 || analysis.Terms.Count > 6) return null;
+        var cleaned = LeadingConnective().Replace(question.Trim(), "").Trim();
+        return $"{cleaned.TrimEnd('?', ' ')} ({history[^1].Question.TrimEnd('?', ' ')})?";
+    }
+
     public string Rewrite(string question, string previous)
     {
         var analysis = analyzer.AnalyzeQuestion(question);

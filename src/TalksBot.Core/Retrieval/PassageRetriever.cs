@@ -23,10 +23,14 @@ public sealed class PassageRetriever(
     // Candidates whose neighbours are read: the window is what lets a fact in the next passage count.
     private const int WindowCandidates = 20;
     private const int MaxNeighbors = 2;
+    // How many times the vector candidates' depth similarities are read to, for scoring text candidates.
+    private const int SimilarityDepth = 5;
     // Missing the question's rarest word asks for this much more of the rest.
     private const double SpecificPenalty = 0.15;
     // Two adjacent sentences must hold this share of what the whole window must hold.
     private const double SentencePairShare = 0.8;
+    // How much more of the focus a second passage of an article must hold to escape the same-article penalty.
+    private const double BetterCoverage = 0.15;
     private readonly ILogger _logger = logger ?? NullLogger<PassageRetriever>.Instance;
     private readonly SpellingCorrector _corrector = new(analyzer);
 
@@ -53,13 +57,15 @@ public sealed class PassageRetriever(
         }
 
         var textHits = focus.Terms.Count > 0 ? await TextSearchAsync(focus, cancellationToken) : [];
-        IReadOnlyList<PassageHit> vectorHits = [];
+        // Similarities are read deeper than the vector candidates, so a passage found by its words alone is still
+        // scored by its meaning (a missing similarity would cost it the whole vector share of its score).
+        IReadOnlyList<PassageHit> similarities = [];
         if (embedder is not null)
         {
             try
             {
                 var vector = await embedder.EmbedAsync(question, cancellationToken);
-                if (!vector.IsEmpty) vectorHits = await index.SearchByVectorAsync(vector, embedder.Model, options.Candidates, cancellationToken);
+                if (!vector.IsEmpty) similarities = await index.SearchByVectorAsync(vector, embedder.Model, options.Candidates * SimilarityDepth, cancellationToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
@@ -75,11 +81,18 @@ public sealed class PassageRetriever(
             var hit = textHits[r];
             fused[hit.PassageId] = (hit, hit.Score, null, 1.0 / (RrfK + r + 1));
         }
-        for (int r = 0; r < vectorHits.Count; r++)
+        for (int r = 0; r < similarities.Count; r++)
         {
-            var hit = vectorHits[r];
-            double rrf = 1.0 / (RrfK + r + 1);
-            fused[hit.PassageId] = fused.TryGetValue(hit.PassageId, out var c) ? (c.Hit, c.Text, hit.Score, c.Rrf + rrf) : (hit, 0, hit.Score, rrf);
+            var hit = similarities[r];
+            double rrf = r < options.Candidates ? 1.0 / (RrfK + r + 1) : 0;
+            if (fused.TryGetValue(hit.PassageId, out var c)) fused[hit.PassageId] = (c.Hit, c.Text, hit.Score, c.Rrf + rrf);
+            else if (r < options.Candidates) fused[hit.PassageId] = (hit, 0, hit.Score, rrf);
+        }
+        if (similarities.Count > 0)
+        {
+            // Below the depth read, a passage is at most as similar as the last one read.
+            double floor = similarities[^1].Score;
+            foreach (var (id, c) in fused.Where(kv => kv.Value.Vector is null).ToList()) fused[id] = (c.Hit, c.Text, floor, c.Rrf);
         }
         if (fused.Count == 0)
         {
@@ -94,14 +107,14 @@ public sealed class PassageRetriever(
         var dated = fused.Values.Where(c => c.Hit.Article.Published is not null).Select(c => c.Hit.Article.Published!.Value.DayNumber).ToList();
         int minDay = dated.Count > 0 ? dated.Min() : 0, maxDay = dated.Count > 0 ? dated.Max() : 0;
 
-        var candidates = fused.Values.Select(c => new Candidate(c.Hit, c.Text, c.Vector, c.Rrf / maxRrf, Held(focus, analyzer.Terms(c.Hit.Text)))).ToList();
+        var candidates = fused.Values.Select(c => new Candidate(c.Hit, c.Text, c.Vector, c.Rrf / maxRrf, HeldIn(focus, c.Hit.Text))).ToList();
         foreach (var c in candidates) c.Preliminary = 0.5 * c.Rrf + 0.5 * Coverage(focus, c.Own) + 0.3 * (c.Vector ?? 0);
 
         // Passage windows: the passages before and after the best candidates, so a fact in the next passage counts.
         var windowed = candidates.OrderByDescending(c => c.Preliminary).Take(WindowCandidates).ToList();
         var neighbors = await index.GetAdjacentPassagesAsync(windowed.Select(c => c.Hit.PassageId).ToList(), cancellationToken);
         var byPosition = new Dictionary<(long Article, int Position), (PassageHit Hit, FocusHold Held)>();
-        foreach (var n in neighbors) byPosition[(n.Article.Id, n.Position)] = (n, Held(focus, analyzer.Terms(n.Text)));
+        foreach (var n in neighbors) byPosition[(n.Article.Id, n.Position)] = (n, HeldIn(focus, n.Text));
         foreach (var c in candidates)
         {
             if (byPosition.TryGetValue((c.Hit.Article.Id, c.Hit.Position - 1), out var before)) c.Before = before;
@@ -120,6 +133,15 @@ public sealed class PassageRetriever(
                 - (c.NamesHeld ? 0 : 0.3);
         }
 
+        if (_logger.IsEnabled(LogLevel.Debug))
+        {
+            // What an operator (or a developer tuning the weights) needs to see why a passage won.
+            foreach (var c in candidates.OrderByDescending(c => c.Score).Take(10))
+            {
+                _logger.LogDebug("Candidate {Article}#{Position}: score {Score:0.000} rrf {Rrf:0.00} coverage {Coverage:0.00} window {Window:0.00} vector {Vector:0.00} names {Names}",
+                    c.Hit.Article.Title, c.Hit.Position, c.Score, c.Rrf, c.Coverage, c.WindowCoverage, c.Vector, c.NamesHeld);
+            }
+        }
         var chosen = Select(candidates, focus);
         var grounding = Judge(chosen, focus, query);
         var passages = new List<RetrievedPassage>();
@@ -139,6 +161,7 @@ public sealed class PassageRetriever(
     {
         var chosen = new List<(Candidate, List<(PassageHit, FocusHold)>)>();
         var heldByArticle = new Dictionary<long, HashSet<string>>();
+        var bestCoverageByArticle = new Dictionary<long, double>();
         var taken = new HashSet<long>();
         var pool = candidates.Where(c => c.WindowCoverage > 0 || c.Vector is not null).OrderByDescending(c => c.Score).ToList();
         int neighborsAdded = 0;
@@ -150,7 +173,13 @@ public sealed class PassageRetriever(
             {
                 var c = pool[i];
                 double adjusted = c.Score;
-                if (heldByArticle.TryGetValue(c.Hit.Article.Id, out var known) && c.Window.HeldTerms(focus).All(known.Contains)) adjusted -= options.SameArticlePenalty;
+                // A second passage of an article pays unless it adds a focus term or holds the focus clearly better
+                // (the whole phrase where the first had its words apart).
+                if (heldByArticle.TryGetValue(c.Hit.Article.Id, out var known) && c.Window.HeldTerms(focus).All(known.Contains)
+                    && c.WindowCoverage < bestCoverageByArticle[c.Hit.Article.Id] + BetterCoverage)
+                {
+                    adjusted -= options.SameArticlePenalty;
+                }
                 if (adjusted > bestScore)
                 {
                     bestScore = adjusted;
@@ -163,6 +192,7 @@ public sealed class PassageRetriever(
             pick.Score = bestScore;
             if (!heldByArticle.TryGetValue(pick.Hit.Article.Id, out var set)) heldByArticle[pick.Hit.Article.Id] = set = new HashSet<string>(StringComparer.Ordinal);
             set.UnionWith(pick.Window.HeldTerms(focus));
+            bestCoverageByArticle[pick.Hit.Article.Id] = Math.Max(bestCoverageByArticle.GetValueOrDefault(pick.Hit.Article.Id), pick.WindowCoverage);
 
             // A neighbour comes along when it holds focus words the passage itself lacks (the fact is next door).
             var along = new List<(PassageHit, FocusHold)>();
@@ -306,6 +336,8 @@ public sealed class PassageRetriever(
         for (int i = 0; i + 1 < words.Count; i++)
         {
             if (!termOf.TryGetValue(i, out var first) || !termOf.TryGetValue(i + 1, out var second) || first == second) continue;
+            // "US-Russia treaty", "Ukraine-Russia talks": two places joined are two names, each held on its own.
+            if (words[i].HyphenNext && places.Contains(first) && places.Contains(second)) continue;
             if (words[i].HyphenNext) phrases.Add(new FocusPhrase([first, second], words[i].Capitalized || words[i + 1].Capitalized, 1));
             else if (words[i].Capitalized && words[i + 1].Capitalized && words[i].NextAdjacent && !places.Contains(first)) phrases.Add(new FocusPhrase([first, second], true, 1));
             else if (words[i].Possessive) phrases.Add(new FocusPhrase([first, second], false, 3));
@@ -383,7 +415,15 @@ public sealed class PassageRetriever(
         focus.Terms.Where(f => f.IsName && held.Factor(f.Term) == 0).Select(f => f.Term)
             .Concat(focus.Phrases.Where(p => p.IsName && !held.HasPhrase(p)).Select(p => string.Join(' ', p.Terms)));
 
-    private FocusHold Held(QuestionFocus focus, List<string> passageTerms)
+    /// <summary>What a passage holds, its phrases found within one sentence ("…as its chief negotiator. Ukraine's team…" holds no "Ukraine's chief").</summary>
+    private FocusHold HeldIn(QuestionFocus focus, string text)
+    {
+        if (focus.Phrases.Count == 0) return Held(focus, analyzer.Terms(text));
+        var sentences = Articles.SentenceSplitter.Split(text).Select(analyzer.Terms).ToList();
+        return Held(focus, sentences.SelectMany(t => t).ToList(), sentences);
+    }
+
+    private FocusHold Held(QuestionFocus focus, List<string> passageTerms, IReadOnlyList<List<string>>? sentences = null)
     {
         var factors = new Dictionary<string, double>(StringComparer.Ordinal);
         var set = new HashSet<string>(passageTerms, StringComparer.Ordinal);
@@ -395,7 +435,7 @@ public sealed class PassageRetriever(
         var phrases = new HashSet<FocusPhrase>();
         foreach (var phrase in focus.Phrases)
         {
-            if (FocusHold.Contains(passageTerms, phrase)) phrases.Add(phrase);
+            if (sentences is null ? FocusHold.Contains(passageTerms, phrase) : sentences.Any(t => FocusHold.Contains(t, phrase))) phrases.Add(phrase);
             else if (!phrase.IsName)
             {
                 // Words of a possessive found apart ("Russia's ambassador" for a question about Ukraine's) count half.
