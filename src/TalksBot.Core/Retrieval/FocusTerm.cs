@@ -10,6 +10,12 @@ public sealed record FocusTerm(string Term, double Weight, bool IsName, IReadOnl
     /// <summary>True for a concept that a phrase of the question stands for ("by when" → deadline) rather than a word typed.</summary>
     public bool FromParaphrase { get; init; }
 
+    /// <summary>
+    /// A name the question gives as the setting ("… in Geneva", "at the Kremlin"): an article states it once, near the
+    /// top, so the sentences that answer need not repeat it as long as the passage window holds it.
+    /// </summary>
+    public bool IsSetting { get; init; }
+
     /// <summary>What each alternative weighs on its own (its idf, at most the term's): a common paraphrase weighs little.</summary>
     public IReadOnlyDictionary<string, double> AlternativeWeights { get; init; } = new Dictionary<string, double>();
 }

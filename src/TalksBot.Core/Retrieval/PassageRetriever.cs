@@ -320,6 +320,8 @@ public sealed class PassageRetriever(
                 .Where(a => a != term && df.GetValueOrDefault(a) > 0).Distinct().ToList();
             terms.Add(new FocusTerm(term, weight, names.Contains(term), alternatives, corrections.ContainsKey(word.Token) ? word.Token : null)
             {
+                // Only a specific place: "in Ukraine" is the setting of nearly every article, so it says nothing.
+                IsSetting = names.Contains(term) && df[term] / n <= options.CommonTermShare && IsSettingIn(query.Question, word.Token),
                 AlternativeWeights = alternatives.ToDictionary(a => a, a => Idf(df[a]), StringComparer.Ordinal),
             });
         }
@@ -399,9 +401,11 @@ public sealed class PassageRetriever(
         texts.Add(c.Hit.Text);
         if (c.After is { } a) texts.Add(a.Hit.Text);
         var sentences = texts.SelectMany(t => Articles.SentenceSplitter.Split(t)).Select(analyzer.Terms).ToList();
+        // The setting ("in Geneva") counts as held when the window holds it.
+        var settings = focus.Terms.Where(f => f.IsSetting && c.Window.Factor(f.Term) > 0).Select(f => f.Term).ToList();
         for (int i = 0; i < sentences.Count; i++)
         {
-            var terms = i + 1 < sentences.Count ? [.. sentences[i], .. sentences[i + 1]] : sentences[i];
+            List<string> terms = i + 1 < sentences.Count ? [.. sentences[i], .. sentences[i + 1], .. settings] : [.. sentences[i], .. settings];
             var held = Held(focus, terms);
             if (NamesHeld(focus, held) && Coverage(focus, held) >= share) return true;
         }
@@ -447,6 +451,10 @@ public sealed class PassageRetriever(
         }
         return new FocusHold(factors, phrases);
     }
+
+    private static bool IsSettingIn(string question, string token) =>
+        System.Text.RegularExpressions.Regex.IsMatch(question, $@"\b(in|at)\s+(the\s+)?{System.Text.RegularExpressions.Regex.Escape(token)}\b",
+            System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromMilliseconds(100));
 
     private static string Quote(IEnumerable<string> words) => string.Join(", ", words.Select(w => $"'{w}'"));
 
