@@ -44,6 +44,48 @@ public static partial class AnswerCandidates
         }
     }
 
+    /// <summary>
+    /// Where in the sentence the candidates of the asked type start (character offsets): the answer is the candidate
+    /// next to the question's focus words ("released into Belarus"), not one elsewhere in the sentence.
+    /// </summary>
+    public static IEnumerable<int> Positions(QuestionType type, string sentence, string question)
+    {
+        switch (type)
+        {
+            case QuestionType.Quantity:
+                foreach (Match m in Numbers().Matches(sentence))
+                {
+                    if (!question.Contains(m.Value, StringComparison.Ordinal) && !IsYear(m.Value)) yield return m.Index;
+                }
+                foreach (Match m in NumberWords().Matches(sentence)) yield return m.Index;
+                break;
+            case QuestionType.Duration:
+                foreach (Match m in Duration().Matches(sentence)) yield return m.Index;
+                break;
+            case QuestionType.Time:
+                foreach (Match m in Date().Matches(sentence)) yield return m.Index;
+                foreach (Match m in Weekday().Matches(sentence)) yield return m.Index;
+                break;
+            case QuestionType.Place:
+                foreach (Match m in PlacePreposition().Matches(sentence))
+                {
+                    int name = m.Index + m.Length - 1;
+                    var word = CapitalisedWord().Match(sentence, name);
+                    if (word.Success && word.Index == name && !question.Contains(word.Value, StringComparison.OrdinalIgnoreCase)) yield return name;
+                }
+                break;
+            case QuestionType.Person:
+                foreach (Match m in CapitalisedWord().Matches(sentence))
+                {
+                    if (m.Index > 0 && !question.Contains(m.Value, StringComparison.OrdinalIgnoreCase)) yield return m.Index;
+                }
+                break;
+            case QuestionType.Statement:
+                foreach (Match m in Attribution().Matches(sentence)) yield return m.Index;
+                break;
+        }
+    }
+
     private static bool IsYear(string value) => value.Length == 4 && int.TryParse(value, out var y) && y is >= 1900 and <= 2100;
 
     // Capitalised words of the sentence (not at its start) that the question doesn't mention: a name the answer gives.

@@ -28,6 +28,8 @@ public sealed class ExtractiveAnswerWriter(TextAnalyzer analyzer) : IAnswerWrite
         var question = retrieval.Query.Question;
         var type = AnswerCandidates.TypeOf(question);
 
+        // The question's own content words (not its names): an answer of the asked type sits next to them.
+        var content = retrieval.Focus.Where(f => !f.IsName).SelectMany(f => f.Alternatives.Prepend(f.Term)).ToHashSet(StringComparer.Ordinal);
         var candidates = new List<Candidate>();
         int rank = -1;
         for (int p = 0; p < retrieval.Passages.Count; p++)
@@ -51,7 +53,8 @@ public sealed class ExtractiveAnswerWriter(TextAnalyzer analyzer) : IAnswerWrite
                 if (matched <= 0 && context <= 0 && passage.VectorScore is null) continue;
                 bool holdsAnswer = AnswerCandidates.Holds(type, sentence, question);
                 double coverage = (matched + 0.5 * context) / total;
-                double score = coverage + (holdsAnswer ? TypeBonus : 0) + 0.12 / (rank + 1) + (passage.VectorScore ?? 0) * 0.1;
+                double typed = holdsAnswer ? TypeBonus * (NextToFocus(type, sentence, question, content) ? 1 : FarCandidateShare) : 0;
+                double score = coverage + typed + 0.12 / (rank + 1) + (passage.VectorScore ?? 0) * 0.1;
                 candidates.Add(new Candidate(passage, sentence, score, terms, coverage, holdsAnswer));
             }
         }
@@ -79,6 +82,29 @@ public sealed class ExtractiveAnswerWriter(TextAnalyzer analyzer) : IAnswerWrite
     }
 
     private const double TypeBonus = 0.3;
+    // A candidate of the asked type far from the focus words earns this share of the bonus.
+    private const double FarCandidateShare = 0.4;
+    // Words between a candidate and a focus word for it to count as next to it.
+    private const int NearWords = 4;
+
+    private bool NextToFocus(QuestionType type, string sentence, string question, HashSet<string> content)
+    {
+        // A date or a duration often opens the sentence it belongs to ("On January 23, the delegations sat …").
+        if (content.Count == 0 || type is QuestionType.Time or QuestionType.Duration) return true;
+        var words = TextAnalyzer.TokenSpans(sentence).ToList();
+        var focusAt = new List<int>();
+        for (int i = 0; i < words.Count; i++)
+        {
+            if (analyzer.Term(words[i].Token) is { } term && content.Contains(term)) focusAt.Add(i);
+        }
+        if (focusAt.Count == 0) return false;
+        foreach (int offset in AnswerCandidates.Positions(type, sentence, question))
+        {
+            int at = words.FindIndex(w => w.End > offset);
+            if (at >= 0 && focusAt.Any(f => Math.Abs(f - at) <= NearWords)) return true;
+        }
+        return false;
+    }
 
     private sealed record Candidate(RetrievedPassage Passage, string Sentence, double Score, HashSet<string> Terms, double Coverage, bool HoldsAnswer);
 
