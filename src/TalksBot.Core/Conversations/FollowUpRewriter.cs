@@ -62,7 +62,14 @@ public sealed partial class FollowUpRewriter(TextAnalyzer analyzer) : IQuestionR
         if (hasName && IsPossessive(cleaned.TrimEnd('?', ' ')))
         {
             var name = analysis.Words.LastOrDefault(w => w.Capitalized)?.Token;
-            if (name is not null) return $"{cleaned.TrimEnd('?', ' ')} ({Substitute(previous, name + "'s").TrimEnd('?')})?";
+            if (name is not null)
+            {
+                var substituted = Substitute(previous, name + "'s");
+                // "and who leads Russia's?" after "Who leads Ukraine's delegation?": the substitution says it all.
+                var asked = analyzer.AnalyzeQuestion(substituted).Terms;
+                if (analysis.Terms.All(asked.Contains)) return substituted;
+                return $"{cleaned.TrimEnd('?', ' ')} ({substituted.TrimEnd('?')})?";
+            }
         }
         // The follow-up first (its question word says what is asked), then what it follows on from.
         return $"{cleaned.TrimEnd('?', ' ')} ({previous.TrimEnd('?', ' ')})?";

@@ -245,7 +245,7 @@ public sealed class PassageRetriever(
             {
                 why = $"the best passage holds {c.WindowCoverage:P0} of the question's focus at similarity {sim:0.00} (needs {need:P0} at {needSimilarity:0.00}, or {options.StrongSimilarity:0.00})";
             }
-            if (why is null && !SentencesHold(c, focus, need * SentencePairShare))
+            if (why is null && !SentencesHold(c, focus, need * SentencePairShare, AsksForRole(query)))
             {
                 why = $"no two adjacent sentences hold the question's names and {need * SentencePairShare:P0} of its focus together";
             }
@@ -394,7 +394,11 @@ public sealed class PassageRetriever(
     /// a passage that mentions Japan in one place and an ambassador of Ukraine in another doesn't say who Ukraine's
     /// ambassador to Japan is.
     /// </summary>
-    private bool SentencesHold(Candidate c, QuestionFocus focus, double share)
+    /// <param name="roleOf">
+    /// "Who is Ukraine's ambassador to Canada?": the role belongs to its possessor, so the sentences must say
+    /// "Ukraine's ambassador" (or "the ambassador of Ukraine"), not mention an ambassador and Ukraine apart.
+    /// </param>
+    private bool SentencesHold(Candidate c, QuestionFocus focus, double share, bool roleOf = false)
     {
         var texts = new List<string>(3);
         if (c.Before is { } b) texts.Add(b.Hit.Text);
@@ -407,6 +411,7 @@ public sealed class PassageRetriever(
         {
             List<string> terms = i + 1 < sentences.Count ? [.. sentences[i], .. sentences[i + 1], .. settings] : [.. sentences[i], .. settings];
             var held = Held(focus, terms);
+            if (roleOf && focus.Phrases.Any(p => !p.IsName && !held.HasPhrase(p))) continue;
             if (NamesHeld(focus, held) && Coverage(focus, held) >= share) return true;
         }
         return false;
@@ -437,9 +442,11 @@ public sealed class PassageRetriever(
             if (factor > 0) factors[f.Term] = factor;
         }
         var phrases = new HashSet<FocusPhrase>();
+        // A phrase is found in a paraphrase too: "Iranian Foreign Minister" holds "Iran's foreign minister".
+        List<string> AsFocus(List<string> terms) => focus.AlternativeOf.Count == 0 ? terms : terms.Select(t => focus.AlternativeOf.GetValueOrDefault(t, t)).ToList();
         foreach (var phrase in focus.Phrases)
         {
-            if (sentences is null ? FocusHold.Contains(passageTerms, phrase) : sentences.Any(t => FocusHold.Contains(t, phrase))) phrases.Add(phrase);
+            if (sentences is null ? FocusHold.Contains(AsFocus(passageTerms), phrase) : sentences.Any(t => FocusHold.Contains(AsFocus(t), phrase))) phrases.Add(phrase);
             else if (!phrase.IsName)
             {
                 // Words of a possessive found apart ("Russia's ambassador" for a question about Ukraine's) count half.
@@ -451,6 +458,9 @@ public sealed class PassageRetriever(
         }
         return new FocusHold(factors, phrases);
     }
+
+    private static bool AsksForRole(QueryAnalysis query) =>
+        query.Question.TrimStart().StartsWith("who", StringComparison.OrdinalIgnoreCase);
 
     private static bool IsSettingIn(string question, string token) =>
         System.Text.RegularExpressions.Regex.IsMatch(question, $@"\b(in|at)\s+(the\s+)?{System.Text.RegularExpressions.Regex.Escape(token)}\b",

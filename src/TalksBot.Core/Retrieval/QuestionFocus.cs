@@ -15,6 +15,11 @@ public sealed record QuestionFocus(
 {
     public double TotalWeight { get; } = Terms.Sum(t => t.Weight);
 
+    /// <summary>Each paraphrase with the focus term it stands for (the first, when two claim it).</summary>
+    public IReadOnlyDictionary<string, string> AlternativeOf { get; } = Terms
+        .SelectMany(t => t.Alternatives.Where(a => Terms.All(o => o.Term != a)).Select(a => (Alternative: a, t.Term)))
+        .DistinctBy(p => p.Alternative).ToDictionary(p => p.Alternative, p => p.Term, StringComparer.Ordinal);
+
     /// <summary>Passage counts of every focus term and alternative, and of the index: what the weights came from.</summary>
     public TalksBot.Core.Indexing.TermStatistics Statistics { get; init; } = new(0, new Dictionary<string, long>());
 }
