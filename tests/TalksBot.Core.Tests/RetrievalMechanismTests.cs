@@ -81,4 +81,33 @@ public sealed class RetrievalMechanismTests
         const string fresh = "Who leads Russia's delegation in Abu Dhabi?";
         Assert.Equal(fresh, rewriter.Rewrite(fresh, "What are Zelensky's preconditions?"));
     }
+
+    [Fact]
+    public void A_possessive_follow_up_becomes_the_previous_question_with_its_name_swapped()
+    {
+        var rewriter = new FollowUpRewriter(Analyzer);
+        Assert.Equal("Who leads Russia's delegation in Abu Dhabi?", rewriter.Rewrite("and who leads Russia's?", "Who leads Ukraine's delegation in Abu Dhabi?"));
+    }
+
+    [Fact]
+    public void A_nameless_question_has_a_reading_in_context_and_a_question_with_a_name_has_none()
+    {
+        var rewriter = new FollowUpRewriter(Analyzer);
+        var history = new[] { new ConversationTurn("Who was Russia's chief negotiator in Geneva?", "…", DateTimeOffset.UnixEpoch) };
+        var inContext = rewriter.InContext("how long did the first day last?", history);
+        Assert.NotNull(inContext);
+        Assert.StartsWith("how long did the first day last", inContext);
+        Assert.Contains("Geneva", inContext);
+        Assert.Null(rewriter.InContext("How long did the first day in Istanbul last?", history));
+        Assert.Null(rewriter.InContext("how long did the first day last?", []));
+    }
+
+    [Fact]
+    public void Candidate_positions_point_at_the_answer_of_the_asked_type()
+    {
+        const string sentence = "Soldiers released last year waited in Turkey, and the rest were released into Belarus.";
+        var places = AnswerCandidates.Positions(QuestionType.Place, sentence, "Where were the soldiers released to?").Select(i => sentence[i..].Split(' ')[0]).ToList();
+        Assert.Equal(["Turkey,", "Belarus."], places);
+        Assert.Empty(AnswerCandidates.Positions(QuestionType.Place, "They met in Geneva.", "Who met in Geneva?"));
+    }
 }

@@ -1,0 +1,80 @@
+using TalksBot.Core.Answering;
+using TalksBot.Core.Retrieval;
+using TalksBot.Testing;
+
+namespace TalksBot.Index.Sqlite.Tests;
+
+/// <summary>
+/// How the grounding judge reads a question against small made-up articles: a role with its possessor, a place given
+/// as the setting, two places joined by a hyphen, and the answer of the asked type next to the question's words.
+/// </summary>
+public sealed class GroundingTests : IDisposable
+{
+    private readonly TempIndex _db = new();
+
+    public void Dispose() => _db.Dispose();
+
+    private async Task<PassageRetriever> IndexAsync(params (string Title, string Body)[] articles)
+    {
+        var source = new InMemorySource("mem://grounding");
+        int i = 0;
+        foreach (var (title, body) in articles) source.Put($"a{i++}", Articles.Make(title, body));
+        // Filler so that term weights behave as in a real index (rare words weigh more than common ones).
+        for (int f = 0; f < 12; f++)
+        {
+            source.Put($"filler{f}", Articles.Make($"Front report {f}", $"Shelling continued near the front in Ukraine on day {f}. Officials in Kyiv and Russia traded accusations about the war. Analysts expect more fighting in the east."));
+        }
+        await _db.Refresher.RefreshAsync([source], null, default);
+        return new PassageRetriever(_db.Index, TextAnalyzer.Default, new RetrievalOptions());
+    }
+
+    [Fact]
+    public async Task A_role_named_apart_from_its_possessor_does_not_answer_who_holds_it()
+    {
+        var retriever = await IndexAsync(
+            ("Diplomats in Ottawa", "Russia's ambassador to Canada, Oleg Petrov, was summoned by the foreign ministry. Separately, Ukraine thanked Canada for new air defence aid."));
+        var apart = await retriever.RetrieveAsync("Who is Ukraine's ambassador to Canada?", default);
+        Assert.False(apart.Covered, apart.Grounding?.Reason);
+
+        var retrieverWithAnswer = await IndexAsync(
+            ("Diplomats in Ottawa", "Russia's ambassador to Canada, Oleg Petrov, was summoned by the foreign ministry. Separately, Ukraine thanked Canada for new air defence aid."),
+            ("Kyiv's envoy", "Ukraine's ambassador to Canada, Maria Kovalenko, said the aid would arrive before winter."));
+        var held = await retrieverWithAnswer.RetrieveAsync("Who is Ukraine's ambassador to Canada?", default);
+        Assert.True(held.Covered, held.Grounding?.Reason);
+        Assert.Contains("Kovalenko", new ExtractiveAnswerWriter(TextAnalyzer.Default).Write(held).Text);
+    }
+
+    [Fact]
+    public async Task A_specific_place_given_as_the_setting_need_not_be_repeated_by_the_answering_sentences()
+    {
+        var retriever = await IndexAsync(
+            ("Talks resume in Geneva", "Delegations from Kyiv and Moscow arrived in Geneva on Monday for a new round of talks. "
+                + string.Join(' ', Enumerable.Range(1, 14).Select(n => $"Background paragraph {n} recounts earlier rounds of diplomacy and the positions of both capitals."))
+                + " The talks are taking place at the Lakeside Palace hotel, a short walk from the missions."));
+        var result = await retriever.RetrieveAsync("At which hotel are the talks in Geneva taking place?", default);
+        Assert.True(result.Covered, result.Grounding?.Reason);
+        Assert.Contains("Lakeside Palace", new ExtractiveAnswerWriter(TextAnalyzer.Default).Write(result).Text);
+    }
+
+    [Fact]
+    public async Task Two_places_joined_by_a_hyphen_are_two_names_held_apart()
+    {
+        var retriever = await IndexAsync(
+            ("Treaty lapses", "Guterres called the expiry of the nuclear treaty between Russia and the US a grave moment for the world."));
+        var result = await retriever.RetrieveAsync("What did Guterres call the end of the US-Russia nuclear treaty?", default);
+        Assert.True(result.Covered, result.Grounding?.Reason);
+        Assert.Contains("grave moment", new ExtractiveAnswerWriter(TextAnalyzer.Default).Write(result).Text);
+    }
+
+    [Fact]
+    public async Task The_sentence_with_the_place_next_to_the_question_words_is_quoted_first()
+    {
+        var retriever = await IndexAsync(
+            ("Prisoner swap", "Russian soldiers released last year had waited for weeks at a camp in Turkey before the flights home. "
+                + "This time the Russian soldiers were released into Belarus, the defence ministry said."));
+        var result = await retriever.RetrieveAsync("Where were the Russian soldiers released to?", default);
+        Assert.True(result.Covered, result.Grounding?.Reason);
+        var answer = new ExtractiveAnswerWriter(TextAnalyzer.Default).Write(result);
+        Assert.StartsWith("This time the Russian soldiers were released into Belarus", answer.Text);
+    }
+}
