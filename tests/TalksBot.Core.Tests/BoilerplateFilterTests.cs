@@ -12,6 +12,7 @@ public sealed class BoilerplateFilterTests
             "Ukraine and Russia ended a second round of talks in Abu Dhabi on Thursday with a prisoner swap.",
             "Read more: The historic pontificate of Pope Leo XIV",
             "Advertisement",
+            "Item 2 of 5 Soldiers who were released in an exchange of prisoners of war pose for a picture as they arrive at an undisclosed location after a swap, amid the war, in a long caption of a photo gallery, February 5.",
             "Soldiers at a checkpoint near Kharkiv in March.  Photograph: Someone/Getty Images",
             "[[xiv]](https://example.org/analysis/<#ref14>) https://x.com/someone/status/1; https://t.me/channel/2",
             "We use cookies to improve your experience. Accept all cookies",
@@ -19,7 +20,8 @@ public sealed class BoilerplateFilterTests
             "The next round is due in Geneva, [according to officials](https://example.org/story), next month.[[ii]](https://example.org/<#ref2>)");
         var cleaned = BoilerplateFilter.Default.Clean(body);
 
-        Assert.Equal(6, cleaned.DroppedLines);
+        Assert.Equal(7, cleaned.DroppedLines);
+        Assert.DoesNotContain("Item 2 of 5", cleaned.Text);
         Assert.Contains("second round of talks in Abu Dhabi", cleaned.Text);
         Assert.Contains("The next round is due in Geneva, according to officials, next month.", cleaned.Text);
         Assert.DoesNotContain("Pope Leo", cleaned.Text);

@@ -24,6 +24,25 @@ public sealed class ExtractiveAnswerWriter(TextAnalyzer analyzer) : IAnswerWrite
     {
         if (!retrieval.Covered || retrieval.Passages.Count == 0) return Answer.NotCovered();
         var weights = retrieval.TermWeights;
+        var focus = retrieval.Focus;
+        // Each focus term counts once, by its own word or its best paraphrase: "Iran" and "Iranian" in one sentence
+        // are not twice the question.
+        double HeldWeight(HashSet<string> terms, HashSet<string>? except = null)
+        {
+            if (focus.Count == 0) return terms.Where(t => weights.ContainsKey(t) && except?.Contains(t) != true).Sum(t => weights[t]);
+            double sum = 0;
+            foreach (var f in focus)
+            {
+                double best = 0;
+                foreach (var t in f.Alternatives.Prepend(f.Term))
+                {
+                    if (terms.Contains(t) && except?.Contains(t) != true) best = Math.Max(best, weights.GetValueOrDefault(t));
+                }
+                // The setting ("at the Abu Dhabi talks") is where the story is, not what the answer says.
+                sum += f.IsSetting ? SettingShare * best : best;
+            }
+            return sum;
+        }
         double total = Math.Max(weights.Values.Sum(), 1e-9);
         var question = retrieval.Query.Question;
         var type = AnswerCandidates.TypeOf(question);
@@ -47,9 +66,9 @@ public sealed class ExtractiveAnswerWriter(TextAnalyzer analyzer) : IAnswerWrite
                 // A short quotation ("We don't need confrontation.") is an answer; other short lines rarely are.
                 bool quoted = sentence.IndexOfAny(['"', '“', '”', '«']) >= 0;
                 if (words < (quoted ? 3 : 5) || words > 90) continue;
-                double matched = terms.Where(weights.ContainsKey).Sum(t => weights[t]);
+                double matched = HeldWeight(terms);
                 // Anaphora: "Of those freed, 139 …" answers through the sentence before it.
-                double context = before is null ? 0 : before.Where(t => weights.ContainsKey(t) && !terms.Contains(t)).Sum(t => weights[t]);
+                double context = before is null ? 0 : Math.Max(0, HeldWeight([.. before, .. terms]) - matched);
                 if (matched <= 0 && context <= 0 && passage.VectorScore is null) continue;
                 bool holdsAnswer = AnswerCandidates.Holds(type, sentence, question);
                 double coverage = (matched + 0.5 * context) / total;
@@ -82,6 +101,8 @@ public sealed class ExtractiveAnswerWriter(TextAnalyzer analyzer) : IAnswerWrite
     }
 
     private const double TypeBonus = 0.3;
+    // What a sentence holding the question's setting earns for it, of the setting's weight.
+    private const double SettingShare = 0.3;
     // A candidate of the asked type far from the focus words earns this share of the bonus.
     private const double FarCandidateShare = 0.4;
     // Words between a candidate and a focus word for it to count as next to it.

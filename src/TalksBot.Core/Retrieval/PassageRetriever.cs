@@ -325,6 +325,15 @@ public sealed class PassageRetriever(
                 AlternativeWeights = alternatives.ToDictionary(a => a, a => Idf(df[a]), StringComparer.Ordinal),
             });
         }
+        // "at the Abu Dhabi talks": every word of a place named as the setting is the setting.
+        foreach (var place in query.PlaceTerms.Where(p => p.Count > 1))
+        {
+            if (!terms.Any(f => f.IsSetting && place.Contains(f.Term))) continue;
+            for (int t = 0; t < terms.Count; t++)
+            {
+                if (place.Contains(terms[t].Term) && terms[t].IsName) terms[t] = terms[t] with { IsSetting = true };
+            }
+        }
         foreach (var phrase in query.Paraphrases.Where(p => p.FromPhrase))
         {
             var present = phrase.Alternatives.Prepend(phrase.Term).Where(a => df.GetValueOrDefault(a) > 0 && terms.All(f => f.Term != a)).ToList();

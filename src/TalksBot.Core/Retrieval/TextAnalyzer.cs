@@ -48,7 +48,7 @@ public sealed class TextAnalyzer
     /// Changes whenever what an article is indexed as changes (term analysis, boilerplate rules, passage splitting):
     /// an index built under another version is re-read in full on its next refresh.
     /// </summary>
-    public const string IndexingVersion = "3";
+    public const string IndexingVersion = "4";
 
     private static TextAnalyzer CreateDefault()
     {
