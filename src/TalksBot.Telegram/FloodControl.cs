@@ -13,7 +13,7 @@ public sealed class FloodControl(TelegramOptions options, TimeProvider time)
 
     public async Task WaitTurnAsync(long chatId, CancellationToken ct)
     {
-        var gate = _chats.GetOrAdd(chatId, id => new ChatGate(id < 0 ? new SlidingWindow(options.PerGroupPerMinute, TimeSpan.FromMinutes(1), time) : null));
+        var gate = Gate(chatId);
         await gate.Lock.WaitAsync(ct);
         try
         {
@@ -28,6 +28,17 @@ public sealed class FloodControl(TelegramOptions options, TimeProvider time)
             gate.Lock.Release();
         }
     }
+
+    /// <summary>Telegram answered 429 with retry_after: the chat's next turn is no sooner than that.</summary>
+    public void Defer(long chatId, TimeSpan retryAfter)
+    {
+        var gate = Gate(chatId);
+        var until = time.GetUtcNow() + retryAfter;
+        lock (gate) if (gate.Next < until) gate.Next = until;
+    }
+
+    private ChatGate Gate(long chatId) =>
+        _chats.GetOrAdd(chatId, id => new ChatGate(id < 0 ? new SlidingWindow(options.PerGroupPerMinute, TimeSpan.FromMinutes(1), time) : null));
 
     private sealed class ChatGate(SlidingWindow? group)
     {
