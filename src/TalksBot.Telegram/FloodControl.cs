@@ -4,8 +4,14 @@ namespace TalksBot.Telegram;
 
 /// <summary>
 /// Outgoing limits Telegram asks bots to keep: about one message a second per chat, 20 a minute per group, 30 a second
-/// overall. Each send waits for its turn instead of hitting 429.
+/// overall. Each send waits for its turn instead of hitting 429; a 429 that comes anyway moves the chat's next turn past
+/// its retry_after (<see cref="Defer"/>).
 /// </summary>
+/// <remarks>
+/// Hand-written on purpose: System.Threading.RateLimiting's window limiters replenish on the real clock (Stopwatch), and
+/// ignore a TryReplenish that comes sooner than their period of real time, so they can't run on a fake
+/// <see cref="TimeProvider"/>; and a per-chat gap after the last send is not a rate a limiter expresses.
+/// </remarks>
 public sealed class FloodControl(TelegramOptions options, TimeProvider time)
 {
     private readonly ConcurrentDictionary<long, ChatGate> _chats = new();
@@ -13,15 +19,15 @@ public sealed class FloodControl(TelegramOptions options, TimeProvider time)
 
     public async Task WaitTurnAsync(long chatId, CancellationToken ct)
     {
-        var gate = _chats.GetOrAdd(chatId, id => new ChatGate(id < 0 ? new SlidingWindow(options.PerGroupPerMinute, TimeSpan.FromMinutes(1), time) : null));
+        var gate = Gate(chatId);
         await gate.Lock.WaitAsync(ct);
         try
         {
-            var now = time.GetUtcNow();
-            if (gate.Next > now) await Task.Delay(gate.Next - now, time, ct);
+            // A 429 may move the turn while this waits: wait again until the turn holds.
+            for (var wait = gate.Until(time); wait > TimeSpan.Zero; wait = gate.Until(time)) await Task.Delay(wait, time, ct);
             if (gate.Group is not null) await gate.Group.WaitAsync(ct);
             await _global.WaitAsync(ct);
-            gate.Next = time.GetUtcNow() + TimeSpan.FromMilliseconds(options.PerChatIntervalMilliseconds);
+            gate.Push(time.GetUtcNow() + TimeSpan.FromMilliseconds(options.PerChatIntervalMilliseconds));
         }
         finally
         {
@@ -29,11 +35,29 @@ public sealed class FloodControl(TelegramOptions options, TimeProvider time)
         }
     }
 
+    /// <summary>Telegram answered 429 with retry_after: the chat's next turn is no sooner than that.</summary>
+    public void Defer(long chatId, TimeSpan retryAfter) => Gate(chatId).Push(time.GetUtcNow() + retryAfter);
+
+    private ChatGate Gate(long chatId) =>
+        _chats.GetOrAdd(chatId, id => new ChatGate(id < 0 ? new SlidingWindow(options.PerGroupPerMinute, TimeSpan.FromMinutes(1), time) : null));
+
     private sealed class ChatGate(SlidingWindow? group)
     {
+        private DateTimeOffset _next = DateTimeOffset.MinValue;
+
         public SemaphoreSlim Lock { get; } = new(1, 1);
-        public DateTimeOffset Next { get; set; } = DateTimeOffset.MinValue;
         public SlidingWindow? Group { get; } = group;
+
+        public TimeSpan Until(TimeProvider time)
+        {
+            lock (this) return _next - time.GetUtcNow();
+        }
+
+        /// <summary>Moves the next turn to <paramref name="next"/> unless it is already later.</summary>
+        public void Push(DateTimeOffset next)
+        {
+            lock (this) if (_next < next) _next = next;
+        }
     }
 
     /// <summary>At most N events in any window.</summary>

@@ -1,7 +1,10 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using TalksBot.Core.Chat;
-using TalksBot.Telegram.Types;
+using Telegram.Bot;
+using Telegram.Bot.Exceptions;
+using Telegram.Bot.Types;
+using Telegram.Bot.Types.Enums;
 
 namespace TalksBot.Telegram;
 
@@ -11,7 +14,7 @@ namespace TalksBot.Telegram;
 /// and replies through <see cref="TelegramReply"/>. What to say is <see cref="ChatFrontEnd"/>'s.
 /// </summary>
 public sealed class TelegramBot(
-    TelegramBotApi api,
+    ITelegramBotClient api,
     TelegramOptions options,
     ChatFrontEnd frontEnd,
     FloodControl flood,
@@ -20,10 +23,13 @@ public sealed class TelegramBot(
 {
     public static readonly BotCommand[] Commands = ChatCommand.Menu.Select(c => new BotCommand(c.Name, c.Description)).ToArray();
 
-    /// <summary>The one line logged when Telegram rejects the token, whichever receiver met it.</summary>
+    /// <summary>What TalksBot asks Telegram for: messages, and presses of the bot's own buttons.</summary>
+    public static readonly UpdateType[] AllowedUpdates = [UpdateType.Message, UpdateType.CallbackQuery];
+
     /// <summary>This adapter's name on the platform status board and in metrics.</summary>
     public const string Platform = "telegram";
 
+    /// <summary>The one line logged when Telegram rejects the token, whichever receiver met it.</summary>
     public const string TokenRejected = "Telegram rejected the bot token (401 Unauthorized). Check Telegram:BotToken; the Telegram side is stopped, everything else keeps running.";
 
     private readonly ConcurrentDictionary<(long Chat, long User), (bool IsAdmin, DateTimeOffset At)> _admins = new();
@@ -38,8 +44,8 @@ public sealed class TelegramBot(
 
     public async Task StartAsync(CancellationToken ct)
     {
-        _me = await api.GetMeAsync(ct);
-        await api.SetMyCommandsAsync(Commands, ct);
+        _me = await api.GetMe(ct);
+        await api.SetMyCommands(Commands, cancellationToken: ct);
         logger.LogInformation("Telegram bot @{Username} is up", _me.Username);
         _started.TrySetResult();
     }
@@ -55,26 +61,29 @@ public sealed class TelegramBot(
         {
             await frontEnd.HandleAsync(w.Invocation, w.Reply, ct);
         }
-        catch (TelegramApiException ex) when (ex.ErrorCode == 403)
+        catch (ApiRequestException ex) when (ex.ErrorCode == 403)
         {
-            logger.LogWarning("Telegram chat {Chat} blocked the bot or removed it; skipped", update.ChatId);
+            logger.LogWarning("Telegram chat {Chat} blocked the bot or removed it; skipped", ChatOf(update));
         }
-        catch (TelegramApiException ex) when (ex.ErrorCode == 401)
+        catch (ApiRequestException ex) when (ex.ErrorCode == 401)
         {
             throw;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            logger.LogError(ex, "Handling update {Update} in chat {Chat} failed", update.UpdateId, update.ChatId);
+            logger.LogError(ex, "Handling update {Update} in chat {Chat} failed", update.Id, ChatOf(update));
         }
     }
+
+    /// <summary>The chat an update belongs to (0 when it has none), the unit updates are answered in order by.</summary>
+    public static long ChatOf(Update update) => update.Message?.Chat.Id ?? update.CallbackQuery?.Message?.Chat.Id ?? 0;
 
     private (ChatInvocation Invocation, IChatReply Reply)? MessageReceived(Message message)
     {
         var command = ToCommand(message);
         if (command is null) return null;
         var invocation = new ChatInvocation(command, $"telegram:chat:{message.Chat.Id}", $"telegram:user:{message.From!.Id}", ct => IsModeratorAsync(message.Chat, message.From.Id, ct));
-        return (invocation, new TelegramReply(api, flood, message.Chat.Id, message.MessageId, _pacing));
+        return (invocation, new TelegramReply(api, flood, message.Chat.Id, message.Id, _pacing));
     }
 
     private (ChatInvocation Invocation, IChatReply Reply)? ButtonPressed(CallbackQuery query)
@@ -92,12 +101,12 @@ public sealed class TelegramBot(
         var (name, args) = ParseCommand(message);
         if (name is null)
         {
-            if (message.Chat.IsPrivate) return ChatCommand.Ask(message.Text!);
+            if (message.Chat.Type == ChatType.Private) return ChatCommand.Ask(message.Text!);
             return AddressedToMe(message, out var question) ? ChatCommand.Ask(question) : null;
         }
         if (name == "start") name = "help";
         // Unknown commands: help in private, silence in groups (they may be for another bot).
-        return ChatCommand.Parse(name, args) ?? (message.Chat.IsPrivate && name != OtherBot ? new ChatCommand(ChatCommandKind.Help) : null);
+        return ChatCommand.Parse(name, args) ?? (message.Chat.Type == ChatType.Private && name != OtherBot ? new ChatCommand(ChatCommandKind.Help) : null);
     }
 
     private const string OtherBot = "(other bot)";
@@ -105,8 +114,8 @@ public sealed class TelegramBot(
     /// <summary>"/cmd@bot args" at offset 0: the command (null when there is none, or it is for another bot) and its arguments.</summary>
     internal (string? Command, string Args) ParseCommand(Message message)
     {
-        var entity = message.Entities?.FirstOrDefault(e => e.Type == "bot_command" && e.Offset == 0);
-        if (entity is null) return (null, "");
+        var entity = message.Entities?.FirstOrDefault(e => e.Type == MessageEntityType.BotCommand && e.Offset == 0);
+        if (entity is null || !Within(message.Text!, entity) || entity.Length < 2) return (null, "");
         var token = message.Text!.Substring(1, entity.Length - 1);
         var at = token.IndexOf('@');
         if (at >= 0)
@@ -123,8 +132,9 @@ public sealed class TelegramBot(
         var text = message.Text!;
         foreach (var e in message.Entities ?? [])
         {
-            bool mention = e.Type == "mention" && string.Equals(text.Substring(e.Offset, e.Length), "@" + Me.Username, StringComparison.OrdinalIgnoreCase);
-            bool textMention = e.Type == "text_mention" && e.User?.Id == Me.Id;
+            if (!Within(text, e)) continue;
+            bool mention = e.Type == MessageEntityType.Mention && string.Equals(text.Substring(e.Offset, e.Length), "@" + Me.Username, StringComparison.OrdinalIgnoreCase);
+            bool textMention = e.Type == MessageEntityType.TextMention && e.User?.Id == Me.Id;
             if (mention || textMention)
             {
                 question = (text[..e.Offset] + text[(e.Offset + e.Length)..]).Trim(' ', ',', ':');
@@ -135,15 +145,18 @@ public sealed class TelegramBot(
         return message.ReplyToMessage?.From?.Id == Me.Id;
     }
 
+    // Entities come from the sender's client by way of Telegram: one that points outside the text is ignored, not thrown on.
+    private static bool Within(string text, MessageEntity e) => e.Offset >= 0 && e.Length >= 0 && e.Offset + e.Length <= text.Length;
+
     /// <summary>A configured moderator anywhere, or (when enabled) an administrator of this group — asked of Telegram on every command, cached briefly.</summary>
     internal async Task<bool> IsModeratorAsync(Chat chat, long user, CancellationToken ct)
     {
         if (options.ModeratorUserIds.Contains(user)) return true;
-        if (!options.ChatAdminsAreModerators || chat.IsPrivate) return false;
+        if (!options.ChatAdminsAreModerators || chat.Type == ChatType.Private) return false;
         var key = (chat.Id, user);
         if (_admins.TryGetValue(key, out var cached) && time.GetUtcNow() - cached.At < TimeSpan.FromMinutes(2)) return cached.IsAdmin;
-        var member = await api.GetChatMemberAsync(chat.Id, user, ct);
-        bool admin = member.Status is "creator" or "administrator";
+        var member = await api.GetChatMember(chat.Id, user, ct);
+        bool admin = member.Status is ChatMemberStatus.Creator or ChatMemberStatus.Administrator;
         _admins[key] = (admin, time.GetUtcNow());
         return admin;
     }

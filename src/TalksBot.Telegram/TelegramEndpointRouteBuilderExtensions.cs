@@ -3,7 +3,8 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
-using TalksBot.Telegram.Types;
+using Telegram.Bot;
+using Telegram.Bot.Types;
 
 namespace TalksBot.Telegram;
 
@@ -31,7 +32,8 @@ public static class TelegramEndpointRouteBuilderExtensions
             Update? update;
             try
             {
-                update = JsonSerializer.Deserialize<Update>(body, TelegramBotApi.Json);
+                // The Bot API's own JSON options: with the defaults nothing binds and every update reads as Type=Unknown.
+                update = JsonSerializer.Deserialize<Update>(body, JsonBotAPI.Options);
             }
             catch (JsonException)
             {

@@ -3,7 +3,7 @@ using System.Text;
 using TalksBot.Core.Answering;
 using TalksBot.Core.Chat;
 using TalksBot.Core.Conversations;
-using TalksBot.Telegram.Types;
+using Telegram.Bot.Types.ReplyMarkups;
 
 namespace TalksBot.Telegram;
 
@@ -42,7 +42,7 @@ public static class TelegramFormatter
 
     /// <summary>Buttons as one row of an inline keyboard; null when there are none.</summary>
     public static InlineKeyboardMarkup? Keyboard(IReadOnlyList<ChatButton> buttons) =>
-        buttons.Count == 0 ? null : new([buttons.Select(b => new InlineKeyboardButton(b.Label, b.Data)).ToList()]);
+        buttons.Count == 0 ? null : new InlineKeyboardMarkup(buttons.Select(b => InlineKeyboardButton.WithCallbackData(b.Label, b.Data)));
 
     /// <summary>
     /// A draft (already cut to the draft length by the front end) escaped; the rare draft that escaping pushes past the

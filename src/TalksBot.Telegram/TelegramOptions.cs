@@ -10,7 +10,7 @@ public sealed class TelegramOptions : IValidatableObject
     /// <summary>From @BotFather; prefer the environment (Telegram__BotToken). Never logged.</summary>
     public string? BotToken { get; set; }
 
-    /// <summary>The public Bot API, or a self-hosted telegram-bot-api server.</summary>
+    /// <summary>The public Bot API, or a self-hosted telegram-bot-api server: scheme, host and port only (Telegram.Bot drops any path).</summary>
     [Url]
     public string ApiBaseUrl { get; set; } = "https://api.telegram.org";
 
@@ -54,8 +54,12 @@ public sealed class TelegramOptions : IValidatableObject
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (!Enabled) yield break;
-        if (!System.Text.RegularExpressions.Regex.IsMatch(BotToken!, @"^\d+:[A-Za-z0-9_-]+$"))
+        if (!System.Text.RegularExpressions.Regex.IsMatch(BotToken!, @"^\d{1,16}:[A-Za-z0-9_-]+$"))
             yield return new ValidationResult("Telegram:BotToken does not look like a bot token (digits:letters).", [nameof(BotToken)]);
+        if (!Uri.TryCreate(ApiBaseUrl, UriKind.Absolute, out var api) || api.Scheme is not ("http" or "https"))
+            yield return new ValidationResult("Telegram:ApiBaseUrl must be an absolute http or https URL.", [nameof(ApiBaseUrl)]);
+        else if (api.AbsolutePath != "/" || api.Query.Length > 0)
+            yield return new ValidationResult("Telegram:ApiBaseUrl takes scheme, host and port only (like http://localhost:8081); a path is not supported.", [nameof(ApiBaseUrl)]);
         if (!string.IsNullOrWhiteSpace(WebhookUrl) && (!Uri.TryCreate(WebhookUrl, UriKind.Absolute, out var u) || u.Scheme != "https"))
             yield return new ValidationResult("Telegram:WebhookUrl must be an absolute https URL.", [nameof(WebhookUrl)]);
         if (!string.IsNullOrEmpty(WebhookSecret) && !System.Text.RegularExpressions.Regex.IsMatch(WebhookSecret, "^[A-Za-z0-9_-]{1,256}$"))

@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using TalksBot.Core.Health;
+using Telegram.Bot;
+using Telegram.Bot.Exceptions;
 
 namespace TalksBot.Telegram;
 
@@ -10,7 +12,7 @@ namespace TalksBot.Telegram;
 /// question. A rejected token (401) stops the Telegram side with one log line; the host runs on.
 /// </summary>
 public sealed class TelegramPollingService(
-    TelegramBotApi api,
+    ITelegramBotClient api,
     TelegramBot bot,
     UpdateDispatcher dispatcher,
     UpdateLedger ledger,
@@ -34,7 +36,7 @@ public sealed class TelegramPollingService(
                 if (!started)
                 {
                     await bot.StartAsync(stoppingToken);
-                    await api.DeleteWebhookAsync(stoppingToken);
+                    await api.DeleteWebhook(cancellationToken: stoppingToken);
                     await dispatcher.ResumeAsync(stoppingToken);
                     started = true;
                 }
@@ -45,7 +47,8 @@ public sealed class TelegramPollingService(
                     await answered.WaitAsync(stoppingToken);
                 }
                 var offset = await ledger.NextOffsetAsync(stoppingToken);
-                var updates = await api.GetUpdatesAsync(offset, options.PollTimeoutSeconds, stoppingToken);
+                // Telegram's update ids are 31-bit: the offset always fits.
+                var updates = await api.GetUpdates((int)offset, timeout: options.PollTimeoutSeconds, allowedUpdates: TelegramBot.AllowedUpdates, cancellationToken: stoppingToken);
                 await dispatcher.AcceptBatchAsync(updates, stoppingToken);
                 status?.Report(TelegramBot.Platform, PlatformState.Connected);
                 backoff = TimeSpan.FromMilliseconds(options.RetryBaseMilliseconds);
@@ -54,7 +57,7 @@ public sealed class TelegramPollingService(
             {
                 return;
             }
-            catch (TelegramApiException ex) when (ex.ErrorCode == 401)
+            catch (ApiRequestException ex) when (ex.ErrorCode == 401)
             {
                 logger.LogCritical(TelegramBot.TokenRejected);
                 status?.Report(TelegramBot.Platform, PlatformState.Stopped, "bot token rejected (401)");
@@ -62,7 +65,7 @@ public sealed class TelegramPollingService(
             }
             catch (Exception ex)
             {
-                var reason = ex is TelegramApiException api409 && api409.ErrorCode == 409
+                var reason = ex is ApiRequestException { ErrorCode: 409 }
                     ? "another instance is polling with this token, or a webhook is set (409)"
                     : ex.Message;
                 logger.LogWarning("Telegram polling failed: {Reason}; retrying in {Seconds:0.0} s", reason, backoff.TotalSeconds);

@@ -1,5 +1,9 @@
 using TalksBot.Core.Chat;
-using TalksBot.Telegram.Types;
+using Telegram.Bot;
+using Telegram.Bot.Exceptions;
+using Telegram.Bot.Types;
+using Telegram.Bot.Types.Enums;
+using Telegram.Bot.Types.ReplyMarkups;
 
 namespace TalksBot.Telegram;
 
@@ -8,9 +12,10 @@ namespace TalksBot.Telegram;
 /// doesn't fit in 4,096 characters goes out as further replies, the buttons under the last one. Every send waits its
 /// turn in the chat's flood control.
 /// </summary>
-internal sealed class TelegramReply(TelegramBotApi api, FloodControl flood, long chat, long replyTo, ChatPacing pacing) : IChatReply
+internal sealed class TelegramReply(ITelegramBotClient api, FloodControl flood, long chat, int replyTo, ChatPacing pacing) : IChatReply
 {
-    private long? _shown;
+    private static readonly LinkPreviewOptions NoPreview = new() { IsDisabled = true };
+    private int? _shown;
 
     public ChatPacing Pacing => pacing;
 
@@ -21,7 +26,7 @@ internal sealed class TelegramReply(TelegramBotApi api, FloodControl flood, long
 
     public Task ShowTextAsync(string text, CancellationToken cancellationToken) => ShowAsync(TelegramFormatter.Plain(text), null, cancellationToken);
 
-    public Task SendTypingAsync(CancellationToken cancellationToken) => api.SendChatActionAsync(chat, "typing", cancellationToken);
+    public Task SendTypingAsync(CancellationToken cancellationToken) => api.SendChatAction(chat, ChatAction.Typing, cancellationToken: cancellationToken);
 
     private async Task ShowAsync(IReadOnlyList<string> parts, InlineKeyboardMarkup? keyboard, CancellationToken ct)
     {
@@ -34,18 +39,20 @@ internal sealed class TelegramReply(TelegramBotApi api, FloodControl flood, long
                 await EditAsync(shown, parts[0], markup, ct);
                 continue;
             }
-            var sent = await api.SendMessageAsync(chat, parts[i], replyTo, ct, markup);
-            if (i == 0) _shown = sent.MessageId;
+            var sent = await api.SendMessage(chat, parts[i], ParseMode.Html,
+                replyParameters: new ReplyParameters { MessageId = replyTo, AllowSendingWithoutReply = true },
+                replyMarkup: markup, linkPreviewOptions: NoPreview, cancellationToken: ct);
+            if (i == 0) _shown = sent.Id;
         }
     }
 
-    private async Task EditAsync(long messageId, string text, InlineKeyboardMarkup? markup, CancellationToken ct)
+    private async Task EditAsync(int messageId, string text, InlineKeyboardMarkup? markup, CancellationToken ct)
     {
         try
         {
-            await api.EditMessageTextAsync(chat, messageId, text, ct, markup);
+            await api.EditMessageText(chat, messageId, text, ParseMode.Html, markup, NoPreview, cancellationToken: ct);
         }
-        catch (TelegramApiException ex) when (ex.ErrorCode == 400 && ex.Description.Contains("not modified", StringComparison.OrdinalIgnoreCase))
+        catch (ApiRequestException ex) when (ex.ErrorCode == 400 && ex.Message.Contains("not modified", StringComparison.OrdinalIgnoreCase))
         {
             // Same text as before: nothing to change.
         }

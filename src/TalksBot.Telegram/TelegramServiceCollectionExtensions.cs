@@ -2,12 +2,16 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Telegram.Bot;
 
 namespace TalksBot.Telegram;
 
 /// <summary>Registers the Telegram bot when Telegram:BotToken is set: client, flood control, handler, and polling or webhook.</summary>
 public static class TelegramServiceCollectionExtensions
 {
+    /// <summary>The IHttpClientFactory name of the Bot API client.</summary>
+    public const string HttpClientName = "TalksBot.Telegram";
+
     public static IServiceCollection AddTalksBotTelegram(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<TelegramOptions>().Bind(configuration.GetSection(TelegramOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
@@ -15,9 +19,20 @@ public static class TelegramServiceCollectionExtensions
         if (!options.Enabled) return services;
 
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<TelegramOptions>>().Value);
-        services.AddHttpClient<TelegramBotApi>(client => client.Timeout = TimeSpan.FromSeconds(options.PollTimeoutSeconds + 20))
-            .RemoveAllLoggers(); // request URIs carry the token
+        // Every request URI carries the token (/bot<token>/<method>): the factory's request logging, which writes the URI
+        // at Information, is removed from this client, so no log level shows it.
+        services.AddHttpClient(HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(options.PollTimeoutSeconds + 20))
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(3) })
+            .RemoveAllLoggers();
         services.AddSingleton(sp => new FloodControl(sp.GetRequiredService<TelegramOptions>(), sp.GetRequiredService<TimeProvider>()));
+        // One client for the bot's life (it holds no per-request state); the pooled connections still renew for DNS changes.
+        services.AddSingleton<ITelegramBotClient>(sp =>
+        {
+            var settings = sp.GetRequiredService<TelegramOptions>();
+            return new RetryingTelegramBotClient(RetryingTelegramBotClient.ClientOptions(settings),
+                sp.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName), sp.GetRequiredService<FloodControl>(), settings,
+                sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<RetryingTelegramBotClient>>());
+        });
         services.AddSingleton<UpdateLedger>();
         services.AddSingleton<TelegramBot>();
         services.AddSingleton<UpdateDispatcher>();

@@ -1,12 +1,14 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using TalksBot.Core.Health;
+using Telegram.Bot;
+using Telegram.Bot.Exceptions;
 
 namespace TalksBot.Telegram;
 
 /// <summary>Webhook mode: introduces the bot and registers the webhook with its secret; the host's Kestrel receives the updates.</summary>
 public sealed class TelegramWebhookService(
-    TelegramBotApi api,
+    ITelegramBotClient api,
     TelegramBot bot,
     UpdateDispatcher dispatcher,
     TelegramWebhookSecret secret,
@@ -20,12 +22,12 @@ public sealed class TelegramWebhookService(
         try
         {
             await bot.StartAsync(stoppingToken);
-            await api.SetWebhookAsync(options.WebhookUrl!, secret.Value, stoppingToken);
+            await api.SetWebhook(options.WebhookUrl!, allowedUpdates: TelegramBot.AllowedUpdates, secretToken: secret.Value, cancellationToken: stoppingToken);
             logger.LogInformation("Telegram webhook registered at {Url}", options.WebhookUrl);
             status?.Report(TelegramBot.Platform, PlatformState.Connected);
             await dispatcher.ResumeAsync(stoppingToken);
         }
-        catch (TelegramApiException ex) when (ex.ErrorCode == 401)
+        catch (ApiRequestException ex) when (ex.ErrorCode == 401)
         {
             logger.LogCritical(TelegramBot.TokenRejected);
             status?.Report(TelegramBot.Platform, PlatformState.Stopped, "bot token rejected (401)");

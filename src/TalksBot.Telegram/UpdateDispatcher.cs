@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
-using TalksBot.Telegram.Types;
+using Telegram.Bot.Exceptions;
+using Telegram.Bot.Types;
 
 namespace TalksBot.Telegram;
 
@@ -79,7 +80,7 @@ public sealed class UpdateDispatcher(TelegramBot bot, UpdateLedger ledger, ILogg
 
     private void Enqueue(Update update)
     {
-        var chat = update.ChatId;
+        var chat = TelegramBot.ChatOf(update);
         lock (_lock)
         {
             var previous = _tails.GetValueOrDefault(chat) ?? Task.CompletedTask;
@@ -97,19 +98,19 @@ public sealed class UpdateDispatcher(TelegramBot bot, UpdateLedger ledger, ILogg
     private async Task RunOneAsync(Update update)
     {
         var ct = _abort.Token;
-        if (_stopping || ct.IsCancellationRequested || !ledger.IsWaiting(update.UpdateId)) return;
-        if (!_inFlight.TryAdd(update.UpdateId, 0)) return;
+        if (_stopping || ct.IsCancellationRequested || !ledger.IsWaiting(update.Id)) return;
+        if (!_inFlight.TryAdd(update.Id, 0)) return;
         try
         {
             await bot.Started.WaitAsync(ct);
             await bot.HandleAsync(update, ct);
             // The answer is out: recording it must not be skipped, or a restart would send it again.
-            await ledger.CompleteAsync(update.UpdateId, CancellationToken.None);
+            await ledger.CompleteAsync(update.Id, CancellationToken.None);
             Interlocked.Exchange(ref _answered, NewSignal()).TrySetResult();
         }
-        catch (TelegramApiException ex) when (ex.ErrorCode == 401)
+        catch (ApiRequestException ex) when (ex.ErrorCode == 401)
         {
-            logger.LogError("Update {Update} was not answered: Telegram rejected the bot token; it stays in the inbox", update.UpdateId);
+            logger.LogError("Update {Update} was not answered: Telegram rejected the bot token; it stays in the inbox", update.Id);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
@@ -117,13 +118,13 @@ public sealed class UpdateDispatcher(TelegramBot bot, UpdateLedger ledger, ILogg
         }
         catch (Exception ex)
         {
-            logger.LogError(ex, "Update {Update} could not be handled", update.UpdateId);
+            logger.LogError(ex, "Update {Update} could not be handled", update.Id);
             // Not retried at the next start: an update that fails every time must not fail every start.
-            try { await ledger.CompleteAsync(update.UpdateId, CancellationToken.None); } catch (Exception) { }
+            try { await ledger.CompleteAsync(update.Id, CancellationToken.None); } catch (Exception) { }
         }
         finally
         {
-            _inFlight.TryRemove(update.UpdateId, out _);
+            _inFlight.TryRemove(update.Id, out _);
         }
     }
 

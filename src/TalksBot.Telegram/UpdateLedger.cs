@@ -1,7 +1,8 @@
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using TalksBot.Core.Indexing;
-using TalksBot.Telegram.Types;
+using Telegram.Bot;
+using Telegram.Bot.Types;
 
 namespace TalksBot.Telegram;
 
@@ -55,15 +56,15 @@ public sealed class UpdateLedger(IStateStore state, ILogger<UpdateLedger> logger
             var added = new Dictionary<long, string>();
             lock (_inboxLock)
             {
-                foreach (var update in updates.OrderBy(u => u.UpdateId))
+                foreach (var update in updates.OrderBy(u => u.Id))
                 {
-                    long id = update.UpdateId;
+                    long id = update.Id;
                     if (id <= _watermark || _done.Contains(id) || _inbox.ContainsKey(id) || added.ContainsKey(id)) continue;
-                    added[id] = JsonSerializer.Serialize(update, TelegramBotApi.Json);
+                    added[id] = JsonSerializer.Serialize(update, JsonBotAPI.Options);
                     fresh.Add(update);
                 }
             }
-            long last = updates.Count == 0 ? _watermark : updates.Max(u => u.UpdateId);
+            long last = updates.Count == 0 ? _watermark : updates.Max(u => (long)u.Id);
             long watermark = throughLast ? Math.Max(_watermark, last) : _watermark;
             if (added.Count == 0 && watermark == _watermark) return fresh;
 
@@ -87,7 +88,7 @@ public sealed class UpdateLedger(IStateStore state, ILogger<UpdateLedger> logger
     {
         await LoadAsync(ct);
         lock (_inboxLock)
-            return [.. _inbox.Values.Select(json => JsonSerializer.Deserialize<Update>(json, TelegramBotApi.Json)!)];
+            return [.. _inbox.Values.Select(json => JsonSerializer.Deserialize<Update>(json, JsonBotAPI.Options)!)];
     }
 
     /// <summary>Whether the update still waits to be answered (false once answered, or when it never came in).</summary>

@@ -226,6 +226,21 @@ public sealed class WebSourceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Waiting_behind_other_requests_to_a_slow_host_does_not_count_against_the_timeout()
+    {
+        // Issue 14 item 11: twenty requests of 150 ms, two at a time, take 1.5 s; each gets its 1 s once it is sent.
+        using var fetcher = Fetcher(timeoutSeconds: 1);
+        var fetched = await Task.WhenAll(Enumerable.Range(0, 20).Select(n => fetcher.FetchAsync(Url($"delay?n={n}"), false, default)));
+        Assert.All(fetched, f => Assert.NotNull(f.Body));
+        Assert.Equal(20, _requests.Count(r => r.StartsWith("/delay")));
+        Assert.Equal(2, _maxInFlight);
+
+        // The timeout still holds once a request is sent.
+        var slow = await Assert.ThrowsAsync<FetchException>(() => fetcher.FetchAsync(Url("slow"), false, default));
+        Assert.Contains("no response within 1 s", slow.Message);
+    }
+
+    [Fact]
     public async Task Requests_name_TalksBot_and_a_contact_and_accept_compression()
     {
         string? agent = null, encoding = null;

@@ -89,7 +89,12 @@ public sealed class FakeBotApi : IAsyncDisposable
 
     private async Task<IResult> HandleAsync(string token, string method, HttpContext http)
     {
-        var body = (await JsonNode.ParseAsync(http.Request.Body))?.AsObject() ?? [];
+        // Telegram.Bot posts JSON, and nothing at all for methods without parameters (getMe): both are valid Bot API requests.
+        using var buffered = new MemoryStream();
+        await http.Request.Body.CopyToAsync(buffered);
+        if (buffered.Length > 0 && http.Request.ContentType?.StartsWith("application/json", StringComparison.OrdinalIgnoreCase) != true)
+            return Error(400, $"Bad Request: unsupported content type {http.Request.ContentType}");
+        var body = buffered.Length == 0 ? [] : JsonNode.Parse(buffered.ToArray())?.AsObject() ?? [];
         Calls.Enqueue((method, body));
         if (token != Token) return Error(401, "Unauthorized");
         if (_holds.TryGetValue(method, out var hold) && hold.When(body)) await hold.Gate.Task.WaitAsync(http.RequestAborted);
@@ -108,6 +113,14 @@ public sealed class FakeBotApi : IAsyncDisposable
                 if (data.Length == 0 || System.Text.Encoding.UTF8.GetByteCount(data) > 64) return Error(400, "Bad Request: BUTTON_DATA_INVALID");
             }
         }
+        // parse_mode is read case-insensitively (Telegram.Bot sends "Html"); HTML text must parse as Telegram's subset.
+        if (body["parse_mode"]?.GetValue<string>() is { } parseMode)
+        {
+            if (parseMode.ToLowerInvariant() is not ("html" or "markdown" or "markdownv2")) return Error(400, $"Bad Request: unsupported parse_mode \"{parseMode}\"");
+            if (parseMode.Equals("html", StringComparison.OrdinalIgnoreCase) && TelegramHtml.Problem(body["text"]?.GetValue<string>() ?? "") is { } problem)
+                return Error(400, "Bad Request: can't parse entities: " + problem);
+        }
+        if ((body["text"]?.GetValue<string>().Length ?? 0) > 4096 && method is "sendMessage" or "editMessageText") return Error(400, "Bad Request: message is too long");
         switch (method)
         {
             case "getMe":

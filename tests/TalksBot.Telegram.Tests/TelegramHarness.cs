@@ -28,6 +28,9 @@ public sealed class TelegramHarness : IAsyncDisposable
     public Dictionary<string, string?> Settings { get; } = new();
     public LogRecorder Logs { get; } = new();
 
+    /// <summary>The lowest level recorded, for every category (Information unless a test wants all of it).</summary>
+    public LogLevel LogLevel { get; set; } = LogLevel.Information;
+
     /// <summary>Last registrations before the host is built (a fake clock, a request meter).</summary>
     public Action<IServiceCollection>? ConfigureServices { get; set; }
 
@@ -65,7 +68,8 @@ public sealed class TelegramHarness : IAsyncDisposable
         builder.WebHost.UseKestrel(k => k.Listen(System.Net.IPAddress.Loopback, 0));
         builder.Configuration.AddInMemoryCollection(Settings);
         builder.Logging.ClearProviders();
-        builder.Logging.AddProvider(new RecordingLoggerProvider(Logs));
+        builder.Logging.SetMinimumLevel(LogLevel);
+        builder.Logging.AddProvider(new RecordingLoggerProvider(Logs, LogLevel));
         builder.Services.Configure<IndexOptions>(o =>
         {
             o.DatabasePath = Path.Combine(Folder, "talksbot.db");

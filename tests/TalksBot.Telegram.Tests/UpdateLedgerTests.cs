@@ -2,16 +2,17 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using TalksBot.Core.Indexing;
 using TalksBot.Testing;
-using TalksBot.Telegram.Types;
+using Telegram.Bot.Types;
+using Telegram.Bot.Types.Enums;
 
 namespace TalksBot.Telegram.Tests;
 
 public class UpdateLedgerTests
 {
-    private static Update U(long id, long chat = 5) => new()
+    private static Update U(int id, long chat = 5) => new()
     {
-        UpdateId = id,
-        Message = new Message { MessageId = id * 10, Chat = new Chat { Id = chat, Type = "private" }, Text = "question " + id, From = new User { Id = 7, FirstName = "A" } },
+        Id = id,
+        Message = new Message { Id = id * 10, Chat = new Chat { Id = chat, Type = ChatType.Private }, Text = "question " + id, From = new User { Id = 7, FirstName = "A" } },
     };
 
     [Fact]
@@ -20,7 +21,7 @@ public class UpdateLedgerTests
         var store = new DictionaryStateStore();
         var ledger = new UpdateLedger(store, NullLogger<UpdateLedger>.Instance);
         var fresh = await ledger.AcceptAsync([U(11), U(12), U(13)], throughLast: true, default);
-        Assert.Equal([11L, 12, 13], fresh.Select(u => u.UpdateId));
+        Assert.Equal([11, 12, 13], fresh.Select(u => u.Id));
         Assert.Equal(14, await ledger.NextOffsetAsync(default));
         Assert.Empty(await ledger.AcceptAsync([U(12)], throughLast: true, default)); // offered again: already in hand
         await ledger.CompleteAsync(12, default);
@@ -28,9 +29,11 @@ public class UpdateLedgerTests
         var restarted = new UpdateLedger(store, NullLogger<UpdateLedger>.Instance);
         Assert.Equal(14, await restarted.NextOffsetAsync(default));
         var inbox = await restarted.InboxAsync(default);
-        Assert.Equal([11L, 13], inbox.Select(u => u.UpdateId));
+        Assert.Equal([11, 13], inbox.Select(u => u.Id));
         Assert.Equal("question 13", inbox[1].Message!.Text); // stored whole, so it can be answered
         Assert.Equal(5, inbox[1].Message!.Chat.Id);
+        Assert.Equal(UpdateType.Message, inbox[1].Type);
+        Assert.Equal(ChatType.Private, inbox[1].Message!.Chat.Type);
     }
 
     [Fact]

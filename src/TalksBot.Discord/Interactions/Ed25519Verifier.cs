@@ -4,7 +4,7 @@ using Org.BouncyCastle.Crypto.Signers;
 
 namespace TalksBot.Discord.Interactions;
 
-/// <summary>Checks Discord's X-Signature-Ed25519 over timestamp + raw body with the application's public key.</summary>
+/// <summary>Checks Discord's X-Signature-Ed25519 over timestamp + raw body with the application's public key (BouncyCastle 2.x: .NET has no Ed25519 of its own).</summary>
 public sealed class Ed25519Verifier(string publicKeyHex)
 {
     private readonly Ed25519PublicKeyParameters _key = new(Convert.FromHexString(publicKeyHex), 0);
@@ -27,9 +27,8 @@ public sealed class Ed25519Verifier(string publicKeyHex)
         var stamp = Encoding.UTF8.GetBytes(timestamp);
         var signer = new Ed25519Signer();
         signer.Init(false, _key);
-        signer.BlockUpdate(stamp, 0, stamp.Length);
-        var bytes = body.ToArray();
-        signer.BlockUpdate(bytes, 0, bytes.Length);
+        signer.BlockUpdate(stamp);
+        signer.BlockUpdate(body);
         return signer.VerifySignature(signature);
     }
 }

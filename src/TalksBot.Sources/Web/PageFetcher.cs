@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Sockets;
 using System.Text.Json;
+using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
 using TalksBot.Core.Indexing;
 
@@ -12,7 +13,8 @@ namespace TalksBot.Sources.Web;
 /// Fetches pages and feeds safely and politely: only http(s); every address checked against the
 /// <see cref="AddressPolicy"/> when connecting (the resolved address itself, so DNS rebinding can't slip past) and on
 /// every redirect (followed here, at most Sources:MaxRedirects); only HTML and XML; a body cap; a timeout; at most
-/// Sources:PerHostConcurrency requests per host with a delay between them; conditional GET with the ETag and
+/// Sources:PerHostConcurrency requests per host with a delay between them (Sources:TimeoutSeconds counts from when a
+/// request has its turn, so waiting behind other requests to a slow host never times it out); conditional GET with the ETag and
 /// Last-Modified kept per URL; a User-Agent that names TalksBot and a contact URL; gzip/brotli accepted.
 /// Proxies from the environment are never used (the address check would see the proxy, not the target); a proxy set in
 /// Sources:Proxy is used, and then every target's name is resolved and checked here before the request is sent.
@@ -77,10 +79,9 @@ public sealed class PageFetcher : IDisposable
         using var activity = TalksBot.Core.Diagnostics.TalksBotTelemetry.ActivitySource.StartActivity("fetch");
         activity?.SetTag("url.full", url.GetLeftPart(UriPartial.Path));
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(TimeSpan.FromSeconds(_options.TimeoutSeconds));
         try
         {
-            return await FetchFollowingRedirectsAsync(url, conditional, timeout.Token);
+            return await FetchFollowingRedirectsAsync(url, conditional, timeout, cancellationToken);
         }
         catch (FetchException ex)
         {
@@ -102,45 +103,42 @@ public sealed class PageFetcher : IDisposable
         }
     }
 
-    private async Task<FetchResult> FetchFollowingRedirectsAsync(Uri requested, bool conditional, CancellationToken ct)
+    /// <param name="timeout">Cancelled Sources:TimeoutSeconds after the first request has its turn at its host.</param>
+    /// <param name="caller">The caller's own cancellation, the only limit on waiting for that turn.</param>
+    private async Task<FetchResult> FetchFollowingRedirectsAsync(Uri requested, bool conditional, CancellationTokenSource timeout, CancellationToken caller)
     {
         var url = requested;
+        var ct = timeout.Token;
         for (int hop = 0; ; hop++)
         {
             if (Refusal(url) is { } refusal) throw new FetchException(refusal);
             // Through a proxy our connection goes to the proxy, so the target is resolved and checked here, every hop.
             if (_proxy is not null) await CheckAddressesAsync(url.IdnHost, ct);
             var gate = _hosts.GetOrAdd(url.Authority, _ => new HostGate(_options.PerHostConcurrency));
-            await gate.EnterAsync(TimeSpan.FromMilliseconds(_options.PerHostDelayMilliseconds), _time, ct);
-            try
-            {
-                using var request = new HttpRequestMessage(HttpMethod.Get, url);
-                var validators = conditional && hop == 0 ? await LoadValidatorsAsync(requested, ct) : null;
-                if (validators?.ETag is { } etag && EntityTagHeaderValue.TryParse(etag, out var tag)) request.Headers.IfNoneMatch.Add(tag);
-                if (validators?.LastModified is { } lm && DateTimeOffset.TryParse(lm, out var since)) request.Headers.IfModifiedSince = since;
+            using var slot = await gate.EnterAsync(TimeSpan.FromMilliseconds(_options.PerHostDelayMilliseconds), _time, hop == 0 ? caller : ct);
+            if (hop == 0) timeout.CancelAfter(TimeSpan.FromSeconds(_options.TimeoutSeconds));
+            using var request = new HttpRequestMessage(HttpMethod.Get, url);
+            var validators = conditional && hop == 0 ? await LoadValidatorsAsync(requested, ct) : null;
+            if (validators?.ETag is { } etag && EntityTagHeaderValue.TryParse(etag, out var tag)) request.Headers.IfNoneMatch.Add(tag);
+            if (validators?.LastModified is { } lm && DateTimeOffset.TryParse(lm, out var since)) request.Headers.IfModifiedSince = since;
 
-                using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct);
-                if ((int)response.StatusCode is 301 or 302 or 303 or 307 or 308)
-                {
-                    if (hop >= _options.MaxRedirects) throw new FetchException($"{requested}: more than {_options.MaxRedirects} redirects");
-                    var location = response.Headers.Location ?? throw new FetchException($"{url}: redirect without a Location");
-                    url = location.IsAbsoluteUri ? location : new Uri(url, location);
-                    continue;
-                }
-                if (response.StatusCode == HttpStatusCode.NotModified) return new FetchResult(requested, url, true, null, null);
-                if (!response.IsSuccessStatusCode) throw new FetchException($"{url}: HTTP {(int)response.StatusCode} {response.ReasonPhrase}");
-
-                var type = response.Content.Headers.ContentType?.MediaType;
-                if (type is not null && !AllowedTypes.Contains(type)) throw new FetchException($"{url}: content type {type} is not HTML or XML");
-                if (response.Content.Headers.ContentLength > _options.MaxBodyBytes) throw new FetchException($"{url}: larger than {_options.MaxBodyBytes / 1024 / 1024} MB");
-                var body = await ReadCappedAsync(response, url, ct);
-                await SaveValidatorsAsync(requested, response, ct);
-                return new FetchResult(requested, url, false, type, body);
-            }
-            finally
+            using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct);
+            if ((int)response.StatusCode is 301 or 302 or 303 or 307 or 308)
             {
-                gate.Exit();
+                if (hop >= _options.MaxRedirects) throw new FetchException($"{requested}: more than {_options.MaxRedirects} redirects");
+                var location = response.Headers.Location ?? throw new FetchException($"{url}: redirect without a Location");
+                url = location.IsAbsoluteUri ? location : new Uri(url, location);
+                continue;
             }
+            if (response.StatusCode == HttpStatusCode.NotModified) return new FetchResult(requested, url, true, null, null);
+            if (!response.IsSuccessStatusCode) throw new FetchException($"{url}: HTTP {(int)response.StatusCode} {response.ReasonPhrase}");
+
+            var type = response.Content.Headers.ContentType?.MediaType;
+            if (type is not null && !AllowedTypes.Contains(type)) throw new FetchException($"{url}: content type {type} is not HTML or XML");
+            if (response.Content.Headers.ContentLength > _options.MaxBodyBytes) throw new FetchException($"{url}: larger than {_options.MaxBodyBytes / 1024 / 1024} MB");
+            var body = await ReadCappedAsync(response, url, ct);
+            await SaveValidatorsAsync(requested, response, ct);
+            return new FetchResult(requested, url, false, type, body);
         }
     }
 
@@ -210,16 +208,27 @@ public sealed class PageFetcher : IDisposable
 
     public void Dispose() => _http.Dispose();
 
-    /// <summary>At most N requests at once to one host, and a pause between the starts of two requests.</summary>
+    /// <summary>
+    /// At most N requests at once to one host, first come first served (a <see cref="ConcurrencyLimiter"/>), and a pause
+    /// between the starts of two requests (on the host's <see cref="TimeProvider"/>, which the limiter has no notion of).
+    /// </summary>
     private sealed class HostGate(int concurrency)
     {
-        private readonly SemaphoreSlim _slots = new(concurrency, concurrency);
+        private readonly ConcurrencyLimiter _slots = new(new ConcurrencyLimiterOptions
+        {
+            PermitLimit = concurrency,
+            QueueLimit = int.MaxValue,
+            QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+        });
         private readonly object _lock = new();
         private DateTimeOffset _next = DateTimeOffset.MinValue;
 
-        public async Task EnterAsync(TimeSpan spacing, TimeProvider time, CancellationToken ct)
+        /// <returns>The slot: disposing it lets the next request to this host in.</returns>
+        public async Task<RateLimitLease> EnterAsync(TimeSpan spacing, TimeProvider time, CancellationToken ct)
         {
-            await _slots.WaitAsync(ct);
+            var slot = await _slots.AcquireAsync(1, ct);
+            // An unbounded queue never refuses; this is a guard, not a path.
+            if (!slot.IsAcquired) throw new InvalidOperationException("The per-host queue refused a request.");
             TimeSpan wait;
             lock (_lock)
             {
@@ -236,12 +245,11 @@ public sealed class PageFetcher : IDisposable
                 }
                 catch
                 {
-                    _slots.Release();
+                    slot.Dispose();
                     throw;
                 }
             }
+            return slot;
         }
-
-        public void Exit() => _slots.Release();
     }
 }

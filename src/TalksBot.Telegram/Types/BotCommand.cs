@@ -1,4 +1,0 @@
-namespace TalksBot.Telegram.Types;
-
-/// <summary>Bot API: BotCommand, for setMyCommands.</summary>
-public sealed record BotCommand(string Command, string Description);
