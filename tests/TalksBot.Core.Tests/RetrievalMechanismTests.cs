@@ -110,4 +110,18 @@ public sealed class RetrievalMechanismTests
         Assert.Equal(["Turkey,", "Belarus."], places);
         Assert.Empty(AnswerCandidates.Positions(QuestionType.Place, "They met in Geneva.", "Who met in Geneva?"));
     }
+
+    [Fact]
+    public void A_question_about_change_over_time_is_a_timeline_with_its_anchors()
+    {
+        var span = TimelineQuestion.Parse("How did the talks move on from Abu Dhabi to Geneva?");
+        Assert.NotNull(span);
+        Assert.Equal(["Abu Dhabi", "Geneva"], span.Anchors);
+        Assert.Equal(["How did the talks move on from Abu Dhabi to ?", "How did the talks move on from to Geneva?"], span.PerAnchor().ToList());
+        Assert.Equal(["2022", "2026"], TimelineQuestion.Parse("How did the 2022 peace talks compare with the 2026 negotiations?")!.Anchors);
+        var since = TimelineQuestion.Parse("How has Moscow's position on the Donbas changed since January?");
+        Assert.NotNull(since);
+        Assert.Empty(since.Anchors);
+        Assert.Null(TimelineQuestion.Parse("Who leads Russia's delegation in Abu Dhabi?"));
+    }
 }

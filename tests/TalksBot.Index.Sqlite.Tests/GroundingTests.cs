@@ -77,4 +77,23 @@ public sealed class GroundingTests : IDisposable
         var answer = new ExtractiveAnswerWriter(TextAnalyzer.Default).Write(result);
         Assert.StartsWith("This time the Russian soldiers were released into Belarus", answer.Text);
     }
+
+    [Fact]
+    public async Task A_timeline_question_finds_each_end_of_the_story_and_answers_oldest_first()
+    {
+        var source = new InMemorySource("mem://timeline")
+            .Put("geneva", Articles.Make("Geneva round", "The third round of talks opened in Geneva with a focus on a ceasefire line.", published: new DateOnly(2026, 2, 17)))
+            .Put("abu", Articles.Make("Abu Dhabi round", "The first round of talks in Abu Dhabi ended with an agreement on a prisoner exchange.", published: new DateOnly(2026, 1, 24)));
+        for (int f = 0; f < 12; f++) source.Put($"filler{f}", Articles.Make($"Front report {f}", $"Shelling continued near the front on day {f}. Analysts expect more fighting in the east."));
+        await _db.Refresher.RefreshAsync([source], null, default);
+        var retriever = new PassageRetriever(_db.Index, TextAnalyzer.Default, new RetrievalOptions());
+
+        var result = await retriever.RetrieveAsync("How did the talks move on from Abu Dhabi to Geneva?", default);
+        Assert.True(result.Covered, result.Grounding?.Reason);
+        Assert.NotNull(result.Timeline);
+        var lines = new ExtractiveAnswerWriter(TextAnalyzer.Default).Write(result).Text.Split('\n');
+        Assert.True(lines.Length >= 2, string.Join(" | ", lines));
+        Assert.Contains("Abu Dhabi", lines[0]);
+        Assert.Contains(lines.Skip(1), l => l.Contains("Geneva"));
+    }
 }

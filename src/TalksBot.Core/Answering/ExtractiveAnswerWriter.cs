@@ -81,12 +81,26 @@ public sealed class ExtractiveAnswerWriter(TextAnalyzer analyzer) : IAnswerWrite
 
         var picked = new List<Candidate>();
         int length = 0;
+        var timeline = retrieval.Timeline;
+        int maxSentences = timeline is null ? MaxSentences : MaxSentences + 1;
+        if (timeline is not null)
+        {
+            // Each end of the story first: the best sentence found for each anchor.
+            foreach (var group in candidates.Where(c => c.Passage.Anchor >= 0).GroupBy(c => c.Passage.Anchor).OrderBy(g => g.Key))
+            {
+                var best = group.OrderByDescending(c => c.Score).First();
+                if (picked.Contains(best) || picked.Any(p => Similar(p.Terms, best.Terms))) continue;
+                picked.Add(best);
+                length += best.Sentence.Length;
+            }
+        }
         // A sentence earns its place by holding a good share of what the best sentence holds of the question, or by
         // holding an answer of the asked type (a number for "how many") that the best one lacks.
         double bestCoverage = candidates.Max(c => c.Coverage);
         foreach (var c in candidates.OrderByDescending(c => c.Score))
         {
-            if (picked.Count >= MaxSentences) break;
+            if (picked.Count >= maxSentences) break;
+            if (picked.Contains(c)) continue;
             bool typed = c.HoldsAnswer && !picked.Any(p => p.HoldsAnswer) && c.Coverage >= 0.3 * bestCoverage;
             if (picked.Count > 0 && c.Coverage < MinShareOfBest * bestCoverage && !typed) continue;
             if (picked.Any(p => Similar(p.Terms, c.Terms))) continue;
@@ -96,8 +110,13 @@ public sealed class ExtractiveAnswerWriter(TextAnalyzer analyzer) : IAnswerWrite
         }
 
         var citations = new CitationList();
-        var parts = picked.Select(p => $"{p.Sentence} [{citations.NumberFor(p.Passage)}]");
-        return new Answer(string.Join(' ', parts), AnswerMode.Extractive, true, citations.Citations);
+        if (timeline is not null)
+        {
+            // Oldest report first, one per line: the reader sees the story move (each citation carries its date).
+            picked = picked.OrderBy(p => p.Passage.Article.Published ?? DateOnly.MaxValue).ToList();
+        }
+        var parts = picked.Select(p => $"{p.Sentence} [{citations.NumberFor(p.Passage)}]").ToList();
+        return new Answer(string.Join(timeline is null ? " " : "\n", parts), AnswerMode.Extractive, true, citations.Citations);
     }
 
     private const double TypeBonus = 0.3;

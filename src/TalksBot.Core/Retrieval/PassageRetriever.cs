@@ -23,6 +23,9 @@ public sealed class PassageRetriever(
     // Candidates whose neighbours are read: the window is what lets a fact in the next passage count.
     private const int WindowCandidates = 20;
     private const int MaxNeighbors = 2;
+    // Passages kept from each anchor's own search in a timeline question.
+    private const int PassagesPerAnchor = 2;
+    private const double RecencyHalfLifeDays = 14;
     // How many times the vector candidates' depth similarities are read to, for scoring text candidates.
     private const int SimilarityDepth = 5;
     // Missing the question's rarest word asks for this much more of the rest.
@@ -35,6 +38,40 @@ public sealed class PassageRetriever(
     private readonly SpellingCorrector _corrector = new(analyzer);
 
     public async Task<RetrievalResult> RetrieveAsync(string question, CancellationToken cancellationToken)
+    {
+        var timeline = TimelineQuestion.Parse(question);
+        var whole = await RetrieveOneAsync(question, cancellationToken);
+        if (timeline is null) return whole;
+        if (timeline.Anchors.Count < 2) return whole with { Timeline = timeline };
+
+        // Each end of the story searched on its own, so "from Abu Dhabi to Geneva" finds both.
+        var parts = new List<RetrievalResult>();
+        foreach (var part in timeline.PerAnchor()) parts.Add(await RetrieveOneAsync(part, cancellationToken));
+        var passages = new List<RetrievedPassage>();
+        var seen = new HashSet<long>();
+        for (int k = 0; k < parts.Count; k++)
+        {
+            if (!parts[k].Covered) continue;
+            int chosen = 0;
+            foreach (var p in parts[k].Passages)
+            {
+                if (!p.IsNeighbor && ++chosen > PassagesPerAnchor) break;
+                if (seen.Add(p.Hit.PassageId)) passages.Add(p with { Anchor = k });
+            }
+        }
+        if (whole.Covered)
+        {
+            foreach (var p in whole.Passages.Where(p => seen.Add(p.Hit.PassageId))) passages.Add(p);
+        }
+        var covered = parts.Where(p => p.Covered).Prepend(whole).Where(p => p.Covered).ToList();
+        if (covered.Count == 0) return whole with { Timeline = timeline };
+        var weights = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var (term, weight) in covered.SelectMany(r => r.TermWeights)) weights[term] = Math.Max(weights.GetValueOrDefault(term), weight);
+        var focus = covered.SelectMany(r => r.Focus).DistinctBy(f => f.Term).ToList();
+        return new RetrievalResult(whole.Query, passages, weights, true) { Focus = focus, Grounding = covered[0].Grounding, Timeline = timeline };
+    }
+
+    private async Task<RetrievalResult> RetrieveOneAsync(string question, CancellationToken cancellationToken)
     {
         var query = analyzer.AnalyzeQuestion(question);
         var focus = await BuildFocusAsync(query, cancellationToken);
@@ -124,7 +161,10 @@ public sealed class PassageRetriever(
         foreach (var c in candidates)
         {
             c.Window = c.Own.Combine(c.Before?.Held, c.After?.Held, options.NeighborWeight);
-            double freshness = c.Hit.Article.Published is { } p && maxDay > minDay ? (double)(p.DayNumber - minDay) / (maxDay - minDay) : 0;
+            // "The latest" means the last weeks, not the later half of four years: a half-life from the newest report.
+            double freshness = c.Hit.Article.Published is not { } p || maxDay <= minDay ? 0
+                : query.WantsRecent ? Math.Pow(0.5, (maxDay - p.DayNumber) / RecencyHalfLifeDays)
+                : (double)(p.DayNumber - minDay) / (maxDay - minDay);
             c.Coverage = Coverage(focus, c.Own);
             c.WindowCoverage = Coverage(focus, c.Window);
             c.NamesHeld = NamesHeld(focus, c.Window);

@@ -15,4 +15,7 @@ public sealed record RetrievalResult(
 
     /// <summary>Why the question was judged covered or not (for `ask --json` and the logs).</summary>
     public Grounding? Grounding { get; init; }
+
+    /// <summary>Set for a question about change over time: the answer reads in date order, each anchor's part included.</summary>
+    public TimelineQuestion? Timeline { get; init; }
 }

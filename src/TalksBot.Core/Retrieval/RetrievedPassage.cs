@@ -16,4 +16,7 @@ public sealed record RetrievedPassage(PassageHit Hit, double TextScore, double? 
 
     /// <summary>The focus terms this passage holds (itself, not its neighbours).</summary>
     public IReadOnlyList<string> HeldFocus { get; init; } = [];
+
+    /// <summary>For a timeline question, which of its anchors this passage was found for (-1: the whole question).</summary>
+    public int Anchor { get; init; } = -1;
 }

@@ -1,0 +1,60 @@
+using System.Text.RegularExpressions;
+
+namespace TalksBot.Core.Retrieval;
+
+/// <summary>
+/// A question about change over time ("How has Moscow's position changed since January?", "How did the talks move on
+/// from Abu Dhabi to Geneva?", "How did the 2022 talks compare with the 2026 negotiations?"). Its anchors — two years,
+/// or the two names of a "from X to Y" / "between X and Y" — are searched one at a time, so each end of the story is
+/// found, and the answer reads in date order.
+/// </summary>
+public sealed partial record TimelineQuestion(string Question, IReadOnlyList<string> Anchors)
+{
+    public static TimelineQuestion? Parse(string question)
+    {
+        if (!Cue().IsMatch(question)) return null;
+        var anchors = Years().Matches(question).Select(m => m.Value).Distinct().ToList();
+        if (anchors.Count < 2)
+        {
+            anchors = [];
+            var span = Span().Match(question);
+            if (span.Success)
+            {
+                foreach (var side in new[] { span.Groups["a"].Value, span.Groups["b"].Value })
+                {
+                    var name = Name().Match(side);
+                    if (name.Success) anchors.Add(name.Value);
+                }
+                if (anchors.Count < 2) anchors = [];
+            }
+        }
+        return new TimelineQuestion(question, anchors);
+    }
+
+    /// <summary>The question about one anchor: the other anchors left out ("… from Abu Dhabi to ?" finds Abu Dhabi's part).</summary>
+    public IEnumerable<string> PerAnchor()
+    {
+        foreach (var anchor in Anchors)
+        {
+            var text = Question;
+            foreach (var other in Anchors.Where(a => a != anchor)) text = Regex.Replace(text, $@"\b{Regex.Escape(other)}\b", " ", RegexOptions.None, TimeSpan.FromMilliseconds(100));
+            yield return MultipleSpaces().Replace(text, " ").Trim();
+        }
+    }
+
+    [GeneratedRegex(@"\b(chang(e|ed|es|ing)|evolv(e|ed|ing)|compar(e|ed|es|ing)|shift(ed)?|develop(ed|ments)?|move[ds]? on|moved|progress(ed)?|since|timeline|over time|so far)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Cue();
+
+    [GeneratedRegex(@"\b(19|20)\d\d\b")]
+    private static partial Regex Years();
+
+    [GeneratedRegex(@"\b(from|between)\s+(?<a>.+?)\s+(to|and|until)\s+(?<b>.+?)(\?|$)", RegexOptions.IgnoreCase)]
+    private static partial Regex Span();
+
+    // The first name of a side: capitalised words together ("the Abu Dhabi talks" → "Abu Dhabi").
+    [GeneratedRegex(@"\p{Lu}[\p{L}'’-]+(\s+\p{Lu}[\p{L}'’-]+)*")]
+    private static partial Regex Name();
+
+    [GeneratedRegex(@"\s{2,}")]
+    private static partial Regex MultipleSpaces();
+}
