@@ -30,7 +30,10 @@ public static partial class DiscordFormatter
     public static IReadOnlyList<MessagePayload> Answer(ChatAnswer chatAnswer)
     {
         var answer = chatAnswer.Answer;
-        var description = (answer.Notice is { } n ? $"*{Escape(n)}*\n\n" : "") + Escape(answer.Text);
+        var quotes = QuotedSentences.Of(answer);
+        // Verbatim sentences from articles as block quotes ("> "), each with its markers: not the bot's own words.
+        var body = quotes.Count > 0 ? string.Join("\n", quotes.Select(q => $"> {Escape(q.Quote)} {Escape(q.Markers)}")) : Escape(answer.Text);
+        var description = (answer.Notice is { } n ? $"*{Escape(n)}*\n\n" : "") + body;
         var descriptions = Chunk(description, MaxDescription).ToList();
         var fields = answer.Citations.Select(c => new EmbedField(
             Truncate($"[{c.Number}] {Escape(c.Title)}", MaxFieldName),

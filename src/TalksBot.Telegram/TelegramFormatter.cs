@@ -24,7 +24,13 @@ public static class TelegramFormatter
     {
         var paragraphs = new List<string>();
         if (answer.Notice is { } notice) paragraphs.Add($"<i>{Escape(notice)}</i>");
-        paragraphs.AddRange(answer.Text.Split("\n\n", StringSplitOptions.RemoveEmptyEntries).Select(p => Escape(p.Trim())));
+        var quotes = QuotedSentences.Of(answer);
+        if (quotes.Count > 0)
+        {
+            // Verbatim sentences from articles, shown as quotes: the reader sees these aren't the bot's own words.
+            paragraphs.AddRange(quotes.Select(q => $"<blockquote>{Escape(q.Quote)} {Escape(q.Markers)}</blockquote>"));
+        }
+        else paragraphs.AddRange(answer.Text.Split("\n\n", StringSplitOptions.RemoveEmptyEntries).Select(p => Escape(p.Trim())));
         if (answer.Citations.Count > 0)
         {
             paragraphs.Add("<b>Sources</b>");

@@ -55,4 +55,18 @@ public class DiscordFormatterTests
         Assert.DoesNotContain("@everyone", payload.Content, StringComparison.Ordinal);
         Assert.Empty(payload.AllowedMentions.Parse);
     }
+
+    [Fact]
+    public void An_extractive_answer_shows_each_sentence_as_a_block_quote()
+    {
+        var citations = Enumerable.Range(1, 2).Select(n => new Citation(n, $"Title {n}", "Wire", $"https://wire.example/{n}", new DateOnly(2026, 2, n), "q", "d", n)).ToList();
+        const string text = "The sides swapped 314 prisoners, @everyone said. [1] Of those freed, 139 had been held since 2022. [2]";
+        var messages = DiscordFormatter.Answer(new ChatAnswer("How many?", new Answer(text, AnswerMode.Extractive, true, citations), []));
+        var lines = messages[0].Embeds![0].Description!.Split('\n');
+        Assert.Equal(2, lines.Length);
+        Assert.All(lines, l => Assert.StartsWith("> ", l));
+        Assert.DoesNotContain("@everyone", lines[0], StringComparison.Ordinal);
+        var written = DiscordFormatter.Answer(new ChatAnswer("How many?", new Answer("They swapped 314 [1].", AnswerMode.Llm, true, citations), []));
+        Assert.DoesNotContain("> ", written[0].Embeds![0].Description);
+    }
 }

@@ -27,4 +27,19 @@ public class TelegramFormatterTests
         Assert.All(parts, p => Assert.True(p.Length <= 4096));
         Assert.All(parts, p => Assert.DoesNotMatch("&(?!amp;)", p));
     }
+
+    [Fact]
+    public void An_extractive_answer_shows_each_sentence_as_a_quote_and_a_model_answer_does_not()
+    {
+        var citations = Enumerable.Range(1, 2).Select(n => new Citation(n, $"Title {n}", "Wire", $"https://wire.example/{n}", new DateOnly(2026, 2, n), "q", "d", n)).ToList();
+        const string text = "The sides swapped 314 prisoners <b>at once</b>. [1] Of those freed, 139 had been held since 2022. [1][2]";
+        var quoted = TelegramFormatter.Answer(new Answer(text, AnswerMode.Extractive, true, citations))[0];
+        Assert.Contains("<blockquote>The sides swapped 314 prisoners &lt;b&gt;at once&lt;/b&gt;. [1]</blockquote>", quoted);
+        Assert.Contains("<blockquote>Of those freed, 139 had been held since 2022. [1][2]</blockquote>", quoted);
+
+        var written = TelegramFormatter.Answer(new Answer("The sides swapped 314 prisoners [1].", AnswerMode.Llm, true, citations))[0];
+        Assert.DoesNotContain("<blockquote>", written);
+        var refused = TelegramFormatter.Answer(Answer.NotCovered())[0];
+        Assert.DoesNotContain("<blockquote>", refused);
+    }
 }
