@@ -96,4 +96,19 @@ public sealed class GroundingTests : IDisposable
         Assert.Contains("Abu Dhabi", lines[0]);
         Assert.Contains(lines.Skip(1), l => l.Contains("Geneva"));
     }
+
+    [Fact]
+    public async Task One_sentence_reported_by_two_outlets_is_quoted_once_and_cited_to_both()
+    {
+        const string wire = "Zelensky said on Sunday that the document setting out security guarantees for Ukraine was ready to be signed.";
+        var retriever = await IndexAsync(
+            ("Guarantees document ready (Wire One)", wire + " Officials gave no date for a signing ceremony."),
+            ("Kyiv says guarantees text is ready (Wire Two)", "In Kyiv, lawmakers welcomed the news. " + wire));
+        var result = await retriever.RetrieveAsync("What did Zelensky say about the security guarantees document?", default);
+        Assert.True(result.Covered, result.Grounding?.Reason);
+        var answer = new ExtractiveAnswerWriter(TextAnalyzer.Default).Write(result);
+        var quote = Assert.Single(QuotedSentences.Of(answer), q => q.Quote == wire);
+        Assert.Equal("[1][2]", quote.Markers);
+        Assert.Equal(2, answer.Citations.Count(c => c.Title.Contains("Wire")));
+    }
 }

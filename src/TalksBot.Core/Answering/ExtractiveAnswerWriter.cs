@@ -80,6 +80,7 @@ public sealed class ExtractiveAnswerWriter(TextAnalyzer analyzer) : IAnswerWrite
         if (candidates.Count == 0) return Answer.NotCovered();
 
         var picked = new List<Candidate>();
+        var alsoIn = new Dictionary<Candidate, List<RetrievedPassage>>();
         int length = 0;
         var timeline = retrieval.Timeline;
         int maxSentences = timeline is null ? MaxSentences : MaxSentences + 1;
@@ -103,7 +104,16 @@ public sealed class ExtractiveAnswerWriter(TextAnalyzer analyzer) : IAnswerWrite
             if (picked.Contains(c)) continue;
             bool typed = c.HoldsAnswer && !picked.Any(p => p.HoldsAnswer) && c.Coverage >= 0.3 * bestCoverage;
             if (picked.Count > 0 && c.Coverage < MinShareOfBest * bestCoverage && !typed) continue;
-            if (picked.Any(p => Similar(p.Terms, c.Terms))) continue;
+            if (picked.FirstOrDefault(p => Similar(p.Terms, c.Terms)) is { } same)
+            {
+                // One story from many outlets: the same sentence in another article is cited beside the first, not repeated.
+                if (same.Passage.Article.Id != c.Passage.Article.Id && IsSameSentence(same.Terms, c.Terms))
+                {
+                    if (!alsoIn.TryGetValue(same, out var others)) alsoIn[same] = others = [];
+                    if (others.Count < MaxAlsoCited && others.All(o => o.Article.Id != c.Passage.Article.Id)) others.Add(c.Passage);
+                }
+                continue;
+            }
             if (picked.Count > 0 && length + c.Sentence.Length > MaxCharacters) continue;
             picked.Add(c);
             length += c.Sentence.Length;
@@ -115,7 +125,8 @@ public sealed class ExtractiveAnswerWriter(TextAnalyzer analyzer) : IAnswerWrite
             // Oldest report first, one per line: the reader sees the story move (each citation carries its date).
             picked = picked.OrderBy(p => p.Passage.Article.Published ?? DateOnly.MaxValue).ToList();
         }
-        var parts = picked.Select(p => $"{p.Sentence} [{citations.NumberFor(p.Passage)}]").ToList();
+        var parts = picked.Select(p => p.Sentence + " " + string.Concat(
+            alsoIn.GetValueOrDefault(p, []).Prepend(p.Passage).Select(x => $"[{citations.NumberFor(x)}]"))).ToList();
         return new Answer(string.Join(timeline is null ? " " : "\n", parts), AnswerMode.Extractive, true, citations.Citations);
     }
 
@@ -147,6 +158,15 @@ public sealed class ExtractiveAnswerWriter(TextAnalyzer analyzer) : IAnswerWrite
     }
 
     private sealed record Candidate(RetrievedPassage Passage, string Sentence, double Score, HashSet<string> Terms, double Coverage, bool HoldsAnswer);
+
+    private const int MaxAlsoCited = 2;
+
+    // The same sentence reported by another outlet (wire copy): nearly every term shared both ways.
+    private static bool IsSameSentence(HashSet<string> a, HashSet<string> b)
+    {
+        int common = a.Count(b.Contains);
+        return common >= 0.85 * Math.Max(a.Count, b.Count);
+    }
 
     // Two scrapes of one story repeat sentences; quoting both says nothing new.
     private static bool Similar(HashSet<string> a, HashSet<string> b)
