@@ -40,14 +40,14 @@ public class LlmAnswerTests
     }
 
     [Fact]
-    public async Task Invented_markers_disappear_and_the_rest_are_renumbered_in_order_of_first_use()
+    public async Task Invented_markers_disappear_with_the_claims_they_alone_supported_and_the_rest_are_renumbered_in_order_of_first_use()
     {
         await using var h = await LlmHarness.StartAsync();
         h.Fake.Chat = (_, _) => FakeReply.Text("Russia says it is ready [2]. Kyiv wants withdrawal [9]. Both sides disagree [1][2].");
         var (answer, _) = await LlmHarness.CollectAsync(h.Answerer.AskAsync("Is Russia ready for talks and what does Zelensky demand?", [], default));
         var retrieval = await h.Retriever.RetrieveAsync("Is Russia ready for talks and what does Zelensky demand?", default);
         Assert.True(retrieval.Passages.Count >= 2, $"only {retrieval.Passages.Count} passages retrieved");
-        Assert.Equal("Russia says it is ready [1]. Kyiv wants withdrawal. Both sides disagree [2][1].", answer.Text);
+        Assert.Equal("Russia says it is ready [1]. Both sides disagree [2][1].", answer.Text);
         Assert.Equal(2, answer.Citations.Count);
         Assert.Equal(retrieval.Passages[1].Hit.PassageId, answer.Citations[0].PassageId);
         Assert.Equal(retrieval.Passages[0].Hit.PassageId, answer.Citations[1].PassageId);

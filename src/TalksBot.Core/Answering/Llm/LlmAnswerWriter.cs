@@ -113,7 +113,11 @@ public sealed class LlmAnswerWriter(
             yield return AnswerUpdate.Finished(Fallback("The model's answer cited no source, so this answer quotes the articles directly.", request));
             yield break;
         }
-        if (checkedReply.RemovedMarkers > 0) _logger.LogInformation("Removed {Count} citation marker(s) that pointed at no passage", checkedReply.RemovedMarkers);
+        if (checkedReply.RemovedMarkers > 0)
+        {
+            _logger.LogInformation("Removed {Count} citation marker(s) that pointed at no passage and {Claims} sentence(s) they alone supported",
+                checkedReply.RemovedMarkers, checkedReply.DroppedClaims);
+        }
         yield return AnswerUpdate.Finished(new Answer(checkedReply.Text, AnswerMode.Llm, true, checkedReply.Citations));
     }
 
