@@ -79,6 +79,18 @@ public sealed class GroundingTests : IDisposable
     }
 
     [Fact]
+    public async Task An_everyday_word_the_articles_never_use_stands_for_its_paraphrase_not_for_a_look_alike()
+    {
+        var retriever = await IndexAsync(
+            ("Deported children", "Ukraine said 1,200 children taken to Russia have returned to their families so far, with Qatar mediating."),
+            ("Winter aid", "Aid convoys reached Kharkiv as Kyiv asked for more aid before winter. The aid included generators."));
+        var result = await retriever.RetrieveAsync("How many kids have returned to Ukraine?", default);
+        Assert.True(result.Covered, result.Grounding?.Reason);
+        Assert.Empty(result.Grounding!.Corrections);
+        Assert.Contains("1,200 children", new ExtractiveAnswerWriter(TextAnalyzer.Default).Write(result).Text);
+    }
+
+    [Fact]
     public async Task A_timeline_question_finds_each_end_of_the_story_and_answers_oldest_first()
     {
         var source = new InMemorySource("mem://timeline")

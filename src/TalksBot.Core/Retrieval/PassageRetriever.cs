@@ -321,6 +321,15 @@ public sealed class PassageRetriever(
                 termOf[word.Index] = word.Term;
                 continue;
             }
+            // A word the articles never use but whose paraphrase they do ("kids" for "children") stands for
+            // that paraphrase before spelling correction gets a chance to turn it into a look-alike ("aid").
+            var synonym = query.Paraphrases.Where(p => !p.FromPhrase && p.Term == word.Term).SelectMany(p => p.Alternatives)
+                .Where(a => df.GetValueOrDefault(a) > 0).OrderByDescending(a => df[a]).FirstOrDefault();
+            if (synonym is not null)
+            {
+                termOf[word.Index] = synonym;
+                continue;
+            }
             var lower = word.Token.ToLowerInvariant();
             // A word in another script (a question in Ukrainian over English articles) is left to the embeddings.
             if (!lower.Any(char.IsAsciiLetter)) continue;
