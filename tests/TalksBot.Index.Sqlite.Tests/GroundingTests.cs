@@ -91,6 +91,24 @@ public sealed class GroundingTests : IDisposable
     }
 
     [Fact]
+    public async Task The_answer_of_the_asked_type_in_the_next_passage_comes_along_with_the_passage_that_names_the_topic()
+    {
+        // No digits or number words in the filler: only the second passage holds a number.
+        string[] Sights = ["harbour", "hotel", "lobby", "airport", "motorcade", "convoy", "checkpoint", "bridge", "square", "station", "market", "embassy", "garden", "terrace"];
+        string Filler(string topic) => string.Join(' ', Sights.Select(s => $"Observers of the {topic} described the {s} at length."));
+        var competitors = Enumerable.Range(0, 6).Select(k => ($"Abu Dhabi diary {Sights[k]}",
+            $"Prisoners and their families waited for news from the Abu Dhabi talks, where an exchange was discussed near the {Sights[k]}. " + Filler("delegations")));
+        var retriever = await IndexAsync(competitors.Prepend(
+            ("Swap after Abu Dhabi", "After the Abu Dhabi talks, Kyiv and Moscow agreed an exchange of prisoners, negotiators said on Thursday. "
+                + Filler("talks") + "\n\n"
+                + "In all, 314 prisoners were exchanged on the first day. " + Filler("buses"))).ToArray());
+        var result = await retriever.RetrieveAsync("How many prisoners were exchanged after the Abu Dhabi talks?", default);
+        Assert.True(result.Covered, result.Grounding?.Reason);
+        Assert.True(result.Passages.Any(p => p.IsNeighbor && p.Text.Contains("314")), string.Join("\n", result.Passages.Select(p => $"{p.IsNeighbor} {p.Text[..40]}")));
+        Assert.Contains("314 prisoners", new ExtractiveAnswerWriter(TextAnalyzer.Default).Write(result).Text);
+    }
+
+    [Fact]
     public async Task A_timeline_question_finds_each_end_of_the_story_and_answers_oldest_first()
     {
         var source = new InMemorySource("mem://timeline")

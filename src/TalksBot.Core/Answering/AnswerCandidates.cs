@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using TalksBot.Core.Retrieval;
 
 namespace TalksBot.Core.Answering;
 
@@ -85,6 +86,37 @@ public static partial class AnswerCandidates
                 break;
         }
     }
+
+    /// <summary>
+    /// True when a candidate of the asked type stands within a few words of one of the question's content words
+    /// (<paramref name="content"/>: terms as <paramref name="analyzer"/> makes them).
+    /// </summary>
+    public static bool NextToFocus(QuestionType type, string sentence, string question, IReadOnlySet<string> content, TextAnalyzer analyzer)
+    {
+        // A date or a duration often opens the sentence it belongs to ("On January 23, the delegations sat …").
+        if (content.Count == 0 || type is QuestionType.Time or QuestionType.Duration) return true;
+        var words = TextAnalyzer.TokenSpans(sentence).ToList();
+        var focusAt = new List<int>();
+        for (int i = 0; i < words.Count; i++)
+        {
+            if (analyzer.Term(words[i].Token) is { } term && content.Contains(term)) focusAt.Add(i);
+        }
+        if (focusAt.Count == 0) return false;
+        foreach (int offset in Positions(type, sentence, question))
+        {
+            int at = words.FindIndex(w => w.End > offset);
+            if (at >= 0 && focusAt.Any(f => Math.Abs(f - at) <= NearWords)) return true;
+        }
+        return false;
+    }
+
+    /// <summary>True when a sentence of <paramref name="text"/> holds an answer of the asked type next to the question's content words.</summary>
+    public static bool AnswersIn(QuestionType type, string text, string question, IReadOnlySet<string> content, TextAnalyzer analyzer) =>
+        type != QuestionType.Other && content.Count > 0 && Articles.SentenceSplitter.Split(text)
+            .Any(s => Holds(type, s, question) && NextToFocus(type, s, question, content, analyzer));
+
+    // Words between a candidate and a focus word for it to count as next to it.
+    private const int NearWords = 4;
 
     private static bool IsYear(string value) => value.Length == 4 && int.TryParse(value, out var y) && y is >= 1900 and <= 2100;
 

@@ -71,10 +71,11 @@ public sealed class ExtractiveAnswerWriter(TextAnalyzer analyzer) : IAnswerWrite
                 double context = before is null ? 0 : Math.Max(0, HeldWeight([.. before, .. terms]) - matched);
                 if (matched <= 0 && context <= 0 && passage.VectorScore is null) continue;
                 bool holdsAnswer = AnswerCandidates.Holds(type, sentence, question);
+                bool near = holdsAnswer && AnswerCandidates.NextToFocus(type, sentence, question, content, analyzer);
                 double coverage = (matched + 0.5 * context) / total;
-                double typed = holdsAnswer ? TypeBonus * (NextToFocus(type, sentence, question, content) ? 1 : FarCandidateShare) : 0;
+                double typed = holdsAnswer ? TypeBonus * (near ? 1 : FarCandidateShare) : 0;
                 double score = coverage + typed + 0.12 / (rank + 1) + (passage.VectorScore ?? 0) * 0.1;
-                candidates.Add(new Candidate(passage, sentence, score, terms, coverage, holdsAnswer));
+                candidates.Add(new Candidate(passage, sentence, score, terms, coverage, near));
             }
         }
         if (candidates.Count == 0) return Answer.NotCovered();
@@ -96,7 +97,7 @@ public sealed class ExtractiveAnswerWriter(TextAnalyzer analyzer) : IAnswerWrite
             }
         }
         // A sentence earns its place by holding a good share of what the best sentence holds of the question, or by
-        // holding an answer of the asked type (a number for "how many") that the best one lacks.
+        // holding an answer of the asked type next to the question's words (a number for "how many") that the best one lacks.
         double bestCoverage = candidates.Max(c => c.Coverage);
         foreach (var c in candidates.OrderByDescending(c => c.Score))
         {
@@ -135,28 +136,7 @@ public sealed class ExtractiveAnswerWriter(TextAnalyzer analyzer) : IAnswerWrite
     private const double SettingShare = 0.3;
     // A candidate of the asked type far from the focus words earns this share of the bonus.
     private const double FarCandidateShare = 0.4;
-    // Words between a candidate and a focus word for it to count as next to it.
-    private const int NearWords = 4;
-
-    private bool NextToFocus(QuestionType type, string sentence, string question, HashSet<string> content)
-    {
-        // A date or a duration often opens the sentence it belongs to ("On January 23, the delegations sat …").
-        if (content.Count == 0 || type is QuestionType.Time or QuestionType.Duration) return true;
-        var words = TextAnalyzer.TokenSpans(sentence).ToList();
-        var focusAt = new List<int>();
-        for (int i = 0; i < words.Count; i++)
-        {
-            if (analyzer.Term(words[i].Token) is { } term && content.Contains(term)) focusAt.Add(i);
-        }
-        if (focusAt.Count == 0) return false;
-        foreach (int offset in AnswerCandidates.Positions(type, sentence, question))
-        {
-            int at = words.FindIndex(w => w.End > offset);
-            if (at >= 0 && focusAt.Any(f => Math.Abs(f - at) <= NearWords)) return true;
-        }
-        return false;
-    }
-
+    // HoldsAnswer: a candidate of the asked type next to the question's content words.
     private sealed record Candidate(RetrievedPassage Passage, string Sentence, double Score, HashSet<string> Terms, double Coverage, bool HoldsAnswer);
 
     private const int MaxAlsoCited = 2;

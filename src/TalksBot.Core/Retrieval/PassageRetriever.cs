@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using TalksBot.Core.Answering;
 using TalksBot.Core.Indexing;
 
 namespace TalksBot.Core.Retrieval;
@@ -182,7 +183,7 @@ public sealed class PassageRetriever(
                     c.Hit.Article.Title, c.Hit.Position, c.Score, c.Rrf, c.Coverage, c.WindowCoverage, c.Vector, c.NamesHeld);
             }
         }
-        var chosen = Select(candidates, focus);
+        var chosen = Select(candidates, focus, query.Question);
         var grounding = Judge(chosen, focus, query);
         var passages = new List<RetrievedPassage>();
         foreach (var (c, neighborsOf) in chosen)
@@ -197,8 +198,10 @@ public sealed class PassageRetriever(
     }
 
     /// <summary>Greedy choice by score; a passage of an article already chosen pays a penalty only when it adds no focus term.</summary>
-    private List<(Candidate Passage, List<(PassageHit Hit, FocusHold Held)> Neighbors)> Select(List<Candidate> candidates, QuestionFocus focus)
+    private List<(Candidate Passage, List<(PassageHit Hit, FocusHold Held)> Neighbors)> Select(List<Candidate> candidates, QuestionFocus focus, string question)
     {
+        var type = AnswerCandidates.TypeOf(question);
+        var content = focus.Terms.Where(f => !f.IsName).SelectMany(f => f.Alternatives.Prepend(f.Term)).ToHashSet(StringComparer.Ordinal);
         var chosen = new List<(Candidate, List<(PassageHit, FocusHold)>)>();
         var heldByArticle = new Dictionary<long, HashSet<string>>();
         var bestCoverageByArticle = new Dictionary<long, double>();
@@ -240,7 +243,12 @@ public sealed class PassageRetriever(
             {
                 if (n is not { } neighbor || neighborsAdded >= MaxNeighbors || taken.Contains(neighbor.Hit.PassageId)) continue;
                 var own = pick.Own.HeldTerms(focus);
-                if (!neighbor.Held.HeldTerms(focus).Any(t => !own.Contains(t))) continue;
+                var theirs = neighbor.Held.HeldTerms(focus);
+                // Or when it holds the answer of the asked type next to the question's words and the passage doesn't
+                // ("How many were exchanged?" — the number is told in the next paragraph).
+                bool answersNextDoor = theirs.Any() && AnswerCandidates.AnswersIn(type, neighbor.Hit.Text, question, content, analyzer)
+                    && !AnswerCandidates.AnswersIn(type, pick.Hit.Text, question, content, analyzer);
+                if (!theirs.Any(t => !own.Contains(t)) && !answersNextDoor) continue;
                 along.Add(neighbor);
                 taken.Add(neighbor.Hit.PassageId);
                 neighborsAdded++;
