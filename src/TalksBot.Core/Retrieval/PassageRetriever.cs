@@ -331,7 +331,8 @@ public sealed class PassageRetriever(
             }
             // A word the articles never use but whose paraphrase they do ("kids" for "children") stands for
             // that paraphrase before spelling correction gets a chance to turn it into a look-alike ("aid").
-            var synonym = query.Paraphrases.Where(p => !p.FromPhrase && p.Term == word.Term).SelectMany(p => p.Alternatives)
+            // ParaphraseWeight = 0 turns the paraphrase table off, this use of it included.
+            var synonym = options.ParaphraseWeight <= 0 ? null : query.Paraphrases.Where(p => !p.FromPhrase && p.Term == word.Term).SelectMany(p => p.Alternatives)
                 .Where(a => df.GetValueOrDefault(a) > 0).OrderByDescending(a => df[a]).FirstOrDefault();
             if (synonym is not null)
             {
@@ -391,7 +392,7 @@ public sealed class PassageRetriever(
                 if (place.Contains(terms[t].Term) && terms[t].IsName) terms[t] = terms[t] with { IsSetting = true };
             }
         }
-        foreach (var phrase in query.Paraphrases.Where(p => p.FromPhrase))
+        foreach (var phrase in query.Paraphrases.Where(p => p.FromPhrase && options.ParaphraseWeight > 0))
         {
             var present = phrase.Alternatives.Prepend(phrase.Term).Where(a => df.GetValueOrDefault(a) > 0 && terms.All(f => f.Term != a)).ToList();
             if (present.Count == 0) continue;
