@@ -75,6 +75,28 @@ public class ParserTests
     }
 
     [Fact]
+    public void Markdown_lines_wrapped_in_mid_sentence_are_one_sentence_and_invisible_characters_are_dropped()
+    {
+        var md = "---\ntitle: \"T\"\n---\n\n# Talks resume in Geneva with both delegations present\n"
+            + "Russia attacked the energy \u200Bsystem 217 times this year, the Ukrainian Prime\n"
+            + "Minister Yulia Svy\u2060rydenko said on Wednesday.\n"
+            + "A new paragraph starts here after a full stop.\n"
+            + "Rescuers at the site of the strike in the city. Photograph: State Emergency Service/via Reuters\n"
+            + "The Russian team included the head of military intelligence.\n"
+            + "* a list item that ends without any punctuation at all here\n"
+            + "* another list item";
+        var body = MarkdownArticleParser.Parse(md, "f").Body;
+        var paragraphs = body.Split("\n\n");
+        Assert.Contains("the Ukrainian Prime Minister Yulia Svyrydenko said on Wednesday.", body);
+        Assert.DoesNotContain(body, c => c is '\u200B' or '\u2060');
+        Assert.Contains("Talks resume in Geneva with both delegations present", paragraphs);
+        Assert.Contains("A new paragraph starts here after a full stop.", paragraphs);
+        // A caption's credit ends without a full stop, but the capitalised sentence after it is not its continuation.
+        Assert.Contains("The Russian team included the head of military intelligence.", paragraphs);
+        Assert.Contains("another list item", paragraphs);
+    }
+
+    [Fact]
     public void Html_metadata_comes_from_json_ld_opengraph_meta_and_time()
     {
         var html = """

@@ -54,6 +54,7 @@ public static partial class MarkdownArticleParser
     public static string CleanBody(string markdown)
     {
         var lines = new List<string>();
+        bool afterHeading = false;
         foreach (var raw in markdown.Split('\n'))
         {
             var line = raw.Trim();
@@ -65,11 +66,19 @@ public static partial class MarkdownArticleParser
             // A link whose text spans lines leaves "](url)" behind on its last line, and "[" on its first.
             line = OrphanLinkTarget().Replace(line, "");
             if (line.StartsWith('[') && !line.Contains(']')) line = line[1..];
+            bool heading = Heading().IsMatch(line);
+            bool startsBlock = heading || ListMarker().IsMatch(line) || line.StartsWith('>') || line.StartsWith('|');
             line = Heading().Replace(line, "");
             line = ListMarker().Replace(line, "");
             line = Emphasis().Replace(line, "$2");
-            line = line.Replace("\u200d", "").Replace("\u200b", "").Trim();
-            if (line.Length > 0) lines.Add(line);
+            // Zero-width characters sit inside scraped words ("five \u200Byears"): they are not part of the text.
+            if (line.Any(TalksBot.Core.Retrieval.TextAnalyzer.IsInvisible)) line = new string(line.Where(c => !TalksBot.Core.Retrieval.TextAnalyzer.IsInvisible(c)).ToArray());
+            line = line.Trim();
+            if (line.Length == 0) continue;
+            // A line wrapped in mid-sentence ("…, Ukrainian Prime" / "Minister Yulia Svyrydenko said …") continues it.
+            if (!startsBlock && !afterHeading && lines.Count > 0 && lines[^1].Length > 0 && ContinuesSentence(lines[^1], line)) lines[^1] += " " + line;
+            else lines.Add(line);
+            afterHeading = heading;
         }
         return TextDumpParser.JoinParagraphs(lines);
     }
@@ -88,6 +97,19 @@ public static partial class MarkdownArticleParser
 
     [GeneratedRegex(@"\]\((?:<[^>]*>|[^()\s<]|\([^)]*\))*(?:\s+""[^""]*"")?\)")]
     private static partial Regex OrphanLinkTarget();
+
+    // A wrap, not a new line: the next line goes on in lower case, or the line ends in a comma or dash, or in a title
+    // word that a name follows ("Prime" / "Minister …"). Headlines, captions and credits ("… Photograph: X/EPA") also
+    // end without punctuation but are followed by a capitalised sentence: on the real scrapes ~400 such pairs for every
+    // true wrap, so a capital after a bare word ends the line.
+    private static bool ContinuesSentence(string line, string next) =>
+        line.Length >= 40 && line.Contains(' ') && next.Length > 0
+        && (char.IsLetterOrDigit(line[^1]) && char.IsLower(next[0])
+            || line[^1] is ',' or ';' or '–' or '—'
+            || WrappedTitle().IsMatch(line) && char.IsUpper(next[0]));
+
+    [GeneratedRegex(@"\b(Prime|Foreign|Defen[cs]e|Deputy|Vice|Secretary|Presidential|Special|Chief|Senior)$")]
+    private static partial Regex WrappedTitle();
 
     [GeneratedRegex(@"^#{1,6}\s+")]
     private static partial Regex Heading();
