@@ -49,7 +49,7 @@ public sealed partial class AnswerChecker(string sharedRoot)
                 else reasons.Add($"quote not verbatim in its passage [{string.Join("][", numbers)}]: \"{Shorten(quote, 160)}\"");
             }
         }
-        return new QuestionVerdict(question, reasons.Count == 0, reasons, answer.Text, answer.Grounded, cited, quotes, verbatim, milliseconds, answer.Mode);
+        return new QuestionVerdict(question, reasons.Count == 0, reasons, answer.Text, answer.Grounded, cited, quotes, verbatim, milliseconds, answer.Mode) { Grounding = answer.Grounding };
     }
 
     /// <summary>The cited document as a path relative to the shared folder ("corpora/talks-2025-2026/x.md") when it lies under it.</summary>

@@ -61,6 +61,10 @@ public sealed class EvaluationReport(IReadOnlyList<QuestionVerdict> verdicts)
             if (v.Question.Covered && !v.Passed) sb.AppendLine("    expected: " + string.Join(", ", v.Question.Articles ?? []));
             if (v.CitedArticles.Count > 0 && (verbose || v.Question.Covered)) sb.AppendLine("    cited: " + string.Join(", ", v.CitedArticles));
             sb.AppendLine("    answer: " + Shorten(v.AnswerText.ReplaceLineEndings(" "), verbose ? 600 : 300));
+            if (v.Grounding is { } g)
+            {
+                sb.AppendLine(CultureInfo.InvariantCulture, $"    grounding: {(g.Covered ? "covered" : g.Reason)}; similarity {g.Similarity:0.00}; held [{string.Join(' ', g.HeldFocus)}] missing [{string.Join(' ', g.MissingFocus)}]");
+            }
         }
         return sb.ToString().TrimEnd();
     }

@@ -16,5 +16,8 @@ public sealed record QuestionVerdict(
     double Milliseconds,
     TalksBot.Core.Answering.AnswerMode Mode = TalksBot.Core.Answering.AnswerMode.Extractive)
 {
+    /// <summary>Why retrieval judged the question covered or not (shown with each failure, for tuning).</summary>
+    public TalksBot.Core.Retrieval.Grounding? Grounding { get; init; }
+
     public bool AllQuotesVerbatim => Quotes == QuotesVerbatim;
 }
