@@ -23,7 +23,7 @@ public static class LocalEmbeddingsServiceCollectionExtensions
         services.TryAddSingleton(encoder);
         services.AddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(passages);
         services.TryAddSingleton(new PassageEmbedder(passages, model.Id, batchSize));
-        services.TryAddSingleton(new QueryEmbedder(queries, model.Id));
+        services.TryAddSingleton(new QueryEmbedder(queries, model.Id, passages));
         return services;
     }
 }

@@ -12,6 +12,18 @@ public sealed class RetrievalMechanismTests
         words.Select(w => Analyzer.Term(w)!).Distinct().ToDictionary(t => t, t => 10L);
 
     [Theory]
+    [InlineData("Ukraine's Prime Minister Denys Shmyhal met the visitors.", true)]
+    [InlineData("The prime minister of Ukraine met the visitors.", true)]
+    [InlineData("Spanish Prime Minister Sanchez was in Kyiv on Thursday.", false)]
+    [InlineData("The prime minister said later that day that Ukraine would sign.", false)]
+    public void A_possessive_reads_backwards_only_with_the_possessor_right_after_the_role(string sentence, bool holds)
+    {
+        var phrase = new FocusPhrase([Analyzer.Term("Ukraine")!, Analyzer.Term("prime")!], false, 3);
+        var terms = Analyzer.Terms(sentence).Select(t => t == Analyzer.Term("Kyiv") ? Analyzer.Term("Ukraine")! : t).ToList();
+        Assert.Equal(holds, FocusHold.Contains(terms, phrase));
+    }
+
+    [Theory]
     [InlineData("ceasfire", "ceasefire")]
     [InlineData("ukriane", "ukraine")]
     [InlineData("guarntee", "guarantee")]
@@ -87,6 +99,20 @@ public sealed class RetrievalMechanismTests
     {
         var rewriter = new FollowUpRewriter(Analyzer);
         Assert.Equal("Who leads Russia's delegation in Abu Dhabi?", rewriter.Rewrite("and who leads Russia's?", "Who leads Ukraine's delegation in Abu Dhabi?"));
+    }
+
+    [Fact]
+    public void A_follow_up_about_another_country_keeps_the_setting_and_drops_the_country_it_turns_from()
+    {
+        var rewriter = new FollowUpRewriter(Analyzer);
+        var rewritten = rewriter.Rewrite("and who led the Ukrainian side there?", "Who was Russia's chief negotiator at the Geneva talks?");
+        Assert.StartsWith("who led the Ukrainian side there", rewritten);
+        Assert.Contains("Geneva talks", rewritten);
+        Assert.DoesNotContain("Russia", rewritten);
+        // The setting stays even when it is a country: "in Turkey" is where, not whose.
+        var turkey = rewriter.Rewrite("and who led the Ukrainian side?", "Who led Russia's delegation in Turkey?");
+        Assert.Contains("Turkey", turkey);
+        Assert.DoesNotContain("Russia", turkey);
     }
 
     [Fact]

@@ -109,6 +109,110 @@ public sealed class GroundingTests : IDisposable
     }
 
     [Fact]
+    public async Task A_country_typed_without_its_apostrophe_still_owns_the_role_and_the_sentence_saying_it_answers()
+    {
+        var retriever = await IndexAsync(
+            ("Ministers meet", "German Foreign Minister Lena Hartmann said Iran must be isolated after the drone sales to Russia."),
+            ("Geneva visit", "Iranian foreign minister Abbas Karimi arrived in Geneva on Sunday night for talks with the Omani mediators."));
+        var result = await retriever.RetrieveAsync("whos irans foreign minister", default);
+        Assert.True(result.Covered, result.Grounding?.Reason);
+        Assert.StartsWith("Iranian foreign minister Abbas Karimi", new ExtractiveAnswerWriter(TextAnalyzer.Default).Write(result).Text);
+    }
+
+    [Fact]
+    public async Task Who_holds_a_role_now_is_answered_from_the_newest_report()
+    {
+        var source = new InMemorySource("mem://holders");
+        source.Put("old", Articles.Make("Alliance summit", "Jan Berg, the alliance's secretary general, opened the summit in Madrid with a call for unity.", published: new DateOnly(2022, 6, 29)));
+        source.Put("new", Articles.Make("Alliance visit", "The alliance's secretary general, Maria Holm, visited Kyiv on Tuesday and promised more air defence.", published: new DateOnly(2026, 2, 3)));
+        for (int f = 0; f < 12; f++)
+        {
+            source.Put($"filler{f}", Articles.Make($"Front report {f}", $"Shelling continued near the front in Ukraine on day {f}. Officials in Kyiv and Russia traded accusations about the war.", published: new DateOnly(2024, 1, 1 + f)));
+        }
+        await _db.Refresher.RefreshAsync([source], null, default);
+        var retriever = new PassageRetriever(_db.Index, TextAnalyzer.Default, new RetrievalOptions());
+
+        var now = await retriever.RetrieveAsync("Who is the alliance's secretary general?", default);
+        Assert.True(now.Covered, now.Grounding?.Reason);
+        Assert.StartsWith("The alliance's secretary general, Maria Holm", new ExtractiveAnswerWriter(TextAnalyzer.Default).Write(now).Text);
+        // Asked about the past, the newest report has no claim to go first.
+        Assert.False(TextAnalyzer.Default.AnalyzeQuestion("Who was the alliance's secretary general in 2022?").AsksCurrentHolder);
+    }
+
+    [Fact]
+    public async Task A_place_naming_the_event_is_its_setting_even_in_lower_case()
+    {
+        var retriever = await IndexAsync(
+            ("Talks resume", "Delegations from Kyiv and Moscow arrived in Geneva on Monday for a new round of talks. "
+                + string.Join(' ', Enumerable.Range(1, 14).Select(n => $"Background paragraph {n} recounts earlier rounds of diplomacy and the positions of both capitals."))
+                + " The Ukraine talks are taking place at the Lakeside Palace hotel, a short walk from the missions."));
+        var result = await retriever.RetrieveAsync("which hotel are the geneva ukraine talks at", default);
+        Assert.True(result.Covered, result.Grounding?.Reason);
+        Assert.Contains("Lakeside Palace", new ExtractiveAnswerWriter(TextAnalyzer.Default).Write(result).Text);
+    }
+
+    [Fact]
+    public async Task The_outlet_and_the_month_of_publication_are_held_by_every_passage_of_an_article()
+    {
+        var source = new InMemorySource("mem://metadata");
+        source.Put("vote", Articles.Make("House vote", "On Saturday lawmakers in the House passed the foreign aid package worth $61bn after months of delay.",
+            published: new DateOnly(2024, 4, 20), outlet: "Harbour Herald"));
+        source.Put("interview", Articles.Make("Interview", "Zelensky said in the interview that Putin had already started a wider war against Europe.",
+            published: new DateOnly(2025, 3, 2), outlet: "Northern Broadcaster"));
+        // Outlets are named in the news too; a word the articles never use is still taken for a sign of a question they don't cover.
+        source.Put("media", Articles.Make("Media", "The Northern Broadcaster and the Harbour Herald both sent reporters to the front.", published: new DateOnly(2025, 5, 2)));
+        for (int f = 0; f < 12; f++)
+        {
+            source.Put($"filler{f}", Articles.Make($"Front report {f}", $"Shelling continued near the front in Ukraine on day {f}. Officials in Kyiv and Russia traded accusations about the war.", published: new DateOnly(2023, 1, 1 + f)));
+        }
+        await _db.Refresher.RefreshAsync([source], null, default);
+        var retriever = new PassageRetriever(_db.Index, TextAnalyzer.Default, new RetrievalOptions());
+
+        // "April 2024" is the report's date, not its words; a month is no name the text must repeat.
+        var vote = await retriever.RetrieveAsync("How much aid did the House pass in April 2024?", default);
+        Assert.True(vote.Covered, vote.Grounding?.Reason);
+        Assert.Contains("$61bn", new ExtractiveAnswerWriter(TextAnalyzer.Default).Write(vote).Text);
+        // Named in the question, the outlet is the article's.
+        var told = await retriever.RetrieveAsync("What did Zelensky tell the Northern Broadcaster about Putin?", default);
+        Assert.True(told.Covered, told.Grounding?.Reason);
+        Assert.Contains("wider war", new ExtractiveAnswerWriter(TextAnalyzer.Default).Write(told).Text);
+        // An outlet that published nothing of the kind is still a name no passage holds.
+        var other = await retriever.RetrieveAsync("What did Zelensky tell the Harbour Herald about Putin?", default);
+        Assert.False(other.Covered);
+    }
+
+    [Fact]
+    public async Task The_mayor_of_a_city_is_a_role_with_its_possessor()
+    {
+        var retriever = await IndexAsync(
+            ("Night of drones", "The port city of Odesa was hit by a large drone attack overnight. The mayor of a western town, Petro Lysak, said a power plant there was targeted."),
+            ("City hall", "Kharkiv's mayor, Andriy Sokil, said schools in the city would reopen on Monday."));
+        var odesa = await retriever.RetrieveAsync("Who is the mayor of Odesa?", default);
+        Assert.False(odesa.Covered, "a mayor and Odesa named apart don't say who Odesa's mayor is");
+        var kharkiv = await retriever.RetrieveAsync("Who is the mayor of Kharkiv?", default);
+        Assert.True(kharkiv.Covered, kharkiv.Grounding?.Reason);
+        Assert.Contains("Sokil", new ExtractiveAnswerWriter(TextAnalyzer.Default).Write(kharkiv).Text);
+    }
+
+    [Fact]
+    public async Task A_question_asking_for_a_number_or_a_person_is_refused_when_no_sentence_gives_one()
+    {
+        var retriever = await IndexAsync(
+            ("Delegation", "Rustem Halenko led the delegation at the talks in Geneva and called the discussions intensive and substantive."),
+            ("Drones", "Replacing the satellite terminals would take Russia six months, said an unnamed commander of the drone forces."));
+        var age = await retriever.RetrieveAsync("How old is Rustem Halenko?", default);
+        Assert.False(age.Covered);
+        Assert.Equal("no passage gives the number asked for", age.Grounding?.Reason);
+        var unnamed = await retriever.RetrieveAsync("What is the name of the drone forces commander who said replacing the satellite terminals would take six months?", default);
+        Assert.False(unnamed.Covered);
+        Assert.Equal("no passage names the person asked for", unnamed.Grounding?.Reason);
+        // Asked what the articles do give, the same passages answer.
+        var led = await retriever.RetrieveAsync("Who led the delegation at the talks in Geneva?", default);
+        Assert.True(led.Covered, led.Grounding?.Reason);
+        Assert.Contains("Halenko", new ExtractiveAnswerWriter(TextAnalyzer.Default).Write(led).Text);
+    }
+
+    [Fact]
     public async Task A_timeline_question_finds_each_end_of_the_story_and_answers_oldest_first()
     {
         var source = new InMemorySource("mem://timeline")

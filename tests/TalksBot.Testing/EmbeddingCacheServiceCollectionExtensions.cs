@@ -18,7 +18,8 @@ public static class EmbeddingCacheServiceCollectionExtensions
             }
             else if (d.ServiceType == typeof(QueryEmbedder) && d.ImplementationInstance is QueryEmbedder q)
             {
-                services[i] = ServiceDescriptor.Singleton(new QueryEmbedder(new CachingEmbeddingGenerator(q.Generator, q.Model, "queries"), q.Model));
+                services[i] = ServiceDescriptor.Singleton(new QueryEmbedder(new CachingEmbeddingGenerator(q.Generator, q.Model, "queries"), q.Model,
+                    ReferenceEquals(q.Documents, q.Generator) ? null : new CachingEmbeddingGenerator(q.Documents, q.Model)));
             }
         }
         return services;

@@ -14,11 +14,11 @@ public static partial class AnswerCandidates
     {
         var q = question.Trim().ToLowerInvariant();
         q = LeadingFiller().Replace(q, "");
-        if (q.StartsWith("how many") || q.StartsWith("how much") || q.Contains("what percentage") || q.Contains("what share") || q.Contains("how big") || q.Contains("what number")) return QuestionType.Quantity;
+        if (q.StartsWith("how many") || q.StartsWith("how much") || q.StartsWith("how old") || q.Contains("what percentage") || q.Contains("what share") || q.Contains("how big") || q.Contains("what number")) return QuestionType.Quantity;
         if (q.StartsWith("how long") || q.Contains("for how long") || q.Contains("how many years") || q.Contains("how many days")) return QuestionType.Duration;
         if (q.StartsWith("when") || q.Contains("by when") || q.StartsWith("what date") || q.StartsWith("what day") || q.Contains("what year") || q.StartsWith("since when")) return QuestionType.Time;
         if (q.StartsWith("where") || q.StartsWith("wher ") || q.Contains("in which city") || q.Contains("in which country") || q.Contains("which city") || q.Contains("which country") || q.Contains("what city")) return QuestionType.Place;
-        if (q.StartsWith("who") || q.StartsWith("whos") || q.Contains("which official") || q.Contains("which minister") || q.Contains("whose")) return QuestionType.Person;
+        if (q.StartsWith("who") || q.StartsWith("whos") || q.Contains("which official") || q.Contains("which minister") || q.Contains("whose") || q.StartsWith("what is the name of") || q.StartsWith("what's the name of")) return QuestionType.Person;
         if (SayVerb().IsMatch(q)) return QuestionType.Statement;
         return QuestionType.Other;
     }
@@ -136,7 +136,8 @@ public static partial class AnswerCandidates
     [GeneratedRegex(@"\b(say|said|says|tell|told|claim|claimed|state|stated|warn|warned|think|thinks|call|called|describe|described)\b")]
     private static partial Regex SayVerb();
 
-    [GeneratedRegex(@"\b\d[\d,.]*\d\b|\b\d\b|\b\d+(?:\.\d+)?\s?%")]
+    // Amounts written with their unit glued on count too: "$61bn", "€5.8bn", "300m", "100k".
+    [GeneratedRegex(@"\b\d[\d,.]*\d(?:bn|mn|tn|m|k)?\b|\b\d(?:bn|mn|tn|m|k)?\b|\b\d+(?:\.\d+)?\s?%")]
     private static partial Regex Numbers();
 
     [GeneratedRegex(@"\b(dozens|hundreds|thousands|millions|billions|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|thousand|million|billion|half|third|quarter|fifth)\b", RegexOptions.IgnoreCase)]

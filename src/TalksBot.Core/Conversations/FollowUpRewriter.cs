@@ -71,9 +71,36 @@ public sealed partial class FollowUpRewriter(TextAnalyzer analyzer) : IQuestionR
                 return $"{cleaned.TrimEnd('?', ' ')} ({substituted.TrimEnd('?')})?";
             }
         }
-        // The follow-up first (its question word says what is asked), then what it follows on from.
-        return $"{cleaned.TrimEnd('?', ' ')} ({previous.TrimEnd('?', ' ')})?";
+        // The follow-up first (its question word says what is asked), then what it follows on from — less the country
+        // it turns away from: "and who led the Ukrainian side there?" after "Who was Russia's chief negotiator at the
+        // Geneva talks?" keeps Geneva (the setting) but not Russia.
+        var context = hasName ? WithoutReplacedPlaces(previous, analysis) : previous;
+        return $"{cleaned.TrimEnd('?', ' ')} ({context.TrimEnd('?', ' ')})?";
     }
+
+    /// <summary>
+    /// The previous question without the places the follow-up replaces by its own: a place that is the previous
+    /// question's subject ("Russia's", "the Russian delegation"), not its setting ("at the Geneva talks", "in Abu Dhabi").
+    /// </summary>
+    private string WithoutReplacedPlaces(string previous, QueryAnalysis followUp)
+    {
+        var own = followUp.PlaceTerms.SelectMany(p => p).ToHashSet(StringComparer.Ordinal);
+        if (own.Count == 0) return previous;
+        var before = analyzer.AnalyzeQuestion(previous);
+        var places = before.PlaceTerms.Where(p => p.Count == 1).Select(p => p[0]).ToHashSet(StringComparer.Ordinal);
+        var result = previous;
+        foreach (var word in before.Words)
+        {
+            if (!word.Capitalized || !places.Contains(word.Term) || own.Contains(word.Term)) continue;
+            if (!word.Possessive && Setting(word.Token).IsMatch(previous)) continue;
+            result = Regex.Replace(result, $@"\b{Regex.Escape(word.Token)}(['’]s)?\s*", "", RegexOptions.None, TimeSpan.FromSeconds(1));
+        }
+        return result;
+    }
+
+    private static Regex Setting(string token) => new(
+        $@"\b(in|at|to|from)\s+(the\s+)?{Regex.Escape(token)}\b|\b{Regex.Escape(token)}\s+(\w+\s+)?(talks|negotiations|summit|meetings?|round)\b",
+        RegexOptions.IgnoreCase, TimeSpan.FromSeconds(1));
 
     /// <summary>The previous question with its (first possessive, else first) name replaced by the new subject.</summary>
     private string Substitute(string previous, string subject)

@@ -43,7 +43,9 @@ public sealed class FocusHold(IReadOnlyDictionary<string, double> factors, IRead
         // A possessive reads either way round: "Ukraine's ambassador" or "the ambassador of Ukraine".
         if (!phrase.IsName && phrase.Terms.Count == 2)
         {
-            var reversed = phrase with { Terms = [phrase.Terms[1], phrase.Terms[0]] };
+            // Read backwards the role comes first and the possessor right after it ("prime minister of Ukraine"), not
+            // anywhere later ("Prime Minister Sánchez was in Kyiv").
+            var reversed = phrase with { Terms = [phrase.Terms[1], phrase.Terms[0]], MaxGap = Math.Min(phrase.MaxGap, 2) };
             for (int i = 0; i < terms.Count; i++)
             {
                 if (terms[i] == reversed.Terms[0] && Follows(terms, i, reversed, 1)) return true;

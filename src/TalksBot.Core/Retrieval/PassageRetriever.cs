@@ -35,6 +35,12 @@ public sealed class PassageRetriever(
     private const double SentencePairShare = 0.8;
     // How much more of the focus a second passage of an article must hold to escape the same-article penalty.
     private const double BetterCoverage = 0.15;
+    // Sentences of the chosen passages embedded for the extractive answer: enough for 5 passages and their neighbours.
+    private const int SentencesEmbedded = 48;
+    // Words between a name and the question's words for the name to answer "who".
+    private const int NameNearWords = 6;
+    // How much lower the similarity floor is for a passage window that holds the question's whole focus.
+    private const double FullCoverageSimilarityRelief = 0.1;
     private readonly ILogger _logger = logger ?? NullLogger<PassageRetriever>.Instance;
     private readonly SpellingCorrector _corrector = new(analyzer);
 
@@ -98,11 +104,12 @@ public sealed class PassageRetriever(
         // Similarities are read deeper than the vector candidates, so a passage found by its words alone is still
         // scored by its meaning (a missing similarity would cost it the whole vector share of its score).
         IReadOnlyList<PassageHit> similarities = [];
+        ReadOnlyMemory<float> vector = default;
         if (embedder is not null)
         {
             try
             {
-                var vector = await embedder.EmbedAsync(question, cancellationToken);
+                vector = await embedder.EmbedAsync(question, cancellationToken);
                 if (!vector.IsEmpty) similarities = await index.SearchByVectorAsync(vector, embedder.Model, options.Candidates * SimilarityDepth, cancellationToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
@@ -145,14 +152,14 @@ public sealed class PassageRetriever(
         var dated = fused.Values.Where(c => c.Hit.Article.Published is not null).Select(c => c.Hit.Article.Published!.Value.DayNumber).ToList();
         int minDay = dated.Count > 0 ? dated.Min() : 0, maxDay = dated.Count > 0 ? dated.Max() : 0;
 
-        var candidates = fused.Values.Select(c => new Candidate(c.Hit, c.Text, c.Vector, c.Rrf / maxRrf, HeldIn(focus, c.Hit.Text))).ToList();
+        var candidates = fused.Values.Select(c => new Candidate(c.Hit, c.Text, c.Vector, c.Rrf / maxRrf, HeldIn(focus, c.Hit))).ToList();
         foreach (var c in candidates) c.Preliminary = 0.5 * c.Rrf + 0.5 * Coverage(focus, c.Own) + 0.3 * (c.Vector ?? 0);
 
         // Passage windows: the passages before and after the best candidates, so a fact in the next passage counts.
         var windowed = candidates.OrderByDescending(c => c.Preliminary).Take(WindowCandidates).ToList();
         var neighbors = await index.GetAdjacentPassagesAsync(windowed.Select(c => c.Hit.PassageId).ToList(), cancellationToken);
         var byPosition = new Dictionary<(long Article, int Position), (PassageHit Hit, FocusHold Held)>();
-        foreach (var n in neighbors) byPosition[(n.Article.Id, n.Position)] = (n, HeldIn(focus, n.Text));
+        foreach (var n in neighbors) byPosition[(n.Article.Id, n.Position)] = (n, HeldIn(focus, n));
         foreach (var c in candidates)
         {
             if (byPosition.TryGetValue((c.Hit.Article.Id, c.Hit.Position - 1), out var before)) c.Before = before;
@@ -170,7 +177,7 @@ public sealed class PassageRetriever(
             c.WindowCoverage = Coverage(focus, c.Window);
             c.NamesHeld = NamesHeld(focus, c.Window);
             c.Score = 0.4 * c.Rrf + 0.45 * c.Coverage + 0.15 * c.WindowCoverage + 0.3 * (c.Vector ?? 0)
-                + freshness * (query.WantsRecent ? options.RecencyWeight : options.AgeWeight)
+                + freshness * (query.WantsRecent ? options.RecencyWeight : query.AsksCurrentHolder ? options.CurrentHolderWeight : options.AgeWeight)
                 - (c.NamesHeld ? 0 : 0.3);
         }
 
@@ -194,7 +201,50 @@ public sealed class PassageRetriever(
                 passages.Add(new RetrievedPassage(n.Hit, 0, null, Coverage(focus, n.Held), c.Score) { IsNeighbor = true, HeldFocus = n.Held.HeldTerms(focus).ToList() });
             }
         }
-        return new RetrievalResult(query, passages, weights, grounding.Covered) { Focus = focus.Terms, Grounding = grounding };
+        var sentenceSimilarity = grounding.Covered && !vector.IsEmpty ? await SentenceSimilarityAsync(passages, vector, cancellationToken) : null;
+        return new RetrievalResult(query, passages, weights, grounding.Covered)
+        {
+            Focus = focus.Terms,
+            Phrases = focus.Phrases,
+            Grounding = grounding,
+            SentenceSimilarity = sentenceSimilarity ?? new Dictionary<string, double>(),
+        };
+    }
+
+    /// <summary>
+    /// The meaning of each sentence of the chosen passages against the question's: a paraphrased question ("what share
+    /// of businesses are struggling") is answered by the sentence that means it ("80% of firms affected"), which shares
+    /// few of its words. One batch for the whole answer, at most <see cref="SentencesEmbedded"/> sentences; an
+    /// embedding failure leaves the choice to the words alone.
+    /// </summary>
+    private async Task<Dictionary<string, double>?> SentenceSimilarityAsync(List<RetrievedPassage> passages, ReadOnlyMemory<float> question, CancellationToken cancellationToken)
+    {
+        var sentences = passages.SelectMany(p => Articles.SentenceSplitter.Split(p.Hit.Text)).Distinct(StringComparer.Ordinal).Take(SentencesEmbedded).ToList();
+        try
+        {
+            var vectors = await embedder!.EmbedDocumentsAsync(sentences, cancellationToken);
+            var result = new Dictionary<string, double>(StringComparer.Ordinal);
+            for (int i = 0; i < sentences.Count && i < vectors.Count; i++) result[sentences[i]] = Cosine(question.Span, vectors[i].Span);
+            return result;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            _logger.LogWarning("Sentence embedding failed, choosing the answer's sentences by their words only: {Reason}", ex.Message);
+            return null;
+        }
+    }
+
+    private static double Cosine(ReadOnlySpan<float> a, ReadOnlySpan<float> b)
+    {
+        if (a.Length != b.Length || a.Length == 0) return 0;
+        double dot = 0, na = 0, nb = 0;
+        for (int i = 0; i < a.Length; i++)
+        {
+            dot += a[i] * b[i];
+            na += a[i] * a[i];
+            nb += b[i] * b[i];
+        }
+        return na > 0 && nb > 0 ? dot / Math.Sqrt(na * nb) : 0;
     }
 
     /// <summary>Greedy choice by score; a passage of an article already chosen pays a penalty only when it adds no focus term.</summary>
@@ -289,9 +339,11 @@ public sealed class PassageRetriever(
             if (!c.NamesHeld) why = $"no passage names {Quote(MissingNames(focus, c.Window))} together with the rest of the question";
             else if (focus.Unknown.Count > 0 && !strong && c.WindowCoverage < 0.99) why = $"the articles never mention {Quote(focus.Unknown)}";
             else if (c.Vector is null && c.WindowCoverage < need + (MissesSpecific(c) ? SpecificPenalty : 0)) why = $"the best passage holds {c.WindowCoverage:P0} of the question's focus (needs {need:P0})";
-            else if (c.Vector is { } sim && !(c.WindowCoverage >= need + (MissesSpecific(c) ? SpecificPenalty : 0) && sim >= needSimilarity || strong && c.WindowCoverage >= need / 2))
+            // A window holding every word of the question needs less of the model's word for it: a long digest passage
+            // that says "Zelensky's preconditions" among much else is not much like the short question, yet answers it.
+            else if (c.Vector is { } sim && !(sim >= needSimilarity - (c.WindowCoverage >= 0.99 ? FullCoverageSimilarityRelief : 0) && c.WindowCoverage >= RequiredCoverage(need + (MissesSpecific(c) ? SpecificPenalty : 0), need / 2, sim)))
             {
-                why = $"the best passage holds {c.WindowCoverage:P0} of the question's focus at similarity {sim:0.00} (needs {need:P0} at {needSimilarity:0.00}, or {options.StrongSimilarity:0.00})";
+                why = $"the best passage holds {c.WindowCoverage:P0} of the question's focus at similarity {sim:0.00} (needs {RequiredCoverage(need + (MissesSpecific(c) ? SpecificPenalty : 0), need / 2, sim):P0} at that similarity)";
             }
             if (why is null && !SentencesHold(c, focus, need * SentencePairShare, AsksForRole(query)))
             {
@@ -305,6 +357,10 @@ public sealed class PassageRetriever(
             reason ??= why;
         }
         if (best is null) return new Grounding(false, reason, [], focus.Terms.Select(f => f.Term).ToList(), focus.Unknown, focus.Corrections, bestSimilarity);
+        if (MissingAnswer(chosen.Select(c => c.Passage), focus, query) is { } missing)
+        {
+            return new Grounding(false, missing, [], focus.Terms.Select(f => f.Term).ToList(), focus.Unknown, focus.Corrections, bestSimilarity);
+        }
         var held = best.Window.HeldTerms(focus);
         return new Grounding(true, null, held.ToList(), focus.Terms.Select(f => f.Term).Where(t => !held.Contains(t)).ToList(), focus.Unknown, focus.Corrections, best.Vector ?? bestSimilarity);
     }
@@ -410,6 +466,11 @@ public sealed class PassageRetriever(
             if (words[i].HyphenNext) phrases.Add(new FocusPhrase([first, second], words[i].Capitalized || words[i + 1].Capitalized, 1));
             else if (words[i].Capitalized && words[i + 1].Capitalized && words[i].NextAdjacent && !places.Contains(first)) phrases.Add(new FocusPhrase([first, second], true, 1));
             else if (words[i].Possessive) phrases.Add(new FocusPhrase([first, second], false, 3));
+            // "the mayor of Odesa" is "Odesa's mayor": a role and its possessor, held together in either order.
+            else if (!words[i].Capitalized && words[i + 1].Capitalized && places.Contains(second) && RoleOf(query.Question, words[i].Token, words[i + 1].Token))
+            {
+                phrases.Add(new FocusPhrase([second, first], false, 3));
+            }
         }
         foreach (var place in query.PlaceTerms.Where(p => p.Count > 1 && p.All(t => df.GetValueOrDefault(t) > 0)))
         {
@@ -472,8 +533,8 @@ public sealed class PassageRetriever(
         texts.Add(c.Hit.Text);
         if (c.After is { } a) texts.Add(a.Hit.Text);
         var sentences = texts.SelectMany(t => Articles.SentenceSplitter.Split(t)).Select(analyzer.Terms).ToList();
-        // The setting ("in Geneva") counts as held when the window holds it.
-        var settings = focus.Terms.Where(f => f.IsSetting && c.Window.Factor(f.Term) > 0).Select(f => f.Term).ToList();
+        // The setting ("in Geneva") counts as held when the window holds it, and so do the article's outlet and date.
+        var settings = focus.Terms.Where(f => f.IsSetting && c.Window.Factor(f.Term) > 0).Select(f => f.Term).Concat(ArticleTerms(c.Hit.Article)).ToList();
         for (int i = 0; i < sentences.Count; i++)
         {
             List<string> terms = i + 1 < sentences.Count ? [.. sentences[i], .. sentences[i + 1], .. settings] : [.. sentences[i], .. settings];
@@ -492,11 +553,23 @@ public sealed class PassageRetriever(
             .Concat(focus.Phrases.Where(p => p.IsName && !held.HasPhrase(p)).Select(p => string.Join(' ', p.Terms)));
 
     /// <summary>What a passage holds, its phrases found within one sentence ("…as its chief negotiator. Ukraine's team…" holds no "Ukraine's chief").</summary>
-    private FocusHold HeldIn(QuestionFocus focus, string text)
+    private FocusHold HeldIn(QuestionFocus focus, PassageHit hit)
     {
-        if (focus.Phrases.Count == 0) return Held(focus, analyzer.Terms(text));
-        var sentences = Articles.SentenceSplitter.Split(text).Select(analyzer.Terms).ToList();
+        var about = ArticleTerms(hit.Article);
+        if (focus.Phrases.Count == 0) return Held(focus, [.. analyzer.Terms(hit.Text), .. about]);
+        var sentences = Articles.SentenceSplitter.Split(hit.Text).Select(analyzer.Terms).Append(about).ToList();
         return Held(focus, sentences.SelectMany(t => t).ToList(), sentences);
+    }
+
+    /// <summary>
+    /// What every passage of an article says without writing it: its outlet ("What did Zelensky tell the BBC?") and
+    /// the month and year it was published ("… pass in April 2024?" — the report says "on Saturday").
+    /// </summary>
+    private List<string> ArticleTerms(ArticleInfo article)
+    {
+        var text = article.Outlet;
+        if (article.Published is { } d) text += $" {TextAnalyzer.MonthNames[d.Month - 1]} {d.Year.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
+        return analyzer.Terms(text);
     }
 
     private FocusHold Held(QuestionFocus focus, List<string> passageTerms, IReadOnlyList<List<string>>? sentences = null)
@@ -526,12 +599,97 @@ public sealed class PassageRetriever(
         return new FocusHold(factors, phrases);
     }
 
+    /// <summary>
+    /// A question that asks for a number, a date, a place, a person or a duration is covered only when a sentence of
+    /// the chosen passages gives one next to the question's words: "How old is Umerov?" is not answered by every
+    /// sentence that names Umerov, nor "What is the name of the commander who said …?" by the sentence that quotes
+    /// an unnamed commander. Null when such a sentence exists (or the question asks for no such thing).
+    /// </summary>
+    private string? MissingAnswer(IEnumerable<Candidate> chosen, QuestionFocus focus, QueryAnalysis query)
+    {
+        var type = AnswerCandidates.TypeOf(query.Question);
+        if (type is QuestionType.Other or QuestionType.Statement || query.Question.Length == 0) return null;
+        var content = focus.Terms.Where(f => !f.IsName && !f.IsSetting).SelectMany(f => f.Alternatives.Prepend(f.Term)).ToHashSet(StringComparer.Ordinal);
+        var any = focus.Terms.Where(f => !f.IsSetting).SelectMany(f => f.Alternatives.Prepend(f.Term)).ToHashSet(StringComparer.Ordinal);
+        if (any.Count == 0) return null;
+        var near = content.Count > 0 ? content : any;
+        foreach (var c in chosen)
+        {
+            foreach (var text in new[] { c.Before?.Hit.Text, c.Hit.Text, c.After?.Hit.Text })
+            {
+                if (text is null) continue;
+                foreach (var sentence in Articles.SentenceSplitter.Split(text))
+                {
+                    if (!AnswerCandidates.Holds(type, sentence, query.Question)) continue;
+                    if (!analyzer.Terms(sentence).Any(any.Contains)) continue;
+                    if (type == QuestionType.Person ? NamesSomeone(sentence, query.Question, near) : AnswerCandidates.NextToFocus(type, sentence, query.Question, near, analyzer)) return null;
+                }
+            }
+        }
+        return type switch
+        {
+            QuestionType.Quantity => "no passage gives the number asked for",
+            QuestionType.Time => "no passage gives the date asked for",
+            QuestionType.Place => "no passage gives the place asked for",
+            QuestionType.Person => "no passage names the person asked for",
+            _ => "no passage gives the length of time asked for",
+        };
+    }
+
+    /// <summary>
+    /// A name that is not the question's and not a place ("Russia would need six months, said an unnamed commander"
+    /// names no one) within a few words of the question's words.
+    /// </summary>
+    private bool NamesSomeone(string sentence, string question, IReadOnlySet<string> near)
+    {
+        var words = TextAnalyzer.TokenSpans(sentence).ToList();
+        var focusAt = new List<int>();
+        for (int i = 0; i < words.Count; i++)
+        {
+            if (analyzer.Term(words[i].Token) is { } term && near.Contains(term)) focusAt.Add(i);
+        }
+        for (int i = 1; i < words.Count; i++)
+        {
+            var token = words[i].Token;
+            if (token.Length < 3 || !char.IsUpper(token[0]) || token.All(char.IsUpper) && token.Length <= 4) continue;
+            if (question.Contains(token, StringComparison.OrdinalIgnoreCase) || analyzer.IsPlace(token) || analyzer.IsStopWord(token.ToLowerInvariant())) continue;
+            if (focusAt.Any(f => Math.Abs(f - i) <= NameNearWords)) return true;
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// The focus a passage must hold falls as its meaning comes closer to the question's: all of <paramref name="full"/>
+    /// up to <see cref="RetrievalOptions.SimilarityRampStart"/>, half of it from <see cref="RetrievalOptions.StrongSimilarity"/>
+    /// on, and in between by a straight line — a paraphrased question ("oil money" for "oil revenues") shares fewer words
+    /// with its answer but means the same, while one cliff at a single similarity either lets traps through or refuses
+    /// paraphrases.
+    /// </summary>
+    private double RequiredCoverage(double full, double strong, double similarity)
+    {
+        double start = Math.Min(options.SimilarityRampStart, options.StrongSimilarity);
+        if (similarity <= start) return full;
+        if (similarity >= options.StrongSimilarity) return Math.Min(full, strong);
+        double t = (similarity - start) / (options.StrongSimilarity - start);
+        return full + t * (Math.Min(full, strong) - full);
+    }
+
+    private static bool RoleOf(string question, string role, string possessor) =>
+        System.Text.RegularExpressions.Regex.IsMatch(question,
+            $@"\b{System.Text.RegularExpressions.Regex.Escape(role)}\s+of\s+(the\s+)?{System.Text.RegularExpressions.Regex.Escape(possessor)}\b",
+            System.Text.RegularExpressions.RegexOptions.IgnoreCase, TimeSpan.FromMilliseconds(100));
+
     private static bool AsksForRole(QueryAnalysis query) =>
         query.Question.TrimStart().StartsWith("who", StringComparison.OrdinalIgnoreCase);
 
-    private static bool IsSettingIn(string question, string token) =>
-        System.Text.RegularExpressions.Regex.IsMatch(question, $@"\b(in|at)\s+(the\s+)?{System.Text.RegularExpressions.Regex.Escape(token)}\b",
-            System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromMilliseconds(100));
+    // "in Geneva", "at the Abu Dhabi talks", and a place naming the event: "the Geneva talks", "the geneva ukraine talks".
+    private static bool IsSettingIn(string question, string token)
+    {
+        var place = System.Text.RegularExpressions.Regex.Escape(token);
+        return System.Text.RegularExpressions.Regex.IsMatch(question,
+            $@"\b(in|at)\s+(the\s+)?{place}\b|\b{place}\s+(\w+\s+)?(talks|negotiations|summit|meetings?|round|discussions|conference)\b",
+            System.Text.RegularExpressions.RegexOptions.IgnoreCase, TimeSpan.FromMilliseconds(100));
+    }
 
     private static string Quote(IEnumerable<string> words) => string.Join(", ", words.Select(w => $"'{w}'"));
 

@@ -6,6 +6,12 @@ public sealed record QueryAnalysis(string Question, IReadOnlyList<string> Terms,
     /// <summary>The question's content words in order, with what their spelling says (capitalised, possessive, hyphenated).</summary>
     public IReadOnlyList<QuestionWord> Words { get; init; } = [];
 
+    /// <summary>
+    /// "Who is the NATO secretary general?": a question about who holds a role now, answered by the newer reports
+    /// (the holder changes; the article from 2022 names the one before).
+    /// </summary>
+    public bool AsksCurrentHolder { get; init; }
+
     /// <summary>Terms that name a place or country (places.txt); several words for a name like "abu dhabi".</summary>
     public IReadOnlyList<IReadOnlyList<string>> PlaceTerms { get; init; } = [];
 

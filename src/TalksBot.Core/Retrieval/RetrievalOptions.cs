@@ -39,6 +39,10 @@ public sealed class RetrievalOptions
     [Range(-1.0, 1.0)]
     public double StrongSimilarity { get; set; } = 0.7;
 
+    /// <summary>With embeddings: from this similarity on, the focus a grounding passage must hold falls linearly to half at <see cref="StrongSimilarity"/>.</summary>
+    [Range(-1.0, 1.0)]
+    public double SimilarityRampStart { get; set; } = 0.55;
+
     /// <summary>With embeddings, a question with no indexed word at all (another language) is covered by a passage this similar.</summary>
     [Range(-1.0, 1.0)]
     public double MinVectorSimilarity { get; set; } = 0.5;
@@ -62,6 +66,10 @@ public sealed class RetrievalOptions
     /// <summary>Weight of article age when the question asks for the latest news.</summary>
     [Range(0.0, 10.0)]
     public double RecencyWeight { get; set; } = 0.5;
+
+    /// <summary>Weight of article age when the question asks who holds a role now ("Who is the NATO secretary general?").</summary>
+    [Range(0.0, 10.0)]
+    public double CurrentHolderWeight { get; set; } = 0.4;
 
     /// <summary>Weight of article age for every question: news ages.</summary>
     [Range(0.0, 10.0)]

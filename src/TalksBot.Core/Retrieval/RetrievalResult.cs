@@ -10,8 +10,17 @@ public sealed record RetrievalResult(
     IReadOnlyDictionary<string, double> TermWeights,
     bool Covered)
 {
+    /// <summary>
+    /// How close in meaning each sentence of the chosen passages is to the question (cosine of the embedding model),
+    /// by sentence text; empty without embeddings. The extractive answer weighs it in choosing what to quote.
+    /// </summary>
+    public IReadOnlyDictionary<string, double> SentenceSimilarity { get; init; } = new Dictionary<string, double>();
+
     /// <summary>The question's focus: the concepts a grounding passage must hold.</summary>
     public IReadOnlyList<FocusTerm> Focus { get; init; } = [];
+
+    /// <summary>Focus terms that belong together: names of several words and possessives ("Iran's foreign minister").</summary>
+    public IReadOnlyList<FocusPhrase> Phrases { get; init; } = [];
 
     /// <summary>Why the question was judged covered or not (for `ask --json` and the logs).</summary>
     public Grounding? Grounding { get; init; }

@@ -7,7 +7,7 @@ namespace TalksBot.Core.Retrieval;
 /// Turns text into index terms the same way for articles and questions: words (possessives and punctuation
 /// dropped), lowercased, diacritics folded, stop words removed, name variants mapped to one spelling, stemmed.
 /// </summary>
-public sealed class TextAnalyzer
+public sealed partial class TextAnalyzer
 {
     private static readonly HashSet<string> RecencyWords = new(StringComparer.Ordinal)
     {
@@ -19,6 +19,15 @@ public sealed class TextAnalyzer
         "who", "what", "where", "when", "why", "how", "which", "whose", "whom", "is", "are", "was", "were", "do", "does", "did",
         "can", "could", "will", "would", "should", "has", "have", "had", "tell", "give", "list", "name", "show", "and", "but", "so",
     };
+
+    /// <summary>
+    /// Months and weekdays are capitalised but are no names a passage must repeat: "in April 2024" is told by the
+    /// article's date as often as by its text ("on Saturday the House passed …").
+    /// </summary>
+    public static readonly IReadOnlyList<string> MonthNames =
+        ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+
+    private static readonly HashSet<string> CalendarWords = new(MonthNames.Concat(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]), StringComparer.Ordinal);
 
     private readonly Dictionary<string, string> _variants;
     private readonly HashSet<string> _stopWords;
@@ -48,7 +57,7 @@ public sealed class TextAnalyzer
     /// Changes whenever what an article is indexed as changes (term analysis, boilerplate rules, passage splitting):
     /// an index built under another version is re-read in full on its next refresh.
     /// </summary>
-    public const string IndexingVersion = "4";
+    public const string IndexingVersion = "5";
 
     private static TextAnalyzer CreateDefault()
     {
@@ -62,6 +71,9 @@ public sealed class TextAnalyzer
     }
 
     public bool IsStopWord(string lowerWord) => _stopWords.Contains(lowerWord);
+
+    /// <summary>True for the name of a place or country, or its people ("Russian"): places.txt through the name variants.</summary>
+    public bool IsPlace(string word) => Normalize(word) is { } term && _places.Find([term]).Count > 0;
 
     /// <summary>The index term of one word, or null for a stop word.</summary>
     public string? Term(string word) => word.Length == 0 ? null : Normalize(word);
@@ -97,8 +109,13 @@ public sealed class TextAnalyzer
             var term = Normalize(token);
             if (term is null) continue;
             bool capitalized = char.IsUpper(token[0]) && (i > 0 && !AfterSentenceEnd(question, start) || token.Length > 1 && token.All(c => !char.IsLower(c)))
-                && !QuestionWords.Contains(lower);
+                && !QuestionWords.Contains(lower) && !CalendarWords.Contains(lower);
             bool possessive = end < question.Length && (question[end] is '\'' or '’') && end + 1 < question.Length && (question[end + 1] is 's' or 'S');
+            // "whos irans foreign minister": a country typed with its possessive s and no apostrophe.
+            if (!possessive && lower.Length > 3 && lower[^1] == 's' && lower[^2] != 's' && i + 1 < spans.Count && Normalize(token[..^1]) == term && _places.Find([term]).Count > 0)
+            {
+                possessive = true;
+            }
             bool hyphenNext = end < question.Length - 1 && question[end] == '-' && i + 1 < spans.Count && spans[i + 1].Start == end + 1;
             // Written next to the previous content word, with only a space between: "Abu Dhabi", not "Trump tell Ukraine".
             if (words.Count > 0 && lastSpan == i - 1 && question.AsSpan(spans[i - 1].End, start - spans[i - 1].End).IsWhiteSpace() && start > spans[i - 1].End)
@@ -116,6 +133,7 @@ public sealed class TextAnalyzer
             Words = words,
             PlaceTerms = placeTerms,
             Paraphrases = related,
+            AsksCurrentHolder = CurrentHolder().IsMatch(question) && !PastOrDated().IsMatch(question),
         };
     }
 
@@ -252,4 +270,10 @@ public sealed class TextAnalyzer
         using var reader = new StreamReader(stream);
         return reader.ReadToEnd();
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\s*(who\s+is|who's|who’s|whos|who\s+are)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex CurrentHolder();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(19|20)\d\d\b|\b(was|were|former|formerly|then|previous|previously|before|in\s+(january|february|march|april|may|june|july|august|september|october|november|december))\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex PastOrDated();
 }
