@@ -69,6 +69,22 @@ public sealed class ScheduledRefreshTests : IDisposable
     }
 
     [Fact]
+    public async Task A_scheduled_refresh_keeps_the_articles_of_a_source_given_to_one_refresh()
+    {
+        await using var sp = Services(TimeSpan.FromMinutes(30));
+        var given = Directory.CreateDirectory(Path.Combine(_dir, "given")).FullName;
+        await File.WriteAllTextAsync(Path.Combine(given, "a.md"), Testing.Hostile.HostileFiles.Article("Istanbul talks", "Negotiators in Istanbul discussed grain shipments"));
+        var source = sp.GetRequiredService<Core.Sources.IArticleSourceFactory>().Create(given);
+        await sp.GetRequiredService<Core.Refresh.IndexRefresher>().RefreshAsync([source], null, default);
+
+        await Schedule(sp).RefreshOnceAsync(default);
+
+        var status = await sp.GetRequiredService<IIndexStore>().GetStatusAsync(default);
+        Assert.Equal(3, status.Articles);
+        Assert.Equal(1, status.Sources.Single(s => s.Location == source.Location).Articles);
+    }
+
+    [Fact]
     public async Task An_interval_of_zero_turns_the_schedule_off()
     {
         await using var sp = Services(TimeSpan.Zero);
