@@ -25,18 +25,12 @@ public sealed class ScheduledRefreshTests : IDisposable
 
     private ServiceProvider Services(TimeSpan interval)
     {
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.Configure<IndexOptions>(o =>
+        return ComposedServices.Build([], services => services.Configure<IndexOptions>(o =>
         {
             o.DatabasePath = Path.Combine(_dir, "talksbot.db");
             o.Sources = [SharedData.Articles];
             o.RefreshInterval = interval;
-        });
-        services.AddTalksBotSources(new ConfigurationBuilder().Build());
-        services.AddTalksBotCore();
-        services.AddSqliteArticleIndex();
-        return services.BuildServiceProvider();
+        }));
     }
 
     private static ScheduledRefreshService Schedule(IServiceProvider sp) => new(
