@@ -35,6 +35,8 @@ internal static class ModelRetryPolicy
                 // default would only cut a long stream short.
                 client.Timeout = Timeout.InfiniteTimeSpan;
             })
+            // Request logs would add four lines per model call and show the full endpoint URL, which some gateways key by query.
+            .RemoveAllLoggers()
             .AddResilienceHandler("model", pipeline => pipeline.AddRetry(new HttpRetryStrategyOptions
             {
                 MaxRetryAttempts = 1,
