@@ -105,11 +105,12 @@ public static class LlmServiceCollectionExtensions
     /// <summary>
     /// The kernel: the chat model as an IChatClient, wrapped (outermost first) in Semantic Kernel's function
     /// invocation (tool calls and their filters), default options, OpenTelemetry (TalksBot's activity source and
-    /// meter) and logging, then the token counter; plus the prompt shape check on every rendered prompt.
+    /// meter) and logging (at Debug: see <see cref="DebugLevelLoggerFactory"/>), then the token counter; plus the prompt
+    /// shape check on every rendered prompt.
     /// </summary>
     internal static Kernel CreateKernel(IServiceProvider services, LlmOptions options)
     {
-        var loggerFactory = services.GetService<ILoggerFactory>();
+        var loggerFactory = services.GetService<ILoggerFactory>() is { } hostLoggers ? new DebugLevelLoggerFactory(hostLoggers) : null;
         var chat = new ChatClientBuilder(services.GetRequiredService<OpenAIClient>().GetChatClient(options.Model).AsIChatClient())
             .UseKernelFunctionInvocation(loggerFactory)
             .ConfigureOptions(o => o.ModelId ??= options.Model)
@@ -124,7 +125,7 @@ public static class LlmServiceCollectionExtensions
         }
         var builder = Kernel.CreateBuilder();
         builder.Services.AddSingleton(chat);
-        if (loggerFactory is not null) builder.Services.AddSingleton(loggerFactory);
+        if (loggerFactory is not null) builder.Services.AddSingleton<ILoggerFactory>(loggerFactory);
         var kernel = builder.Build();
         kernel.PromptRenderFilters.Add(new PromptShapeFilter());
         return kernel;

@@ -37,16 +37,19 @@ internal static class ModelRetryPolicy
             })
             // Request logs would add four lines per model call and show the full endpoint URL, which some gateways key by query.
             .RemoveAllLoggers()
-            .AddResilienceHandler("model", pipeline => pipeline.AddRetry(new HttpRetryStrategyOptions
-            {
-                MaxRetryAttempts = 1,
-                ShouldRetryAfterHeader = false,
-                Delay = TimeSpan.Zero,
-                UseJitter = false,
-                BackoffType = DelayBackoffType.Constant,
-                ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome, maxRetryAfter)),
-                DelayGenerator = args => ValueTask.FromResult<TimeSpan?>(RetryAfter(args.Outcome.Result) ?? TimeSpan.Zero),
-            }));
+            .AddResilienceHandler("model", (pipeline, context) => pipeline
+                // Retry events at Debug: the answer writer logs the failure that matters, once.
+                .ConfigureTelemetry(new DebugLevelLoggerFactory(context.ServiceProvider.GetRequiredService<Microsoft.Extensions.Logging.ILoggerFactory>()))
+                .AddRetry(new HttpRetryStrategyOptions
+                {
+                    MaxRetryAttempts = 1,
+                    ShouldRetryAfterHeader = false,
+                    Delay = TimeSpan.Zero,
+                    UseJitter = false,
+                    BackoffType = DelayBackoffType.Constant,
+                    ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome, maxRetryAfter)),
+                    DelayGenerator = args => ValueTask.FromResult<TimeSpan?>(RetryAfter(args.Outcome.Result) ?? TimeSpan.Zero),
+                }));
     }
 
     internal static bool ShouldRetry(Outcome<HttpResponseMessage> outcome, TimeSpan maxRetryAfter)

@@ -69,14 +69,16 @@ public sealed partial class PromptFunctions
     {
         if (text.Length == 0) throw new PromptException($"{name}: the prompt is empty.");
         var found = new List<string>();
+        var notVariables = new List<string>();
         foreach (Match block in Block().Matches(text))
         {
             var variable = Variable().Match(block.Groups[1].Value);
-            if (!variable.Success)
-            {
-                throw new PromptException($"{name}: '{block.Value}' is not a placeholder; write placeholders as {{{{$name}}}}, lowercase (allowed: {List(allowed)}).");
-            }
-            found.Add(variable.Groups[1].Value);
+            if (variable.Success) found.Add(variable.Groups[1].Value);
+            else notVariables.Add(block.Value);
+        }
+        if (notVariables.Count > 0)
+        {
+            throw new PromptException($"{name}: {string.Join(", ", notVariables.Distinct().Select(b => $"'{b}'"))} {(notVariables.Count == 1 ? "is not a placeholder" : "are not placeholders")}; write placeholders as {{{{$name}}}}, lowercase (allowed: {List(allowed)}).");
         }
         var unknown = found.Where(p => !allowed.Contains(p)).Distinct().ToList();
         if (unknown.Count > 0) throw new PromptException($"{name}: unknown placeholder(s) {List(unknown)}; allowed: {List(allowed)}.");
