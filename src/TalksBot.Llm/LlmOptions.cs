@@ -33,6 +33,16 @@ public sealed class LlmOptions : IValidatableObject
     [Range(1, 2048)]
     public int EmbeddingBatchSize { get; set; } = 64;
 
+    /// <summary>
+    /// Lets the model search the articles again while it answers (articles.search), for multi-part and timeline
+    /// questions. Off by default: models without tool calling keep the one-retrieval path.
+    /// </summary>
+    public bool ToolCalling { get; set; }
+
+    /// <summary>The most searches the model may make for one answer; more are refused with a note to answer now.</summary>
+    [Range(1, 10)]
+    public int MaxSearchesPerAnswer { get; set; } = 3;
+
     public bool Enabled => !string.IsNullOrWhiteSpace(Endpoint);
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)

@@ -5,19 +5,22 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
+using Microsoft.SemanticKernel;
 using OpenAI;
 using TalksBot.Core.Answering;
 using TalksBot.Core.Answering.Llm;
 using TalksBot.Core.Conversations;
-using TalksBot.Core.Prompts;
+using TalksBot.Core.Diagnostics;
 using TalksBot.Core.Refresh;
 using TalksBot.Core.Retrieval;
 
 namespace TalksBot.Llm;
 
 /// <summary>
-/// When Llm:Endpoint is set: the chat client, the LLM answer writer (in place of the extractive one), the follow-up
-/// rewriter and the prompts (read and checked now, so a bad file stops the start). Embeddings are separate
+/// When Llm:Endpoint is set: a Semantic Kernel <see cref="Kernel"/> over the OpenAI-compatible endpoint (an
+/// IChatClient from Microsoft.Extensions.AI.OpenAI with function invocation, OpenTelemetry, logging and default
+/// options), the prompt files as its prompt functions (read and checked now, so a bad file stops the start), the LLM
+/// answer writer (in place of the extractive one) and the follow-up rewriter. Embeddings are separate
 /// (<see cref="AddOpenAiEmbeddings"/>, chosen by Embeddings:Provider). Call before AddTalksBotCore (which only TryAdds).
 /// </summary>
 public static class LlmServiceCollectionExtensions
@@ -33,24 +36,30 @@ public static class LlmServiceCollectionExtensions
             throw new Microsoft.Extensions.Options.OptionsValidationException(LlmOptions.Section, typeof(LlmOptions), problems.Select(p => p.ErrorMessage ?? "invalid"));
         }
 
-        var prompts = PromptFiles.Load(options.PromptsPath);
+        var prompts = PromptFunctions.Load(options.PromptsPath);
         var settings = new LlmSettings(options.Model ?? "", TimeSpan.FromSeconds(options.TimeoutSeconds), options.MaxPassages, TimeSpan.FromSeconds(options.MaxRetryAfterSeconds));
-        var client = CreateClient(options);
+        services.AddModelClient(options);
         services.AddSingleton(prompts);
         services.AddSingleton(settings);
-        services.AddSingleton<IChatClient>(new OpenAiChatClient(client.GetChatClient(options.Model)));
-        services.AddSingleton<TalksBot.Core.Health.IModelEndpointProbe>(new OpenAiModelProbe(client));
+        services.AddSingleton(sp => CreateKernel(sp, options));
+        services.AddSingleton<ILanguageModel>(sp => new KernelLanguageModel(
+            sp.GetRequiredService<Kernel>(), prompts, options.Model!,
+            options.ToolCalling
+                ? passages => new ArticleSearchPlugin(sp.GetRequiredService<PassageRetriever>(), passages, options.MaxSearchesPerAnswer, options.MaxPassages)
+                : null));
+        services.AddSingleton<TalksBot.Core.Health.IModelEndpointProbe>(sp => new OpenAiModelProbe(sp.GetRequiredService<OpenAIClient>()));
         services.TryAddSingleton<IAnswerWriter>(sp => new LlmAnswerWriter(
-            sp.GetRequiredService<IChatClient>(), prompts, settings, sp.GetRequiredService<ExtractiveAnswerWriter>(),
+            sp.GetRequiredService<ILanguageModel>(), settings, sp.GetRequiredService<ExtractiveAnswerWriter>(),
             sp.GetRequiredService<TimeProvider>(), sp.GetService<ILogger<LlmAnswerWriter>>()));
-        services.TryAddSingleton<IQuestionRewriter>(sp => new LlmQuestionRewriter(sp.GetRequiredService<IChatClient>(), prompts, settings));
+        services.TryAddSingleton<IQuestionRewriter>(sp => new LlmQuestionRewriter(sp.GetRequiredService<ILanguageModel>(), settings));
 
         return services;
     }
 
     /// <summary>
-    /// Embeddings through the model server (Embeddings:Provider = openai): Llm:Endpoint and Llm:EmbeddingModel are
-    /// required; vectors are stored under the model's own name.
+    /// Embeddings through the model server (Embeddings:Provider = openai), through Semantic Kernel's OpenAI connector
+    /// on the same client as the chat: Llm:Endpoint and Llm:EmbeddingModel are required; vectors are stored under the
+    /// model's own name.
     /// </summary>
     public static IServiceCollection AddOpenAiEmbeddings(this IServiceCollection services, IConfiguration configuration, int batchSize)
     {
@@ -63,21 +72,62 @@ public static class LlmServiceCollectionExtensions
             throw new Microsoft.Extensions.Options.OptionsValidationException(LlmOptions.Section, typeof(LlmOptions),
                 [$"Embeddings:Provider 'openai' needs {string.Join(" and ", missing)} (or set Embeddings:Provider to 'local' or 'none')."]);
         }
-        var embeddings = new OpenAiEmbeddingGenerator(CreateClient(options).GetEmbeddingClient(options.EmbeddingModel));
-        services.AddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(embeddings);
-        services.TryAddSingleton(new PassageEmbedder(embeddings, options.EmbeddingModel!, batchSize));
-        services.TryAddSingleton(new QueryEmbedder(embeddings, options.EmbeddingModel!));
+        services.AddModelClient(options);
+#pragma warning disable SKEXP0010 // AddOpenAIEmbeddingGenerator is marked experimental; its IEmbeddingGenerator contract is Microsoft.Extensions.AI's.
+        services.AddOpenAIEmbeddingGenerator(options.EmbeddingModel!, openTelemetrySourceName: TalksBotTelemetry.Name);
+#pragma warning restore SKEXP0010
+        services.TryAddSingleton(sp => new PassageEmbedder(sp.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>(), options.EmbeddingModel!, batchSize));
+        services.TryAddSingleton(sp => new QueryEmbedder(sp.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>(), options.EmbeddingModel!));
         return services;
     }
 
-    internal static OpenAIClient CreateClient(LlmOptions options) => new(
+    /// <summary>The OpenAI SDK client for chat, embeddings and the health probe, over the resilient HttpClient.</summary>
+    private static void AddModelClient(this IServiceCollection services, LlmOptions options)
+    {
+        if (services.Any(d => d.ServiceType == typeof(OpenAIClient))) return;
+        services.AddModelHttpClient(TimeSpan.FromSeconds(options.MaxRetryAfterSeconds));
+        services.AddSingleton(sp => CreateClient(options, sp.GetRequiredService<IHttpClientFactory>().CreateClient(ModelRetryPolicy.HttpClientName)));
+    }
+
+    internal static OpenAIClient CreateClient(LlmOptions options, HttpClient httpClient) => new(
         new ApiKeyCredential(string.IsNullOrWhiteSpace(options.ApiKey) ? "no-key" : options.ApiKey),
         new OpenAIClientOptions
         {
             Endpoint = new Uri(options.Endpoint!),
-            // The answer writer owns timeouts and the single retry; the SDK's own retries would multiply them.
+            Transport = new HttpClientPipelineTransport(httpClient),
+            // TalksBot's HttpClient retries once (ModelRetryPolicy) and the answer writer owns the deadline; the SDK's
+            // own retries (three, with backoff) would multiply both.
             RetryPolicy = new ClientRetryPolicy(maxRetries: 0),
             NetworkTimeout = TimeSpan.FromSeconds(options.TimeoutSeconds),
             UserAgentApplicationId = "TalksBot",
         });
+
+    /// <summary>
+    /// The kernel: the chat model as an IChatClient, wrapped (outermost first) in Semantic Kernel's function
+    /// invocation (tool calls and their filters), default options, OpenTelemetry (TalksBot's activity source and
+    /// meter) and logging (at Debug: see <see cref="DebugLevelLoggerFactory"/>), then the token counter; plus the prompt
+    /// shape check on every rendered prompt.
+    /// </summary>
+    internal static Kernel CreateKernel(IServiceProvider services, LlmOptions options)
+    {
+        var loggerFactory = services.GetService<ILoggerFactory>() is { } hostLoggers ? new DebugLevelLoggerFactory(hostLoggers) : null;
+        var chat = new ChatClientBuilder(services.GetRequiredService<OpenAIClient>().GetChatClient(options.Model).AsIChatClient())
+            .UseKernelFunctionInvocation(loggerFactory)
+            .ConfigureOptions(o => o.ModelId ??= options.Model)
+            .UseOpenTelemetry(loggerFactory, TalksBotTelemetry.Name)
+            .UseLogging(loggerFactory)
+            .Use(inner => new TokenCountingChatClient(inner))
+            .Build(services);
+        if (chat.GetService<FunctionInvokingChatClient>() is { } invoker)
+        {
+            // A model that keeps calling after its searches are refused is stopped, not indulged 128 times.
+            invoker.MaximumIterationsPerRequest = options.MaxSearchesPerAnswer + 2;
+        }
+        var builder = Kernel.CreateBuilder();
+        builder.Services.AddSingleton(chat);
+        if (loggerFactory is not null) builder.Services.AddSingleton<ILoggerFactory>(loggerFactory);
+        var kernel = builder.Build();
+        kernel.PromptRenderFilters.Add(new PromptShapeFilter());
+        return kernel;
+    }
 }

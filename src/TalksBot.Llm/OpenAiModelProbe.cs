@@ -8,6 +8,8 @@ internal sealed class OpenAiModelProbe(OpenAIClient client) : IModelEndpointProb
 {
     public async Task ProbeAsync(CancellationToken cancellationToken)
     {
+        // A probe reports what it sees, once: no HTTP retry (and so no second call within the health interval).
+        ModelRetryPolicy.Current = new TalksBot.Core.Answering.Llm.RetryAllowance(0);
         try
         {
             await client.GetOpenAIModelClient().GetModelsAsync(cancellationToken);

@@ -46,7 +46,9 @@ public class InjectionTests
         int opened = System.Text.RegularExpressions.Regex.Matches(user, "<passage n=\"").Count;
         int closed = System.Text.RegularExpressions.Regex.Matches(user, "</passage>").Count;
         Assert.Equal(opened, closed);
-        Assert.DoesNotContain("n=\"99\"", user.Replace("n=&quot;99&quot;", ""));
+        // The planted "passage 99" reaches the model as neutralised text, never as an element of the fence.
+        Assert.DoesNotContain("<passage n=\"99\"", user);
+        Assert.Contains("&lt;passage n=\"99\" title=\"Official\"&gt;", user);
         Assert.Equal(AnswerMode.Llm, answer.Mode);
     }
 

@@ -1,7 +1,9 @@
+using System.Globalization;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using TalksBot.Core.Answering;
-using TalksBot.Core.Answering.Llm;
 using TalksBot.Core.Articles;
 using TalksBot.Core.Conversations;
 using TalksBot.Core.Refresh;
@@ -15,10 +17,14 @@ namespace TalksBot.Llm.Tests;
 
 /// <summary>
 /// The real answering path against the fake model: SQLite index of the seed articles (plus any planted files),
-/// retriever, LLM answer writer over the real OpenAI SDK client, and the conversation pipeline.
+/// retriever, and the language model composed as the host composes it (AddTalksBotLlm: the Semantic Kernel kernel over
+/// the OpenAI SDK and the resilient HttpClient, the prompt functions, the LLM answer writer and rewriter), under the
+/// conversation pipeline.
 /// </summary>
 public sealed class LlmHarness : IAsyncDisposable
 {
+    private ServiceProvider? _services;
+
     private LlmHarness(FakeOpenAiServer fake, string folder) { Fake = fake; Folder = folder; }
 
     public FakeOpenAiServer Fake { get; }
@@ -32,6 +38,9 @@ public sealed class LlmHarness : IAsyncDisposable
     public QueryEmbedder? QueryEmbedder { get; private set; }
     public RetrievalOptions Retrieval { get; } = new();
 
+    /// <summary>The clock of the answer writer and the HTTP retry policy (a FakeTimeProvider in timing tests).</summary>
+    public TimeProvider Time { get; set; } = TimeProvider.System;
+
     public static async Task<LlmHarness> StartAsync(Action<LlmHarness>? arrange = null)
     {
         var fake = await FakeOpenAiServer.StartAsync();
@@ -39,34 +48,51 @@ public sealed class LlmHarness : IAsyncDisposable
         Directory.CreateDirectory(harness.ArticlesFolder);
         foreach (var f in Directory.GetFiles(SharedData.Articles)) File.Copy(f, Path.Combine(harness.ArticlesFolder, Path.GetFileName(f)));
         harness.Options.Endpoint = fake.Endpoint.ToString();
+        harness.Options.PromptsPath = Path.Combine(SharedData.RepositoryRoot, "prompts");
         arrange?.Invoke(harness);
         await harness.BuildAsync();
         return harness;
     }
 
+    /// <summary>The Llm section as configuration, from <see cref="Options"/>.</summary>
+    public IConfiguration Configuration() => new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+    {
+        ["Llm:Endpoint"] = Options.Endpoint,
+        ["Llm:ApiKey"] = Options.ApiKey,
+        ["Llm:Model"] = Options.Model,
+        ["Llm:EmbeddingModel"] = Options.EmbeddingModel,
+        ["Llm:TimeoutSeconds"] = Options.TimeoutSeconds.ToString(CultureInfo.InvariantCulture),
+        ["Llm:MaxPassages"] = Options.MaxPassages.ToString(CultureInfo.InvariantCulture),
+        ["Llm:PromptsPath"] = Options.PromptsPath,
+        ["Llm:MaxRetryAfterSeconds"] = Options.MaxRetryAfterSeconds.ToString(CultureInfo.InvariantCulture),
+        ["Llm:EmbeddingBatchSize"] = Options.EmbeddingBatchSize.ToString(CultureInfo.InvariantCulture),
+        ["Llm:ToolCalling"] = Options.ToolCalling ? "true" : "false",
+        ["Llm:MaxSearchesPerAnswer"] = Options.MaxSearchesPerAnswer.ToString(CultureInfo.InvariantCulture),
+    }).Build();
+
     public async Task<RefreshReport> BuildAsync()
     {
+        if (_services is not null) await _services.DisposeAsync();
         Index = new SqliteArticleIndex(Path.Combine(Folder, "talksbot.db"));
-        var client = LlmServiceCollectionExtensions.CreateClient(Options);
-        PassageEmbedder? embedder = null;
-        if (Options.EmbeddingModel is { } model)
-        {
-            var generator = new OpenAiEmbeddingGenerator(client.GetEmbeddingClient(model));
-            embedder = new PassageEmbedder(generator, model, Options.EmbeddingBatchSize);
-            QueryEmbedder = new QueryEmbedder(generator, model);
-        }
-        var refresher = new IndexRefresher(Index, new PassageSplitter(), TimeProvider.System, embedder);
+        var configuration = Configuration();
+        var services = new ServiceCollection();
+        services.AddSingleton(Time);
+        services.AddSingleton(new ExtractiveAnswerWriter(TextAnalyzer.Default));
+        // Resolved when an answer searches again, by then built below.
+        services.AddSingleton(_ => Retriever);
+        services.AddTalksBotLlm(configuration);
+        if (Options.EmbeddingModel is not null) services.AddOpenAiEmbeddings(configuration, Options.EmbeddingBatchSize);
+        _services = services.BuildServiceProvider();
+
+        QueryEmbedder = _services.GetService<QueryEmbedder>();
+        var refresher = new IndexRefresher(Index, new PassageSplitter(), TimeProvider.System, _services.GetService<PassageEmbedder>());
         var report = await refresher.RefreshAsync([new FolderSource(ArticlesFolder)], null, default);
 
-        var prompts = PromptFiles.Load(Path.Combine(SharedData.RepositoryRoot, "prompts"));
-        var settings = new LlmSettings(Options.Model!, TimeSpan.FromSeconds(Options.TimeoutSeconds), Options.MaxPassages, TimeSpan.FromSeconds(Options.MaxRetryAfterSeconds));
-        var chat = new OpenAiChatClient(client.GetChatClient(Options.Model));
         Retriever = new PassageRetriever(Index, TextAnalyzer.Default, Retrieval, QueryEmbedder);
-        var writer = new LlmAnswerWriter(chat, prompts, settings, new ExtractiveAnswerWriter(TextAnalyzer.Default), TimeProvider.System);
-        Answerer = new QuestionAnswerer(Retriever, writer);
+        Answerer = new QuestionAnswerer(Retriever, _services.GetRequiredService<IAnswerWriter>());
         Pipeline = new ConversationPipeline(Answerer, new ConversationMemory(6, TimeSpan.FromMinutes(30), TimeProvider.System),
             new UserRateLimiter(100, TimeProvider.System), Microsoft.Extensions.Options.Options.Create(new ChatOptions()),
-            new LlmQuestionRewriter(chat, prompts, settings));
+            _services.GetRequiredService<IQuestionRewriter>());
         return report;
     }
 
@@ -79,6 +105,7 @@ public sealed class LlmHarness : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (_services is not null) await _services.DisposeAsync();
         await Fake.DisposeAsync();
         SqliteConnection.ClearAllPools();
         try { Directory.Delete(Folder, recursive: true); } catch (IOException) { }

@@ -72,6 +72,11 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
             return;
         }
         var model = body["model"]!.GetValue<string>();
+        if (reply.ToolCalls.Count > 0)
+        {
+            await WriteToolCallsAsync(http, model, body["stream"]?.GetValue<bool>() == true, reply.ToolCalls);
+            return;
+        }
         if (body["stream"]?.GetValue<bool>() == true)
         {
             http.Response.ContentType = "text/event-stream";
@@ -85,6 +90,12 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
                 await http.Response.WriteAsync($"data: {json.ToJsonString()}\n\n");
                 await http.Response.Body.FlushAsync();
                 if (reply.ChunkDelay > TimeSpan.Zero) await Task.Delay(reply.ChunkDelay, http.RequestAborted);
+            }
+            if (reply.BreakStream)
+            {
+                // The connection drops mid-answer, as a crashing or restarted server does.
+                http.Abort();
+                return;
             }
             var done = new JsonObject
             {
@@ -103,6 +114,42 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
             }),
             ["usage"] = new JsonObject { ["prompt_tokens"] = 10, ["completion_tokens"] = 10, ["total_tokens"] = 20 },
         });
+    }
+
+    /// <summary>The model asks for tools instead of answering: finish_reason "tool_calls", as the API streams it or not.</summary>
+    private static async Task WriteToolCallsAsync(HttpContext http, string model, bool stream, IReadOnlyList<FakeToolCall> calls)
+    {
+        JsonArray Calls(bool delta) => new(calls.Select((c, i) =>
+        {
+            var call = new JsonObject
+            {
+                ["id"] = c.Id, ["type"] = "function",
+                ["function"] = new JsonObject { ["name"] = c.Name, ["arguments"] = c.Arguments.ToJsonString() },
+            };
+            if (delta) call["index"] = i;
+            return (JsonNode)call;
+        }).ToArray());
+        if (!stream)
+        {
+            await http.Response.WriteAsJsonAsync(new JsonObject
+            {
+                ["id"] = "chatcmpl-1", ["object"] = "chat.completion", ["created"] = 1, ["model"] = model,
+                ["choices"] = new JsonArray(new JsonObject
+                {
+                    ["index"] = 0, ["message"] = new JsonObject { ["role"] = "assistant", ["content"] = null, ["tool_calls"] = Calls(delta: false) },
+                    ["finish_reason"] = "tool_calls",
+                }),
+            });
+            return;
+        }
+        http.Response.ContentType = "text/event-stream";
+        JsonObject Chunk(JsonObject delta, string? finish) => new()
+        {
+            ["id"] = "chatcmpl-1", ["object"] = "chat.completion.chunk", ["created"] = 1, ["model"] = model,
+            ["choices"] = new JsonArray(new JsonObject { ["index"] = 0, ["delta"] = delta, ["finish_reason"] = finish }),
+        };
+        await http.Response.WriteAsync($"data: {Chunk(new JsonObject { ["role"] = "assistant", ["tool_calls"] = Calls(delta: true) }, null).ToJsonString()}\n\n");
+        await http.Response.WriteAsync($"data: {Chunk(new JsonObject(), "tool_calls").ToJsonString()}\n\ndata: [DONE]\n\n");
     }
 
     private async Task HandleEmbeddingsAsync(HttpContext http)
@@ -165,6 +212,14 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
 public sealed record FakeReply(IReadOnlyList<string> Chunks, int Status = 200, string? RetryAfter = null, TimeSpan Delay = default, string? Raw = null)
 {
     public TimeSpan ChunkDelay { get; init; }
+
+    /// <summary>Tool calls the model makes instead of answering.</summary>
+    public IReadOnlyList<FakeToolCall> ToolCalls { get; init; } = [];
+
+    /// <summary>Drop the connection after the chunks, without finishing the stream.</summary>
+    public bool BreakStream { get; init; }
+
+    public static FakeReply Tools(params FakeToolCall[] calls) => new([]) { ToolCalls = calls };
 
     public static FakeReply Text(params string[] chunks) => new(chunks);
     public static FakeReply Error(int status, string? retryAfter = null) => new([], status, retryAfter);

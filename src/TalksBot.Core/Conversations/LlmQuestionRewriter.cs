@@ -1,4 +1,3 @@
-using Microsoft.Extensions.AI;
 using TalksBot.Core.Answering.Llm;
 using TalksBot.Core.Prompts;
 
@@ -10,23 +9,25 @@ namespace TalksBot.Core.Conversations;
 /// languages into English, since the articles are searched by their English words. A standalone English question
 /// costs no model call.
 /// </summary>
-public sealed class LlmQuestionRewriter(IChatClient chat, PromptSet prompts, LlmSettings settings) : IQuestionRewriter
+public sealed class LlmQuestionRewriter(ILanguageModel model, LlmSettings settings) : IQuestionRewriter
 {
     public async Task<string> RewriteAsync(string question, IReadOnlyList<ConversationTurn> history, CancellationToken cancellationToken)
     {
         if (history.Count == 0 && MostlyLatin(question)) return question;
-        var values = new Dictionary<string, string>
-        {
-            ["question"] = PassageFence.Escape(question),
-            ["conversation"] = PassageFence.Conversation(history.TakeLast(4).ToList()),
-        };
+        var values = new RewritePromptValues(PassageFence.Escape(question), PassageFence.Conversation(history.TakeLast(4).ToList()));
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(settings.Timeout);
-        var response = await chat.GetResponseAsync(
-            [new ChatMessage(ChatRole.User, prompts.Rewrite.Render(values))],
-            new Microsoft.Extensions.AI.ChatOptions { ModelId = settings.Model, Temperature = 0f, MaxOutputTokens = 120 },
-            timeout.Token);
-        var rewritten = response.Text.Trim().Trim('"', '«', '»').Split('\n')[0].Trim();
+        string reply;
+        try
+        {
+            reply = await model.RewriteAsync(values, timeout.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // Our own timeout is a model failure (the pipeline then rewrites without the model), not the caller's cancellation.
+            throw new LlmUnavailableException($"no rewrite within {settings.Timeout.TotalSeconds:0} s");
+        }
+        var rewritten = reply.Trim().Trim('"', '«', '»').Split('\n')[0].Trim();
         // A rewrite is one question; anything else means the model misunderstood the task.
         return rewritten.Length is > 3 and < 400 ? rewritten : question;
     }

@@ -1,6 +1,5 @@
 using System.Runtime.CompilerServices;
 using System.Text;
-using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using TalksBot.Core.Prompts;
@@ -9,12 +8,13 @@ namespace TalksBot.Core.Answering.Llm;
 
 /// <summary>
 /// Has the language model write the answer from numbered, fenced passages, streaming it as it is written, then
-/// validates every [n]. When the model fails (timeout, 429, 5xx, unreachable, malformed or empty reply) it retries at
-/// most once, quickly, then answers extractively with a one-line notice. Never throws for a model failure.
+/// validates every [n]. When the model fails (timeout, 429, 5xx, unreachable, malformed or empty reply) it is retried
+/// at most once in all (the transport's retry and this one share one <see cref="RetryAllowance"/>), then the answer
+/// is extractive with a one-line notice. The timeout covers the whole answer, every attempt and wait included.
+/// Never throws for a model failure.
 /// </summary>
 public sealed class LlmAnswerWriter(
-    IChatClient chat,
-    PromptSet prompts,
+    ILanguageModel model,
     LlmSettings settings,
     ExtractiveAnswerWriter extractive,
     TimeProvider time,
@@ -24,23 +24,25 @@ public sealed class LlmAnswerWriter(
 
     public async IAsyncEnumerable<AnswerUpdate> WriteAsync(AnswerRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var passages = request.Retrieval.Passages.Take(settings.MaxPassages).ToList();
-        if (!request.Retrieval.Covered || passages.Count == 0)
+        var shown = request.Retrieval.Passages.Take(settings.MaxPassages).ToList();
+        if (!request.Retrieval.Covered || shown.Count == 0)
         {
             yield return AnswerUpdate.Finished(Answer.NotCovered(AnswerMode.Llm));
             yield break;
         }
-        var messages = BuildMessages(request, passages);
-        var options = new ChatOptions { ModelId = settings.Model, Temperature = 0.1f };
+        var values = PromptValues(request, shown);
+        var retries = new RetryAllowance(1);
+        using var deadline = new CancellationTokenSource(settings.Timeout, time);
+        using var answerToken = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
 
         string? reply = null;
         string failure = "";
-        for (int attempt = 1; attempt <= 2 && reply is null; attempt++)
+        var passages = new CitablePassages(shown);
+        for (int attempt = 1; reply is null; attempt++)
         {
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            timeout.CancelAfter(settings.Timeout);
+            passages = new CitablePassages(shown);
             var text = new StringBuilder();
-            var stream = chat.GetStreamingResponseAsync(messages, options, timeout.Token).GetAsyncEnumerator(timeout.Token);
+            var stream = model.StreamAnswerAsync(values, passages, retries, answerToken.Token).GetAsyncEnumerator(answerToken.Token);
             LlmUnavailableException? error = null;
             try
             {
@@ -51,23 +53,13 @@ public sealed class LlmAnswerWriter(
                     {
                         more = await stream.MoveNextAsync();
                     }
-                    catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+                    catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
                     {
-                        error = new LlmUnavailableException($"no complete answer within {settings.Timeout.TotalSeconds:0} s");
-                        break;
-                    }
-                    catch (LlmUnavailableException ex)
-                    {
-                        error = ex;
-                        break;
-                    }
-                    catch (Exception ex) when (ex is not OperationCanceledException)
-                    {
-                        error = new LlmUnavailableException($"unexpected failure ({ex.GetType().Name})", null, ex);
+                        error = Failure(ex);
                         break;
                     }
                     if (!more) break;
-                    var delta = stream.Current.Text;
+                    var delta = stream.Current;
                     if (string.IsNullOrEmpty(delta)) continue;
                     text.Append(delta);
                     yield return new AnswerUpdate(text.ToString(), null);
@@ -86,12 +78,20 @@ public sealed class LlmAnswerWriter(
             }
             failure = error.Reason;
             _logger.LogWarning("Language model attempt {Attempt} failed: {Reason}", attempt, error.Reason);
-            if (attempt == 2) break;
-            // One quick retry; wait for Retry-After only when it is short.
+            if (deadline.IsCancellationRequested || !retries.TryTake()) break;
+            // One quick retry; wait for Retry-After only when it is short (and within the answer's time).
             if (error.RetryAfter is { } wait)
             {
                 if (wait > settings.MaxRetryAfter) break;
-                await Task.Delay(wait, time, cancellationToken);
+                try
+                {
+                    await Task.Delay(wait, time, answerToken.Token);
+                }
+                catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+                {
+                    failure = TimedOut();
+                    break;
+                }
             }
         }
 
@@ -101,7 +101,7 @@ public sealed class LlmAnswerWriter(
             yield break;
         }
 
-        var checkedReply = CitationValidator.Validate(reply, passages);
+        var checkedReply = CitationValidator.Validate(reply, passages.Snapshot());
         if (checkedReply.NotCovered)
         {
             yield return AnswerUpdate.Finished(Answer.NotCovered(AnswerMode.Llm));
@@ -121,28 +121,31 @@ public sealed class LlmAnswerWriter(
         yield return AnswerUpdate.Finished(new Answer(checkedReply.Text, AnswerMode.Llm, true, checkedReply.Citations));
     }
 
+    private LlmUnavailableException Failure(Exception ex) => ex switch
+    {
+        // The caller's own cancellation is rethrown by the filter above; any other cancellation is our deadline.
+        OperationCanceledException => new LlmUnavailableException(TimedOut()),
+        LlmUnavailableException unavailable => unavailable,
+        _ => new LlmUnavailableException($"unexpected failure ({ex.GetType().Name})", null, ex),
+    };
+
+    private string TimedOut() => $"no complete answer within {settings.Timeout.TotalSeconds:0} s";
+
     private Answer Fallback(string notice, AnswerRequest request)
     {
         var answer = extractive.Write(request.Retrieval);
         return answer with { Notice = answer.Grounded ? notice : null };
     }
 
-    private List<ChatMessage> BuildMessages(AnswerRequest request, IReadOnlyList<Retrieval.RetrievedPassage> passages)
+    private AnswerPromptValues PromptValues(AnswerRequest request, IReadOnlyList<Retrieval.RetrievedPassage> passages)
     {
         var today = time.GetUtcNow().ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         var original = request.OriginalQuestion ?? request.Question;
-        var values = new Dictionary<string, string>
-        {
-            ["today"] = today,
-            ["question"] = PassageFence.Escape(request.Question),
-            ["passages"] = PassageFence.Passages(passages),
-            ["conversation"] = PassageFence.Conversation(request.History),
-            ["language_hint"] = $"Write the answer in the language of the user's original question: «{PassageFence.Escape(original)}».",
-        };
-        return
-        [
-            new ChatMessage(ChatRole.System, prompts.System.Render(values)),
-            new ChatMessage(ChatRole.User, prompts.Answer.Render(values)),
-        ];
+        return new AnswerPromptValues(
+            today,
+            PassageFence.Escape(request.Question),
+            PassageFence.Passages(passages),
+            PassageFence.Conversation(request.History),
+            $"Write the answer in the language of the user's original question: «{PassageFence.Escape(original)}».");
     }
 }
