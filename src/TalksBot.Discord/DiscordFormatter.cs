@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text;
 using System.Text.RegularExpressions;
 using TalksBot.Core.Answering;
 using TalksBot.Core.Chat;
@@ -75,7 +74,7 @@ public static partial class DiscordFormatter
 
     /// <summary>The bot's own words as content: escaped, except web addresses, which stay clickable (in &lt;…&gt;, so without a preview).</summary>
     public static MessagePayload Plain(string text, bool ephemeral = false) =>
-        new() { Content = Truncate(EscapeKeepingLinks(text), MaxContent), Flags = ephemeral ? InteractionResponse.Ephemeral : null, Embeds = [], Components = [] };
+        new() { Content = Truncate(EscapeKeepingLinks(text), MaxContent), Flags = ephemeral ? MessageFlags.Ephemeral : null, Embeds = [], Components = [] };
 
     /// <summary>A draft (already cut to the draft length by the front end), headed by the question like the answer.</summary>
     public static MessagePayload Draft(string text, string? question = null) =>
