@@ -81,6 +81,26 @@ public class TelegramBotTests
     }
 
     [Fact]
+    public async Task An_article_with_a_5000_character_address_is_answered_in_html_telegram_accepts()
+    {
+        var longUrl = "https://grain.example/corridor?ref=" + new string('z', 5000);
+        await using var h = await TelegramHarness.StartAsync(x => File.WriteAllText(Path.Combine(x.Folder, "articles", "long-link.md"),
+            $"---\ntitle: \"Grain corridor through Odesa reopened\"\nsource: \"Wire\"\nurl: \"{longUrl}\"\npublished: 2026-03-02\n---\n\n" +
+            "The grain corridor through the port of Odesa was reopened on Friday, Turkish mediators said after the talks in Istanbul."));
+        h.Api.Enqueue(FakeBotApi.Message(PrivateChat, "private", 7, "Was the grain corridor through Odesa reopened?", 13));
+        await h.Api.WaitForAsync(a => Answered(a, PrivateChat, "Sources"));
+        await h.StopHostAsync();
+
+        // The fake Bot API refuses what Telegram would ("can't parse entities", too long): every message went through.
+        var sent = h.Api.Calls.Where(c => c.Method is "sendMessage" or "editMessageText" && c.Body["chat_id"]!.GetValue<long>() == PrivateChat).Select(c => Text(c.Body)).ToList();
+        Assert.All(sent, t => Assert.Null(TelegramHtml.Problem(t)));
+        var answer = sent.Last(t => t.Contains("Sources"));
+        Assert.Contains("Grain corridor through Odesa reopened — Wire", answer);
+        Assert.DoesNotContain("zzzzzzzzzz", answer);
+        Assert.DoesNotContain(h.Logs, l => l.StartsWith("Error"));
+    }
+
+    [Fact]
     public async Task In_a_group_ask_at_botname_is_answered_as_a_reply_and_chatter_is_ignored()
     {
         await using var h = await TelegramHarness.StartAsync();
