@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using TalksBot.Core.Feedback;
 using TalksBot.Core.Indexing;
@@ -19,8 +20,10 @@ public static class SqliteIndexServiceCollectionExtensions
                 sp.GetService<TextAnalyzer>() ?? TextAnalyzer.Default);
         });
         services.TryAddSingleton<IArticleIndex>(sp => new DamageReportingIndex(sp.GetRequiredService<SqliteArticleIndex>()));
-        services.TryAddSingleton<IStateStore>(sp => new SqliteStateStore(SqliteStateStore.PathFor(sp.GetRequiredService<SqliteArticleIndex>().DatabasePath)));
-        services.TryAddSingleton<IFeedbackStore>(sp => new SqliteFeedbackStore(SqliteStateStore.PathFor(sp.GetRequiredService<SqliteArticleIndex>().DatabasePath)));
+        services.TryAddSingleton<IStateStore>(sp => new SqliteStateStore(SqliteStateStore.PathFor(sp.GetRequiredService<SqliteArticleIndex>().DatabasePath),
+            sp.GetService<ILogger<SqliteStateStore>>()));
+        services.TryAddSingleton<IFeedbackStore>(sp => new SqliteFeedbackStore(SqliteStateStore.PathFor(sp.GetRequiredService<SqliteArticleIndex>().DatabasePath),
+            sp.GetService<ILogger<SqliteFeedbackStore>>()));
         return services;
     }
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace TalksBot.Telegram.Tests;
 
@@ -326,6 +327,49 @@ public class TelegramBotTests
         var resent = api.Sent("sendMessage").Skip(sentBefore).Single();
         Assert.Equal(PrivateChat, resent["chat_id"]!.GetValue<long>());
         Assert.Contains("peace talks", Text(resent));
+    }
+
+    [Fact]
+    public async Task A_corrupt_state_file_is_moved_aside_reported_once_and_telegram_answers_after_the_start()
+    {
+        var folder = Directory.CreateTempSubdirectory("talksbot-tg-").FullName;
+        var garbage = string.Concat(Enumerable.Repeat("not an SQLite file ", 1000));
+        File.WriteAllText(Path.Combine(folder, "talksbot.state.db"), garbage);
+        await using var h = await TelegramHarness.StartAsync(folder: folder);
+        h.Api.Enqueue(FakeBotApi.Message(PrivateChat, "private", 7, "What are Zelensky's preconditions?", 11));
+        await h.Api.WaitForAsync(a => Answered(a, PrivateChat, "Sources"));
+
+        // Polling runs (not getMe/deleteWebhook over and over), and health sees Telegram connected because it is.
+        Assert.Single(h.Api.Calls, c => c.Method == "getMe");
+        Assert.Single(h.Api.Calls, c => c.Method == "deleteWebhook");
+        var board = h.App.Services.GetRequiredService<TalksBot.Core.Health.PlatformStatusBoard>();
+        Assert.Equal(TalksBot.Core.Health.PlatformState.Connected, board.Get(TelegramBot.Platform)!.State);
+        await h.StopHostAsync();
+        var aside = Assert.Single(Directory.GetFiles(folder, "talksbot.state.db.corrupt-*"));
+        Assert.Equal(garbage, File.ReadAllText(aside));
+        Assert.Single(h.Logs, l => l.StartsWith("Error") && l.Contains("moved aside"));
+        Assert.DoesNotContain(h.Logs, l => l.StartsWith("Warning: Telegram polling failed"));
+    }
+
+    [Fact]
+    public async Task A_state_store_that_keeps_failing_is_retried_without_introducing_the_bot_again_and_readiness_says_so()
+    {
+        await using var h = await TelegramHarness.StartAsync(x => x.ConfigureServices = s => s.AddSingleton<TalksBot.Core.Indexing.IStateStore>(new FailingStateStore()));
+        await h.Logs.WaitForAsync(l => l.StartsWith("Warning: Telegram polling failed") && l.Contains("disk I/O error"));
+        int failures = h.Logs.Count(l => l.StartsWith("Warning: Telegram polling failed"));
+        await h.Logs.WaitForAsync(_ => h.Logs.Count(l => l.StartsWith("Warning: Telegram polling failed")) >= failures + 2);
+        Assert.Single(h.Api.Calls, c => c.Method == "getMe");
+        Assert.Single(h.Api.Calls, c => c.Method == "deleteWebhook");
+        var status = h.App.Services.GetRequiredService<TalksBot.Core.Health.PlatformStatusBoard>().Get(TelegramBot.Platform)!;
+        Assert.Equal(TalksBot.Core.Health.PlatformState.Retrying, status.State);
+        Assert.Contains("disk I/O error", status.Reason);
+    }
+
+    private sealed class FailingStateStore : TalksBot.Core.Indexing.IStateStore
+    {
+        public Task<string?> GetAsync(string key, CancellationToken cancellationToken) => throw new IOException("disk I/O error");
+
+        public Task SetAsync(string key, string? value, CancellationToken cancellationToken) => throw new IOException("disk I/O error");
     }
 
     [Fact]
