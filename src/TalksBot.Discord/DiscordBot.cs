@@ -2,6 +2,7 @@ using System.Numerics;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Logging;
 using TalksBot.Core.Chat;
+using TalksBot.Discord.Gateway;
 using TalksBot.Discord.Types;
 
 namespace TalksBot.Discord;
@@ -10,15 +11,17 @@ namespace TalksBot.Discord;
 /// Discord's side of the chat front end: slash commands, 👍/👎 buttons and, when enabled, mentions and DMs become a
 /// <see cref="ChatInvocation"/>; replies go through <see cref="DiscordInteractionReply"/> or <see cref="DiscordMessageReply"/>.
 /// Every interaction is acknowledged at once (deferred; ephemeral unless it asks a question) and the reply edited in.
+/// Over the gateway it is the <see cref="IGatewayDispatchHandler"/>; the HTTP endpoint calls <see cref="Accept"/> itself.
 /// </summary>
 public sealed partial class DiscordBot(
     DiscordRestClient rest,
     DiscordOptions options,
     ChatFrontEnd frontEnd,
-    ILogger<DiscordBot> logger) : IDisposable
+    ILogger<DiscordBot> logger) : IGatewayDispatchHandler, IDisposable
 {
-    private static readonly BigInteger ManageGuild = 1 << 5, Administrator = 1 << 3;
+    private static readonly string Moderators = ApplicationCommand.PermissionString(GuildPermission.ManageGuild);
     private readonly HashSet<string> _seen = [];
+    private int _commandsRegistered;
     private readonly ChatWorkQueue _work = new("Discord", logger);
     private readonly ChatPacing _pacing = new(TimeSpan.FromMilliseconds(options.EditIntervalMilliseconds), TimeSpan.FromMilliseconds(options.TypingIntervalMilliseconds), DiscordFormatter.MaxDescription);
     private string? _applicationId = options.ApplicationId;
@@ -29,15 +32,17 @@ public sealed partial class DiscordBot(
 
     public static IReadOnlyList<ApplicationCommand> Commands { get; } =
     [
-        new("ask", "Ask about the Russia–Ukraine peace talks", [new ApplicationCommandOption(3, "question", "Your question", Required: true)]),
+        new("ask", "Ask about the Russia–Ukraine peace talks", [new ApplicationCommandOption(ApplicationCommandOptionType.String, "question", "Your question", Required: true)]),
         new("sources", "What TalksBot reads"),
-        new("status", "Index status and feedback (moderators)", DefaultMemberPermissions: "32"),
-        new("refresh", "Refresh the articles (moderators)", DefaultMemberPermissions: "32"),
+        new("status", "Index status and feedback (moderators)", DefaultMemberPermissions: Moderators),
+        new("refresh", "Refresh the articles (moderators)", DefaultMemberPermissions: Moderators),
         new("source", "Add or remove a source (moderators)",
         [
-            new ApplicationCommandOption(1, "add", "Add a feed or article URL", Options: [new ApplicationCommandOption(3, "location", "URL", Required: true)]),
-            new ApplicationCommandOption(1, "remove", "Remove a source", Options: [new ApplicationCommandOption(3, "location", "URL", Required: true)]),
-        ], DefaultMemberPermissions: "32"),
+            new ApplicationCommandOption(ApplicationCommandOptionType.SubCommand, "add", "Add a feed or article URL",
+                Options: [new ApplicationCommandOption(ApplicationCommandOptionType.String, "location", "URL", Required: true)]),
+            new ApplicationCommandOption(ApplicationCommandOptionType.SubCommand, "remove", "Remove a source",
+                Options: [new ApplicationCommandOption(ApplicationCommandOptionType.String, "location", "URL", Required: true)]),
+        ], DefaultMemberPermissions: Moderators),
     ];
 
     /// <summary>Registers the commands (bulk overwrite, globally or per configured guild).</summary>
@@ -54,7 +59,7 @@ public sealed partial class DiscordBot(
     /// </summary>
     public (InteractionResponse Response, Func<CancellationToken, Task>? Then) Accept(Interaction interaction)
     {
-        if (interaction.TypeNumber == 1) return (InteractionResponse.Pong, null);
+        if (interaction.Type == InteractionType.Ping) return (InteractionResponse.Pong, null);
         lock (_seen)
         {
             if (!_seen.Add(interaction.Id)) return (InteractionResponse.Deferred, null);
@@ -62,7 +67,7 @@ public sealed partial class DiscordBot(
         }
         _applicationId ??= interaction.ApplicationId;
         var command = ToCommand(interaction);
-        if (command is null) return (new InteractionResponse(4, DiscordFormatter.Plain("That kind of interaction isn't supported.", ephemeral: true)), null);
+        if (command is null) return (new InteractionResponse(InteractionResponseType.ChannelMessageWithSource, DiscordFormatter.Plain("That kind of interaction isn't supported.", ephemeral: true)), null);
         var invocation = new ChatInvocation(command, $"discord:channel:{interaction.ChannelId}", $"discord:user:{interaction.Invoker?.Id ?? "unknown"}",
             _ => Task.FromResult(IsModerator(interaction)));
         var reply = new DiscordInteractionReply(rest, ApplicationId, interaction.Token, command.Kind == ChatCommandKind.Ask ? command.Argument : null, _pacing);
@@ -73,8 +78,8 @@ public sealed partial class DiscordBot(
     {
         var data = interaction.Data;
         if (data is null) return null;
-        if (interaction.TypeNumber == 3) return data.ComponentType == 2 ? ChatCommand.FromButton(data.CustomId) : null;
-        if (interaction.TypeNumber != 2) return null;
+        if (interaction.Type == InteractionType.MessageComponent) return data.ComponentType == ComponentType.Button ? ChatCommand.FromButton(data.CustomId) : null;
+        if (interaction.Type != InteractionType.ApplicationCommand) return null;
         string Option(IEnumerable<ApplicationCommandInteractionDataOption>? options, string name) => options?.FirstOrDefault(o => o.Name == name)?.StringValue ?? "";
         if (data.Name == "source")
         {
@@ -82,6 +87,49 @@ public sealed partial class DiscordBot(
             return ChatCommand.Parse("source", sub is null ? "" : $"{sub.Name} {Option(sub.Options, "location")}");
         }
         return ChatCommand.Parse(data.Name, data.Name == "ask" ? Option(data.Options, "question") : "") ?? new ChatCommand(ChatCommandKind.Help);
+    }
+
+    /// <summary>READY: the bot's own user (to spot mentions of it) and, on the first session only, the commands registered in the background.</summary>
+    public Task OnReadyAsync(ReadyEvent ready, CancellationToken cancellationToken)
+    {
+        BotUserId = ready.User?.Id;
+        if (Interlocked.Exchange(ref _commandsRegistered, 1) == 0)
+        {
+            _ = Task.Run(async () =>
+            {
+                try { await RegisterCommandsAsync(ready.Application?.Id, cancellationToken); }
+                catch (Exception ex) when (ex is not OperationCanceledException) { logger.LogError("Registering Discord commands failed: {Reason}", ex.Message); }
+            }, CancellationToken.None);
+        }
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Acknowledged on its own task (Discord's 3-second deadline), the answer after it in the background.</summary>
+    public Task OnInteractionCreateAsync(Interaction interaction, CancellationToken cancellationToken)
+    {
+        _ = AcknowledgeAsync(interaction, cancellationToken);
+        return Task.CompletedTask;
+    }
+
+    public Task OnMessageCreateAsync(Message message, CancellationToken cancellationToken)
+    {
+        RunInBackground(c => HandleMessageAsync(message, c), $"message {message.Id}");
+        return Task.CompletedTask;
+    }
+
+    private async Task AcknowledgeAsync(Interaction interaction, CancellationToken ct)
+    {
+        try
+        {
+            var (response, then) = Accept(interaction);
+            if (then is null && response == InteractionResponse.Deferred) return; // a replay: acknowledged before
+            await rest.CreateInteractionResponseAsync(interaction.Id, interaction.Token, response, ct);
+            if (then is not null) RunInBackground(then, $"interaction {interaction.Id}");
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogError(ex, "Discord interaction {Interaction} failed", interaction.Id);
+        }
     }
 
     /// <summary>Runs reply work off the caller's path (the gateway's receive loop, an HTTP request); see <see cref="ChatWorkQueue"/>.</summary>
@@ -98,7 +146,8 @@ public sealed partial class DiscordBot(
         var member = interaction.Member;
         if (member is null) return false;
         if (member.Roles.Any(options.ModeratorRoleIds.Contains)) return true;
-        return BigInteger.TryParse(member.Permissions, out var p) && ((p & ManageGuild) != 0 || (p & Administrator) != 0);
+        // A decimal string that may outgrow 64 bits as Discord adds permissions.
+        return BigInteger.TryParse(member.Permissions, out var p) && (p & (ulong)(GuildPermission.ManageGuild | GuildPermission.Administrator)) != 0;
     }
 
     /// <summary>A DM, or a message mentioning the bot: a question, answered as a reply with a typing indicator.</summary>

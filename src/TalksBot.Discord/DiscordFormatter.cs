@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text;
 using System.Text.RegularExpressions;
 using TalksBot.Core.Answering;
 using TalksBot.Core.Chat;
@@ -35,9 +34,7 @@ public static partial class DiscordFormatter
         var body = quotes.Count > 0 ? string.Join("\n", quotes.Select(q => $"> {Escape(q.Quote)} {Escape(q.Markers)}")) : Escape(answer.Text);
         var description = (answer.Notice is { } n ? $"*{Escape(n)}*\n\n" : "") + body;
         var descriptions = Chunk(description, MaxDescription).ToList();
-        var fields = answer.Citations.Select(c => new EmbedField(
-            Truncate($"[{c.Number}] {Escape(c.Title)}", MaxFieldName),
-            Truncate($"{(c.Url is { } url && Uri.TryCreate(url, UriKind.Absolute, out var u) && u.Scheme is "http" or "https" ? $"[{EscapeLinkText(c.Outlet.Length > 0 ? c.Outlet : u.Host)}](<{url.Replace(">", "%3E")}>)" : Escape(c.Outlet))}, {ChatTexts.Date(c.Published)}", MaxFieldValue))).ToList();
+        var fields = answer.Citations.Select(c => new EmbedField(Truncate($"[{c.Number}] {Escape(c.Title)}", MaxFieldName), SourceLine(c))).ToList();
 
         var messages = new List<MessagePayload>();
         var embeds = new List<Embed>();
@@ -73,9 +70,25 @@ public static partial class DiscordFormatter
         return messages;
     }
 
+    /// <summary>
+    /// The outlet linked to the article, and the date. A link that doesn't fit in a field value is left out rather than
+    /// cut (a cut link shows as broken markdown): the outlet stands as text.
+    /// </summary>
+    private static string SourceLine(Citation c)
+    {
+        var date = ChatTexts.Date(c.Published);
+        if (c.Url is { } url && Uri.TryCreate(url, UriKind.Absolute, out var u) && u.Scheme is "http" or "https")
+        {
+            var linked = $"[{EscapeLinkText(c.Outlet.Length > 0 ? c.Outlet : u.Host)}](<{url.Replace(">", "%3E")}>), {date}";
+            if (linked.Length <= MaxFieldValue) return linked;
+            return Truncate($"{Escape(c.Outlet.Length > 0 ? c.Outlet : u.Host)}, {date}", MaxFieldValue);
+        }
+        return Truncate($"{Escape(c.Outlet)}, {date}", MaxFieldValue);
+    }
+
     /// <summary>The bot's own words as content: escaped, except web addresses, which stay clickable (in &lt;…&gt;, so without a preview).</summary>
     public static MessagePayload Plain(string text, bool ephemeral = false) =>
-        new() { Content = Truncate(EscapeKeepingLinks(text), MaxContent), Flags = ephemeral ? InteractionResponse.Ephemeral : null, Embeds = [], Components = [] };
+        new() { Content = Truncate(EscapeKeepingLinks(text), MaxContent), Flags = ephemeral ? MessageFlags.Ephemeral : null, Embeds = [], Components = [] };
 
     /// <summary>A draft (already cut to the draft length by the front end), headed by the question like the answer.</summary>
     public static MessagePayload Draft(string text, string? question = null) =>

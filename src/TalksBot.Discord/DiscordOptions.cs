@@ -63,5 +63,15 @@ public sealed class DiscordOptions : IValidatableObject
         if (InteractionsEnabled && string.IsNullOrWhiteSpace(BotToken))
             yield return new ValidationResult("Discord:BotToken is needed with Discord:PublicKey too (to answer interactions and register commands).", [nameof(BotToken)]);
         if (ShardId >= ShardCount) yield return new ValidationResult("Discord:ShardId must be below Discord:ShardCount.", [nameof(ShardId)]);
+        if (!Enabled) yield break;
+        // Ids are strings here, so a typo would bind fine and never match: a moderator role that silently isn't one.
+        foreach (var (key, ids) in new[] { (nameof(GuildIds), GuildIds), (nameof(ModeratorRoleIds), ModeratorRoleIds) })
+        {
+            for (int i = 0; i < ids.Count; i++)
+            {
+                if (!ulong.TryParse(ids[i], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out _))
+                    yield return new ValidationResult($"Discord:{key}:{i}: '{ids[i]}' is not a Discord id; use the number (Developer Mode, then Copy ID).", [key]);
+            }
+        }
     }
 }

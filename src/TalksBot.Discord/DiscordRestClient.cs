@@ -27,11 +27,11 @@ public sealed class DiscordRestClient(HttpClient http, DiscordOptions options, T
     private readonly ConcurrentDictionary<string, DateTimeOffset> _routeResets = new();
     private DateTimeOffset _globalReset = DateTimeOffset.MinValue;
 
-    public async Task<string> GetGatewayUrlAsync(CancellationToken ct) =>
-        (await SendAsync(HttpMethod.Get, "/gateway/bot", null, "gateway", ct))!["url"]!.GetValue<string>();
+    public Task<GetBotGatewayResponse> GetBotGatewayAsync(CancellationToken ct) =>
+        SendAsync<GetBotGatewayResponse>(HttpMethod.Get, "/gateway/bot", null, "gateway", ct);
 
     public async Task<string> GetApplicationIdAsync(CancellationToken ct) =>
-        (await SendAsync(HttpMethod.Get, "/oauth2/applications/@me", null, "application", ct))!["id"]!.GetValue<string>();
+        (await SendAsync<Application>(HttpMethod.Get, "/oauth2/applications/@me", null, "application", ct)).Id;
 
     public Task BulkOverwriteCommandsAsync(string applicationId, string? guildId, IReadOnlyList<ApplicationCommand> commands, CancellationToken ct) =>
         SendAsync(HttpMethod.Put, guildId is null ? $"/applications/{applicationId}/commands" : $"/applications/{applicationId}/guilds/{guildId}/commands", commands, "commands", ct);
@@ -45,14 +45,28 @@ public sealed class DiscordRestClient(HttpClient http, DiscordOptions options, T
     public Task CreateFollowupAsync(string applicationId, string token, MessagePayload message, CancellationToken ct) =>
         SendAsync(HttpMethod.Post, $"/webhooks/{applicationId}/{token}", message, $"webhook:{token}", ct);
 
+    /// <returns>The new message's id.</returns>
     public async Task<string> CreateMessageAsync(string channelId, MessagePayload message, CancellationToken ct) =>
-        (await SendAsync(HttpMethod.Post, $"/channels/{channelId}/messages", message, $"channel:{channelId}", ct))!["id"]!.GetValue<string>();
+        (await SendAsync<Message>(HttpMethod.Post, $"/channels/{channelId}/messages", message, $"channel:{channelId}", ct)).Id;
 
     public Task EditMessageAsync(string channelId, string messageId, MessagePayload message, CancellationToken ct) =>
         SendAsync(HttpMethod.Patch, $"/channels/{channelId}/messages/{messageId}", message, $"channel:{channelId}", ct);
 
     public Task TriggerTypingAsync(string channelId, CancellationToken ct) =>
         SendAsync(HttpMethod.Post, $"/channels/{channelId}/typing", null, $"typing:{channelId}", ct);
+
+    private async Task<T> SendAsync<T>(HttpMethod method, string path, object? body, string routeKey, CancellationToken ct)
+    {
+        var node = await SendAsync(method, path, body, routeKey, ct);
+        try
+        {
+            return node.Deserialize<T>(Json) ?? throw new JsonException("empty response");
+        }
+        catch (JsonException ex)
+        {
+            throw new DiscordApiException(routeKey.Split(':')[0], 200, null, $"unreadable response ({ex.Message})");
+        }
+    }
 
     /// <param name="routeKey">The route with its top-level resource, the unit Discord's buckets are keyed by.</param>
     private async Task<JsonNode?> SendAsync(HttpMethod method, string path, object? body, string routeKey, CancellationToken ct)

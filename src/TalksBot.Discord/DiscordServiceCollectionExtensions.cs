@@ -20,6 +20,7 @@ public static class DiscordServiceCollectionExtensions
             client.Timeout = TimeSpan.FromSeconds(30);
         }).RemoveAllLoggers();
         services.AddSingleton<DiscordBot>();
+        services.AddSingleton<IGatewayDispatchHandler>(sp => sp.GetRequiredService<DiscordBot>());
         services.AddSingleton<DiscordGatewayClient>();
         services.AddHostedService<DiscordService>();
         return services;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
 using TalksBot.Core.Answering;
 using TalksBot.Core.Feedback;
 
@@ -28,12 +29,14 @@ public sealed class SqliteFeedbackStore : IFeedbackStore
 
     private readonly string _connectionString;
     private readonly Lazy<bool> _created;
+    private readonly ILogger? _logger;
 
-    public SqliteFeedbackStore(string databasePath)
+    public SqliteFeedbackStore(string databasePath, ILogger<SqliteFeedbackStore>? logger = null)
     {
+        _logger = logger;
         Path = System.IO.Path.GetFullPath(databasePath);
         _connectionString = new SqliteConnectionStringBuilder { DataSource = Path, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = true, DefaultTimeout = 10, ForeignKeys = true }.ToString();
-        _created = new Lazy<bool>(Create);
+        _created = new Lazy<bool>(Create, LazyThreadSafetyMode.PublicationOnly);
     }
 
     public string Path { get; }
@@ -42,11 +45,8 @@ public sealed class SqliteFeedbackStore : IFeedbackStore
     {
         var dir = System.IO.Path.GetDirectoryName(Path);
         if (!string.IsNullOrEmpty(dir)) Directory.CreateDirectory(dir);
-        using var connection = new SqliteConnection(_connectionString);
-        connection.Open();
-        using var cmd = connection.CreateCommand();
-        cmd.CommandText = Schema;
-        cmd.ExecuteNonQuery();
+        // The state file's: a damaged one is moved aside and started afresh, whichever store meets it first.
+        StateFile.Prepare(Path, _connectionString, Schema, _logger);
         return true;
     }
 

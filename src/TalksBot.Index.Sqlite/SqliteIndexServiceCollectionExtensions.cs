@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using TalksBot.Core.Feedback;
 using TalksBot.Core.Indexing;
@@ -17,8 +18,10 @@ public static class SqliteIndexServiceCollectionExtensions
             return new SqliteArticleIndex(string.IsNullOrWhiteSpace(path) ? IndexOptions.DefaultDatabasePath() : path);
         });
         services.AddArticleIndex(sp => new DamageReportingIndex(sp.GetRequiredService<SqliteArticleIndex>()));
-        services.TryAddSingleton<IStateStore>(sp => new SqliteStateStore(SqliteStateStore.PathFor(sp.GetRequiredService<SqliteArticleIndex>().DatabasePath)));
-        services.TryAddSingleton<IFeedbackStore>(sp => new SqliteFeedbackStore(SqliteStateStore.PathFor(sp.GetRequiredService<SqliteArticleIndex>().DatabasePath)));
+        services.TryAddSingleton<IStateStore>(sp => new SqliteStateStore(SqliteStateStore.PathFor(sp.GetRequiredService<SqliteArticleIndex>().DatabasePath),
+            sp.GetService<ILogger<SqliteStateStore>>()));
+        services.TryAddSingleton<IFeedbackStore>(sp => new SqliteFeedbackStore(SqliteStateStore.PathFor(sp.GetRequiredService<SqliteArticleIndex>().DatabasePath),
+            sp.GetService<ILogger<SqliteFeedbackStore>>()));
         return services;
     }
 }

@@ -1,22 +1,27 @@
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
 using TalksBot.Core.Indexing;
 
 namespace TalksBot.Index.Sqlite;
 
 /// <summary>
 /// Small durable state (Telegram offset, HTTP validators) in a sidecar SQLite file beside the index, so writing it
-/// never waits for a long refresh transaction on the index itself.
+/// never waits for a long refresh transaction on the index itself. A damaged file is moved aside and started afresh
+/// (see <see cref="StateFile"/>).
 /// </summary>
 public sealed class SqliteStateStore : IStateStore
 {
     private readonly string _connectionString;
     private readonly Lazy<bool> _created;
+    private readonly ILogger? _logger;
 
-    public SqliteStateStore(string databasePath)
+    public SqliteStateStore(string databasePath, ILogger<SqliteStateStore>? logger = null)
     {
+        _logger = logger;
         Path = System.IO.Path.GetFullPath(databasePath);
         _connectionString = new SqliteConnectionStringBuilder { DataSource = Path, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = true, DefaultTimeout = 10 }.ToString();
-        _created = new Lazy<bool>(Create);
+        // Not caching a failure: a file that can't be opened now (a full disk, permissions) may be fixed while running.
+        _created = new Lazy<bool>(Create, LazyThreadSafetyMode.PublicationOnly);
     }
 
     public string Path { get; }
@@ -28,11 +33,7 @@ public sealed class SqliteStateStore : IStateStore
     {
         var dir = System.IO.Path.GetDirectoryName(Path);
         if (!string.IsNullOrEmpty(dir)) Directory.CreateDirectory(dir);
-        using var connection = new SqliteConnection(_connectionString);
-        connection.Open();
-        using var cmd = connection.CreateCommand();
-        cmd.CommandText = "PRAGMA journal_mode = WAL; CREATE TABLE IF NOT EXISTS state(key TEXT PRIMARY KEY, value TEXT NOT NULL);";
-        cmd.ExecuteNonQuery();
+        StateFile.Prepare(Path, _connectionString, "PRAGMA journal_mode = WAL; CREATE TABLE IF NOT EXISTS state(key TEXT PRIMARY KEY, value TEXT NOT NULL);", _logger);
         return true;
     }
 

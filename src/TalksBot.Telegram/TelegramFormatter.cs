@@ -9,11 +9,18 @@ namespace TalksBot.Telegram;
 
 /// <summary>
 /// Answers and bot texts as Telegram HTML: everything from articles and users escaped, citations as links, and
-/// messages split at 4,096 characters on paragraph boundaries (never inside a tag or an entity).
+/// messages split at 4,096 characters on paragraph boundaries; a paragraph longer than a message is cut between
+/// entities (never inside a tag, a link or an &amp;entity;), closing what is open at the cut and reopening it after.
 /// </summary>
 public static class TelegramFormatter
 {
     public const int MaxMessageLength = 4096;
+
+    /// <summary>
+    /// A source's address longer than this is not linked (its title is shown as text): browsers and servers commonly
+    /// refuse longer URLs, and a link must fit in one message with its title.
+    /// </summary>
+    public const int MaxLinkLength = 2048;
 
     public static string Escape(string text) => text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
 
@@ -36,11 +43,13 @@ public static class TelegramFormatter
             paragraphs.Add("<b>Sources</b>");
             foreach (var c in answer.Citations)
             {
-                var title = c.Url is { } url && Uri.TryCreate(url, UriKind.Absolute, out var u) && u.Scheme is "http" or "https"
-                    ? $"<a href=\"{Attribute(url)}\">{Escape(c.Title)}</a>"
-                    : Escape(c.Title);
                 var outlet = c.Outlet.Length > 0 ? $" — {Escape(c.Outlet)}" : "";
-                paragraphs.Add($"[{c.Number}] {title}{outlet}, {ChatTexts.Date(c.Published)}");
+                string Line(string title) => $"[{c.Number}] {title}{outlet}, {ChatTexts.Date(c.Published)}";
+                var linked = c.Url is { Length: <= MaxLinkLength } url && Uri.TryCreate(url, UriKind.Absolute, out var u) && u.Scheme is "http" or "https"
+                    ? Line($"<a href=\"{Attribute(url)}\">{Escape(c.Title)}</a>")
+                    : null;
+                // A link that can't fit in one message would have to be cut; the title stands without it.
+                paragraphs.Add(linked is { Length: <= MaxMessageLength } ? linked : Line(Escape(c.Title)));
             }
         }
         return Split(paragraphs);
@@ -79,21 +88,76 @@ public static class TelegramFormatter
         return messages.Count > 0 ? messages : [""];
     }
 
-    // Only escaped text ever gets this long (markup paragraphs are short); cut at a space, never inside "&amp;".
+    /// <summary>
+    /// Cuts a paragraph into pieces of at most a message: at the last space that fits, else between two characters,
+    /// never inside a tag, an &amp;entity; or a link (a link too long for a message at all loses its tag, keeping its
+    /// text). Elements open at the cut (b, i, blockquote) are closed at its end and reopened at the next piece's start.
+    /// </summary>
     private static IEnumerable<string> CutLong(string paragraph)
     {
         while (paragraph.Length > MaxMessageLength)
         {
-            int cut = paragraph.LastIndexOf(' ', MaxMessageLength - 1);
-            if (cut <= 0)
+            if (FindCut(paragraph) is not var (cut, open))
             {
-                cut = MaxMessageLength;
-                int amp = paragraph.LastIndexOf('&', cut - 1);
-                if (amp >= 0 && paragraph.IndexOf(';', amp) >= cut) cut = amp;
+                paragraph = Unlink(paragraph);
+                continue;
             }
-            yield return paragraph[..cut].TrimEnd();
-            paragraph = paragraph[cut..].TrimStart();
+            yield return paragraph[..cut].TrimEnd() + string.Concat(open.AsEnumerable().Reverse().Select(tag => $"</{TagName(tag)}>"));
+            paragraph = string.Concat(open) + paragraph[cut..].TrimStart();
         }
         if (paragraph.Length > 0) yield return paragraph;
+    }
+
+    /// <returns>Where to cut and the start tags open there, or null when no cut fits (a link fills the message).</returns>
+    private static (int Cut, List<string> Open)? FindCut(string text)
+    {
+        var open = new List<string>();
+        (int Cut, List<string> Open)? atSpace = null, anywhere = null;
+        bool afterText = false;
+        int i = 0;
+        while (i < text.Length)
+        {
+            int closers = open.Sum(tag => TagName(tag).Length + 3);
+            if (i + closers > MaxMessageLength) break;
+            int end = text[i] == '<' ? text.IndexOf('>', i) : -1;
+            if (end > i)
+            {
+                var tag = text[i..(end + 1)];
+                if (tag.StartsWith("</", StringComparison.Ordinal)) { if (open.Count > 0) open.RemoveAt(open.Count - 1); }
+                else open.Add(tag);
+                i = end + 1;
+                afterText = false;
+                continue;
+            }
+            // Between two characters of text, outside any link: no piece ends in an empty element or starts a link it can't finish.
+            if (afterText && !open.Any(tag => TagName(tag) == "a"))
+            {
+                anywhere = (i, [.. open]);
+                if (text[i] == ' ') atSpace = anywhere;
+            }
+            afterText = true;
+            int semicolon = text[i] == '&' ? text.IndexOf(';', i, Math.Min(12, text.Length - i)) : -1;
+            i = semicolon > i ? semicolon + 1 : char.IsHighSurrogate(text[i]) && i + 1 < text.Length ? i + 2 : i + 1;
+        }
+        // A space far back would waste most of the message: then between any two characters.
+        return atSpace is { Cut: > MaxMessageLength / 2 } || anywhere is null ? atSpace : anywhere;
+    }
+
+    private static string TagName(string tag)
+    {
+        int start = tag.StartsWith("</", StringComparison.Ordinal) ? 2 : 1;
+        int end = tag.IndexOfAny([' ', '>'], start);
+        return tag[start..end];
+    }
+
+    /// <summary>The first link's tags removed, its text kept; with no link left, every tag removed (nothing else can block a cut).</summary>
+    private static string Unlink(string paragraph)
+    {
+        int start = paragraph.IndexOf("<a ", StringComparison.Ordinal);
+        int startEnd = start < 0 ? -1 : paragraph.IndexOf('>', start);
+        if (startEnd < 0) return System.Text.RegularExpressions.Regex.Replace(paragraph, "<[^>]*>", "");
+        int close = paragraph.IndexOf("</a>", startEnd, StringComparison.Ordinal);
+        var unclosed = close >= 0 ? paragraph.Remove(close, 4) : paragraph;
+        return unclosed.Remove(start, startEnd - start + 1);
     }
 }

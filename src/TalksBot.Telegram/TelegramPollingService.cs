@@ -27,7 +27,7 @@ public sealed class TelegramPollingService(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var backoff = TimeSpan.FromMilliseconds(options.RetryBaseMilliseconds);
-        bool started = false;
+        bool started = false, resumed = false;
         status?.Report(TelegramBot.Platform, PlatformState.Starting);
         while (!stoppingToken.IsCancellationRequested)
         {
@@ -37,8 +37,13 @@ public sealed class TelegramPollingService(
                 {
                     await bot.StartAsync(stoppingToken);
                     await api.DeleteWebhook(cancellationToken: stoppingToken);
-                    await dispatcher.ResumeAsync(stoppingToken);
                     started = true;
+                }
+                if (!resumed)
+                {
+                    // Reads the state store: when that fails, only this is retried, not the introduction to Telegram.
+                    await dispatcher.ResumeAsync(stoppingToken);
+                    resumed = true;
                 }
                 while (true)
                 {

@@ -15,6 +15,7 @@ public static class TelegramServiceCollectionExtensions
     public static IServiceCollection AddTalksBotTelegram(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<TelegramOptions>().Bind(configuration.GetSection(TelegramOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IValidateOptions<TelegramOptions>>(new TelegramConfigurationValidator(configuration.GetSection(TelegramOptions.Section)));
         var options = configuration.GetSection(TelegramOptions.Section).Get<TelegramOptions>() ?? new TelegramOptions();
         if (!options.Enabled) return services;
 

@@ -69,4 +69,21 @@ public class DiscordFormatterTests
         var written = DiscordFormatter.Answer(new ChatAnswer("How many?", new Answer("They swapped 314 [1].", AnswerMode.Llm, true, citations), []));
         Assert.DoesNotContain("> ", written[0].Embeds![0].Description);
     }
+
+    [Fact]
+    public void A_source_link_too_long_for_a_field_is_left_out_and_the_outlet_stays()
+    {
+        var longUrl = "https://wire.example/story?q=" + new string('x', 5000);
+        var citations = new List<Citation>
+        {
+            new(1, "Truce talks", "Wire", longUrl, new DateOnly(2026, 3, 1), "q", "d", 1),
+            new(2, "Second story", "Post", "https://post.example/2", new DateOnly(2026, 3, 2), "q", "d", 2),
+        };
+        var messages = DiscordFormatter.Answer(new ChatAnswer("Was the truce extended?", new Answer("It was [1][2].", AnswerMode.Llm, true, citations), []));
+        var fields = messages.SelectMany(m => m.Embeds![0].Fields ?? []).ToList();
+        Assert.All(fields, f => Assert.True(f.Value.Length <= DiscordFormatter.MaxFieldValue));
+        Assert.StartsWith("Wire, ", fields[0].Value);
+        Assert.DoesNotContain("](", fields[0].Value);
+        Assert.StartsWith("[Post](<https://post.example/2>), ", fields[1].Value);
+    }
 }

@@ -113,6 +113,12 @@ public sealed class FakeDiscord : IAsyncDisposable
         if (_socket is { State: WebSocketState.Open } socket) await SendAsync(socket, payload);
     }
 
+    /// <summary>Sends a payload as it is, outside the numbered dispatches (an opcode Discord may add later, a heartbeat request).</summary>
+    public async Task SendRawAsync(JsonObject payload)
+    {
+        if (_socket is { } socket) await SendAsync(socket, payload);
+    }
+
     /// <summary>Drops the connection without a close frame, as a network failure would.</summary>
     public void Drop()
     {

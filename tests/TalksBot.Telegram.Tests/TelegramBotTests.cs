@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace TalksBot.Telegram.Tests;
 
@@ -78,6 +79,26 @@ public class TelegramBotTests
         Assert.Contains("Wire &lt;i&gt;", text);
         Assert.Contains("href=\"https://wire.example/truce?a=1&amp;b=&quot;2&quot;\"", text);
         Assert.DoesNotContain("<b>talks</b>", text);
+    }
+
+    [Fact]
+    public async Task An_article_with_a_5000_character_address_is_answered_in_html_telegram_accepts()
+    {
+        var longUrl = "https://grain.example/corridor?ref=" + new string('z', 5000);
+        await using var h = await TelegramHarness.StartAsync(x => File.WriteAllText(Path.Combine(x.Folder, "articles", "long-link.md"),
+            $"---\ntitle: \"Grain corridor through Odesa reopened\"\nsource: \"Wire\"\nurl: \"{longUrl}\"\npublished: 2026-03-02\n---\n\n" +
+            "The grain corridor through the port of Odesa was reopened on Friday, Turkish mediators said after the talks in Istanbul."));
+        h.Api.Enqueue(FakeBotApi.Message(PrivateChat, "private", 7, "Was the grain corridor through Odesa reopened?", 13));
+        await h.Api.WaitForAsync(a => Answered(a, PrivateChat, "Sources"));
+        await h.StopHostAsync();
+
+        // The fake Bot API refuses what Telegram would ("can't parse entities", too long): every message went through.
+        var sent = h.Api.Calls.Where(c => c.Method is "sendMessage" or "editMessageText" && c.Body["chat_id"]!.GetValue<long>() == PrivateChat).Select(c => Text(c.Body)).ToList();
+        Assert.All(sent, t => Assert.Null(TelegramHtml.Problem(t)));
+        var answer = sent.Last(t => t.Contains("Sources"));
+        Assert.Contains("Grain corridor through Odesa reopened — Wire", answer);
+        Assert.DoesNotContain("zzzzzzzzzz", answer);
+        Assert.DoesNotContain(h.Logs, l => l.StartsWith("Error"));
     }
 
     [Fact]
@@ -306,6 +327,49 @@ public class TelegramBotTests
         var resent = api.Sent("sendMessage").Skip(sentBefore).Single();
         Assert.Equal(PrivateChat, resent["chat_id"]!.GetValue<long>());
         Assert.Contains("peace talks", Text(resent));
+    }
+
+    [Fact]
+    public async Task A_corrupt_state_file_is_moved_aside_reported_once_and_telegram_answers_after_the_start()
+    {
+        var folder = Directory.CreateTempSubdirectory("talksbot-tg-").FullName;
+        var garbage = string.Concat(Enumerable.Repeat("not an SQLite file ", 1000));
+        File.WriteAllText(Path.Combine(folder, "talksbot.state.db"), garbage);
+        await using var h = await TelegramHarness.StartAsync(folder: folder);
+        h.Api.Enqueue(FakeBotApi.Message(PrivateChat, "private", 7, "What are Zelensky's preconditions?", 11));
+        await h.Api.WaitForAsync(a => Answered(a, PrivateChat, "Sources"));
+
+        // Polling runs (not getMe/deleteWebhook over and over), and health sees Telegram connected because it is.
+        Assert.Single(h.Api.Calls, c => c.Method == "getMe");
+        Assert.Single(h.Api.Calls, c => c.Method == "deleteWebhook");
+        var board = h.App.Services.GetRequiredService<TalksBot.Core.Health.PlatformStatusBoard>();
+        Assert.Equal(TalksBot.Core.Health.PlatformState.Connected, board.Get(TelegramBot.Platform)!.State);
+        await h.StopHostAsync();
+        var aside = Assert.Single(Directory.GetFiles(folder, "talksbot.state.db.corrupt-*"));
+        Assert.Equal(garbage, File.ReadAllText(aside));
+        Assert.Single(h.Logs, l => l.StartsWith("Error") && l.Contains("moved aside"));
+        Assert.DoesNotContain(h.Logs, l => l.StartsWith("Warning: Telegram polling failed"));
+    }
+
+    [Fact]
+    public async Task A_state_store_that_keeps_failing_is_retried_without_introducing_the_bot_again_and_readiness_says_so()
+    {
+        await using var h = await TelegramHarness.StartAsync(x => x.ConfigureServices = s => s.AddSingleton<TalksBot.Core.Indexing.IStateStore>(new FailingStateStore()));
+        await h.Logs.WaitForAsync(l => l.StartsWith("Warning: Telegram polling failed") && l.Contains("disk I/O error"));
+        int failures = h.Logs.Count(l => l.StartsWith("Warning: Telegram polling failed"));
+        await h.Logs.WaitForAsync(_ => h.Logs.Count(l => l.StartsWith("Warning: Telegram polling failed")) >= failures + 2);
+        Assert.Single(h.Api.Calls, c => c.Method == "getMe");
+        Assert.Single(h.Api.Calls, c => c.Method == "deleteWebhook");
+        var status = h.App.Services.GetRequiredService<TalksBot.Core.Health.PlatformStatusBoard>().Get(TelegramBot.Platform)!;
+        Assert.Equal(TalksBot.Core.Health.PlatformState.Retrying, status.State);
+        Assert.Contains("disk I/O error", status.Reason);
+    }
+
+    private sealed class FailingStateStore : TalksBot.Core.Indexing.IStateStore
+    {
+        public Task<string?> GetAsync(string key, CancellationToken cancellationToken) => throw new IOException("disk I/O error");
+
+        public Task SetAsync(string key, string? value, CancellationToken cancellationToken) => throw new IOException("disk I/O error");
     }
 
     [Fact]

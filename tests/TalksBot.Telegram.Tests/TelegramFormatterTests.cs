@@ -42,4 +42,53 @@ public class TelegramFormatterTests
         var refused = TelegramFormatter.Answer(Answer.NotCovered())[0];
         Assert.DoesNotContain("<blockquote>", refused);
     }
+
+    private static string WithoutTags(string html) => System.Text.RegularExpressions.Regex.Replace(html, "<[^>]*>", "");
+
+    [Fact]
+    public void A_source_address_too_long_for_a_message_is_not_linked_and_its_title_stays()
+    {
+        var longUrl = "https://wire.example/story?q=" + new string('x', 5000);
+        var citations = new List<Citation>
+        {
+            new(1, "Truce talks & more", "Wire", longUrl, new DateOnly(2026, 3, 1), "q", "d", 1),
+            new(2, "Second story", "Post", "https://post.example/2", new DateOnly(2026, 3, 2), "q", "d", 2),
+        };
+        var parts = TelegramFormatter.Answer(new Answer("The truce was extended [1][2].", AnswerMode.Llm, true, citations));
+        Assert.All(parts, p => Assert.True(p.Length <= TelegramFormatter.MaxMessageLength, $"{p.Length} characters"));
+        Assert.All(parts, p => Assert.Null(TelegramHtml.Problem(p)));
+        var all = string.Join("\n", parts);
+        Assert.Contains("[1] Truce talks &amp; more — Wire", all);
+        Assert.DoesNotContain("xxxxxxxxxx", all);
+        Assert.Contains("[2] <a href=\"https://post.example/2\">Second story</a> — Post", all); // a link that fits stays a link
+    }
+
+    [Fact]
+    public void An_address_just_under_the_link_limit_stays_a_link_in_one_piece()
+    {
+        var url = "https://wire.example/" + new string('y', TelegramFormatter.MaxLinkLength - 21);
+        Assert.Equal(TelegramFormatter.MaxLinkLength, url.Length);
+        var text = string.Join(' ', Enumerable.Repeat("The delegations met again.", 150)); // most of a message before the sources
+        var parts = TelegramFormatter.Answer(new Answer(text, AnswerMode.Llm, true, [new(1, "Title", "Wire", url, new DateOnly(2026, 3, 1), "q", "d", 1)]));
+        Assert.All(parts, p => Assert.Null(TelegramHtml.Problem(p)));
+        Assert.Single(parts, p => p.Contains($"<a href=\"{url}\">Title</a>"));
+    }
+
+    [Fact]
+    public void A_paragraph_longer_than_a_message_is_cut_between_entities_closing_and_reopening_what_is_open()
+    {
+        // A quote of ~9,000 characters with entities and links inside it, and words too long to cut at a space.
+        var words = Enumerable.Range(0, 900).Select(n => n % 50 == 7 ? $"<a href=\"https://x.example/{n}?a=1&amp;b=2\">link {n}</a>"
+            : n % 97 == 3 ? new string('w', 300) : n % 3 == 0 ? "A&amp;B" : "talks");
+        var paragraph = $"<blockquote><i>{string.Join(' ', words)}</i> [1]</blockquote>";
+        var parts = TelegramFormatter.Split([paragraph]);
+        Assert.True(parts.Count >= 3);
+        Assert.All(parts, p => Assert.True(p.Length <= TelegramFormatter.MaxMessageLength, $"{p.Length} characters"));
+        Assert.All(parts, p => Assert.Null(TelegramHtml.Problem(p)));
+        Assert.All(parts, p => Assert.StartsWith("<blockquote><i>", p));
+        // Every link arrives whole, and no text is lost or doubled (cuts fall on spaces or between two characters).
+        foreach (var link in System.Text.RegularExpressions.Regex.Matches(paragraph, "<a [^>]*>[^<]*</a>").Select(m => m.Value))
+            Assert.Single(parts, p => p.Contains(link));
+        Assert.Equal(WithoutTags(paragraph).Replace(" ", ""), string.Concat(parts.Select(WithoutTags)).Replace(" ", ""));
+    }
 }

@@ -1,7 +1,5 @@
 using System.Net.WebSockets;
-using System.Text;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using TalksBot.Core.Health;
 using TalksBot.Discord.Types;
@@ -10,20 +8,26 @@ namespace TalksBot.Discord.Gateway;
 
 /// <summary>
 /// One object owns the gateway connection's life: hello → heartbeats (the first jittered) carrying the last sequence →
-/// identify or resume → dispatches; zombie detection (no ACK since the last heartbeat → close with 4000 and resume);
-/// resume on drops, op 7 and resumable close codes; re-identify on invalid sessions; fatal close codes stop with one
-/// log line; reconnects back off with jitter.
+/// identify or resume → dispatches, handed typed to the <see cref="IGatewayDispatchHandler"/>; zombie detection (no ACK
+/// since the last heartbeat → close with 4000 and resume); resume on drops, op 7 and resumable close codes; re-identify
+/// on invalid sessions; fatal close codes stop with one log line; reconnects back off with jitter. An opcode or event
+/// it doesn't know is ignored (logged once), and an event it can't read is skipped with a warning: neither drops the
+/// connection, which would only replay the same event after the resume.
 /// </summary>
-public sealed class DiscordGatewayClient(DiscordRestClient rest, DiscordBot bot, DiscordOptions options, TimeProvider time, ILogger<DiscordGatewayClient> logger,
-    PlatformStatusBoard? status = null)
+public sealed class DiscordGatewayClient(DiscordRestClient rest, IGatewayDispatchHandler handler, DiscordOptions options, TimeProvider time,
+    ILogger<DiscordGatewayClient> logger, PlatformStatusBoard? status = null)
 {
-    public const int Guilds = 1 << 0, GuildMessages = 1 << 9, DirectMessages = 1 << 12, MessageContent = 1 << 15;
-    private static readonly int[] FatalCodes = [4004, 4010, 4011, 4012, 4013, 4014];
+    private static readonly GatewayCloseCode[] FatalCodes =
+    [
+        GatewayCloseCode.AuthenticationFailed, GatewayCloseCode.InvalidShard, GatewayCloseCode.ShardingRequired,
+        GatewayCloseCode.InvalidApiVersion, GatewayCloseCode.InvalidIntents, GatewayCloseCode.DisallowedIntents,
+    ];
 
     private readonly GatewaySession _session = new();
-    private bool _commandsRegistered;
+    private readonly HashSet<string> _ignoredLogged = [];
 
-    public int Intents => Guilds | GuildMessages | DirectMessages | (options.AnswerMentions ? MessageContent : 0);
+    public GatewayIntents Intents => GatewayIntents.Guilds | GatewayIntents.GuildMessages | GatewayIntents.DirectMessages
+        | (options.AnswerMentions ? GatewayIntents.MessageContent : GatewayIntents.None);
 
     /// <summary>Raised when a (re)connection is established: READY or RESUMED. For tests and metrics.</summary>
     public event Action<string>? SessionEvent;
@@ -37,7 +41,7 @@ public sealed class DiscordGatewayClient(DiscordRestClient rest, DiscordBot bot,
             GatewayOutcome outcome;
             try
             {
-                gatewayUrl ??= (await rest.GetGatewayUrlAsync(ct)).TrimEnd('/');
+                gatewayUrl ??= (await rest.GetBotGatewayAsync(ct)).Url.TrimEnd('/');
                 var resume = _session.CanResume;
                 var url = $"{(resume ? _session.ResumeUrl!.TrimEnd('/') : gatewayUrl)}/?v=10&encoding=json";
                 outcome = await RunConnectionAsync(new Uri(url), resume, () => failures = 0, ct);
@@ -77,17 +81,18 @@ public sealed class DiscordGatewayClient(DiscordRestClient rest, DiscordBot bot,
         await socket.ConnectAsync(url, ct);
         using var connection = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var sendLock = new SemaphoreSlim(1, 1);
-        async Task SendAsync(object payload)
+        async Task SendAsync(GatewayPayload payload)
         {
             var bytes = JsonSerializer.SerializeToUtf8Bytes(payload, DiscordRestClient.Json);
             await sendLock.WaitAsync(connection.Token);
             try { await socket.SendAsync(bytes, WebSocketMessageType.Text, true, connection.Token); }
             finally { sendLock.Release(); }
         }
+        GatewayPayload Heartbeat() => GatewayPayload.Create(GatewayOpCode.Heartbeat, _session.Sequence);
 
-        var hello = await ReceiveAsync(socket, connection.Token);
-        if (hello is null || hello["op"]?.GetValue<int>() != 10) return Classify(socket);
-        var interval = TimeSpan.FromMilliseconds(hello["d"]!["heartbeat_interval"]!.GetValue<double>());
+        var first = await ReceiveAsync(socket, connection.Token);
+        if (first is not { Op: GatewayOpCode.Hello } || Read<HelloEvent>(first) is not { } hello) return Classify(socket);
+        var interval = TimeSpan.FromMilliseconds(hello.HeartbeatInterval);
         bool acked = true;
         var zombie = new TaskCompletionSource();
         var heartbeats = Task.Run(async () =>
@@ -103,7 +108,7 @@ public sealed class DiscordGatewayClient(DiscordRestClient rest, DiscordBot bot,
                         return;
                     }
                     Volatile.Write(ref acked, false);
-                    await SendAsync(new { op = 1, d = _session.Sequence });
+                    await SendAsync(Heartbeat());
                     await Task.Delay(interval, time, connection.Token);
                 }
             }
@@ -111,51 +116,52 @@ public sealed class DiscordGatewayClient(DiscordRestClient rest, DiscordBot bot,
             catch (WebSocketException) { }
         }, CancellationToken.None);
 
-        if (resume) await SendAsync(new { op = 6, d = new { token = options.BotToken, session_id = _session.SessionId, seq = _session.Sequence } });
-        else await SendAsync(new
-        {
-            op = 2,
-            d = new
-            {
-                token = options.BotToken,
-                intents = Intents,
-                properties = new Dictionary<string, string> { ["os"] = Environment.OSVersion.Platform.ToString().ToLowerInvariant(), ["browser"] = "TalksBot", ["device"] = "TalksBot" },
-                shard = new[] { options.ShardId, options.ShardCount },
-            },
-        });
+        if (resume) await SendAsync(GatewayPayload.Create(GatewayOpCode.Resume, new ResumeParams(options.BotToken!, _session.SessionId!, _session.Sequence)));
+        else await SendAsync(GatewayPayload.Create(GatewayOpCode.Identify, new IdentifyParams(
+            options.BotToken!,
+            Intents,
+            new IdentifyConnectionProperties(Environment.OSVersion.Platform.ToString().ToLowerInvariant(), "TalksBot", "TalksBot"),
+            [options.ShardId, options.ShardCount])));
 
         try
         {
             while (true)
             {
                 var receive = ReceiveAsync(socket, connection.Token);
-                var first = await Task.WhenAny(receive, zombie.Task);
-                if (first == zombie.Task)
+                var next = await Task.WhenAny(receive, zombie.Task);
+                if (next == zombie.Task)
                 {
                     logger.LogWarning("Discord gateway stopped acknowledging heartbeats; reconnecting to resume");
-                    await CloseAsync(socket, 4000);
+                    await CloseAsync(socket, GatewayCloseCode.UnknownError);
                     return GatewayOutcome.Resume;
                 }
                 var payload = await receive;
-                if (payload is null) return Classify(socket);
-                switch (payload["op"]?.GetValue<int>())
+                if (payload is null)
                 {
-                    case 0:
-                        _session.Sequence = payload["s"]?.GetValue<long>() ?? _session.Sequence;
-                        Dispatch(payload["t"]?.GetValue<string>(), payload["d"], connected, connection.Token);
+                    if (socket.State is WebSocketState.Open) continue; // a frame that wasn't a payload: skipped
+                    return Classify(socket);
+                }
+                switch (payload.Op)
+                {
+                    case GatewayOpCode.Dispatch:
+                        _session.Sequence = payload.S ?? _session.Sequence;
+                        await DispatchAsync(payload, connected, connection.Token);
                         break;
-                    case 1:
-                        await SendAsync(new { op = 1, d = _session.Sequence });
+                    case GatewayOpCode.Heartbeat:
+                        await SendAsync(Heartbeat());
                         break;
-                    case 7:
-                        await CloseAsync(socket, 4000);
+                    case GatewayOpCode.Reconnect:
+                        await CloseAsync(socket, GatewayCloseCode.UnknownError);
                         return GatewayOutcome.Resume;
-                    case 9:
-                        bool resumable = payload["d"]?.GetValue<bool>() == true;
-                        await CloseAsync(socket, 4000);
+                    case GatewayOpCode.InvalidSession:
+                        bool resumable = payload.D is { ValueKind: JsonValueKind.True };
+                        await CloseAsync(socket, GatewayCloseCode.UnknownError);
                         return resumable ? GatewayOutcome.Resume : GatewayOutcome.Reidentify;
-                    case 11:
+                    case GatewayOpCode.HeartbeatAck:
                         Volatile.Write(ref acked, true);
+                        break;
+                    default:
+                        IgnoreOnce($"op {(int)payload.Op}", LogLevel.Warning);
                         break;
                 }
             }
@@ -171,72 +177,85 @@ public sealed class DiscordGatewayClient(DiscordRestClient rest, DiscordBot bot,
         }
     }
 
-    private void Dispatch(string? type, JsonNode? data, Action connected, CancellationToken ct)
-    {
-        switch (type)
-        {
-            case "READY":
-                _session.SessionId = data?["session_id"]?.GetValue<string>();
-                _session.ResumeUrl = data?["resume_gateway_url"]?.GetValue<string>();
-                bot.BotUserId = data?["user"]?["id"]?.GetValue<string>();
-                connected();
-                status?.Report(DiscordService.Platform, PlatformState.Connected);
-                SessionEvent?.Invoke("READY");
-                if (!_commandsRegistered)
-                {
-                    _commandsRegistered = true;
-                    var appId = data?["application"]?["id"]?.GetValue<string>();
-                    _ = Task.Run(async () =>
-                    {
-                        try { await bot.RegisterCommandsAsync(appId, ct); }
-                        catch (Exception ex) when (ex is not OperationCanceledException) { logger.LogError("Registering Discord commands failed: {Reason}", ex.Message); }
-                    }, CancellationToken.None);
-                }
-                break;
-            case "RESUMED":
-                connected();
-                status?.Report(DiscordService.Platform, PlatformState.Connected);
-                SessionEvent?.Invoke("RESUMED");
-                break;
-            case "INTERACTION_CREATE":
-                var interaction = data.Deserialize<Interaction>(DiscordRestClient.Json);
-                // Acknowledge from the receive loop (the 3-second deadline); the answer runs on its own.
-                if (interaction is not null) _ = AnswerInteractionAsync(interaction, ct);
-                break;
-            case "MESSAGE_CREATE":
-                var message = data.Deserialize<Message>(DiscordRestClient.Json);
-                if (message is not null) bot.RunInBackground(c => bot.HandleMessageAsync(message, c), $"message {message.Id}");
-                break;
-        }
-    }
-
-    private async Task AnswerInteractionAsync(Interaction interaction, CancellationToken ct)
+    private async Task DispatchAsync(GatewayPayload payload, Action connected, CancellationToken ct)
     {
         try
         {
-            var (response, then) = bot.Accept(interaction);
-            if (then is null && response == InteractionResponse.Deferred) return; // a replay: acknowledged before
-            await rest.CreateInteractionResponseAsync(interaction.Id, interaction.Token, response, ct);
-            if (then is not null) bot.RunInBackground(then, $"interaction {interaction.Id}");
+            switch (payload.T)
+            {
+                case GatewayEvents.Ready:
+                    if (Read<ReadyEvent>(payload) is not { } ready) return;
+                    _session.SessionId = ready.SessionId;
+                    _session.ResumeUrl = ready.ResumeGatewayUrl;
+                    Connected(GatewayEvents.Ready, connected);
+                    await handler.OnReadyAsync(ready, ct);
+                    break;
+                case GatewayEvents.Resumed:
+                    Connected(GatewayEvents.Resumed, connected);
+                    break;
+                case GatewayEvents.InteractionCreate:
+                    if (Read<Interaction>(payload) is { } interaction) await handler.OnInteractionCreateAsync(interaction, ct);
+                    break;
+                case GatewayEvents.MessageCreate:
+                    if (Read<Message>(payload) is { } message) await handler.OnMessageCreateAsync(message, ct);
+                    break;
+                default:
+                    // GUILD_CREATE and the like come with the intents; TalksBot has no use for them.
+                    IgnoreOnce(payload.T ?? "(unnamed event)", LogLevel.Debug);
+                    break;
+            }
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            logger.LogError(ex, "Discord interaction {Interaction} failed", interaction.Id);
+            logger.LogError(ex, "Handling the Discord {Event} event failed", payload.T);
         }
+    }
+
+    private void Connected(string how, Action connected)
+    {
+        connected();
+        status?.Report(DiscordService.Platform, PlatformState.Connected);
+        SessionEvent?.Invoke(how);
+    }
+
+    /// <summary>The payload's "d" as <typeparamref name="T"/>; null (with a warning) when it can't be read as one.</summary>
+    private T? Read<T>(GatewayPayload payload) where T : class
+    {
+        try
+        {
+            if (payload.D is { ValueKind: JsonValueKind.Object } d && d.Deserialize<T>(DiscordRestClient.Json) is { } value) return value;
+            logger.LogWarning("Discord sent {What} without the expected data; skipped", Describe(payload));
+        }
+        catch (JsonException ex)
+        {
+            logger.LogWarning("Discord sent {What} that can't be read ({Reason}); skipped", Describe(payload), ex.Message);
+        }
+        return null;
+    }
+
+    private static string Describe(GatewayPayload payload) => payload.Op == GatewayOpCode.Dispatch ? $"a {payload.T} event" : $"op {(int)payload.Op} ({payload.Op})";
+
+    private void IgnoreOnce(string what, LogLevel level)
+    {
+        lock (_ignoredLogged)
+        {
+            if (!_ignoredLogged.Add(what)) return;
+        }
+        logger.Log(level, "Discord sent {What}, which TalksBot doesn't use; ignored (logged once)", what);
     }
 
     private GatewayOutcome Classify(ClientWebSocket socket)
     {
-        var code = (int?)socket.CloseStatus;
+        var code = (GatewayCloseCode?)(int?)socket.CloseStatus;
         if (code is { } c && FatalCodes.Contains(c))
         {
-            logger.LogError("Discord closed the gateway with {Code}: {Reason}", c, socket.CloseStatusDescription);
+            logger.LogError("Discord closed the gateway with {Code} ({Name}): {Reason}", (int)c, c, socket.CloseStatusDescription);
             return GatewayOutcome.Fatal;
         }
-        return code is 4007 or 4009 ? GatewayOutcome.Reidentify : GatewayOutcome.Resume;
+        return code is GatewayCloseCode.InvalidSeq or GatewayCloseCode.SessionTimedOut ? GatewayOutcome.Reidentify : GatewayOutcome.Resume;
     }
 
-    private static async Task CloseAsync(ClientWebSocket socket, int code)
+    private static async Task CloseAsync(ClientWebSocket socket, GatewayCloseCode code)
     {
         try
         {
@@ -247,7 +266,8 @@ public sealed class DiscordGatewayClient(DiscordRestClient rest, DiscordBot bot,
         catch (Exception) { }
     }
 
-    private static async Task<JsonNode?> ReceiveAsync(ClientWebSocket socket, CancellationToken ct)
+    /// <returns>The next payload; null when the connection closed, or (with the socket still open) when the frame wasn't JSON.</returns>
+    private async Task<GatewayPayload?> ReceiveAsync(ClientWebSocket socket, CancellationToken ct)
     {
         var buffer = new byte[16 * 1024];
         using var message = new MemoryStream();
@@ -258,6 +278,14 @@ public sealed class DiscordGatewayClient(DiscordRestClient rest, DiscordBot bot,
             message.Write(buffer, 0, result.Count);
             if (result.EndOfMessage) break; // a payload may span several frames
         }
-        return JsonNode.Parse(Encoding.UTF8.GetString(message.GetBuffer(), 0, (int)message.Length));
+        try
+        {
+            return JsonSerializer.Deserialize<GatewayPayload>(message.GetBuffer().AsSpan(0, (int)message.Length), DiscordRestClient.Json);
+        }
+        catch (JsonException ex)
+        {
+            logger.LogWarning("Discord sent a gateway frame that isn't a payload ({Reason}); skipped", ex.Message);
+            return null;
+        }
     }
 }

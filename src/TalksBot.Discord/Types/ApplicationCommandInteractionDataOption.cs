@@ -6,7 +6,7 @@ namespace TalksBot.Discord.Types;
 public sealed class ApplicationCommandInteractionDataOption
 {
     public string Name { get; set; } = "";
-    public JsonElement Type { get; set; }
+    public ApplicationCommandOptionType Type { get; set; }
     public JsonElement? Value { get; set; }
     public List<ApplicationCommandInteractionDataOption>? Options { get; set; }
 

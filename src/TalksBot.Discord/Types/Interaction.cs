@@ -1,13 +1,11 @@
-using System.Text.Json;
-
 namespace TalksBot.Discord.Types;
 
-/// <summary>Discord: Interaction. Type 1 PING, 2 APPLICATION_COMMAND, 3 component, 4 autocomplete, 5 modal submit.</summary>
+/// <summary>Discord: Interaction (a command, a button press, a ping), from INTERACTION_CREATE or the HTTP endpoint.</summary>
 public sealed class Interaction
 {
     public string Id { get; set; } = "";
     public string ApplicationId { get; set; } = "";
-    public JsonElement Type { get; set; }
+    public InteractionType Type { get; set; }
     public InteractionData? Data { get; set; }
     public string? GuildId { get; set; }
     public string? ChannelId { get; set; }
@@ -15,7 +13,6 @@ public sealed class Interaction
     public User? User { get; set; }
     public string Token { get; set; } = "";
 
-    public int TypeNumber => Type.ValueKind == JsonValueKind.Number ? Type.GetInt32() : int.TryParse(Type.GetString(), out var t) ? t : 0;
-
+    /// <summary>Who invoked it: the member's user in a guild, the user in a DM.</summary>
     public User? Invoker => Member?.User ?? User;
 }

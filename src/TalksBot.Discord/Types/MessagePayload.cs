@@ -8,5 +8,5 @@ public sealed record MessagePayload
     public List<Component>? Components { get; init; }
     public AllowedMentions AllowedMentions { get; init; } = AllowedMentions.None;
     public MessageReference? MessageReference { get; init; }
-    public int? Flags { get; init; }
+    public MessageFlags? Flags { get; init; }
 }

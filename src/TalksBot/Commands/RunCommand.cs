@@ -2,6 +2,7 @@ using System.CommandLine;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using TalksBot.Composition;
 using TalksBot.Health;
 using TalksBot.Scheduling;
@@ -30,7 +31,11 @@ internal static class RunCommand
         }
         builder.Services.AddTalksBotHealth(builder.Configuration, platforms);
         builder.Services.AddHostedService<ScheduledRefreshService>();
+        builder.Services.AddOptions<ListenUrlsOptions>().Bind(builder.Configuration).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<ListenUrlsOptions>, ListenUrlsValidator>();
         var app = builder.Build();
+        // Every setting checked before anything starts: a bad one is one line and exit 2, not a half-started host.
+        app.Services.GetService<IStartupValidator>()?.Validate();
         app.MapTalksBotHealth();
         TelemetryComposition.MapTalksBotMetrics(app);
         PlatformComposition.MapEndpoints(app);

@@ -1,0 +1,4 @@
+namespace TalksBot.Discord.Gateway;
+
+/// <summary>Discord: Identify Connection Properties.</summary>
+public sealed record IdentifyConnectionProperties(string Os, string Browser, string Device);
