@@ -29,7 +29,7 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton(TextAnalyzer.Default);
         services.TryAddSingleton(new PassageSplitter());
         services.TryAddSingleton(sp => new PassageRetriever(
-            sp.GetRequiredService<Indexing.IArticleIndex>(),
+            sp.GetRequiredService<Indexing.IPassageSearch>(),
             sp.GetRequiredService<TextAnalyzer>(),
             sp.GetRequiredService<IOptions<RetrievalOptions>>().Value,
             sp.GetService<QueryEmbedder>(),
@@ -53,11 +53,12 @@ public static class CoreServiceCollectionExtensions
             sp.GetService<Microsoft.Extensions.Logging.ILogger<ConversationPipeline>>(),
             sp.GetService<Diagnostics.QuestionTelemetry>()));
         services.TryAddSingleton(sp => new IndexRefresher(
-            sp.GetRequiredService<Indexing.IArticleIndex>(),
+            sp.GetRequiredService<Indexing.IIndexStore>(),
             sp.GetRequiredService<PassageSplitter>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetService<PassageEmbedder>(),
-            sp.GetService<Microsoft.Extensions.Logging.ILogger<IndexRefresher>>()));
+            sp.GetService<Microsoft.Extensions.Logging.ILogger<IndexRefresher>>(),
+            analyzer: sp.GetRequiredService<TextAnalyzer>()));
         services.TryAddSingleton<SourceCatalog>();
         services.TryAddSingleton<IndexMaintenance>();
         services.TryAddSingleton<ChatModeration>();

@@ -1,5 +1,4 @@
 using Microsoft.Data.Sqlite;
-using TalksBot.Core.Articles;
 using TalksBot.Core.Indexing;
 
 namespace TalksBot.Index.Sqlite;
@@ -57,18 +56,23 @@ public sealed class DamageReportingIndex(SqliteArticleIndex inner) : IArticleInd
         public Task<IReadOnlyDictionary<string, StoredArticle>> GetStoredArticlesAsync(string sourceLocation, CancellationToken cancellationToken) =>
             owner.Guard(() => session.GetStoredArticlesAsync(sourceLocation, cancellationToken));
 
-        public Task<(UpsertOutcome Outcome, string? DuplicateOf)> UpsertAsync(string sourceLocation, string origin, string contentHash, ArticleDocument article,
-            IReadOnlyList<PassageDraft> passages, CancellationToken cancellationToken) =>
-            owner.Guard(() => session.UpsertAsync(sourceLocation, origin, contentHash, article, passages, cancellationToken));
+        public Task<string?> FindDuplicateAsync(string sourceLocation, string origin, string? url, string bodyHash, CancellationToken cancellationToken) =>
+            owner.Guard(() => session.FindDuplicateAsync(sourceLocation, origin, url, bodyHash, cancellationToken));
 
-        public Task RemoveAsync(string sourceLocation, string origin, CancellationToken cancellationToken) =>
-            owner.Guard(() => session.RemoveAsync(sourceLocation, origin, cancellationToken));
+        public Task StoreArticleAsync(string sourceLocation, IndexedArticle article, CancellationToken cancellationToken) =>
+            owner.Guard(() => session.StoreArticleAsync(sourceLocation, article, cancellationToken));
 
-        public Task<int> RemoveOtherSourcesAsync(IReadOnlyCollection<string> keep, CancellationToken cancellationToken) =>
-            owner.Guard(() => session.RemoveOtherSourcesAsync(keep, cancellationToken));
+        public Task RemoveArticleAsync(string sourceLocation, string origin, CancellationToken cancellationToken) =>
+            owner.Guard(() => session.RemoveArticleAsync(sourceLocation, origin, cancellationToken));
 
-        public Task RecordSourceResultAsync(string sourceLocation, DateTimeOffset at, IReadOnlyList<SourceError> errors, bool succeeded, CancellationToken cancellationToken) =>
-            owner.Guard(() => session.RecordSourceResultAsync(sourceLocation, at, errors, succeeded, cancellationToken));
+        public Task<IReadOnlyDictionary<string, string>> GetSourceOriginsAsync(CancellationToken cancellationToken) =>
+            owner.Guard(() => session.GetSourceOriginsAsync(cancellationToken));
+
+        public Task<int> RemoveSourceArticlesAsync(string sourceLocation, CancellationToken cancellationToken) =>
+            owner.Guard(() => session.RemoveSourceArticlesAsync(sourceLocation, cancellationToken));
+
+        public Task RecordSourceResultAsync(SourceScanResult result, CancellationToken cancellationToken) =>
+            owner.Guard(() => session.RecordSourceResultAsync(result, cancellationToken));
 
         public Task<IReadOnlyList<(long PassageId, string Text)>> GetPassagesWithoutEmbeddingAsync(string model, int limit, CancellationToken cancellationToken) =>
             owner.Guard(() => session.GetPassagesWithoutEmbeddingAsync(model, limit, cancellationToken));

@@ -4,7 +4,6 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using TalksBot.Core.Indexing;
-using TalksBot.Core.Retrieval;
 
 namespace TalksBot.Index.Sqlite;
 
@@ -16,7 +15,6 @@ namespace TalksBot.Index.Sqlite;
 public sealed class SqliteArticleIndex : IArticleIndex
 {
     private readonly string _connectionString;
-    private readonly TextAnalyzer _analyzer;
     private readonly Lazy<bool> _migrated;
     private readonly object _vectorLock = new();
     private VectorMatrix? _vectors;
@@ -25,10 +23,9 @@ public sealed class SqliteArticleIndex : IArticleIndex
     /// <summary>Unit-length vectors of one model in one contiguous array: cosine similarity becomes one dot product.</summary>
     private sealed record VectorMatrix(string Model, long Generation, long[] Ids, int Dimensions, float[] Values);
 
-    public SqliteArticleIndex(string databasePath, TextAnalyzer analyzer)
+    public SqliteArticleIndex(string databasePath)
     {
         DatabasePath = Path.GetFullPath(databasePath);
-        _analyzer = analyzer;
         _connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = DatabasePath,
@@ -40,8 +37,6 @@ public sealed class SqliteArticleIndex : IArticleIndex
     }
 
     public string DatabasePath { get; }
-
-    internal TextAnalyzer Analyzer => _analyzer;
 
     internal SqliteConnection Open()
     {
@@ -374,7 +369,7 @@ public sealed class SqliteArticleIndex : IArticleIndex
             var (count, newest) = counts.GetValueOrDefault(location);
             result.Add(rows.TryGetValue(location, out var r) ? r with { Origin = "config" } : new SourceRecord(location, "config", count, newest, null, null) { Outlets = outlets.GetValueOrDefault(location) ?? [] });
         }
-        result.AddRange(order.Where(l => rows[l].Origin == "added" && !configured.Contains(l)).Select(l => rows[l]));
+        result.AddRange(order.Where(l => rows[l].Origin is SourceOrigins.Added or SourceOrigins.Given && !configured.Contains(l)).Select(l => rows[l]));
         return result;
     }
 
@@ -399,7 +394,7 @@ public sealed class SqliteArticleIndex : IArticleIndex
         using (var check = connection.CreateCommand())
         {
             check.Transaction = tx;
-            check.CommandText = "SELECT count(*) FROM sources WHERE location = $l AND origin = 'added'";
+            check.CommandText = "SELECT count(*) FROM sources WHERE location = $l AND origin IN ('added', 'given')";
             check.Parameters.AddWithValue("$l", location);
             if (Convert.ToInt64(await check.ExecuteScalarAsync(cancellationToken)) == 0) return false;
         }
@@ -422,7 +417,7 @@ public sealed class SqliteArticleIndex : IArticleIndex
         try
         {
             var connection = Open();
-            return await SqliteRefreshSession.StartAsync(this, connection, refreshLock, cancellationToken);
+            return await SqliteRefreshSession.StartAsync(connection, refreshLock, cancellationToken);
         }
         catch
         {
@@ -451,6 +446,4 @@ public sealed class SqliteArticleIndex : IArticleIndex
         }
         return meta;
     }
-
-    internal string TermsOf(string text) => string.Join(' ', _analyzer.Terms(text));
 }

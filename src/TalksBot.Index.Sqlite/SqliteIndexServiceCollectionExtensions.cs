@@ -3,11 +3,10 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using TalksBot.Core.Feedback;
 using TalksBot.Core.Indexing;
-using TalksBot.Core.Retrieval;
 
 namespace TalksBot.Index.Sqlite;
 
-/// <summary>Registers the SQLite index as IArticleIndex and its sidecar state file as IStateStore and IFeedbackStore, at Index:DatabasePath.</summary>
+/// <summary>Registers the SQLite index as IArticleIndex (and its roles) and its sidecar state file as IStateStore and IFeedbackStore, at Index:DatabasePath.</summary>
 public static class SqliteIndexServiceCollectionExtensions
 {
     public static IServiceCollection AddSqliteArticleIndex(this IServiceCollection services)
@@ -15,10 +14,9 @@ public static class SqliteIndexServiceCollectionExtensions
         services.TryAddSingleton(sp =>
         {
             var path = sp.GetRequiredService<IOptions<IndexOptions>>().Value.DatabasePath;
-            return new SqliteArticleIndex(string.IsNullOrWhiteSpace(path) ? IndexOptions.DefaultDatabasePath() : path,
-                sp.GetService<TextAnalyzer>() ?? TextAnalyzer.Default);
+            return new SqliteArticleIndex(string.IsNullOrWhiteSpace(path) ? IndexOptions.DefaultDatabasePath() : path);
         });
-        services.TryAddSingleton<IArticleIndex>(sp => new DamageReportingIndex(sp.GetRequiredService<SqliteArticleIndex>()));
+        services.AddArticleIndex(sp => new DamageReportingIndex(sp.GetRequiredService<SqliteArticleIndex>()));
         services.TryAddSingleton<IStateStore>(sp => new SqliteStateStore(SqliteStateStore.PathFor(sp.GetRequiredService<SqliteArticleIndex>().DatabasePath)));
         services.TryAddSingleton<IFeedbackStore>(sp => new SqliteFeedbackStore(SqliteStateStore.PathFor(sp.GetRequiredService<SqliteArticleIndex>().DatabasePath)));
         return services;

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
-using TalksBot.Core.Articles;
 using TalksBot.Core.Indexing;
 
 namespace TalksBot.Index.Sqlite;
@@ -13,7 +12,6 @@ namespace TalksBot.Index.Sqlite;
 /// </summary>
 internal sealed class SqliteRefreshSession : IIndexRefreshSession
 {
-    private readonly SqliteArticleIndex _index;
     private readonly SqliteConnection _connection;
     private readonly SqliteTransaction _transaction;
     private readonly RefreshLock _lock;
@@ -22,9 +20,8 @@ internal sealed class SqliteRefreshSession : IIndexRefreshSession
     private readonly SqliteCommand _insertTerms;
     private bool _committed;
 
-    private SqliteRefreshSession(SqliteArticleIndex index, SqliteConnection connection, SqliteTransaction transaction, RefreshLock refreshLock)
+    private SqliteRefreshSession(SqliteConnection connection, SqliteTransaction transaction, RefreshLock refreshLock)
     {
-        _index = index;
         _connection = connection;
         _transaction = transaction;
         _lock = refreshLock;
@@ -38,7 +35,7 @@ internal sealed class SqliteRefreshSession : IIndexRefreshSession
         _insertTerms.Parameters.Add("$terms", SqliteType.Text);
     }
 
-    public static async Task<SqliteRefreshSession> StartAsync(SqliteArticleIndex index, SqliteConnection connection, RefreshLock refreshLock, CancellationToken cancellationToken)
+    public static async Task<SqliteRefreshSession> StartAsync(SqliteConnection connection, RefreshLock refreshLock, CancellationToken cancellationToken)
     {
         try
         {
@@ -46,7 +43,7 @@ internal sealed class SqliteRefreshSession : IIndexRefreshSession
             // first write (another writer in between) and fail mid-refresh; readers are never blocked in WAL mode.
             await Task.CompletedTask;
             var transaction = connection.BeginTransaction(deferred: false);
-            return new SqliteRefreshSession(index, connection, transaction, refreshLock);
+            return new SqliteRefreshSession(connection, transaction, refreshLock);
         }
         catch
         {
@@ -76,36 +73,28 @@ internal sealed class SqliteRefreshSession : IIndexRefreshSession
         return stored;
     }
 
-    public async Task<(UpsertOutcome Outcome, string? DuplicateOf)> UpsertAsync(
-        string sourceLocation, string origin, string contentHash, ArticleDocument article, IReadOnlyList<PassageDraft> passages, CancellationToken cancellationToken)
+    public async Task<string?> FindDuplicateAsync(string sourceLocation, string origin, string? url, string bodyHash, CancellationToken cancellationToken)
+    {
+        using var dup = Command("""
+            SELECT origin FROM articles
+            WHERE ((url = $u AND $u IS NOT NULL) OR body_hash = $b) AND NOT (source = $s AND origin = $o)
+            LIMIT 1
+            """);
+        dup.Parameters.AddWithValue("$u", (object?)url ?? DBNull.Value);
+        dup.Parameters.AddWithValue("$b", bodyHash);
+        dup.Parameters.AddWithValue("$s", sourceLocation);
+        dup.Parameters.AddWithValue("$o", origin);
+        return await dup.ExecuteScalarAsync(cancellationToken) as string;
+    }
+
+    public async Task StoreArticleAsync(string sourceLocation, IndexedArticle article, CancellationToken cancellationToken)
     {
         long? existingId = null;
-        string? existingHash = null;
-        using (var find = Command("SELECT id, content_hash FROM articles WHERE source = $s AND origin = $o"))
+        using (var find = Command("SELECT id FROM articles WHERE source = $s AND origin = $o"))
         {
             find.Parameters.AddWithValue("$s", sourceLocation);
-            find.Parameters.AddWithValue("$o", origin);
-            using var reader = await find.ExecuteReaderAsync(cancellationToken);
-            if (await reader.ReadAsync(cancellationToken))
-            {
-                existingId = reader.GetInt64(0);
-                existingHash = reader.GetString(1);
-            }
-        }
-        if (existingHash == contentHash) return (UpsertOutcome.Unchanged, null);
-
-        var bodyHash = ContentHash.OfNormalizedBody(article.Body);
-        var url = string.IsNullOrWhiteSpace(article.Url) ? null : article.Url.Trim();
-        using (var dup = Command("SELECT origin FROM articles WHERE ((url = $u AND $u IS NOT NULL) OR body_hash = $b) AND id IS NOT $id LIMIT 1"))
-        {
-            dup.Parameters.AddWithValue("$u", (object?)url ?? DBNull.Value);
-            dup.Parameters.AddWithValue("$b", bodyHash);
-            dup.Parameters.AddWithValue("$id", (object?)existingId ?? DBNull.Value);
-            if (await dup.ExecuteScalarAsync(cancellationToken) is string other)
-            {
-                if (existingId is { } stale) await DeleteArticleAsync(stale, cancellationToken);
-                return (UpsertOutcome.Duplicate, other);
-            }
+            find.Parameters.AddWithValue("$o", article.Origin);
+            if (await find.ExecuteScalarAsync(cancellationToken) is { } found) existingId = Convert.ToInt64(found);
         }
 
         long articleId;
@@ -116,7 +105,7 @@ internal sealed class SqliteRefreshSession : IIndexRefreshSession
                 UPDATE articles SET content_hash = $h, body_hash = $b, url = $u, title = $t, outlet = $out, published = $p, byline = $by, indexed_at = $at
                 WHERE id = $id
                 """);
-            AddArticleParameters(update, contentHash, bodyHash, url, article);
+            AddArticleParameters(update, article);
             update.Parameters.AddWithValue("$id", id);
             await update.ExecuteNonQueryAsync(cancellationToken);
             articleId = id;
@@ -128,30 +117,29 @@ internal sealed class SqliteRefreshSession : IIndexRefreshSession
                 VALUES($s, $o, $h, $b, $u, $t, $out, $p, $by, $at) RETURNING id
                 """);
             insert.Parameters.AddWithValue("$s", sourceLocation);
-            insert.Parameters.AddWithValue("$o", origin);
-            AddArticleParameters(insert, contentHash, bodyHash, url, article);
+            insert.Parameters.AddWithValue("$o", article.Origin);
+            AddArticleParameters(insert, article);
             articleId = Convert.ToInt64(await insert.ExecuteScalarAsync(cancellationToken));
         }
 
-        foreach (var passage in passages)
+        foreach (var passage in article.Passages)
         {
             _insertPassage.Parameters["$a"].Value = articleId;
             _insertPassage.Parameters["$p"].Value = passage.Position;
             _insertPassage.Parameters["$t"].Value = passage.Text;
             long passageId = Convert.ToInt64(await _insertPassage.ExecuteScalarAsync(cancellationToken));
             _insertTerms.Parameters["$id"].Value = passageId;
-            // Title words are part of every passage's terms: a passage is about what its article is about.
-            _insertTerms.Parameters["$terms"].Value = _index.TermsOf(article.Title + "\n" + passage.Text);
+            _insertTerms.Parameters["$terms"].Value = string.Join(' ', passage.Terms);
             await _insertTerms.ExecuteNonQueryAsync(cancellationToken);
         }
-        return (existingId is null ? UpsertOutcome.Added : UpsertOutcome.Updated, null);
     }
 
-    private void AddArticleParameters(SqliteCommand cmd, string contentHash, string bodyHash, string? url, ArticleDocument article)
+    private void AddArticleParameters(SqliteCommand cmd, IndexedArticle indexed)
     {
-        cmd.Parameters.AddWithValue("$h", contentHash);
-        cmd.Parameters.AddWithValue("$b", bodyHash);
-        cmd.Parameters.AddWithValue("$u", (object?)url ?? DBNull.Value);
+        var article = indexed.Article;
+        cmd.Parameters.AddWithValue("$h", indexed.ContentHash);
+        cmd.Parameters.AddWithValue("$b", indexed.BodyHash);
+        cmd.Parameters.AddWithValue("$u", (object?)indexed.Url ?? DBNull.Value);
         cmd.Parameters.AddWithValue("$t", article.Title);
         cmd.Parameters.AddWithValue("$out", article.Outlet);
         cmd.Parameters.AddWithValue("$p", article.Published is { } d ? d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : DBNull.Value);
@@ -159,7 +147,7 @@ internal sealed class SqliteRefreshSession : IIndexRefreshSession
         cmd.Parameters.AddWithValue("$at", _now);
     }
 
-    public async Task RemoveAsync(string sourceLocation, string origin, CancellationToken cancellationToken)
+    public async Task RemoveArticleAsync(string sourceLocation, string origin, CancellationToken cancellationToken)
     {
         await DeleteArticlesAsync(_connection, _transaction, "a.source = $s AND a.origin = $o", p =>
         {
@@ -168,31 +156,27 @@ internal sealed class SqliteRefreshSession : IIndexRefreshSession
         }, cancellationToken);
     }
 
-    public async Task<int> RemoveOtherSourcesAsync(IReadOnlyCollection<string> keep, CancellationToken cancellationToken)
+    public async Task<IReadOnlyDictionary<string, string>> GetSourceOriginsAsync(CancellationToken cancellationToken)
     {
-        var stale = new List<string>();
-        using (var cmd = Command("SELECT DISTINCT source FROM articles"))
-        using (var reader = await cmd.ExecuteReaderAsync(cancellationToken))
-        {
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                var source = reader.GetString(0);
-                if (!keep.Contains(source)) stale.Add(source);
-            }
-        }
-        int removed = 0;
-        foreach (var source in stale)
-        {
-            removed += await DeleteArticlesAsync(_connection, _transaction, "a.source = $s", p => p.AddWithValue("$s", source), cancellationToken);
-            using var cmd = Command("DELETE FROM sources WHERE location = $s AND origin = 'config'");
-            cmd.Parameters.AddWithValue("$s", source);
-            await cmd.ExecuteNonQueryAsync(cancellationToken);
-        }
-        return removed;
+        var origins = new Dictionary<string, string>(StringComparer.Ordinal);
+        using var cmd = Command("""
+            SELECT location, origin FROM sources
+            UNION ALL
+            SELECT DISTINCT source, 'config' FROM articles WHERE source NOT IN (SELECT location FROM sources)
+            """);
+        using var reader = await cmd.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken)) origins[reader.GetString(0)] = reader.GetString(1);
+        return origins;
     }
 
-    private async Task DeleteArticleAsync(long articleId, CancellationToken cancellationToken) =>
-        await DeleteArticlesAsync(_connection, _transaction, "a.id = $id", p => p.AddWithValue("$id", articleId), cancellationToken);
+    public async Task<int> RemoveSourceArticlesAsync(string sourceLocation, CancellationToken cancellationToken)
+    {
+        int removed = await DeleteArticlesAsync(_connection, _transaction, "a.source = $s", p => p.AddWithValue("$s", sourceLocation), cancellationToken);
+        using var cmd = Command("DELETE FROM sources WHERE location = $s AND origin <> 'added'");
+        cmd.Parameters.AddWithValue("$s", sourceLocation);
+        await cmd.ExecuteNonQueryAsync(cancellationToken);
+        return removed;
+    }
 
     private async Task DeletePassagesAsync(long articleId, CancellationToken cancellationToken)
     {
@@ -222,11 +206,13 @@ internal sealed class SqliteRefreshSession : IIndexRefreshSession
         return Convert.ToInt32(await changes.ExecuteScalarAsync(cancellationToken));
     }
 
-    public async Task RecordSourceResultAsync(string sourceLocation, DateTimeOffset at, IReadOnlyList<SourceError> errors, bool succeeded, CancellationToken cancellationToken)
+    public async Task RecordSourceResultAsync(SourceScanResult result, CancellationToken cancellationToken)
     {
+        var (sourceLocation, at, errors, succeeded, origin) = result;
         var error = errors.Count > 0 ? errors[^1] : null;
         using var cmd = Command("""
-            INSERT INTO sources(location, origin, added_at) VALUES($l, 'config', $at) ON CONFLICT(location) DO NOTHING;
+            INSERT INTO sources(location, origin, added_at) VALUES($l, $origin, $at)
+                ON CONFLICT(location) DO UPDATE SET origin = 'config' WHERE sources.origin = 'given' AND excluded.origin = 'config';
             UPDATE sources SET
                 last_success = CASE WHEN $ok THEN $at ELSE last_success END,
                 last_error_at = CASE WHEN $err IS NULL THEN (CASE WHEN $ok THEN NULL ELSE last_error_at END) ELSE $at END,
@@ -235,6 +221,7 @@ internal sealed class SqliteRefreshSession : IIndexRefreshSession
             WHERE location = $l;
             """);
         cmd.Parameters.AddWithValue("$l", sourceLocation);
+        cmd.Parameters.AddWithValue("$origin", origin);
         cmd.Parameters.AddWithValue("$at", at.ToString("O", CultureInfo.InvariantCulture));
         cmd.Parameters.AddWithValue("$ok", succeeded);
         cmd.Parameters.AddWithValue("$err", (object?)error?.Reason ?? DBNull.Value);

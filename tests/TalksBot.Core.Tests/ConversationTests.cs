@@ -139,7 +139,7 @@ public class ConversationTests
         Assert.Contains("/srv/secret/articles", ChatTexts.Sources(sources));
     }
 
-    private ConversationPipeline Pipeline(IArticleIndex index)
+    private ConversationPipeline Pipeline(IPassageSearch index)
     {
         var retriever = new PassageRetriever(index, TextAnalyzer.Default, new RetrievalOptions());
         var answerer = new QuestionAnswerer(retriever, new ExtractiveAnswerWriter(TextAnalyzer.Default));
@@ -154,7 +154,7 @@ public class ConversationTests
         return final ?? throw new InvalidOperationException("no final update");
     }
 
-    private sealed class ThrowingIndex : IArticleIndex
+    private sealed class ThrowingIndex : IPassageSearch
     {
         public Task<IReadOnlyList<PassageHit>> SearchAsync(IReadOnlyList<string> terms, int limit, bool requireAll, CancellationToken cancellationToken) =>
             throw new IndexUnavailableException("disk on fire");
@@ -162,10 +162,5 @@ public class ConversationTests
         public Task<IReadOnlyList<PassageHit>> SearchByVectorAsync(ReadOnlyMemory<float> vector, string model, int limit, CancellationToken cancellationToken) => throw new NotSupportedException();
         public Task<IReadOnlyDictionary<string, long>> GetVocabularyAsync(CancellationToken cancellationToken) => throw new IndexUnavailableException("disk on fire");
         public Task<IReadOnlyList<PassageHit>> GetAdjacentPassagesAsync(IReadOnlyList<long> passageIds, CancellationToken cancellationToken) => throw new IndexUnavailableException("disk on fire");
-        public Task<IndexStatus> GetStatusAsync(CancellationToken cancellationToken) => throw new NotSupportedException();
-        public Task<IIndexRefreshSession> BeginRefreshAsync(CancellationToken cancellationToken) => throw new NotSupportedException();
-        public Task<IReadOnlyList<SourceRecord>> GetSourcesAsync(IReadOnlyList<string> configured, CancellationToken cancellationToken) => throw new NotSupportedException();
-        public Task<bool> AddSourceAsync(string location, string? kind, CancellationToken cancellationToken) => throw new NotSupportedException();
-        public Task<bool> RemoveSourceAsync(string location, CancellationToken cancellationToken) => throw new NotSupportedException();
     }
 }

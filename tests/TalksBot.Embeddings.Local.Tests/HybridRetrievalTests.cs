@@ -33,7 +33,7 @@ public sealed class HybridRetrievalTests : IDisposable
     {
         var model = LocalEmbeddingModel.Find(key)!;
         var encoder = OnnxSentenceEncoder.Shared(model);
-        var index = new SqliteArticleIndex(Path.Combine(_folder, key + ".db"), TextAnalyzer.Default);
+        var index = new SqliteArticleIndex(Path.Combine(_folder, key + ".db"));
         var embedder = new PassageEmbedder(LocalEmbeddingGenerator.ForPassages(encoder), model.Id);
         var report = await new IndexRefresher(index, new PassageSplitter(), TimeProvider.System, embedder).RefreshAsync([Corpus()], null, default);
         Assert.Equal(4, report.Embedded);
@@ -56,7 +56,7 @@ public sealed class HybridRetrievalTests : IDisposable
     [Fact]
     public async Task An_unchanged_re_refresh_embeds_nothing_and_a_model_change_re_embeds()
     {
-        var index = new SqliteArticleIndex(Path.Combine(_folder, "switch.db"), TextAnalyzer.Default);
+        var index = new SqliteArticleIndex(Path.Combine(_folder, "switch.db"));
         IndexRefresher Refresher(LocalEmbeddingModel m) =>
             new(index, new PassageSplitter(), TimeProvider.System, new PassageEmbedder(LocalEmbeddingGenerator.ForPassages(OnnxSentenceEncoder.Shared(m)), m.Id));
         var source = Corpus();

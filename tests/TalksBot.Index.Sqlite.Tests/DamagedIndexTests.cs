@@ -21,7 +21,7 @@ public sealed class DamagedIndexTests : IDisposable
         SqliteConnection.ClearAllPools();
         HostileFiles.DamagePagesAfterTheHeader(_db.Path);
 
-        IArticleIndex index = new DamageReportingIndex(new SqliteArticleIndex(_db.Path, Core.Retrieval.TextAnalyzer.Default));
+        IArticleIndex index = new DamageReportingIndex(new SqliteArticleIndex(_db.Path));
         var search = await Assert.ThrowsAsync<IndexUnavailableException>(() => index.SearchAsync(["geneva"], 10, false, default));
         Assert.Contains(_db.Path, search.Message);
         await Assert.ThrowsAsync<IndexUnavailableException>(() => index.GetStatusAsync(default));

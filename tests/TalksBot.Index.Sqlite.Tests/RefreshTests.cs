@@ -105,7 +105,7 @@ public class RefreshTests : IDisposable
     [Fact]
     public async Task Two_refreshes_on_one_database_never_run_at_once()
     {
-        var other = new SqliteArticleIndex(_db.Path, Core.Retrieval.TextAnalyzer.Default);
+        var other = new SqliteArticleIndex(_db.Path);
         await using var first = await _db.Index.BeginRefreshAsync(default);
         var ex = await Assert.ThrowsAsync<RefreshInProgressException>(() => other.BeginRefreshAsync(default));
         Assert.Contains("Another refresh", ex.Message);

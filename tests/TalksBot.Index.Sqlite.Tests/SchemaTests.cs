@@ -41,7 +41,7 @@ public class SchemaTests : IDisposable
     {
         var path = Path.Combine(_db.Folder, "notes.db");
         await File.WriteAllTextAsync(path, new string('x', 4096));
-        var index = new SqliteArticleIndex(path, TextAnalyzer.Default);
+        var index = new SqliteArticleIndex(path);
         var ex = await Assert.ThrowsAsync<IndexUnavailableException>(() => index.GetStatusAsync(default));
         Assert.Contains("not an SQLite database", ex.Message);
     }

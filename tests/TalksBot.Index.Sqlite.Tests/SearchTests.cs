@@ -16,7 +16,7 @@ public class SearchTests : IDisposable
         var source = new InMemorySource("mem://a")
             .Put("a", Articles.Make("Kiev visit", "President Zelenskiy met envoys in Kiev to discuss the Donbass front line and a possible ceasefire."));
         await _db.Refresher.RefreshAsync([source], null, default);
-        var analyzer = _db.Index.Analyzer;
+        var analyzer = Core.Retrieval.TextAnalyzer.Default;
         foreach (var q in new[] { "Zelensky's", "Zelenskyy", "Kyiv", "Donbas" })
         {
             var hits = await _db.Index.SearchAsync(analyzer.AnalyzeQuestion(q).Terms, 5, false, default);

@@ -12,7 +12,7 @@ public sealed class TempIndex : IDisposable
     {
         Folder = Directory.CreateTempSubdirectory("talksbot-index-").FullName;
         Path = System.IO.Path.Combine(Folder, "talksbot.db");
-        Index = new SqliteArticleIndex(Path, TextAnalyzer.Default);
+        Index = new SqliteArticleIndex(Path);
         Refresher = new IndexRefresher(Index, new PassageSplitter(), TimeProvider.System);
     }
 

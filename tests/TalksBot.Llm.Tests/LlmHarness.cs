@@ -46,7 +46,7 @@ public sealed class LlmHarness : IAsyncDisposable
 
     public async Task<RefreshReport> BuildAsync()
     {
-        Index = new SqliteArticleIndex(Path.Combine(Folder, "talksbot.db"), TextAnalyzer.Default);
+        Index = new SqliteArticleIndex(Path.Combine(Folder, "talksbot.db"));
         var client = LlmServiceCollectionExtensions.CreateClient(Options);
         PassageEmbedder? embedder = null;
         if (Options.EmbeddingModel is { } model)

@@ -60,7 +60,7 @@ public sealed class ScheduledRefreshTests : IDisposable
     public async Task A_scheduled_run_skips_quietly_while_another_process_refreshes()
     {
         await using var sp = Services(TimeSpan.FromMinutes(30));
-        var other = new SqliteArticleIndex(Path.Combine(_dir, "talksbot.db"), Core.Retrieval.TextAnalyzer.Default);
+        var other = new SqliteArticleIndex(Path.Combine(_dir, "talksbot.db"));
         await using (await other.BeginRefreshAsync(default))
         {
             await Schedule(sp).RefreshOnceAsync(default); // must not throw

@@ -8,7 +8,7 @@ namespace TalksBot.Core.Moderation;
 /// refresh every source (one refresh at a time across all of them) and read the status.
 /// Callers check that the user is a moderator first.
 /// </summary>
-public sealed class IndexMaintenance(IArticleIndex index, IndexRefresher refresher, SourceCatalog catalog)
+public sealed class IndexMaintenance(IIndexStore index, IndexRefresher refresher, SourceCatalog catalog)
 {
     public bool IsRefreshing => refresher.IsRunning;
 

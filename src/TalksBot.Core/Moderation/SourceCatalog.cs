@@ -5,7 +5,7 @@ using TalksBot.Core.Sources;
 namespace TalksBot.Core.Moderation;
 
 /// <summary>The sources a refresh reads: those in configuration plus those moderators added (kept in the index).</summary>
-public sealed class SourceCatalog(IArticleIndex index, IArticleSourceFactory factory, IOptions<IndexOptions> options)
+public sealed class SourceCatalog(ISourceRegistry index, IArticleSourceFactory factory, IOptions<IndexOptions> options)
 {
     /// <summary>Configured locations as sources; one that can't be a source says why when scanned.</summary>
     public IReadOnlyList<IArticleSource> ConfiguredSources() =>
@@ -15,7 +15,8 @@ public sealed class SourceCatalog(IArticleIndex index, IArticleSourceFactory fac
     {
         var (configured, records) = await ResolveAsync(cancellationToken);
         var byLocation = configured.ToDictionary(s => s.Location, StringComparer.Ordinal);
-        return records.Select(r => byLocation.TryGetValue(r.Location, out var s) ? s : Create(r.Location, r.Kind)).ToList();
+        // A source given for one refresh is listed but not read again until it is given again or added.
+        return records.Where(r => r.Origin != SourceOrigins.Given).Select(r => byLocation.TryGetValue(r.Location, out var s) ? s : Create(r.Location, r.Kind)).ToList();
     }
 
     /// <summary>Every source with its counts; the demo corpus, while it is in use, has origin "samples".</summary>
@@ -30,10 +31,10 @@ public sealed class SourceCatalog(IArticleIndex index, IArticleSourceFactory fac
     {
         var configured = ConfiguredSources();
         IReadOnlyList<SourceRecord> records = await index.GetSourcesAsync(configured.Select(s => s.Location).ToList(), cancellationToken);
-        // With nothing configured the index lists every source it has seen; only the added ones are still sources.
-        if (configured.Count == 0) records = records.Where(r => r.Origin == "added").ToList();
+        // With nothing configured the index lists every source it has seen; only the added and given ones still are.
+        if (configured.Count == 0) records = records.Where(r => r.Origin is SourceOrigins.Added or SourceOrigins.Given).ToList();
         var samples = options.Value.SamplesPath;
-        if (configured.Count > 0 || records.Any(r => r.Origin == "added") || string.IsNullOrWhiteSpace(samples)) return (configured, records);
+        if (configured.Count > 0 || records.Any(r => r.Origin == SourceOrigins.Added) || string.IsNullOrWhiteSpace(samples)) return (configured, records);
         var demo = new[] { Create(samples, "folder") };
         var demoRecords = await index.GetSourcesAsync([demo[0].Location], cancellationToken);
         return (demo, demoRecords.Select(r => r.Location == demo[0].Location ? r with { Origin = SamplesOrigin } : r).ToList());

@@ -4,22 +4,26 @@ using Microsoft.Extensions.Logging.Abstractions;
 using TalksBot.Core.Articles;
 using TalksBot.Core.Diagnostics;
 using TalksBot.Core.Indexing;
+using TalksBot.Core.Retrieval;
 using TalksBot.Core.Sources;
 
 namespace TalksBot.Core.Refresh;
 
 /// <summary>
-/// Runs a refresh as a pipeline — scan each source → split new and changed articles into passages → store →
-/// remove what vanished → embed → commit — in one index transaction, one refresh at a time.
+/// Runs a refresh as named steps in one index transaction, one refresh at a time: for each source, scan → decide
+/// unchanged or changed (once, here) → clean and split → dedupe → store → remove what vanished; then remove sources
+/// dropped from configuration → embed → commit. The index only stores and searches; this is the indexing policy.
 /// </summary>
 public sealed class IndexRefresher(
-    IArticleIndex index,
+    IIndexStore index,
     PassageSplitter splitter,
     TimeProvider time,
     PassageEmbedder? embedder = null,
     ILogger<IndexRefresher>? logger = null,
-    BoilerplateFilter? boilerplate = null)
+    BoilerplateFilter? boilerplate = null,
+    TextAnalyzer? analyzer = null)
 {
+    private readonly TextAnalyzer _analyzer = analyzer ?? TextAnalyzer.Default;
     private readonly BoilerplateFilter _boilerplate = boilerplate ?? BoilerplateFilter.Default;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly ILogger _logger = logger ?? NullLogger<IndexRefresher>.Instance;
@@ -68,149 +72,236 @@ public sealed class IndexRefresher(
     private async Task<RefreshReport> RunAsync(IReadOnlyList<IArticleSource> sources, bool allSources, IProgress<RefreshProgress>? progress, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
-        int added = 0, updated = 0, unchanged = 0, removed = 0, duplicates = 0, embedded = 0, boilerplateLines = 0;
-        var skipped = new List<SkippedDocument>();
-        var errors = new List<SourceError>();
-
-        int documentsBefore = 0;
-        string? fetching = null;
+        var tally = new Tally(sources.Count, progress);
         await using var session = await index.BeginRefreshAsync(cancellationToken);
         for (int s = 0; s < sources.Count; s++)
         {
-            var source = sources[s];
-            using var sourceActivity = TalksBotTelemetry.ActivitySource.StartActivity("source");
-            sourceActivity?.SetTag("talksbot.source", source.Location);
-            var sourceErrors = new List<SourceError>();
-            // An article indexed under another indexing version looks changed to the scan, so it is read again.
-            var stored = IndexingStamp.Current(await session.GetStoredArticlesAsync(source.Location, cancellationToken));
-            var seen = new HashSet<string>(StringComparer.Ordinal);
-            var skippedHere = new HashSet<string>(StringComparer.Ordinal);
-            var failedHere = new HashSet<string>(StringComparer.Ordinal);
-            int documents = 0;
-            bool sourceReadable = true;
-            void Report() => progress?.Report(new RefreshProgress(source.Location, s + 1, sources.Count, documents, added, updated, unchanged, skipped.Count, errors.Count + sourceErrors.Count)
-            {
-                DocumentsTotal = documentsBefore + documents,
-                Fetching = Volatile.Read(ref fetching),
-            });
-            Report();
-            try
-            {
-                await foreach (var item in source.ScanAsync(new SourceScanContext(stored) { Fetching = progress is null ? null : url => Volatile.Write(ref fetching, url) }, cancellationToken))
-                {
-                    documents++;
-                    seen.Add(item.Origin);
-                    switch (item)
-                    {
-                        case ArticleUnchanged:
-                            unchanged++;
-                            break;
-                        case ArticleFound found when stored.TryGetValue(found.Origin, out var known) && known.ContentHash == found.ContentHash:
-                            unchanged++;
-                            break;
-                        case ArticleFound found:
-                            var cleaned = _boilerplate.Clean(found.Article.Body);
-                            boilerplateLines += cleaned.DroppedLines;
-                            var passages = splitter.Split(cleaned.Text);
-                            if (passages.Count == 0)
-                            {
-                                skipped.Add(new SkippedDocument(found.Origin, "no article text after cleaning"));
-                                skippedHere.Add(found.Origin);
-                                break;
-                            }
-                            var (outcome, duplicateOf) = await session.UpsertAsync(source.Location, found.Origin, IndexingStamp.Stamp(found.ContentHash), found.Article with { Body = cleaned.Text }, passages, cancellationToken);
-                            switch (outcome)
-                            {
-                                case UpsertOutcome.Added: added++; break;
-                                case UpsertOutcome.Updated: updated++; break;
-                                case UpsertOutcome.Unchanged: unchanged++; break;
-                                case UpsertOutcome.Duplicate:
-                                    duplicates++;
-                                    skipped.Add(new SkippedDocument(found.Origin, $"same article as {duplicateOf}"));
-                                    skippedHere.Add(found.Origin);
-                                    break;
-                            }
-                            break;
-                        case ArticleSkipped skip:
-                            skipped.Add(new SkippedDocument(skip.Origin, skip.Reason));
-                            skippedHere.Add(skip.Origin);
-                            break;
-                        case ArticleFailed failed:
-                            sourceErrors.Add(new SourceError(time.GetUtcNow(), failed.Origin, failed.Reason));
-                            failedHere.Add(failed.Origin);
-                            break;
-                    }
-                    Report();
-                }
-            }
-            catch (SourceUnavailableException ex)
-            {
-                sourceReadable = false;
-                sourceErrors.Add(new SourceError(time.GetUtcNow(), source.Location, ex.Message));
-                _logger.LogWarning("Source {Source} could not be read: {Reason}", source.Location, ex.Message);
-            }
-
-            if (sourceReadable)
-            {
-                // A skipped document that was indexed before is gone as an article: remove it too.
-                foreach (var origin in stored.Keys)
-                {
-                    bool stillThere = seen.Contains(origin) && !skippedHere.Contains(origin);
-                    if (!stillThere && !failedHere.Contains(origin))
-                    {
-                        await session.RemoveAsync(source.Location, origin, cancellationToken);
-                        removed++;
-                    }
-                }
-            }
-            errors.AddRange(sourceErrors);
-            documentsBefore += documents;
-            fetching = null;
-            await session.RecordSourceResultAsync(source.Location, time.GetUtcNow(), sourceErrors, sourceReadable, cancellationToken);
-            Report();
+            await RefreshSourceAsync(session, sources[s], s, allSources ? SourceOrigins.Config : SourceOrigins.Given, tally, cancellationToken);
         }
-
         if (allSources)
         {
-            removed += await session.RemoveOtherSourcesAsync(sources.Select(s => s.Location).ToList(), cancellationToken);
+            tally.Removed += await RemoveDroppedSourcesAsync(session, sources, cancellationToken);
+        }
+        await EmbedAsync(session, tally, cancellationToken);
+        progress?.Report(tally.Progress("index", sources.Count, 0) with { Phase = "saving" });
+        await session.CommitAsync(time.GetUtcNow(), tally.Errors, cancellationToken);
+        return tally.Report(embedder?.Model, clock.Elapsed);
+    }
+
+    /// <summary>Scan → for each document: unchanged, or clean → split → dedupe → store → then remove what vanished.</summary>
+    private async Task RefreshSourceAsync(IIndexRefreshSession session, IArticleSource source, int number, string origin, Tally tally, CancellationToken cancellationToken)
+    {
+        using var sourceActivity = TalksBotTelemetry.ActivitySource.StartActivity("source");
+        sourceActivity?.SetTag("talksbot.source", source.Location);
+        var scan = new SourceScan(source, number);
+        // An article indexed under another indexing version looks changed to the scan, so it is read again.
+        var stored = IndexingStamp.Current(await session.GetStoredArticlesAsync(source.Location, cancellationToken));
+        tally.ReportSource(scan);
+        try
+        {
+            var context = new SourceScanContext(stored) { Fetching = tally.Watching ? url => tally.Fetching = url : null };
+            await foreach (var item in source.ScanAsync(context, cancellationToken))
+            {
+                scan.Documents++;
+                scan.Seen.Add(item.Origin);
+                switch (item)
+                {
+                    case ArticleUnchanged:
+                        tally.Unchanged++;
+                        break;
+                    case ArticleFound found when IsUnchanged(stored, found):
+                        tally.Unchanged++;
+                        break;
+                    case ArticleFound found:
+                        await IndexArticleAsync(session, source.Location, found, stored.ContainsKey(found.Origin), scan, tally, cancellationToken);
+                        break;
+                    case ArticleSkipped skip:
+                        scan.Skip(tally, skip.Origin, skip.Reason);
+                        break;
+                    case ArticleFailed failed:
+                        scan.Errors.Add(new SourceError(time.GetUtcNow(), failed.Origin, failed.Reason));
+                        scan.Failed.Add(failed.Origin);
+                        break;
+                }
+                tally.ReportSource(scan);
+            }
+        }
+        catch (SourceUnavailableException ex)
+        {
+            scan.Readable = false;
+            scan.Errors.Add(new SourceError(time.GetUtcNow(), source.Location, ex.Message));
+            _logger.LogWarning("Source {Source} could not be read: {Reason}", source.Location, ex.Message);
         }
 
-        if (embedder is not null)
+        // Only a source read to the end says what is gone; an unreadable one keeps every article.
+        if (scan.Readable) tally.Removed += await RemoveVanishedAsync(session, source.Location, stored, scan, cancellationToken);
+        tally.Errors.AddRange(scan.Errors);
+        tally.DocumentsBefore += scan.Documents;
+        tally.Fetching = null;
+        await session.RecordSourceResultAsync(new SourceScanResult(source.Location, time.GetUtcNow(), scan.Errors, scan.Readable, origin), cancellationToken);
+        tally.ReportSource(scan, closing: true);
+    }
+
+    /// <summary>The one place a found document is judged unchanged: the same content hash under this indexing version.</summary>
+    private static bool IsUnchanged(IReadOnlyDictionary<string, StoredArticle> stored, ArticleFound found) =>
+        stored.TryGetValue(found.Origin, out var known) && known.ContentHash == found.ContentHash;
+
+    /// <summary>Clean → split → dedupe → store one new or changed article.</summary>
+    private async Task IndexArticleAsync(IIndexRefreshSession session, string sourceLocation, ArticleFound found, bool wasStored, SourceScan scan, Tally tally, CancellationToken cancellationToken)
+    {
+        var cleaned = _boilerplate.Clean(found.Article.Body);
+        tally.BoilerplateLines += cleaned.DroppedLines;
+        var drafts = splitter.Split(cleaned.Text);
+        if (drafts.Count == 0)
         {
-            try
+            scan.Skip(tally, found.Origin, "no article text after cleaning");
+            return;
+        }
+        var article = found.Article with { Body = cleaned.Text };
+        var bodyHash = ContentHash.OfNormalizedBody(article.Body);
+        var url = string.IsNullOrWhiteSpace(article.Url) ? null : article.Url.Trim();
+        // The same story reached twice (same link, or the same words from another scrape) is stored once; a stored
+        // article that now duplicates another one goes.
+        if (await session.FindDuplicateAsync(sourceLocation, found.Origin, url, bodyHash, cancellationToken) is { } duplicateOf)
+        {
+            if (wasStored) await session.RemoveArticleAsync(sourceLocation, found.Origin, cancellationToken);
+            tally.Duplicates++;
+            scan.Skip(tally, found.Origin, $"same article as {duplicateOf}");
+            return;
+        }
+        // Title words are part of every passage's terms: a passage is about what its article is about.
+        var passages = drafts.Select(d => new IndexedPassage(d.Position, d.Text, _analyzer.Terms(article.Title + "\n" + d.Text).ToList())).ToList();
+        await session.StoreArticleAsync(sourceLocation,
+            new IndexedArticle(found.Origin, IndexingStamp.Stamp(found.ContentHash), bodyHash, url, article, passages), cancellationToken);
+        if (wasStored) tally.Updated++; else tally.Added++;
+    }
+
+    /// <summary>
+    /// Articles stored for the source that its scan no longer yields, or yields as not an article, are gone; one that
+    /// failed to read this time is kept.
+    /// </summary>
+    private static async Task<int> RemoveVanishedAsync(IIndexRefreshSession session, string sourceLocation, IReadOnlyDictionary<string, StoredArticle> stored, SourceScan scan, CancellationToken cancellationToken)
+    {
+        int removed = 0;
+        foreach (var origin in stored.Keys)
+        {
+            bool stillThere = scan.Seen.Contains(origin) && !scan.Skipped.Contains(origin);
+            if (!stillThere && !scan.Failed.Contains(origin))
             {
-                embedded = await embedder.EmbedPendingAsync(session, (n, total) => progress?.Report(
-                    new RefreshProgress("embeddings", sources.Count, sources.Count, n, added, updated, unchanged, skipped.Count, errors.Count)
-                    {
-                        Phase = "embedding",
-                        EmbeddingModel = embedder.Model,
-                        PassagesEmbedded = n,
-                        PassagesToEmbed = total,
-                    }), cancellationToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                // Text search still works without vectors; the next refresh embeds what is missing.
-                errors.Add(new SourceError(time.GetUtcNow(), $"embedding model {embedder.Model}", ex.Message));
-                _logger.LogWarning("Embedding passages with {Model} failed: {Reason}", embedder.Model, ex.Message);
+                await session.RemoveArticleAsync(sourceLocation, origin, cancellationToken);
+                removed++;
             }
         }
+        return removed;
+    }
 
-        progress?.Report(new RefreshProgress("index", sources.Count, sources.Count, 0, added, updated, unchanged, skipped.Count, errors.Count) { Phase = "saving" });
-        await session.CommitAsync(time.GetUtcNow(), errors, cancellationToken);
-        return new RefreshReport
+    /// <summary>
+    /// A full refresh reads every source there is: a source recorded by an earlier full refresh and no longer among them
+    /// was dropped from configuration (or is the demo corpus, given way to an operator's sources), so its articles go.
+    /// Sources given for one refresh and moderator-added ones keep theirs until rescanned or removed.
+    /// </summary>
+    private static async Task<int> RemoveDroppedSourcesAsync(IIndexRefreshSession session, IReadOnlyList<IArticleSource> sources, CancellationToken cancellationToken)
+    {
+        var read = sources.Select(s => s.Location).ToHashSet(StringComparer.Ordinal);
+        int removed = 0;
+        foreach (var (location, origin) in await session.GetSourceOriginsAsync(cancellationToken))
         {
-            Added = added,
-            Updated = updated,
-            Removed = removed,
-            Unchanged = unchanged,
-            Duplicates = duplicates,
-            Embedded = embedded,
-            BoilerplateLinesDropped = boilerplateLines,
-            EmbeddingModel = embedder?.Model,
-            Skipped = skipped,
-            Errors = errors,
-            Elapsed = clock.Elapsed,
+            if (origin == SourceOrigins.Config && !read.Contains(location))
+            {
+                removed += await session.RemoveSourceArticlesAsync(location, cancellationToken);
+            }
+        }
+        return removed;
+    }
+
+    /// <summary>Vectors for passages that have none for the model; a failure leaves text search working.</summary>
+    private async Task EmbedAsync(IIndexRefreshSession session, Tally tally, CancellationToken cancellationToken)
+    {
+        if (embedder is null) return;
+        try
+        {
+            tally.Embedded = await embedder.EmbedPendingAsync(session, (n, total) => tally.Watch(
+                tally.Progress("embeddings", tally.SourceCount, n) with
+                {
+                    Phase = "embedding",
+                    EmbeddingModel = embedder.Model,
+                    PassagesEmbedded = n,
+                    PassagesToEmbed = total,
+                }), cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The next refresh embeds what is missing.
+            tally.Errors.Add(new SourceError(time.GetUtcNow(), $"embedding model {embedder.Model}", ex.Message));
+            _logger.LogWarning("Embedding passages with {Model} failed: {Reason}", embedder.Model, ex.Message);
+        }
+    }
+
+    /// <summary>One source's scan as it goes: what it yielded, skipped and failed, and its errors.</summary>
+    private sealed class SourceScan(IArticleSource source, int index)
+    {
+        public IArticleSource Source { get; } = source;
+        public int Number { get; } = index + 1;
+        public int Documents { get; set; }
+        public bool Readable { get; set; } = true;
+        public HashSet<string> Seen { get; } = new(StringComparer.Ordinal);
+        public HashSet<string> Skipped { get; } = new(StringComparer.Ordinal);
+        public HashSet<string> Failed { get; } = new(StringComparer.Ordinal);
+        public List<SourceError> Errors { get; } = [];
+
+        public void Skip(Tally tally, string origin, string reason)
+        {
+            tally.Skipped.Add(new SkippedDocument(origin, reason));
+            Skipped.Add(origin);
+        }
+    }
+
+    /// <summary>The refresh's running counts, reported as progress and finally as the report.</summary>
+    private sealed class Tally(int sourceCount, IProgress<RefreshProgress>? progress)
+    {
+        private string? _fetching;
+        public int SourceCount { get; } = sourceCount;
+        public int Added, Updated, Unchanged, Removed, Duplicates, Embedded, BoilerplateLines, DocumentsBefore;
+        public List<SkippedDocument> Skipped { get; } = [];
+        public List<SourceError> Errors { get; } = [];
+        public bool Watching => progress is not null;
+
+        /// <summary>The page being fetched; written from the source's fetching threads.</summary>
+        public string? Fetching
+        {
+            get => Volatile.Read(ref _fetching);
+            set => Volatile.Write(ref _fetching, value);
+        }
+
+        public RefreshProgress Progress(string source, int number, int documents) =>
+            new(source, number, SourceCount, documents, Added, Updated, Unchanged, Skipped.Count, Errors.Count);
+
+        public void Watch(RefreshProgress p) => progress?.Report(p);
+
+        public void ReportSource(SourceScan scan, bool closing = false)
+        {
+            if (progress is null) return;
+            progress.Report(new RefreshProgress(scan.Source.Location, scan.Number, SourceCount, scan.Documents, Added, Updated, Unchanged, Skipped.Count,
+                Errors.Count + (closing ? 0 : scan.Errors.Count))
+            {
+                DocumentsTotal = DocumentsBefore + (closing ? 0 : scan.Documents),
+                Fetching = Fetching,
+            });
+        }
+
+        public RefreshReport Report(string? embeddingModel, TimeSpan elapsed) => new()
+        {
+            Added = Added,
+            Updated = Updated,
+            Removed = Removed,
+            Unchanged = Unchanged,
+            Duplicates = Duplicates,
+            Embedded = Embedded,
+            BoilerplateLinesDropped = BoilerplateLines,
+            EmbeddingModel = embeddingModel,
+            Skipped = Skipped,
+            Errors = Errors,
+            Elapsed = elapsed,
         };
     }
 }

@@ -13,7 +13,7 @@ namespace TalksBot.Core.Retrieval;
 /// passage holds its names and enough of its focus, backed by semantic similarity when embeddings are on.
 /// </summary>
 public sealed class PassageRetriever(
-    IArticleIndex index,
+    IPassageSearch index,
     TextAnalyzer analyzer,
     RetrievalOptions options,
     QueryEmbedder? embedder = null,

@@ -53,7 +53,7 @@ internal static class AnswersBenchmark
         var services = host.Services;
         var report = await EvaluationCorpus.RefreshAsync(services, root, null, ct);
         log.WriteLine(ChatTexts.RefreshSummary(report) + (report.Embedded > 0 ? $" Embedded {report.Embedded} passages." : ""));
-        var status = await services.GetRequiredService<IArticleIndex>().GetStatusAsync(ct);
+        var status = await services.GetRequiredService<IIndexStore>().GetStatusAsync(ct);
         log.WriteLine($"Index: {status.Articles:N0} articles, {status.Passages:N0} passages, embeddings: {status.EmbeddingModel ?? "none"}");
 
         var evaluator = new AnswerEvaluator(services.GetRequiredService<ConversationPipeline>(), new AnswerChecker(root));

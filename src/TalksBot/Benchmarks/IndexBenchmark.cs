@@ -91,7 +91,7 @@ internal static class IndexBenchmark
         var again = await refresher.RefreshAsync([source], null, ct);
         Console.WriteLine($"Unchanged re-refresh: {again.Unchanged:N0} unchanged, {again.Embedded:N0} passages embedded, in {again.Elapsed.TotalSeconds:0.00} s");
 
-        var status = await services.GetRequiredService<IArticleIndex>().GetStatusAsync(ct);
+        var status = await services.GetRequiredService<IIndexStore>().GetStatusAsync(ct);
         Console.WriteLine($"Index: {status.Articles:N0} articles, {status.Passages:N0} passages, {status.DatabaseBytes / 1024.0 / 1024.0:0.0} MB");
 
         var answerer = services.GetRequiredService<QuestionAnswerer>();
@@ -110,7 +110,7 @@ internal static class IndexBenchmark
         Console.WriteLine($"In-process retrieval + extractive answer over {times.Count} questions: p50 {Percentile(times, 0.50):0.0} ms, p95 {Percentile(times, 0.95):0.0} ms, max {times[^1]:0.0} ms ({grounded} grounded)");
 
         // Where the time goes: the index's two queries, measured alone.
-        var index = services.GetRequiredService<IArticleIndex>();
+        var index = services.GetRequiredService<IPassageSearch>();
         var analyzer = services.GetRequiredService<Core.Retrieval.TextAnalyzer>();
         var search = new List<double>();
         var searchAll = new List<double>();

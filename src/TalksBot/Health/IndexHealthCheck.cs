@@ -4,7 +4,7 @@ using TalksBot.Core.Indexing;
 namespace TalksBot.Health;
 
 /// <summary>Readiness: the index file opens and answers a status query.</summary>
-internal sealed class IndexHealthCheck(IArticleIndex index) : IHealthCheck
+internal sealed class IndexHealthCheck(IIndexStore index) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
