@@ -5,7 +5,6 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 using NpgsqlTypes;
 using TalksBot.Core.Indexing;
-using TalksBot.Core.Retrieval;
 
 namespace TalksBot.Index.Postgres;
 
@@ -19,7 +18,6 @@ namespace TalksBot.Index.Postgres;
 public sealed class PostgresArticleIndex : IArticleIndex, IAsyncDisposable
 {
     private readonly NpgsqlDataSource _dataSource;
-    private readonly TextAnalyzer _analyzer;
     private readonly IndexChangeListener _listener;
     private readonly SemaphoreSlim _migration = new(1, 1);
     private readonly object _cacheLock = new();
@@ -30,7 +28,7 @@ public sealed class PostgresArticleIndex : IArticleIndex, IAsyncDisposable
     /// <summary>Unit-length vectors of one model in one contiguous array: cosine similarity becomes one dot product.</summary>
     private sealed record VectorMatrix(string Model, long Generation, long[] Ids, int Dimensions, float[] Values);
 
-    public PostgresArticleIndex(string connectionString, TextAnalyzer analyzer, ILogger<PostgresArticleIndex>? logger = null)
+    public PostgresArticleIndex(string connectionString, ILogger<PostgresArticleIndex>? logger = null)
     {
         NpgsqlConnectionStringBuilder builder;
         try
@@ -44,14 +42,11 @@ public sealed class PostgresArticleIndex : IArticleIndex, IAsyncDisposable
         // Where, without user or password: for status lines, errors and logs.
         Location = $"postgresql://{builder.Host}{(builder.Port != 5432 ? ":" + builder.Port : "")}/{builder.Database}";
         _dataSource = new NpgsqlDataSourceBuilder(builder.ConnectionString) { Name = "talksbot-index" }.Build();
-        _analyzer = analyzer;
         _listener = new IndexChangeListener(_dataSource, (ILogger?)logger ?? NullLogger.Instance);
     }
 
     /// <summary>The database, as postgresql://host[:port]/database (never the credentials).</summary>
     public string Location { get; }
-
-    internal TextAnalyzer Analyzer => _analyzer;
 
     internal NpgsqlDataSource DataSource => _dataSource;
 
@@ -359,7 +354,7 @@ public sealed class PostgresArticleIndex : IArticleIndex, IAsyncDisposable
         {
             await wait.ExecuteNonQueryAsync(cancellationToken);
         }
-        await using (var check = new NpgsqlCommand("SELECT count(*) FROM sources WHERE location = @l AND origin = 'added'", connection, tx))
+        await using (var check = new NpgsqlCommand("SELECT count(*) FROM sources WHERE location = @l AND origin IN ('added', 'given')", connection, tx))
         {
             check.Parameters.AddWithValue("l", location);
             if (Convert.ToInt64(await check.ExecuteScalarAsync(cancellationToken)) == 0) return false;
@@ -393,8 +388,6 @@ public sealed class PostgresArticleIndex : IArticleIndex, IAsyncDisposable
 
     /// <summary>This instance committed a change: its caches follow at once, not when its own notification comes back.</summary>
     internal void Committed(long generation) => _listener.Observe(generation);
-
-    internal List<string> TermsOf(string text) => _analyzer.Terms(text);
 
     public async ValueTask DisposeAsync()
     {

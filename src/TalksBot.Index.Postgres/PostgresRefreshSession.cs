@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Npgsql;
 using NpgsqlTypes;
-using TalksBot.Core.Articles;
 using TalksBot.Core.Indexing;
 
 namespace TalksBot.Index.Postgres;
@@ -60,36 +59,28 @@ internal sealed class PostgresRefreshSession : IIndexRefreshSession
         return stored;
     }
 
-    public async Task<(UpsertOutcome Outcome, string? DuplicateOf)> UpsertAsync(
-        string sourceLocation, string origin, string contentHash, ArticleDocument article, IReadOnlyList<PassageDraft> passages, CancellationToken cancellationToken)
+    public async Task<string?> FindDuplicateAsync(string sourceLocation, string origin, string? url, string bodyHash, CancellationToken cancellationToken)
+    {
+        await using var dup = Command("""
+            SELECT origin FROM articles
+            WHERE ((url = @u AND @u IS NOT NULL) OR body_hash = @b) AND NOT (source = @s AND origin = @o)
+            ORDER BY id LIMIT 1
+            """);
+        dup.Parameters.Add(new NpgsqlParameter("u", NpgsqlDbType.Text) { Value = (object?)url ?? DBNull.Value });
+        dup.Parameters.AddWithValue("b", bodyHash);
+        dup.Parameters.AddWithValue("s", sourceLocation);
+        dup.Parameters.AddWithValue("o", origin);
+        return await dup.ExecuteScalarAsync(cancellationToken) as string;
+    }
+
+    public async Task StoreArticleAsync(string sourceLocation, IndexedArticle article, CancellationToken cancellationToken)
     {
         long? existingId = null;
-        string? existingHash = null;
-        await using (var find = Command("SELECT id, content_hash FROM articles WHERE source = @s AND origin = @o"))
+        await using (var find = Command("SELECT id FROM articles WHERE source = @s AND origin = @o"))
         {
             find.Parameters.AddWithValue("s", sourceLocation);
-            find.Parameters.AddWithValue("o", origin);
-            await using var reader = await find.ExecuteReaderAsync(cancellationToken);
-            if (await reader.ReadAsync(cancellationToken))
-            {
-                existingId = reader.GetInt64(0);
-                existingHash = reader.GetString(1);
-            }
-        }
-        if (existingHash == contentHash) return (UpsertOutcome.Unchanged, null);
-
-        var bodyHash = ContentHash.OfNormalizedBody(article.Body);
-        var url = string.IsNullOrWhiteSpace(article.Url) ? null : article.Url.Trim();
-        await using (var dup = Command("SELECT origin FROM articles WHERE ((url = @u AND @u IS NOT NULL) OR body_hash = @b) AND id IS DISTINCT FROM @id ORDER BY id LIMIT 1"))
-        {
-            dup.Parameters.Add(new NpgsqlParameter("u", NpgsqlDbType.Text) { Value = (object?)url ?? DBNull.Value });
-            dup.Parameters.AddWithValue("b", bodyHash);
-            dup.Parameters.Add(new NpgsqlParameter("id", NpgsqlDbType.Bigint) { Value = (object?)existingId ?? DBNull.Value });
-            if (await dup.ExecuteScalarAsync(cancellationToken) is string other)
-            {
-                if (existingId is { } stale) await _counts.DeleteArticlesAsync(_connection, _transaction, "id = @id", p => p.AddWithValue("id", stale), cancellationToken);
-                return (UpsertOutcome.Duplicate, other);
-            }
+            find.Parameters.AddWithValue("o", article.Origin);
+            if (await find.ExecuteScalarAsync(cancellationToken) is long found) existingId = found;
         }
 
         long articleId;
@@ -100,7 +91,7 @@ internal sealed class PostgresRefreshSession : IIndexRefreshSession
                 UPDATE articles SET content_hash = @h, body_hash = @b, url = @u, title = @t, outlet = @out, published = @p, byline = @by, indexed_at = now()
                 WHERE id = @id
                 """);
-            AddArticleParameters(update, contentHash, bodyHash, url, article);
+            AddArticleParameters(update, article);
             update.Parameters.AddWithValue("id", id);
             await update.ExecuteNonQueryAsync(cancellationToken);
             articleId = id;
@@ -112,16 +103,15 @@ internal sealed class PostgresRefreshSession : IIndexRefreshSession
                 VALUES(@s, @o, @h, @b, @u, @t, @out, @p, @by, now()) RETURNING id
                 """);
             insert.Parameters.AddWithValue("s", sourceLocation);
-            insert.Parameters.AddWithValue("o", origin);
-            AddArticleParameters(insert, contentHash, bodyHash, url, article);
+            insert.Parameters.AddWithValue("o", article.Origin);
+            AddArticleParameters(insert, article);
             articleId = Convert.ToInt64(await insert.ExecuteScalarAsync(cancellationToken));
         }
-        await InsertPassagesAsync(articleId, article.Title, passages, cancellationToken);
-        return (existingId is null ? UpsertOutcome.Added : UpsertOutcome.Updated, null);
+        await InsertPassagesAsync(articleId, article.Passages, cancellationToken);
     }
 
     /// <summary>All of an article's passages in one statement, with their terms and tsvector.</summary>
-    private async Task InsertPassagesAsync(long articleId, string title, IReadOnlyList<PassageDraft> passages, CancellationToken cancellationToken)
+    private async Task InsertPassagesAsync(long articleId, IReadOnlyList<IndexedPassage> passages, CancellationToken cancellationToken)
     {
         if (passages.Count == 0) return;
         var positions = new int[passages.Count];
@@ -131,14 +121,12 @@ internal sealed class PostgresRefreshSession : IIndexRefreshSession
         var vectors = new string[passages.Count];
         for (int i = 0; i < passages.Count; i++)
         {
-            // Title words are part of every passage's terms: a passage is about what its article is about.
-            var passageTerms = _index.TermsOf(title + "\n" + passages[i].Text);
             positions[i] = passages[i].Position;
             texts[i] = passages[i].Text;
-            terms[i] = string.Join(' ', passageTerms);
-            counts[i] = passageTerms.Count;
-            vectors[i] = TextSearchLiterals.Vector(passageTerms);
-            _counts.Add(passageTerms);
+            terms[i] = string.Join(' ', passages[i].Terms);
+            counts[i] = passages[i].Terms.Count;
+            vectors[i] = TextSearchLiterals.Vector(passages[i].Terms);
+            _counts.Add(passages[i].Terms);
         }
         await using var cmd = Command("""
             INSERT INTO passages(article_id, position, text, terms, term_count, tsv)
@@ -154,52 +142,54 @@ internal sealed class PostgresRefreshSession : IIndexRefreshSession
         await cmd.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    private static void AddArticleParameters(NpgsqlCommand cmd, string contentHash, string bodyHash, string? url, ArticleDocument article)
+    private static void AddArticleParameters(NpgsqlCommand cmd, IndexedArticle indexed)
     {
-        cmd.Parameters.AddWithValue("h", contentHash);
-        cmd.Parameters.AddWithValue("b", bodyHash);
-        cmd.Parameters.Add(new NpgsqlParameter("u", NpgsqlDbType.Text) { Value = (object?)url ?? DBNull.Value });
+        var article = indexed.Article;
+        cmd.Parameters.AddWithValue("h", indexed.ContentHash);
+        cmd.Parameters.AddWithValue("b", indexed.BodyHash);
+        cmd.Parameters.Add(new NpgsqlParameter("u", NpgsqlDbType.Text) { Value = (object?)indexed.Url ?? DBNull.Value });
         cmd.Parameters.AddWithValue("t", article.Title);
         cmd.Parameters.AddWithValue("out", article.Outlet);
         cmd.Parameters.Add(new NpgsqlParameter("p", NpgsqlDbType.Date) { Value = article.Published is { } d ? d : DBNull.Value });
         cmd.Parameters.Add(new NpgsqlParameter("by", NpgsqlDbType.Text) { Value = (object?)article.Byline ?? DBNull.Value });
     }
 
-    public async Task RemoveAsync(string sourceLocation, string origin, CancellationToken cancellationToken) =>
+    public async Task RemoveArticleAsync(string sourceLocation, string origin, CancellationToken cancellationToken) =>
         await _counts.DeleteArticlesAsync(_connection, _transaction, "source = @s AND origin = @o", p =>
         {
             p.AddWithValue("s", sourceLocation);
             p.AddWithValue("o", origin);
         }, cancellationToken);
 
-    public async Task<int> RemoveOtherSourcesAsync(IReadOnlyCollection<string> keep, CancellationToken cancellationToken)
+    public async Task<IReadOnlyDictionary<string, string>> GetSourceOriginsAsync(CancellationToken cancellationToken)
     {
-        var stale = new List<string>();
-        await using (var cmd = Command("SELECT DISTINCT source FROM articles"))
-        await using (var reader = await cmd.ExecuteReaderAsync(cancellationToken))
-        {
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                var source = reader.GetString(0);
-                if (!keep.Contains(source)) stale.Add(source);
-            }
-        }
-        int removed = 0;
-        foreach (var source in stale)
-        {
-            removed += await _counts.DeleteArticlesAsync(_connection, _transaction, "source = @s", p => p.AddWithValue("s", source), cancellationToken);
-            await using var cmd = Command("DELETE FROM sources WHERE location = @s AND origin = 'config'");
-            cmd.Parameters.AddWithValue("s", source);
-            await cmd.ExecuteNonQueryAsync(cancellationToken);
-        }
+        var origins = new Dictionary<string, string>(StringComparer.Ordinal);
+        await using var cmd = Command("""
+            SELECT location, origin FROM sources
+            UNION ALL
+            SELECT DISTINCT source, 'config' FROM articles WHERE source NOT IN (SELECT location FROM sources)
+            """);
+        await using var reader = await cmd.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken)) origins[reader.GetString(0)] = reader.GetString(1);
+        return origins;
+    }
+
+    public async Task<int> RemoveSourceArticlesAsync(string sourceLocation, CancellationToken cancellationToken)
+    {
+        int removed = await _counts.DeleteArticlesAsync(_connection, _transaction, "source = @s", p => p.AddWithValue("s", sourceLocation), cancellationToken);
+        await using var cmd = Command("DELETE FROM sources WHERE location = @s AND origin <> 'added'");
+        cmd.Parameters.AddWithValue("s", sourceLocation);
+        await cmd.ExecuteNonQueryAsync(cancellationToken);
         return removed;
     }
 
-    public async Task RecordSourceResultAsync(string sourceLocation, DateTimeOffset at, IReadOnlyList<SourceError> errors, bool succeeded, CancellationToken cancellationToken)
+    public async Task RecordSourceResultAsync(SourceScanResult result, CancellationToken cancellationToken)
     {
+        var (sourceLocation, at, errors, succeeded, origin) = result;
         var error = errors.Count > 0 ? errors[^1] : null;
         await using var cmd = Command("""
-            INSERT INTO sources(location, origin, added_at) VALUES(@l, 'config', @at) ON CONFLICT(location) DO NOTHING;
+            INSERT INTO sources(location, origin, added_at) VALUES(@l, @origin, @at)
+                ON CONFLICT(location) DO UPDATE SET origin = 'config' WHERE sources.origin = 'given' AND excluded.origin = 'config';
             UPDATE sources SET
                 last_success = CASE WHEN @ok THEN @at ELSE last_success END,
                 last_error_at = CASE WHEN @err IS NULL THEN (CASE WHEN @ok THEN NULL ELSE last_error_at END) ELSE @at END,
@@ -208,6 +198,7 @@ internal sealed class PostgresRefreshSession : IIndexRefreshSession
             WHERE location = @l;
             """);
         cmd.Parameters.AddWithValue("l", sourceLocation);
+        cmd.Parameters.AddWithValue("origin", origin);
         cmd.Parameters.AddWithValue("at", at.ToUniversalTime());
         cmd.Parameters.AddWithValue("ok", succeeded);
         cmd.Parameters.Add(new NpgsqlParameter("err", NpgsqlDbType.Text) { Value = (object?)error?.Reason ?? DBNull.Value });

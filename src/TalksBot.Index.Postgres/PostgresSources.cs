@@ -7,7 +7,7 @@ namespace TalksBot.Index.Postgres;
 internal static class PostgresSources
 {
     /// <summary>
-    /// Configured sources first (in configuration order), then moderator-added ones; with an empty list, every source
+    /// Configured sources first (in configuration order), then moderator-added and once-given ones; with an empty list, every source
     /// the index has seen (oldest first, as the SQLite index lists them).
     /// </summary>
     public static async Task<IReadOnlyList<SourceRecord>> ReadAsync(NpgsqlConnection connection, IReadOnlyList<string> configured, CancellationToken cancellationToken)
@@ -58,7 +58,7 @@ internal static class PostgresSources
                 ? r with { Origin = "config" }
                 : new SourceRecord(location, "config", count, newest, null, null) { Outlets = outlets.GetValueOrDefault(location) ?? [] });
         }
-        result.AddRange(order.Where(l => rows[l].Origin == "added" && !configured.Contains(l)).Select(l => rows[l]));
+        result.AddRange(order.Where(l => rows[l].Origin is SourceOrigins.Added or SourceOrigins.Given && !configured.Contains(l)).Select(l => rows[l]));
         return result;
     }
 }

@@ -24,7 +24,7 @@ public class PostgresIndexTests(PostgresServer server) : IAsyncLifetime
         await _db.Refresher.RefreshAsync([source], null, default);
         foreach (var q in new[] { "Zelensky's", "Zelenskyy", "Kyiv", "Donbas" })
         {
-            var hits = await _db.Index.SearchAsync(_db.Index.Analyzer.AnalyzeQuestion(q).Terms, 5, false, default);
+            var hits = await _db.Index.SearchAsync(Core.Retrieval.TextAnalyzer.Default.AnalyzeQuestion(q).Terms, 5, false, default);
             Assert.Single(hits);
         }
     }
@@ -181,7 +181,7 @@ public class PostgresIndexTests(PostgresServer server) : IAsyncLifetime
         Assert.False(await _db.Index.AddSourceAsync("mem://added", "feed", default));
         var added = new InMemorySource("mem://added").Put("x", Articles.Make("Added", Articles.Body("Istanbul")));
         var config = new InMemorySource("mem://config").Put("y", Articles.Make("Configured", Articles.Body("Geneva")));
-        await _db.Refresher.RefreshAsync([config, added], null, default);
+        await _db.Refresher.RefreshAsync([config, added], null, default, allSources: true);
 
         var sources = await _db.Index.GetSourcesAsync(["mem://config"], default);
         Assert.Equal(["mem://config", "mem://added"], sources.Select(s => s.Location));
@@ -265,7 +265,7 @@ public class PostgresIndexTests(PostgresServer server) : IAsyncLifetime
     public async Task An_unreachable_database_is_index_unavailable_without_the_password()
     {
         var builder = new NpgsqlConnectionStringBuilder(_db.ConnectionString) { Database = "no_such_database", Password = "hunter2-secret" };
-        await using var missing = new PostgresArticleIndex(builder.ConnectionString, Core.Retrieval.TextAnalyzer.Default);
+        await using var missing = new PostgresArticleIndex(builder.ConnectionString);
         var ex = await Assert.ThrowsAsync<IndexUnavailableException>(() => missing.GetStatusAsync(default));
         Assert.Contains("postgresql://127.0.0.1:", ex.Message);
         Assert.Contains("no_such_database", ex.Message);

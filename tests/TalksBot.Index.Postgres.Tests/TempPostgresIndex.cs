@@ -28,7 +28,7 @@ public sealed class TempPostgresIndex : IAsyncDisposable
     /// <summary>Another instance on the same database, as a second process would open it; disposed with this one.</summary>
     public PostgresArticleIndex OpenInstance()
     {
-        var index = new PostgresArticleIndex(ConnectionString, TextAnalyzer.Default);
+        var index = new PostgresArticleIndex(ConnectionString);
         _instances.Add(index);
         return index;
     }
