@@ -41,6 +41,9 @@ public sealed class PostgresArticleIndex : IArticleIndex, IAsyncDisposable
         }
         // Where, without user or password: for status lines, errors and logs.
         Location = $"postgresql://{builder.Host}{(builder.Port != 5432 ? ":" + builder.Port : "")}/{builder.Database}";
+        // Every statement here is a short lookup: JIT compiling one costs far more than running it (hundreds of ms
+        // against a few), and a fresh index's missing statistics make the planner's estimates big enough to trigger it.
+        if (string.IsNullOrEmpty(builder.Options) || !builder.Options.Contains("jit", StringComparison.Ordinal)) builder.Options = (builder.Options + " -c jit=off").Trim();
         _dataSource = new NpgsqlDataSourceBuilder(builder.ConnectionString) { Name = "talksbot-index" }.Build();
         _listener = new IndexChangeListener(_dataSource, (ILogger?)logger ?? NullLogger.Instance);
     }
@@ -116,22 +119,21 @@ public sealed class PostgresArticleIndex : IArticleIndex, IAsyncDisposable
         // for each term it holds), idf from the term's passage count with a floor of 1e-6, the passage's length in
         // terms against the average over the index. Terms come from the tsvector of the passages the GIN index found.
         await using var cmd = new NpgsqlCommand("""
-            WITH totals AS (
-                SELECT passages::float8 AS n, CASE WHEN passages > 0 THEN tokens::float8 / passages ELSE 1 END AS avgdl FROM index_state),
-            weights AS (
+            WITH totals AS MATERIALIZED (
+                SELECT passages::float8 AS n, CASE WHEN passages > 0 THEN tokens::float8 / passages ELSE 1 END AS avgdl FROM index_state WHERE id = 1),
+            weights AS MATERIALIZED (
                 SELECT q.term, CASE WHEN w.idf > 0 THEN w.idf ELSE 1e-6 END AS idf
                 FROM unnest(@terms::text[]) AS q(term)
-                LEFT JOIN vocabulary v ON v.term = q.term
                 CROSS JOIN totals t
+                LEFT JOIN vocabulary v ON v.term = q.term
                 CROSS JOIN LATERAL (SELECT ln((t.n - coalesce(v.passages, 0) + 0.5) / (coalesce(v.passages, 0) + 0.5)) AS idf) w),
             scored AS (
-                SELECT p.id, sum(w.idf * f.tf * (1.2 + 1) / (f.tf + 1.2 * (1 - 0.75 + 0.75 * p.term_count / t.avgdl))) AS score
+                SELECT p.id, sum(w.idf * u.tf * 2.2 / (u.tf + 1.2 * (0.25 + 0.75 * p.term_count / (SELECT avgdl FROM totals)))) AS score
                 FROM passages p
-                CROSS JOIN totals t
                 CROSS JOIN LATERAL (
-                    SELECT u.lexeme, cardinality(u.positions) AS tf
-                    FROM unnest(ts_filter(setweight(p.tsv, 'A', @terms::text[]), '{a}')) AS u) f
-                JOIN weights w ON w.term = f.lexeme
+                    SELECT f.lexeme, cardinality(f.positions)::float8 AS tf
+                    FROM unnest(ts_filter(setweight(p.tsv, 'A', @terms::text[]), '{a}')) AS f) u
+                JOIN weights w ON w.term = u.lexeme
                 WHERE p.tsv @@ @query::tsquery
                 GROUP BY p.id
                 ORDER BY score DESC, p.id

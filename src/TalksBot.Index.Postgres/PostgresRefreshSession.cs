@@ -12,6 +12,8 @@ namespace TalksBot.Index.Postgres;
 /// </summary>
 internal sealed class PostgresRefreshSession : IIndexRefreshSession
 {
+    private const int AnalyzeAfterPassages = 1000;
+
     private readonly PostgresArticleIndex _index;
     private readonly NpgsqlConnection _connection;
     private readonly NpgsqlTransaction _transaction;
@@ -266,10 +268,18 @@ internal sealed class PostgresRefreshSession : IIndexRefreshSession
             cmd.Parameters.AddWithValue("errors", JsonSerializer.Serialize(errors));
             await cmd.ExecuteNonQueryAsync(cancellationToken);
         }
+        long touched = _counts.Touched;
         long generation = await _counts.ApplyAsync(_connection, _transaction, cancellationToken);
         await _transaction.CommitAsync(cancellationToken);
         _committed = true;
         _index.Committed(generation);
+        if (touched >= AnalyzeAfterPassages)
+        {
+            // A large refresh (a first one above all) leaves the planner's statistics far behind the tables until
+            // autovacuum comes round; refreshing them now keeps the searches on the GIN index from the next question.
+            await using var analyze = new NpgsqlCommand("ANALYZE passages, vocabulary, articles, embeddings", _connection);
+            await analyze.ExecuteNonQueryAsync(cancellationToken);
+        }
     }
 
     public async ValueTask DisposeAsync()

@@ -14,6 +14,9 @@ internal sealed class TermCounts
     private long _passages;
     private long _tokens;
 
+    /// <summary>Passages stored or deleted so far (not netted out): how much the tables' statistics may have moved.</summary>
+    public long Touched { get; private set; }
+
     public void Add(IReadOnlyList<string> terms) => Count(terms, +1);
 
     public void Remove(IReadOnlyList<string> terms) => Count(terms, -1);
@@ -21,6 +24,7 @@ internal sealed class TermCounts
     private void Count(IReadOnlyList<string> terms, int sign)
     {
         _passages += sign;
+        Touched++;
         _tokens += sign * terms.Count;
         foreach (var term in terms.Distinct(StringComparer.Ordinal))
         {
