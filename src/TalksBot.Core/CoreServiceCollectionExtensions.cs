@@ -11,9 +11,10 @@ using TalksBot.Core.Retrieval;
 namespace TalksBot.Core;
 
 /// <summary>
-/// Registers the domain services. The host binds the options (Chat, Index, Retrieval) and adds an IArticleIndex and an
-/// IArticleSourceFactory; an LLM adapter may register its IAnswerWriter / IQuestionRewriter / embedders first
-/// (everything here is TryAdd).
+/// Registers the domain services. The host binds the options (Chat, Index, Retrieval) and adds an index and an
+/// IArticleSourceFactory. What an adapter may provide — an IAnswerWriter, an IQuestionRewriter, embedders — has no
+/// default registered here: it is looked up when resolving, with the extractive writer as the fallback, so adapters may
+/// be registered before or after this.
 /// </summary>
 public static class CoreServiceCollectionExtensions
 {
@@ -35,8 +36,9 @@ public static class CoreServiceCollectionExtensions
             sp.GetService<QueryEmbedder>(),
             sp.GetService<Microsoft.Extensions.Logging.ILogger<PassageRetriever>>()));
         services.TryAddSingleton<ExtractiveAnswerWriter>();
-        services.TryAddSingleton<IAnswerWriter>(sp => sp.GetRequiredService<ExtractiveAnswerWriter>());
-        services.TryAddSingleton<QuestionAnswerer>();
+        services.TryAddSingleton(sp => new QuestionAnswerer(
+            sp.GetRequiredService<PassageRetriever>(),
+            sp.GetService<IAnswerWriter>() ?? sp.GetRequiredService<ExtractiveAnswerWriter>()));
         services.TryAddSingleton(sp =>
         {
             var o = sp.GetRequiredService<IOptions<ChatOptions>>().Value;

@@ -8,9 +8,7 @@ using TalksBot.Core;
 using TalksBot.Core.Conversations;
 using TalksBot.Core.Indexing;
 using TalksBot.Core.Moderation;
-using TalksBot.Index.Sqlite;
-using TalksBot.Llm;
-using TalksBot.Sources;
+using TalksBot.Composition;
 using TalksBot.Testing;
 
 namespace TalksBot.Discord.Tests;
@@ -45,6 +43,8 @@ public sealed class DiscordHarness : IAsyncDisposable
             ["Discord:EditIntervalMilliseconds"] = "100",
             ["Discord:TypingIntervalMilliseconds"] = "500",
             ["Discord:RetryBaseMilliseconds"] = "10",
+            // Keyword search: embedding the articles with the local model in every test would take minutes.
+            ["Embeddings:Provider"] = "none",
         }) h.Settings[k] = v;
         arrange?.Invoke(h);
 
@@ -60,11 +60,7 @@ public sealed class DiscordHarness : IAsyncDisposable
             o.RefreshInterval = TimeSpan.Zero;
         });
         builder.Services.Configure<ChatOptions>(o => o.QuestionsPerMinute = 100);
-        builder.Services.AddTalksBotSources(builder.Configuration);
-        builder.Services.AddTalksBotLlm(builder.Configuration);
-        builder.Services.AddTalksBotDiscord(builder.Configuration);
-        builder.Services.AddTalksBotCore();
-        builder.Services.AddSqliteArticleIndex();
+        builder.AddTalksBot();
         h.ConfigureServices?.Invoke(builder.Services);
         h.App = builder.Build();
         h.App.MapDiscordInteractions();

@@ -8,9 +8,7 @@ using TalksBot.Core;
 using TalksBot.Core.Conversations;
 using TalksBot.Core.Indexing;
 using TalksBot.Core.Moderation;
-using TalksBot.Index.Sqlite;
-using TalksBot.Llm;
-using TalksBot.Sources;
+using TalksBot.Composition;
 using TalksBot.Testing;
 
 namespace TalksBot.Telegram.Tests;
@@ -56,6 +54,8 @@ public sealed class TelegramHarness : IAsyncDisposable
             ["Telegram:TypingIntervalMilliseconds"] = "500",
             ["Telegram:RetryBaseMilliseconds"] = "10",
             ["Telegram:ModeratorUserIds:0"] = Moderator.ToString(),
+            // Keyword search: embedding the articles with the local model in every test would take minutes.
+            ["Embeddings:Provider"] = "none",
         }) h.Settings[k] = v;
         arrange?.Invoke(h);
         await h.StartHostAsync();
@@ -77,11 +77,7 @@ public sealed class TelegramHarness : IAsyncDisposable
             o.RefreshInterval = TimeSpan.Zero;
         });
         builder.Services.Configure<ChatOptions>(o => o.QuestionsPerMinute = 100);
-        builder.Services.AddTalksBotSources(builder.Configuration);
-        builder.Services.AddTalksBotLlm(builder.Configuration);
-        builder.Services.AddTalksBotTelegram(builder.Configuration);
-        builder.Services.AddTalksBotCore();
-        builder.Services.AddSqliteArticleIndex();
+        builder.AddTalksBot();
         ConfigureServices?.Invoke(builder.Services);
         App = builder.Build();
         App.MapTelegramWebhook();

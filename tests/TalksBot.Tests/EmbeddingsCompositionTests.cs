@@ -13,10 +13,7 @@ public class EmbeddingsCompositionTests
 {
     private static ServiceProvider Compose(params (string Key, string Value)[] settings)
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings.Select(s => new KeyValuePair<string, string?>(s.Key, s.Value))).Build();
-        var services = new ServiceCollection();
-        TalksBotHost.AddServices(services, configuration);
-        return services.BuildServiceProvider();
+        return ComposedServices.Build(settings.Select(s => (s.Key, (string?)s.Value)), keywordSearch: false);
     }
 
     [Fact]

@@ -25,18 +25,12 @@ public sealed class ScheduledRefreshTests : IDisposable
 
     private ServiceProvider Services(TimeSpan interval)
     {
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.Configure<IndexOptions>(o =>
+        return ComposedServices.Build([], services => services.Configure<IndexOptions>(o =>
         {
             o.DatabasePath = Path.Combine(_dir, "talksbot.db");
             o.Sources = [SharedData.Articles];
             o.RefreshInterval = interval;
-        });
-        services.AddTalksBotSources(new ConfigurationBuilder().Build());
-        services.AddTalksBotCore();
-        services.AddSqliteArticleIndex();
-        return services.BuildServiceProvider();
+        }));
     }
 
     private static ScheduledRefreshService Schedule(IServiceProvider sp) => new(
@@ -66,6 +60,22 @@ public sealed class ScheduledRefreshTests : IDisposable
             await Schedule(sp).RefreshOnceAsync(default); // must not throw
             Assert.Null((await sp.GetRequiredService<IArticleIndex>().GetStatusAsync(default)).LastRefresh);
         }
+    }
+
+    [Fact]
+    public async Task A_scheduled_refresh_keeps_the_articles_of_a_source_given_to_one_refresh()
+    {
+        await using var sp = Services(TimeSpan.FromMinutes(30));
+        var given = Directory.CreateDirectory(Path.Combine(_dir, "given")).FullName;
+        await File.WriteAllTextAsync(Path.Combine(given, "a.md"), Testing.Hostile.HostileFiles.Article("Istanbul talks", "Negotiators in Istanbul discussed grain shipments"));
+        var source = sp.GetRequiredService<Core.Sources.IArticleSourceFactory>().Create(given);
+        await sp.GetRequiredService<Core.Refresh.IndexRefresher>().RefreshAsync([source], null, default);
+
+        await Schedule(sp).RefreshOnceAsync(default);
+
+        var status = await sp.GetRequiredService<IIndexStore>().GetStatusAsync(default);
+        Assert.Equal(3, status.Articles);
+        Assert.Equal(1, status.Sources.Single(s => s.Location == source.Location).Articles);
     }
 
     [Fact]

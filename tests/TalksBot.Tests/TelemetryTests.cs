@@ -36,18 +36,16 @@ public sealed class TelemetryTests : IDisposable
 
     private ServiceProvider Services(bool includeQuestions)
     {
-        var services = new ServiceCollection();
-        services.AddLogging(l => l.AddProvider(_events).SetMinimumLevel(LogLevel.Information));
-        services.Configure<IndexOptions>(o =>
+        return ComposedServices.Build([], services =>
         {
-            o.DatabasePath = Path.Combine(_dir, "talksbot.db");
-            o.Sources = [SharedData.Articles];
+            services.AddLogging(l => l.AddProvider(_events).SetMinimumLevel(LogLevel.Information));
+            services.Configure<IndexOptions>(o =>
+            {
+                o.DatabasePath = Path.Combine(_dir, "talksbot.db");
+                o.Sources = [SharedData.Articles];
+            });
+            services.Configure<QuestionLogOptions>(o => o.IncludeQuestions = includeQuestions);
         });
-        services.Configure<QuestionLogOptions>(o => o.IncludeQuestions = includeQuestions);
-        services.AddTalksBotSources(new ConfigurationBuilder().Build());
-        services.AddTalksBotCore();
-        services.AddSqliteArticleIndex();
-        return services.BuildServiceProvider();
     }
 
     [Fact]

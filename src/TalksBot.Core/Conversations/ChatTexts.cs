@@ -105,6 +105,7 @@ public static class ChatTexts
             if (s.LastSuccess is { } ok) sb.Append($", last read {ok.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC");
             if (s.LastError is { } err) sb.Append($", last error: {(forChat ? HidePaths(err.Reason) : err.Reason)}");
             if (s.Origin == "added") sb.Append(" (added by a moderator)");
+            if (s.Origin == SourceOrigins.Given) sb.Append(" (given to one refresh: kept until refreshed again or removed)");
             if (s.Origin == SourceCatalog.SamplesOrigin) sb.Append(" (sample digests for the demo: left out once a source is configured or added)");
             sb.Append('\n');
             if (s.Outlets.Count > 0)

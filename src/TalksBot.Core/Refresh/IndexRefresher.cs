@@ -161,10 +161,9 @@ public sealed class IndexRefresher(
         var bodyHash = ContentHash.OfNormalizedBody(article.Body);
         var url = string.IsNullOrWhiteSpace(article.Url) ? null : article.Url.Trim();
         // The same story reached twice (same link, or the same words from another scrape) is stored once; a stored
-        // article that now duplicates another one goes.
+        // article that now duplicates another one is skipped, so it goes with the vanished ones.
         if (await session.FindDuplicateAsync(sourceLocation, found.Origin, url, bodyHash, cancellationToken) is { } duplicateOf)
         {
-            if (wasStored) await session.RemoveArticleAsync(sourceLocation, found.Origin, cancellationToken);
             tally.Duplicates++;
             scan.Skip(tally, found.Origin, $"same article as {duplicateOf}");
             return;

@@ -30,8 +30,8 @@ internal static class SourceCommands
             return ExitCodes.Ok;
         }));
 
-        var removeLocation = new Argument<string>("url-or-path") { Description = "A source added with `source add`." };
-        var remove = new Command("remove", "Remove an added source and its articles.") { removeLocation };
+        var removeLocation = new Argument<string>("url-or-path") { Description = "A source added with `source add` (or given once to `index refresh --source`)." };
+        var remove = new Command("remove", "Remove an added source (or one given to a refresh) and its articles.") { removeLocation };
         remove.SetAction((parse, ct) => CommandErrors.RunAsync(async () =>
         {
             using var host = TalksBotHost.BuildForCommand();

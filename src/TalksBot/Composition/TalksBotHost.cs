@@ -4,11 +4,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using TalksBot.Core;
-using TalksBot.Core.Conversations;
-using TalksBot.Core.Indexing;
-using TalksBot.Core.Retrieval;
-using TalksBot.Index.Sqlite;
 
 namespace TalksBot.Composition;
 
@@ -31,7 +26,7 @@ public static class TalksBotHost
             Args = ConfigurationArgs,
         });
         ConfigureCommon(builder.Configuration, builder.Environment, builder.Services, minimumLog, web: false);
-        AddServices(builder.Services, builder.Configuration);
+        builder.AddTalksBot();
         configure?.Invoke(builder.Services);
         var host = builder.Build();
         ValidateOptions(host.Services);
@@ -43,7 +38,7 @@ public static class TalksBotHost
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = Environment.CurrentDirectory, Args = args });
         ConfigureCommon(builder.Configuration, builder.Environment, builder.Services, LogLevel.Information, web: true);
-        AddServices(builder.Services, builder.Configuration);
+        builder.AddTalksBot();
         return builder;
     }
 
@@ -54,18 +49,6 @@ public static class TalksBotHost
         // Under systemd: journal-friendly console output, readiness and stopping notifications (Type=notify); elsewhere nothing.
         services.AddSystemd();
         TelemetryComposition.AddTalksBotTelemetry(services, configuration, web);
-    }
-
-    public static void AddServices(IServiceCollection services, IConfiguration configuration)
-    {
-        services.AddOptions<IndexOptions>().Bind(configuration.GetSection(IndexOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<IPostConfigureOptions<IndexOptions>, IndexOptionsPaths>();
-        services.AddOptions<ChatOptions>().Bind(configuration.GetSection(ChatOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<RetrievalOptions>().Bind(configuration.GetSection(RetrievalOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<TalksBot.Core.Diagnostics.QuestionLogOptions>().Bind(configuration.GetSection(TalksBot.Core.Diagnostics.QuestionLogOptions.Section));
-        PlatformComposition.AddAdapters(services, configuration);
-        services.AddTalksBotCore();
-        services.AddSqliteArticleIndex();
     }
 
     private static void ValidateOptions(IServiceProvider services)

@@ -18,7 +18,6 @@ internal static class TelemetryComposition
     public static void AddTalksBotTelemetry(IServiceCollection services, IConfiguration configuration, bool web)
     {
         var options = configuration.GetSection(TelemetryOptions.Section).Get<TelemetryOptions>() ?? new TelemetryOptions();
-        services.AddOptions<TelemetryOptions>().Bind(configuration.GetSection(TelemetryOptions.Section));
         bool otlp = !string.IsNullOrWhiteSpace(configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]);
         bool prometheus = web && options.Prometheus;
         if (!otlp && !prometheus) return;

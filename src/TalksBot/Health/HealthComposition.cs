@@ -21,7 +21,6 @@ public static class HealthComposition
 
     public static IServiceCollection AddTalksBotHealth(this IServiceCollection services, IConfiguration configuration, IReadOnlyList<string> platforms)
     {
-        services.AddOptions<HealthOptions>().Bind(configuration.GetSection(HealthOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         var checks = services.AddHealthChecks()
             .AddCheck<IndexHealthCheck>("index", tags: [Ready]);
         foreach (var platform in platforms)
