@@ -17,99 +17,44 @@ namespace TalksBot.Index.Postgres;
 /// </summary>
 public sealed class PostgresArticleIndex : IArticleIndex, IAsyncDisposable
 {
-    private readonly NpgsqlDataSource _dataSource;
+    private readonly PostgresDatabase _database;
+    private readonly bool _ownsDatabase;
     private readonly IndexChangeListener _listener;
-    private readonly SemaphoreSlim _migration = new(1, 1);
     private readonly object _cacheLock = new();
-    private volatile bool _migrated;
     private VectorMatrix? _vectors;
     private (long Generation, IReadOnlyDictionary<string, long> Terms)? _vocabulary;
 
     /// <summary>Unit-length vectors of one model in one contiguous array: cosine similarity becomes one dot product.</summary>
     private sealed record VectorMatrix(string Model, long Generation, long[] Ids, int Dimensions, float[] Values);
 
+    /// <summary>An index with a connection pool of its own (tests, tools).</summary>
     public PostgresArticleIndex(string connectionString, ILogger<PostgresArticleIndex>? logger = null)
+        : this(new PostgresDatabase(connectionString), logger, ownsDatabase: true)
     {
-        NpgsqlConnectionStringBuilder builder;
-        try
-        {
-            builder = new NpgsqlConnectionStringBuilder(connectionString);
-        }
-        catch (ArgumentException ex)
-        {
-            throw new IndexUnavailableException($"ConnectionStrings:TalksBot is not a valid PostgreSQL connection string: {ex.Message}", ex);
-        }
-        // Where, without user or password: for status lines, errors and logs.
-        Location = $"postgresql://{builder.Host}{(builder.Port != 5432 ? ":" + builder.Port : "")}/{builder.Database}";
-        // Every statement here is a short lookup: JIT compiling one costs far more than running it (hundreds of ms
-        // against a few), and a fresh index's missing statistics make the planner's estimates big enough to trigger it.
-        if (string.IsNullOrEmpty(builder.Options) || !builder.Options.Contains("jit", StringComparison.Ordinal)) builder.Options = (builder.Options + " -c jit=off").Trim();
-        _dataSource = new NpgsqlDataSourceBuilder(builder.ConnectionString) { Name = "talksbot-index" }.Build();
-        _listener = new IndexChangeListener(_dataSource, (ILogger?)logger ?? NullLogger.Instance);
+    }
+
+    /// <summary>An index on a database it shares with the state stores.</summary>
+    public PostgresArticleIndex(PostgresDatabase database, ILogger<PostgresArticleIndex>? logger = null)
+        : this(database, logger, ownsDatabase: false)
+    {
+    }
+
+    private PostgresArticleIndex(PostgresDatabase database, ILogger<PostgresArticleIndex>? logger, bool ownsDatabase)
+    {
+        _database = database;
+        _ownsDatabase = ownsDatabase;
+        _listener = new IndexChangeListener(database.DataSource, (ILogger?)logger ?? NullLogger.Instance);
     }
 
     /// <summary>The database, as postgresql://host[:port]/database (never the credentials).</summary>
-    public string Location { get; }
-
-    internal NpgsqlDataSource DataSource => _dataSource;
+    public string Location => _database.Location;
 
     /// <summary>Completes once this instance knows of <paramref name="generation"/>: for tests of two instances.</summary>
     internal Task WaitForGenerationAsync(long generation, CancellationToken cancellationToken) => _listener.WaitForGenerationAsync(generation, cancellationToken);
 
-    internal async Task<NpgsqlConnection> OpenAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            if (!_migrated)
-            {
-                await _migration.WaitAsync(cancellationToken);
-                try
-                {
-                    if (!_migrated)
-                    {
-                        await PostgresSchema.MigrateAsync(_dataSource, Location, cancellationToken);
-                        _migrated = true;
-                    }
-                }
-                finally
-                {
-                    _migration.Release();
-                }
-            }
-            return await _dataSource.OpenConnectionAsync(cancellationToken);
-        }
-        catch (NpgsqlException ex) when (IsUnavailable(ex))
-        {
-            throw Unavailable(ex);
-        }
-    }
+    internal Task<NpgsqlConnection> OpenAsync(CancellationToken cancellationToken) => _database.OpenAsync(cancellationToken);
 
-    /// <summary>
-    /// Errors that mean the database can't serve (unreachable, refused, no such database, no permission, shutting
-    /// down, out of resources), as opposed to a bug in a statement: the documented "index unavailable" (exit 4, 503).
-    /// </summary>
-    internal static bool IsUnavailable(NpgsqlException ex) => ex is not PostgresException pg
-        || pg.SqlState.StartsWith("08", StringComparison.Ordinal) // connection exception
-        || pg.SqlState.StartsWith("28", StringComparison.Ordinal) // invalid authorization
-        || pg.SqlState.StartsWith("53", StringComparison.Ordinal) // insufficient resources
-        || pg.SqlState.StartsWith("57P", StringComparison.Ordinal) // shutting down, cannot connect now
-        || pg.SqlState is "3D000" or "42501"; // no such database; insufficient privilege
-
-    internal IndexUnavailableException Unavailable(NpgsqlException ex) => ex is PostgresException pg
-        ? new IndexUnavailableException($"The index at {Location} can't be used: {pg.MessageText} (SQLSTATE {pg.SqlState}).", ex)
-        : new IndexUnavailableException($"The index at {Location} can't be reached: {ex.Message}", ex);
-
-    private async Task<T> GuardAsync<T>(Func<Task<T>> call)
-    {
-        try
-        {
-            return await call();
-        }
-        catch (NpgsqlException ex) when (IsUnavailable(ex))
-        {
-            throw Unavailable(ex);
-        }
-    }
+    private Task<T> GuardAsync<T>(Func<Task<T>> call) => _database.GuardAsync(call);
 
     public Task<IReadOnlyList<PassageHit>> SearchAsync(IReadOnlyList<string> terms, int limit, bool requireAll, CancellationToken cancellationToken) => GuardAsync(async () =>
     {
@@ -394,7 +339,6 @@ public sealed class PostgresArticleIndex : IArticleIndex, IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _listener.DisposeAsync();
-        await _dataSource.DisposeAsync();
-        _migration.Dispose();
+        if (_ownsDatabase) await _database.DisposeAsync();
     }
 }

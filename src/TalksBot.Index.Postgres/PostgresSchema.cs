@@ -8,7 +8,8 @@ namespace TalksBot.Index.Postgres;
 /// an advisory lock, so instances starting together migrate once. Passages keep their analyzed terms (the SQLite
 /// index's FTS5 input, verbatim) both as text and as a tsvector built from them directly (no second parse, no second
 /// stemming); `vocabulary` holds each term's passage count and `index_state` the totals bm25 needs, both kept by the
-/// writer in the same transaction as the passages.
+/// writer in the same transaction as the passages. The rest is the bot's state shared by instances: key/value state,
+/// feedback, claims of work (each Telegram update answered once), conversation turns and rate-limit events.
 /// </summary>
 internal static class PostgresSchema
 {
@@ -78,6 +79,34 @@ internal static class PostgresSchema
             vector real[] NOT NULL,
             PRIMARY KEY(passage_id, model));
         CREATE INDEX embeddings_model ON embeddings(model);
+        CREATE TABLE state(
+            key text COLLATE "C" PRIMARY KEY,
+            value text NOT NULL);
+        CREATE TABLE feedback_answer(
+            id text PRIMARY KEY, conversation text NOT NULL, question text NOT NULL, mode text NOT NULL,
+            grounded boolean NOT NULL, citations jsonb NOT NULL, at timestamptz NOT NULL);
+        CREATE INDEX feedback_answer_at ON feedback_answer(at);
+        CREATE TABLE feedback_vote(
+            answer_id text NOT NULL REFERENCES feedback_answer(id) ON DELETE CASCADE, user_key text NOT NULL,
+            vote smallint NOT NULL, at timestamptz NOT NULL, PRIMARY KEY(answer_id, user_key));
+        CREATE INDEX feedback_vote_at ON feedback_vote(vote, at);
+        CREATE TABLE claims(
+            key text COLLATE "C" PRIMARY KEY,
+            claimed_at timestamptz NOT NULL,
+            completed boolean NOT NULL DEFAULT false);
+        CREATE INDEX claims_at ON claims(claimed_at);
+        CREATE TABLE conversation_turns(
+            conversation text COLLATE "C" NOT NULL,
+            seq bigint GENERATED ALWAYS AS IDENTITY,
+            at timestamptz NOT NULL,
+            question text NOT NULL,
+            answer text NOT NULL,
+            PRIMARY KEY(conversation, seq));
+        CREATE INDEX conversation_turns_at ON conversation_turns(at);
+        CREATE TABLE rate_limit_events(
+            user_key text COLLATE "C" NOT NULL,
+            at timestamptz NOT NULL);
+        CREATE INDEX rate_limit_events_user ON rate_limit_events(user_key, at);
         """,
     ];
 
