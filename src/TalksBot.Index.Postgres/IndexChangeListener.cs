@@ -18,6 +18,7 @@ internal sealed class IndexChangeListener : IAsyncDisposable
     private readonly List<(long Generation, TaskCompletionSource Seen)> _waiters = [];
     private Task? _loop;
     private long _generation = -1;
+    private int _disposed;
 
     public IndexChangeListener(NpgsqlDataSource dataSource, ILogger logger)
     {
@@ -127,6 +128,8 @@ internal sealed class IndexChangeListener : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        // Registered under several service types, the index (and so this) can be disposed more than once.
+        if (Interlocked.Exchange(ref _disposed, 1) == 1) return;
         _stop.Cancel();
         if (_loop is not null)
         {

@@ -21,6 +21,7 @@ public sealed class PostgresArticleIndex : IArticleIndex, IAsyncDisposable
     private readonly bool _ownsDatabase;
     private readonly IndexChangeListener _listener;
     private readonly object _cacheLock = new();
+    private int _disposed;
     private VectorMatrix? _vectors;
     private (long Generation, IReadOnlyDictionary<string, long> Terms)? _vocabulary;
 
@@ -338,6 +339,8 @@ public sealed class PostgresArticleIndex : IArticleIndex, IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        // Registered under several service types, this can be disposed more than once.
+        if (Interlocked.Exchange(ref _disposed, 1) == 1) return;
         await _listener.DisposeAsync();
         if (_ownsDatabase) await _database.DisposeAsync();
     }

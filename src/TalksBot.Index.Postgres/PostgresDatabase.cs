@@ -12,6 +12,7 @@ public sealed class PostgresDatabase : IAsyncDisposable
 {
     private readonly SemaphoreSlim _migration = new(1, 1);
     private volatile bool _migrated;
+    private int _disposed;
 
     public PostgresDatabase(string connectionString)
     {
@@ -101,6 +102,7 @@ public sealed class PostgresDatabase : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1) return;
         await DataSource.DisposeAsync();
         _migration.Dispose();
     }
