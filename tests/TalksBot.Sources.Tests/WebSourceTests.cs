@@ -28,6 +28,9 @@ public sealed class WebSourceTests : IAsyncLifetime
     private readonly InMemoryStateStore _state = new();
     private int _inFlight;
     private int _maxInFlight;
+    private readonly System.Threading.Channels.Channel<int> _arrivals = System.Threading.Channels.Channel.CreateUnbounded<int>();
+    private readonly SemaphoreSlim _gate = new(0);
+    private int _held;
 
     public async Task InitializeAsync()
     {
@@ -71,6 +74,15 @@ public sealed class WebSourceTests : IAsyncLifetime
                 return Results.Text($"<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Six</title>{items}</channel></rss>", "application/rss+xml");
             });
             app.MapGet("/delay", async () => { await Task.Delay(150); return Results.Content(ArticleHtml, "text/html"); });
+            // Held until the test lets one through: requests in flight are counted at the gate, not guessed from timing.
+            app.MapGet("/gated", async (CancellationToken ct) =>
+            {
+                _arrivals.Writer.TryWrite(Interlocked.Increment(ref _held));
+                await _gate.WaitAsync(ct);
+                // Before the response is sent: the fetcher can start the next request only after this.
+                Interlocked.Decrement(ref _held);
+                return Results.Content(ArticleHtml, "text/html");
+            });
         });
     }
 
@@ -221,9 +233,24 @@ public sealed class WebSourceTests : IAsyncLifetime
     public async Task At_most_two_requests_run_at_once_per_host()
     {
         using var fetcher = Fetcher();
-        await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => fetcher.FetchAsync(Url("delay"), false, default)));
-        Assert.Equal(2, _maxInFlight);
+        var fetches = Enumerable.Range(0, 8).Select(n => fetcher.FetchAsync(Url($"gated?n={n}"), false, default)).ToList();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+
+        // Two arrive and are held; each one let through makes room for exactly one more, never two.
+        Assert.Equal(1, await NextArrivalAsync(timeout.Token));
+        Assert.Equal(2, await NextArrivalAsync(timeout.Token));
+        for (int released = 1; released <= 6; released++)
+        {
+            _gate.Release();
+            Assert.Equal(2, await NextArrivalAsync(timeout.Token));
+        }
+        _gate.Release(2);
+        await Task.WhenAll(fetches);
+
+        Assert.Equal(8, _requests.Count(r => r.StartsWith("/gated")));
     }
+
+    private async Task<int> NextArrivalAsync(CancellationToken cancellationToken) => await _arrivals.Reader.ReadAsync(cancellationToken);
 
     [Fact]
     public async Task Waiting_behind_other_requests_to_a_slow_host_does_not_count_against_the_timeout()

@@ -34,14 +34,16 @@ public sealed class Cli : IDisposable
     public string DatabasePath { get; }
     public Dictionary<string, string> Environment { get; } = new();
 
-    public static string Dll
+    public static string Dll => Beside("TalksBot.dll");
+
+    /// <summary>The bench tool (benchmarks and the answer evaluation), outside the production binary.</summary>
+    public static string BenchDll => Beside("TalksBot.Bench.dll");
+
+    private static string Beside(string file)
     {
-        get
-        {
-            var path = Path.Combine(AppContext.BaseDirectory, "TalksBot.dll");
-            if (!File.Exists(path)) throw new InvalidOperationException($"TalksBot.dll was not built next to the tests ({path}).");
-            return path;
-        }
+        var path = Path.Combine(AppContext.BaseDirectory, file);
+        if (!File.Exists(path)) throw new InvalidOperationException($"{file} was not built next to the tests ({path}).");
+        return path;
     }
 
     public Cli WithSources(params string[] sources)
@@ -53,7 +55,9 @@ public sealed class Cli : IDisposable
         return this;
     }
 
-    public Process Start(params string[] args)
+    public Process Start(params string[] args) => StartDll(Dll, args);
+
+    private Process StartDll(string dll, string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -64,15 +68,19 @@ public sealed class Cli : IDisposable
             WorkingDirectory = Folder,
             StandardOutputEncoding = Encoding.UTF8,
         };
-        start.ArgumentList.Add(Dll);
+        start.ArgumentList.Add(dll);
         foreach (var a in args) start.ArgumentList.Add(a);
         foreach (var (k, v) in Environment) start.Environment[k] = v;
         return Process.Start(start)!;
     }
 
-    public async Task<(int ExitCode, string Out, string Err)> RunAsync(params string[] args)
+    public Task<(int ExitCode, string Out, string Err)> RunAsync(params string[] args) => RunDllAsync(Dll, args);
+
+    public Task<(int ExitCode, string Out, string Err)> RunBenchAsync(params string[] args) => RunDllAsync(BenchDll, args);
+
+    private async Task<(int ExitCode, string Out, string Err)> RunDllAsync(string dll, string[] args)
     {
-        using var process = Start(args);
+        using var process = StartDll(dll, args);
         process.StandardInput.Close();
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();

@@ -18,7 +18,7 @@ public sealed class AnswersBenchCommandTests : IDisposable
              {"id":"a","kind":"who","question":"Again?","covered":false,"articles":["corpora/none.md"]}]
             """);
         var db = Path.Combine(_cli.Folder, "answers.db");
-        var (code, _, err) = await _cli.RunAsync("bench", "answers", "--set", set, "--db", db, "--shared", SharedData.Root);
+        var (code, _, err) = await _cli.RunBenchAsync("bench", "answers", "--set", set, "--db", db, "--shared", SharedData.Root);
         Assert.Equal(2, code);
         Assert.Contains("entry 1 (a): an answerable question needs the articles", err);
         Assert.Contains("entry 2 (a): duplicate id", err);
@@ -28,9 +28,18 @@ public sealed class AnswersBenchCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task The_production_binary_says_where_the_benchmarks_went()
+    {
+        var (code, _, err) = await _cli.RunAsync("bench", "answers", "--set", "heldout");
+        Assert.Equal(2, code);
+        Assert.Contains("dotnet run -c Release --project src/TalksBot.Bench -- bench answers --set heldout", err);
+        Assert.DoesNotContain("   at ", err);
+    }
+
+    [Fact]
     public async Task An_unknown_set_name_says_where_it_looked()
     {
-        var (code, _, err) = await _cli.RunAsync("bench", "answers", "--set", "no-such-set", "--shared", SharedData.Root);
+        var (code, _, err) = await _cli.RunBenchAsync("bench", "answers", "--set", "no-such-set", "--shared", SharedData.Root);
         Assert.Equal(2, code);
         Assert.Contains("question set 'no-such-set' not found", err);
     }

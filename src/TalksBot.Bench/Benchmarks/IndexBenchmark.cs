@@ -194,9 +194,11 @@ internal static class IndexBenchmark
     private static async Task<(double Milliseconds, long PeakBytes)> TimeProcessAsync(string[] args, string db, CancellationToken ct)
     {
         var start = new ProcessStartInfo { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        var path = Environment.ProcessPath!;
-        start.FileName = path;
-        if (Path.GetFileNameWithoutExtension(path) == "dotnet") start.ArgumentList.Add(typeof(IndexBenchmark).Assembly.Location);
+        // The production binary, beside this tool: its own launcher when there, else through dotnet.
+        var host = typeof(Composition.TalksBotHost).Assembly.Location;
+        var launcher = Path.ChangeExtension(host, OperatingSystem.IsWindows() ? ".exe" : null);
+        start.FileName = File.Exists(launcher) ? launcher : "dotnet";
+        if (!File.Exists(launcher)) start.ArgumentList.Add(host);
         foreach (var a in args) start.ArgumentList.Add(a);
         start.Environment["Index__DatabasePath"] = db;
         var t = Stopwatch.GetTimestamp();

@@ -1,8 +1,9 @@
 using System.Text.Json;
 using AngleSharp.Html.Parser;
+using TalksBot.Sources.Html;
 using TalksBot.Sources.Parsing;
 
-namespace TalksBot.Sources.Html;
+namespace TalksBot.Sources.Tests;
 
 /// <summary>
 /// Measures the extractor against pages with known answers (mozilla/readability's test pages: source.html,

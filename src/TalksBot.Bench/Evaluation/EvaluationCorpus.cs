@@ -56,9 +56,9 @@ public static class EvaluationCorpus
 
     private static string BuildFingerprint()
     {
-        // The host (this evaluator) and the chat adapters don't shape passages or vectors; everything else may.
+        // The host, this evaluator and the chat adapters don't shape passages or vectors; everything else may.
         var shaping = Directory.GetFiles(AppContext.BaseDirectory, "TalksBot.*.dll")
-            .Where(f => Path.GetFileName(f) is not ("TalksBot.Telegram.dll" or "TalksBot.Discord.dll"))
+            .Where(f => Path.GetFileName(f) is not ("TalksBot.Telegram.dll" or "TalksBot.Discord.dll" or "TalksBot.Bench.dll"))
             .Order(StringComparer.Ordinal);
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         foreach (var f in shaping)

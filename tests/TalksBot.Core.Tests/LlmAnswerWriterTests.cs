@@ -1,0 +1,202 @@
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Time.Testing;
+using TalksBot.Core.Answering;
+using TalksBot.Core.Answering.Llm;
+using TalksBot.Core.Articles;
+using TalksBot.Core.Prompts;
+using TalksBot.Core.Refresh;
+using TalksBot.Core.Retrieval;
+using TalksBot.Testing;
+
+namespace TalksBot.Core.Tests;
+
+/// <summary>
+/// The model's answer as Core handles it — citations checked, one quick retry, the extractive fallback — with a
+/// delegate-driven chat client (the SDK path is tested once against the loopback fake server in Llm.Tests).
+/// </summary>
+public class LlmAnswerWriterTests
+{
+    private const string Question = "What are Zelensky's preconditions for peace talks?";
+    private static readonly PromptSet Prompts = PromptSet.FromTexts(
+        "You answer from passages. Today is {{today}}.",
+        "Question: {{question}}\nPassages:\n{{passages}}",
+        "{{conversation}}\nRewrite: {{question}}");
+
+    private readonly SignallingTimeProvider _time = new();
+
+    private static async Task<RetrievalResult> RetrieveAsync()
+    {
+        var index = new InMemoryArticleIndex();
+        var source = new InMemorySource("mem://wire")
+            .Put("a", new ArticleDocument("Zelensky restates his preconditions", "Reuters", new DateOnly(2026, 1, 19), "https://example.org/a",
+                "President Volodymyr Zelensky said his preconditions for peace talks are a full withdrawal of Russian forces from the occupied territories."))
+            .Put("b", new ArticleDocument("Grain corridor reopens", "BBC", new DateOnly(2026, 1, 20), "https://example.org/b",
+                "The grain corridor in the Black Sea reopened on Tuesday after a pause of two weeks, port officials said."));
+        await new IndexRefresher(index, new PassageSplitter(), TimeProvider.System).RefreshAsync([source], null, default);
+        var retrieval = await new PassageRetriever(index, TextAnalyzer.Default, new RetrievalOptions()).RetrieveAsync(Question, default);
+        Assert.True(retrieval.Covered, "the made-up articles must cover the question for these tests");
+        return retrieval;
+    }
+
+    private LlmAnswerWriter Writer(FakeChatClient chat, TimeSpan? maxRetryAfter = null) => new(
+        chat, Prompts, new LlmSettings("m", TimeSpan.FromSeconds(30), 5, maxRetryAfter ?? TimeSpan.FromSeconds(5)),
+        new ExtractiveAnswerWriter(TextAnalyzer.Default), _time);
+
+    private static async Task<(List<string> Drafts, Answer Final)> WriteAsync(LlmAnswerWriter writer, RetrievalResult retrieval)
+    {
+        var drafts = new List<string>();
+        Answer? final = null;
+        await foreach (var update in writer.WriteAsync(new AnswerRequest(Question, retrieval, []), default))
+        {
+            if (update.Final is { } answer) final = answer;
+            else drafts.Add(update.Text);
+        }
+        return (drafts, final ?? throw new InvalidOperationException("no final answer"));
+    }
+
+    [Fact]
+    public async Task A_cited_answer_streams_and_keeps_its_checked_citations()
+    {
+        var retrieval = await RetrieveAsync();
+        var chat = new FakeChatClient((_, _) => Task.FromResult("Zelensky wants Russian forces to withdraw from the occupied territories [1]."));
+
+        var (drafts, answer) = await WriteAsync(Writer(chat), retrieval);
+
+        Assert.Equal((AnswerMode.Llm, true), (answer.Mode, answer.Grounded));
+        Assert.Equal("Zelensky wants Russian forces to withdraw from the occupied territories [1].", answer.Text);
+        var citation = Assert.Single(answer.Citations);
+        Assert.Equal(("Zelensky restates his preconditions", "Reuters"), (citation.Title, citation.Outlet));
+        Assert.True(drafts.Count >= 2 && drafts[^1].Length > drafts[0].Length, "drafts grow while the model streams");
+        // The passages reach the model fenced and numbered in the user message, the question with them.
+        var prompt = chat.Calls[0][1].Text;
+        Assert.Contains("withdrawal of Russian forces", prompt);
+        Assert.Contains(Question, prompt);
+    }
+
+    [Fact]
+    public async Task An_invented_marker_goes_with_the_claim_it_alone_supported()
+    {
+        var retrieval = await RetrieveAsync();
+        var chat = new FakeChatClient((_, _) => Task.FromResult(
+            "Zelensky wants a full withdrawal [1]. He also demanded a billion dollars [9]."));
+
+        var (_, answer) = await WriteAsync(Writer(chat), retrieval);
+
+        Assert.Equal(AnswerMode.Llm, answer.Mode);
+        Assert.Equal("Zelensky wants a full withdrawal [1].", answer.Text);
+        Assert.Single(answer.Citations);
+    }
+
+    [Fact]
+    public async Task An_answer_citing_nothing_gives_the_quoted_answer_with_a_notice()
+    {
+        var retrieval = await RetrieveAsync();
+        var chat = new FakeChatClient((_, _) => Task.FromResult("Zelensky wants peace on his terms."));
+
+        var (_, answer) = await WriteAsync(Writer(chat), retrieval);
+
+        Assert.Equal(AnswerMode.Extractive, answer.Mode);
+        Assert.Contains("cited no source", answer.Notice);
+        Assert.Contains("withdrawal of Russian forces", answer.Text);
+    }
+
+    [Fact]
+    public async Task The_model_saying_not_covered_is_a_refusal_not_a_fallback()
+    {
+        var retrieval = await RetrieveAsync();
+        var chat = new FakeChatClient((_, _) => Task.FromResult(CitationValidator.NotCoveredToken));
+
+        var (_, answer) = await WriteAsync(Writer(chat), retrieval);
+
+        Assert.Equal((AnswerMode.Llm, false), (answer.Mode, answer.Grounded));
+        Assert.Empty(answer.Citations);
+        Assert.Equal(1, chat.CallCount);
+    }
+
+    [Fact]
+    public async Task A_failed_attempt_is_retried_once()
+    {
+        var retrieval = await RetrieveAsync();
+        var chat = new FakeChatClient((call, _) => call == 1
+            ? throw new LlmUnavailableException("server error 503")
+            : Task.FromResult("Zelensky wants a full withdrawal [1]."));
+
+        var (_, answer) = await WriteAsync(Writer(chat), retrieval);
+
+        Assert.Equal(2, chat.CallCount);
+        Assert.Equal(AnswerMode.Llm, answer.Mode);
+        Assert.Null(answer.Notice);
+    }
+
+    [Theory]
+    [InlineData("server error 503", "server error 503")]
+    [InlineData("", "empty reply")]
+    public async Task Two_failures_give_the_quoted_answer_naming_why(string failure, string reason)
+    {
+        var retrieval = await RetrieveAsync();
+        var chat = new FakeChatClient((_, _) => failure.Length > 0 ? throw new LlmUnavailableException(failure) : Task.FromResult("  "));
+
+        var (_, answer) = await WriteAsync(Writer(chat), retrieval);
+
+        Assert.Equal(2, chat.CallCount);
+        Assert.Equal((AnswerMode.Extractive, true), (answer.Mode, answer.Grounded));
+        Assert.Contains($"unavailable ({reason})", answer.Notice);
+    }
+
+    [Fact]
+    public async Task An_unexpected_exception_is_a_model_failure_not_a_crash()
+    {
+        var retrieval = await RetrieveAsync();
+        var chat = new FakeChatClient((_, _) => throw new FormatException("bad JSON in the stream"));
+
+        var (_, answer) = await WriteAsync(Writer(chat), retrieval);
+
+        Assert.Equal(AnswerMode.Extractive, answer.Mode);
+        Assert.Contains("unexpected failure (FormatException)", answer.Notice);
+    }
+
+    [Fact]
+    public async Task A_short_retry_after_is_waited_out_on_the_clock_before_the_retry()
+    {
+        var retrieval = await RetrieveAsync();
+        var chat = new FakeChatClient((call, _) => call == 1
+            ? throw new LlmUnavailableException("rate limited", TimeSpan.FromSeconds(3))
+            : Task.FromResult("Zelensky wants a full withdrawal [1]."));
+
+        var writing = WriteAsync(Writer(chat), retrieval);
+        await _time.TimerCreated.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Equal(1, chat.CallCount);
+        Assert.False(writing.IsCompleted);
+        _time.Advance(TimeSpan.FromSeconds(3));
+        var (_, answer) = await writing;
+
+        Assert.Equal(2, chat.CallCount);
+        Assert.Equal(AnswerMode.Llm, answer.Mode);
+    }
+
+    [Fact]
+    public async Task A_retry_after_longer_than_worth_waiting_falls_back_at_once()
+    {
+        var retrieval = await RetrieveAsync();
+        var chat = new FakeChatClient((_, _) => throw new LlmUnavailableException("rate limited", TimeSpan.FromMinutes(2)));
+
+        var (_, answer) = await WriteAsync(Writer(chat, maxRetryAfter: TimeSpan.FromSeconds(5)), retrieval);
+
+        Assert.Equal(1, chat.CallCount);
+        Assert.Equal(AnswerMode.Extractive, answer.Mode);
+        Assert.Contains("rate limited", answer.Notice);
+    }
+
+    /// <summary>A fake clock that says when a timer (a Task.Delay on it) is created, so a test advances it only then.</summary>
+    private sealed class SignallingTimeProvider : FakeTimeProvider
+    {
+        public TaskCompletionSource TimerCreated { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
+        {
+            var timer = base.CreateTimer(callback, state, dueTime, period);
+            TimerCreated.TrySetResult();
+            return timer;
+        }
+    }
+}
