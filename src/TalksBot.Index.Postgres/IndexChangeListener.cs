@@ -107,8 +107,9 @@ internal sealed class IndexChangeListener : IAsyncDisposable
             {
                 break;
             }
-            catch (Exception ex) when (ex is NpgsqlException or TimeoutException or InvalidOperationException)
+            catch (Exception ex)
             {
+                // Whatever ended the connection, the generation is unknown until it is back: callers read it from the database.
                 Interlocked.Exchange(ref _generation, -1);
                 _logger.LogWarning("Lost the index change notifications ({Reason}); reading the generation from the database until reconnected in {Delay}.",
                     ex.Message, delay);

@@ -297,10 +297,17 @@ public sealed class PostgresArticleIndex : IArticleIndex, IAsyncDisposable
     {
         await using var connection = await OpenAsync(cancellationToken);
         await using var tx = await connection.BeginTransactionAsync(cancellationToken);
-        // Waits for a running refresh rather than interleaving with it: both change the term counts.
-        await using (var wait = new NpgsqlCommand($"SELECT pg_advisory_xact_lock({PostgresSchema.RefreshLock})", connection, tx))
+        // Waits for a running refresh rather than interleaving with it (both change the term counts), but not for long.
+        await using (var wait = new NpgsqlCommand($"SET LOCAL lock_timeout = '20s'; SELECT pg_advisory_xact_lock({PostgresSchema.RefreshLock})", connection, tx))
         {
-            await wait.ExecuteNonQueryAsync(cancellationToken);
+            try
+            {
+                await wait.ExecuteNonQueryAsync(cancellationToken);
+            }
+            catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.LockNotAvailable)
+            {
+                throw new RefreshInProgressException("A refresh is running on this index; remove the source again when it has finished.");
+            }
         }
         await using (var check = new NpgsqlCommand("SELECT count(*) FROM sources WHERE location = @l AND origin IN ('added', 'given')", connection, tx))
         {
