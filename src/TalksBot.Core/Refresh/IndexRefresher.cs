@@ -35,7 +35,11 @@ public sealed class IndexRefresher(
     /// Refreshes the given sources. Throws <see cref="RefreshInProgressException"/> at once when another refresh
     /// is running here or in another process on the same database.
     /// </summary>
-    /// <param name="allSources">True when <paramref name="sources"/> is every source: articles of sources no longer listed are removed.</param>
+    /// <param name="allSources">
+    /// True when <paramref name="sources"/> is every source (a full refresh): a source an earlier full refresh read and
+    /// this one doesn't was dropped, and its articles go. False when they are given for this refresh only: they are
+    /// recorded as given, and no other source is touched.
+    /// </param>
     public async Task<RefreshReport> RefreshAsync(IReadOnlyList<IArticleSource> sources, IProgress<RefreshProgress>? progress, CancellationToken cancellationToken, bool allSources = false)
     {
         if (!await _gate.WaitAsync(0, cancellationToken))
