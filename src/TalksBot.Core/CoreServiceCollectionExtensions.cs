@@ -42,10 +42,11 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton(sp =>
         {
             var o = sp.GetRequiredService<IOptions<ChatOptions>>().Value;
-            return new ConversationMemory(o.MemoryTurns, TimeSpan.FromMinutes(o.MemoryMinutes), sp.GetRequiredService<TimeProvider>());
+            return new ConversationMemory(o.MemoryTurns, TimeSpan.FromMinutes(o.MemoryMinutes), sp.GetRequiredService<TimeProvider>(),
+                store: sp.GetService<IConversationStore>());
         });
         services.TryAddSingleton(sp => new UserRateLimiter(
-            sp.GetRequiredService<IOptions<ChatOptions>>().Value.QuestionsPerMinute, sp.GetRequiredService<TimeProvider>()));
+            sp.GetRequiredService<IOptions<ChatOptions>>().Value.QuestionsPerMinute, sp.GetRequiredService<TimeProvider>(), sp.GetService<IRateLimitStore>()));
         services.TryAddSingleton(sp => new ConversationPipeline(
             sp.GetRequiredService<QuestionAnswerer>(),
             sp.GetRequiredService<ConversationMemory>(),

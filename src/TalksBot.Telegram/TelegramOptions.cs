@@ -20,6 +20,12 @@ public sealed class TelegramOptions : IValidatableObject
     /// <summary>Checked on every webhook request (X-Telegram-Bot-Api-Secret-Token); when empty, derived from the token (HMAC) so every instance agrees.</summary>
     public string? WebhookSecret { get; set; }
 
+    /// <summary>
+    /// This instance's name among several on one shared store (Index:Provider=postgres): its inbox of received, not yet
+    /// answered updates is kept under it, so a restart under the same name answers what it had taken. Default: the host name.
+    /// </summary>
+    public string? InstanceName { get; set; }
+
     public List<long> ModeratorUserIds { get; set; } = [];
 
     /// <summary>Chat administrators may refresh and see status in their chat.</summary>

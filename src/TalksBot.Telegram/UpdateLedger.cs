@@ -13,10 +13,17 @@ namespace TalksBot.Telegram;
 /// <remarks>
 /// Because an update is durable once it is in the inbox, long polling confirms it to Telegram (the next offset) at
 /// once and goes on receiving while earlier answers are still being written, and a webhook answers 200 only then.
+/// With several instances on one shared store (an <see cref="IClaimStore"/> is registered), an update enters an
+/// instance's inbox only if that instance claims it first: a redelivery to another instance is answered once. Each
+/// instance then keeps its inbox under its own name (Telegram:InstanceName).
 /// </remarks>
-public sealed class UpdateLedger(IStateStore state, ILogger<UpdateLedger> logger)
+public sealed class UpdateLedger(IStateStore state, ILogger<UpdateLedger> logger, IClaimStore? claims = null, TelegramOptions? options = null)
 {
-    private const string Key = "telegram:handled_updates";
+    // An instance that claimed an update and died before answering it holds it this long; then another may take it.
+    private static readonly TimeSpan ClaimLease = TimeSpan.FromMinutes(5);
+    private readonly string _key = claims is null
+        ? "telegram:handled_updates"
+        : "telegram:handled_updates:" + (string.IsNullOrWhiteSpace(options?.InstanceName) ? Environment.MachineName : options.InstanceName.Trim());
     private const int DoneKept = 5000;
     private readonly SemaphoreSlim _lock = new(1, 1);
     // Every update up to the watermark was received: it is answered, or in the inbox.
@@ -62,6 +69,16 @@ public sealed class UpdateLedger(IStateStore state, ILogger<UpdateLedger> logger
                     if (id <= _watermark || _done.Contains(id) || _inbox.ContainsKey(id) || added.ContainsKey(id)) continue;
                     added[id] = JsonSerializer.Serialize(update, JsonBotAPI.Options);
                     fresh.Add(update);
+                }
+            }
+            if (claims is not null)
+            {
+                // Another instance took it (a redelivery went to both): it answers, this one lets it go.
+                foreach (var update in fresh.ToList())
+                {
+                    if (await claims.TryClaimAsync(ClaimKey(update.Id), ClaimLease, ct)) continue;
+                    fresh.Remove(update);
+                    added.Remove(update.Id);
                 }
             }
             long last = updates.Count == 0 ? _watermark : updates.Max(u => (long)u.Id);
@@ -117,9 +134,12 @@ public sealed class UpdateLedger(IStateStore state, ILogger<UpdateLedger> logger
                 _done.RemoveWhere(id => id <= _watermark);
             }
             await SaveAsync(new Snapshot(_watermark, [.. _done], inbox), ct);
+            if (claims is not null) await claims.CompleteAsync(ClaimKey(updateId), ct);
         }
         finally { _lock.Release(); }
     }
+
+    private static string ClaimKey(long updateId) => "telegram:update:" + updateId;
 
     private async Task LoadAsync(CancellationToken ct)
     {
@@ -128,7 +148,7 @@ public sealed class UpdateLedger(IStateStore state, ILogger<UpdateLedger> logger
         try
         {
             if (_loaded) return;
-            var json = await state.GetAsync(Key, ct);
+            var json = await state.GetAsync(_key, ct);
             try
             {
                 if (json is not null && JsonSerializer.Deserialize<Snapshot>(json) is { } s)
@@ -142,12 +162,12 @@ public sealed class UpdateLedger(IStateStore state, ILogger<UpdateLedger> logger
             {
                 // Refusing to start would silence the bot for good; starting afresh costs at most a repeated answer.
                 logger.LogWarning("Telegram's record of answered updates ('{Key}' in the state store) is unreadable ({Reason}); starting afresh, so updates Telegram still holds may be answered again",
-                    Key, ex.Message);
+                    _key, ex.Message);
             }
             _loaded = true;
         }
         finally { _lock.Release(); }
     }
 
-    private Task SaveAsync(Snapshot snapshot, CancellationToken ct) => state.SetAsync(Key, JsonSerializer.Serialize(snapshot), ct);
+    private Task SaveAsync(Snapshot snapshot, CancellationToken ct) => state.SetAsync(_key, JsonSerializer.Serialize(snapshot), ct);
 }

@@ -139,7 +139,16 @@ internal static class IndexBenchmark
             Console.WriteLine($"Peak RSS of this process (generate + refresh + questions): {self.PeakWorkingSet64 / 1024.0 / 1024.0:0} MB");
         }
 
-        var texts = await PassageTextsAsync(db, Math.Max(rawPassages, 0), ct);
+        // Index:Provider=postgres (ConnectionStrings:TalksBot): the figures above are PostgreSQL's; what follows reads the
+        // SQLite file or times whole processes on fresh files, so it is for SQLite only.
+        bool onPostgres = string.Equals(services.GetRequiredService<Microsoft.Extensions.Options.IOptions<IndexOptions>>().Value.Provider.Trim(), "postgres", StringComparison.OrdinalIgnoreCase);
+        if (onPostgres)
+        {
+            Console.WriteLine($"Store: PostgreSQL at {status.DatabasePath}; the SQLite-only comparisons (raw ONNX Runtime on the index's passages, the bare FTS5 floor, whole-process runs on fresh files) are skipped.");
+            rawPassages = 0;
+            processRuns = 0;
+        }
+        var texts = onPostgres ? [] : await PassageTextsAsync(db, Math.Max(rawPassages, 0), ct);
         if (encoder is not null && rawPassages > 0)
         {
             // The same model and session on the first passages of this index, tokenised and run with nothing else.
@@ -158,7 +167,7 @@ internal static class IndexBenchmark
             if (ran > 0) Console.WriteLine($"Raw ONNX Runtime (tokenise + Run, batches of 16 sorted by length) on {ran:N0} passages of this index: {rawRate:0.0} passages/s"
                 + (first.Embedded > 0 ? $"; the refresh's embedding step reached {first.Embedded / embedSeconds / rawRate:P0} of it" : ""));
         }
-        await BareFtsInsertAsync(db, dir, first.Added, ct);
+        if (!onPostgres) await BareFtsInsertAsync(db, dir, first.Added, ct);
 
         if (processRuns > 0)
         {

@@ -4,9 +4,10 @@ namespace TalksBot.Core.Conversations;
 
 /// <summary>
 /// The last few turns of each conversation, bounded by count and age, so follow-ups can be understood.
-/// In memory: a restart forgets conversations, which only costs the context of a follow-up.
+/// In memory: a restart forgets conversations, which only costs the context of a follow-up. With a shared
+/// <see cref="IConversationStore"/> (several instances on PostgreSQL) the turns live there instead.
 /// </summary>
-public sealed class ConversationMemory(int maxTurns, TimeSpan maxAge, TimeProvider time, int maxConversations = 10_000)
+public sealed class ConversationMemory(int maxTurns, TimeSpan maxAge, TimeProvider time, int maxConversations = 10_000, IConversationStore? store = null)
 {
     private readonly ConcurrentDictionary<string, List<ConversationTurn>> _turns = new();
 
@@ -19,6 +20,23 @@ public sealed class ConversationMemory(int maxTurns, TimeSpan maxAge, TimeProvid
             list.RemoveAll(t => t.At < cutoff);
             return list.ToArray();
         }
+    }
+
+    public async Task<IReadOnlyList<ConversationTurn>> RecentAsync(string conversationKey, CancellationToken cancellationToken)
+    {
+        if (store is null || maxTurns == 0) return Recent(conversationKey);
+        return await store.RecentAsync(conversationKey, maxTurns, time.GetUtcNow() - maxAge, cancellationToken);
+    }
+
+    public async Task RememberAsync(string conversationKey, string question, string answer, CancellationToken cancellationToken)
+    {
+        if (store is null || maxTurns == 0)
+        {
+            Remember(conversationKey, question, answer);
+            return;
+        }
+        var now = time.GetUtcNow();
+        await store.RememberAsync(conversationKey, new ConversationTurn(question, answer, now), maxTurns, now - maxAge, cancellationToken);
     }
 
     public void Remember(string conversationKey, string question, string answer)

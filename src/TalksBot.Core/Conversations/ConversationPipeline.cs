@@ -44,14 +44,15 @@ public sealed class ConversationPipeline(
             yield return AnswerUpdate.Finished(Answer.Refusal(ChatTexts.TooLong(text.Length, limits.MaxQuestionLength)));
             yield break;
         }
-        if (!limiter.TryAcquire(question.UserKey, out var retryAfter))
+        var (acquired, retryAfter) = await TryAcquireAsync(question.UserKey, cancellationToken);
+        if (!acquired)
         {
             observation.Refused("rate_limited");
             yield return AnswerUpdate.Finished(Answer.Refusal(ChatTexts.RateLimited(limits.QuestionsPerMinute, retryAfter)));
             yield break;
         }
 
-        var history = memory.Recent(question.ConversationKey);
+        var history = await RecentAsync(question.ConversationKey, cancellationToken);
         var standalone = text;
         try
         {
@@ -95,7 +96,7 @@ public sealed class ConversationPipeline(
                 {
                     var asked = final.StandaloneQuestion ?? standalone;
                     if (!string.Equals(asked, text, StringComparison.Ordinal)) final = final with { StandaloneQuestion = asked };
-                    memory.Remember(question.ConversationKey, asked, final.Text);
+                    await RememberAsync(question.ConversationKey, asked, final.Text, cancellationToken);
                     observation.Answered(final);
                     yield return AnswerUpdate.Finished(final);
                     yield break;
@@ -106,6 +107,46 @@ public sealed class ConversationPipeline(
         finally
         {
             await updates.DisposeAsync();
+        }
+    }
+
+    // The shared stores (several instances) can fail like any database; a question is still answered then: counted
+    // by no one, or without the conversation before it. One log line says what was lost.
+    private async Task<(bool Acquired, TimeSpan RetryAfter)> TryAcquireAsync(string userKey, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await limiter.TryAcquireAsync(userKey, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            _logger.LogWarning("The shared rate-limit store failed; this question is not counted: {Reason}", ex.Message);
+            return (true, TimeSpan.Zero);
+        }
+    }
+
+    private async Task<IReadOnlyList<ConversationTurn>> RecentAsync(string conversationKey, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await memory.RecentAsync(conversationKey, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            _logger.LogWarning("The shared conversation store failed; answering {Conversation} without its history: {Reason}", conversationKey, ex.Message);
+            return [];
+        }
+    }
+
+    private async Task RememberAsync(string conversationKey, string question, string answer, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await memory.RememberAsync(conversationKey, question, answer, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            _logger.LogWarning("The shared conversation store failed; {Conversation} will not remember this turn: {Reason}", conversationKey, ex.Message);
         }
     }
 }

@@ -2,11 +2,22 @@ using System.Collections.Concurrent;
 
 namespace TalksBot.Core.Conversations;
 
-/// <summary>A sliding one-minute window of questions per user.</summary>
-public sealed class UserRateLimiter(int perMinute, TimeProvider time)
+/// <summary>
+/// A sliding one-minute window of questions per user: in the process, or in a shared <see cref="IRateLimitStore"/>
+/// when several instances answer (PostgreSQL).
+/// </summary>
+public sealed class UserRateLimiter(int perMinute, TimeProvider time, IRateLimitStore? store = null)
 {
     private static readonly TimeSpan Window = TimeSpan.FromMinutes(1);
     private readonly ConcurrentDictionary<string, Queue<DateTimeOffset>> _asked = new();
+
+    /// <summary>Counts a question if the user is under the limit; otherwise says how long until they may ask again.</summary>
+    public async Task<(bool Acquired, TimeSpan RetryAfter)> TryAcquireAsync(string userKey, CancellationToken cancellationToken)
+    {
+        if (store is null) return (TryAcquire(userKey, out var retryAfter), retryAfter);
+        var wait = await store.TryAcquireAsync(userKey, perMinute, Window, time.GetUtcNow(), cancellationToken);
+        return (wait is null, wait ?? TimeSpan.Zero);
+    }
 
     /// <summary>Counts a question if the user is under the limit; otherwise says how long until they may ask again.</summary>
     public bool TryAcquire(string userKey, out TimeSpan retryAfter)

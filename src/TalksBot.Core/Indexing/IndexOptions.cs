@@ -7,6 +7,13 @@ public sealed class IndexOptions
 {
     public const string Section = "Index";
 
+    /// <summary>
+    /// Where the index and the bot's shared state live: sqlite (one file, one machine) or postgres (ConnectionStrings:TalksBot,
+    /// for several instances on one database).
+    /// </summary>
+    [RegularExpression("^(?i:sqlite|postgres)$", ErrorMessage = "Index:Provider must be sqlite or postgres.")]
+    public string Provider { get; set; } = "sqlite";
+
     /// <summary>SQLite file; default: talksbot.db under the user's local application data folder.</summary>
     public string? DatabasePath { get; set; }
 

@@ -9,7 +9,6 @@ using TalksBot.Core.Indexing;
 using TalksBot.Core.Retrieval;
 using TalksBot.Discord;
 using TalksBot.Health;
-using TalksBot.Index.Sqlite;
 using TalksBot.Llm;
 using TalksBot.Sources;
 using TalksBot.Telegram;
@@ -40,8 +39,8 @@ public static class TalksBotComposition
 
         // 2. The domain.
         services.AddTalksBotCore();
-        // 3. Storage: the index (under each of its roles), bot state and feedback.
-        services.AddSqliteArticleIndex();
+        // 3. Storage: the index (under each of its roles), bot state and feedback, as Index:Provider says.
+        services.AddTalksBotIndex(configuration);
         // 4. Sources (each adapter binds and validates its own section, the same way).
         services.AddTalksBotSources(configuration);
         // 5. The language model, when Llm:Endpoint is set.
