@@ -63,5 +63,9 @@ public class AskCommandTests : IDisposable
         Assert.True(code == 0, stderr);
         Assert.Contains("Sources:", stdout);
         Assert.Matches(@"\[1\] .+ — .+, (\d{4}-\d{2}-\d{2}|undated)\. \S+", stdout);
+        // The articles' words are shown as quotes: each line of the answer in quotation marks with its markers.
+        var answerLines = stdout[..stdout.IndexOf("Sources:", StringComparison.Ordinal)].Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.NotEmpty(answerLines);
+        Assert.All(answerLines, line => Assert.Matches(@"^“.+” (\[\d+\])+$", line.Trim()));
     }
 }

@@ -70,7 +70,7 @@ internal static class AskCommand
             shown = "";
         }
         if (final.Notice is not null) Console.Error.WriteLine(final.Notice);
-        if (shown.Length == 0) Console.Write(final.Text);
+        if (shown.Length == 0) Console.Write(AnswerText.Body(final));
         Console.WriteLine();
         Console.Write(AnswerText.Sources(final));
         return ExitCodes.Ok;

@@ -7,6 +7,17 @@ namespace TalksBot.Output;
 /// <summary>An answer as plain text for the terminal: the answer, then the numbered sources.</summary>
 internal static class AnswerText
 {
+    /// <summary>
+    /// The answer's text; an extractive answer's quotes each on a line of its own in quotation marks with their
+    /// markers, so the articles' words never read as the bot's.
+    /// </summary>
+    public static string Body(Answer answer)
+    {
+        var quotes = QuotedSentences.Of(answer);
+        if (quotes.Count == 0) return answer.Text;
+        return string.Join('\n', quotes.Select(q => $"“{q.Quote}” {q.Markers}"));
+    }
+
     public static string Sources(Answer answer)
     {
         if (answer.Citations.Count == 0) return "";
