@@ -147,7 +147,7 @@ public sealed class IndexRefresher(
             {
                 sourceReadable = false;
                 sourceErrors.Add(new SourceError(time.GetUtcNow(), source.Location, ex.Message));
-                _logger.LogWarning("Source {Source} could not be read: {Reason}", source.Location, ex.Message);
+                _logger.LogWarning("Source {Source} could not be read: {Reason}", UrlSecrets.Hide(source.Location), UrlSecrets.HideIn(ex.Message));
             }
 
             if (sourceReadable)
