@@ -28,6 +28,28 @@ public class ConversationTests
     }
 
     [Fact]
+    public async Task A_flood_from_one_user_is_told_about_the_limit_once_per_window_and_the_rest_refused_silently()
+    {
+        var pipeline = Pipeline(new ThrowingIndex()); // 5 a minute; an allowed question ends in "something went wrong"
+        var finals = new List<Answer>();
+        for (int i = 0; i < 300; i++) finals.Add(await FinalAsync(pipeline.AskAsync(new ChatQuestion("chat", "flooder", $"Question {i}?"), default)));
+
+        Assert.Equal(5, finals.Count(f => f.Text == ChatTexts.SomethingWentWrong));
+        var told = Assert.Single(finals, f => f.IsRefusal && f.Text.Length > 0 && f.Text != ChatTexts.SomethingWentWrong);
+        Assert.Equal(ChatTexts.RateLimited(5, TimeSpan.FromMinutes(1)), told.Text);
+        Assert.Equal(294, finals.Count(f => f.IsRefusal && f.Text.Length == 0));
+        // Someone else is not silenced by the flooder.
+        Assert.Equal(ChatTexts.SomethingWentWrong, (await FinalAsync(pipeline.AskAsync(new ChatQuestion("chat", "other", "Question?"), default))).Text);
+
+        _time.Advance(TimeSpan.FromMinutes(1));
+        var next = new List<Answer>();
+        for (int i = 0; i < 8; i++) next.Add(await FinalAsync(pipeline.AskAsync(new ChatQuestion("chat", "flooder", $"Again {i}?"), default)));
+        Assert.Equal(5, next.Count(f => f.Text == ChatTexts.SomethingWentWrong));
+        Assert.Single(next, f => f.Text == ChatTexts.RateLimited(5, TimeSpan.FromMinutes(1)));
+        Assert.Equal(2, next.Count(f => f.Text.Length == 0));
+    }
+
+    [Fact]
     public void Memory_keeps_the_last_turns_per_conversation_and_forgets_old_ones()
     {
         var memory = new ConversationMemory(2, TimeSpan.FromMinutes(30), _time);

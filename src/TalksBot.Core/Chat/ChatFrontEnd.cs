@@ -111,7 +111,11 @@ public sealed class ChatFrontEnd(
             {
                 // "typing…" must not outlive the answer under it.
                 await typing.DisposeAsync();
-                if (answer.IsRefusal) await reply.ShowTextAsync(answer.Text, ct);
+                if (answer.IsRefusal)
+                {
+                    // A refusal without text is silent: the user was already told (rate limit, once per window).
+                    if (answer.Text.Length > 0) await reply.ShowTextAsync(answer.Text, ct);
+                }
                 else await reply.ShowAnswerAsync(new ChatAnswer(question.Text.Trim(), answer, await ButtonsForAsync(question, answer, ct)), ct);
                 return;
             }

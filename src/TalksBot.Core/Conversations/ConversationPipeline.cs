@@ -44,10 +44,11 @@ public sealed class ConversationPipeline(
             yield return AnswerUpdate.Finished(Answer.Refusal(ChatTexts.TooLong(text.Length, limits.MaxQuestionLength)));
             yield break;
         }
-        if (!limiter.TryAcquire(question.UserKey, out var retryAfter))
+        if (!limiter.TryAcquire(question.UserKey, out var retryAfter, out var alreadyTold))
         {
             observation.Refused("rate_limited");
-            yield return AnswerUpdate.Finished(Answer.Refusal(ChatTexts.RateLimited(limits.QuestionsPerMinute, retryAfter)));
+            // Told once per window: the refusals after that have no text, and platforms send nothing for them.
+            yield return AnswerUpdate.Finished(Answer.Refusal(alreadyTold ? "" : ChatTexts.RateLimited(limits.QuestionsPerMinute, retryAfter)));
             yield break;
         }
 

@@ -2,40 +2,61 @@ using System.Collections.Concurrent;
 
 namespace TalksBot.Core.Conversations;
 
-/// <summary>A sliding one-minute window of questions per user.</summary>
+/// <summary>
+/// A sliding one-minute window of questions per user. A user over the limit is told once: until they may ask again,
+/// further refusals are silent, so a flood of messages never becomes a flood of replies.
+/// </summary>
 public sealed class UserRateLimiter(int perMinute, TimeProvider time)
 {
     private static readonly TimeSpan Window = TimeSpan.FromMinutes(1);
-    private readonly ConcurrentDictionary<string, Queue<DateTimeOffset>> _asked = new();
+    private readonly ConcurrentDictionary<string, UserWindow> _users = new();
 
     /// <summary>Counts a question if the user is under the limit; otherwise says how long until they may ask again.</summary>
-    public bool TryAcquire(string userKey, out TimeSpan retryAfter)
+    public bool TryAcquire(string userKey, out TimeSpan retryAfter) => TryAcquire(userKey, out retryAfter, out _);
+
+    /// <param name="alreadyTold">
+    /// On a refusal: true when this user was refused before and may still not ask (they have been told; stay quiet).
+    /// </param>
+    public bool TryAcquire(string userKey, out TimeSpan retryAfter, out bool alreadyTold)
     {
         var now = time.GetUtcNow();
-        var queue = _asked.GetOrAdd(userKey, _ => new Queue<DateTimeOffset>());
-        lock (queue)
+        var user = _users.GetOrAdd(userKey, _ => new UserWindow());
+        lock (user)
         {
-            while (queue.Count > 0 && now - queue.Peek() >= Window) queue.Dequeue();
-            if (queue.Count >= perMinute)
+            var asked = user.Asked;
+            while (asked.Count > 0 && now - asked.Peek() >= Window) asked.Dequeue();
+            if (asked.Count >= perMinute)
             {
-                retryAfter = Window - (now - queue.Peek());
+                retryAfter = Window - (now - asked.Peek());
+                alreadyTold = user.ToldUntil is { } until && now < until;
+                if (!alreadyTold) user.ToldUntil = now + retryAfter;
                 return false;
             }
-            queue.Enqueue(now);
+            asked.Enqueue(now);
+            user.ToldUntil = null;
             retryAfter = TimeSpan.Zero;
+            alreadyTold = false;
         }
-        if (_asked.Count > 50_000) Prune(now);
+        if (_users.Count > 50_000) Prune(now);
         return true;
     }
 
     private void Prune(DateTimeOffset now)
     {
-        foreach (var (key, queue) in _asked)
+        foreach (var (key, user) in _users)
         {
-            lock (queue)
+            lock (user)
             {
-                if (queue.Count == 0 || now - queue.Last() >= Window) _asked.TryRemove(key, out _);
+                if (user.Asked.Count == 0 || now - user.Asked.Last() >= Window) _users.TryRemove(key, out _);
             }
         }
+    }
+
+    private sealed class UserWindow
+    {
+        public Queue<DateTimeOffset> Asked { get; } = new();
+
+        /// <summary>When the user was last told to wait, until the time they were told.</summary>
+        public DateTimeOffset? ToldUntil { get; set; }
     }
 }
