@@ -163,11 +163,13 @@ public sealed class IndexRefresher(
                     }
                 }
             }
+            fetching = null;
+            // The source's last progress, while its errors and documents are still counted apart from the totals:
+            // reported after merging them, it counted them twice (4 errors shown, 2 in the summary).
+            Report();
             errors.AddRange(sourceErrors);
             documentsBefore += documents;
-            fetching = null;
             await session.RecordSourceResultAsync(source.Location, time.GetUtcNow(), sourceErrors, sourceReadable, cancellationToken);
-            Report();
         }
 
         if (allSources)
