@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using TalksBot.Core.Answering;
 using TalksBot.Core.Conversations;
@@ -47,6 +48,26 @@ public class ConversationTests
         Assert.Equal(5, next.Count(f => f.Text == ChatTexts.SomethingWentWrong));
         Assert.Single(next, f => f.Text == ChatTexts.RateLimited(5, TimeSpan.FromMinutes(1)));
         Assert.Equal(2, next.Count(f => f.Text.Length == 0));
+    }
+
+    [Fact]
+    public async Task A_failed_question_is_logged_once_with_its_cause_and_every_event_has_an_id()
+    {
+        var pipelineLog = new CapturingLogger<ConversationPipeline>();
+        var telemetryLog = new CapturingLogger<Diagnostics.QuestionTelemetry>();
+        var retriever = new PassageRetriever(new ThrowingIndex(), TextAnalyzer.Default, new RetrievalOptions());
+        var pipeline = new ConversationPipeline(new QuestionAnswerer(retriever, new ExtractiveAnswerWriter(TextAnalyzer.Default)),
+            new ConversationMemory(4, TimeSpan.FromMinutes(30), _time), new UserRateLimiter(5, _time), Options.Create(new ChatOptions()),
+            logger: pipelineLog, telemetry: new Diagnostics.QuestionTelemetry(logger: telemetryLog));
+
+        var answer = await FinalAsync(pipeline.AskAsync(new ChatQuestion("chat", "u1", "What did Lavrov offer?"), default));
+
+        Assert.Equal(ChatTexts.SomethingWentWrong, answer.Text);
+        var failure = Assert.Single(pipelineLog.Events, e => e.Level >= LogLevel.Warning);
+        Assert.Equal((LogLevel.Error, 1003), (failure.Level, failure.Id.Id));
+        Assert.IsType<IndexUnavailableException>(failure.Exception);
+        Assert.Equal(1002, Assert.Single(telemetryLog.Events).Id.Id); // the per-question event says "failed", without the cause again
+        Assert.All(pipelineLog.Events.Concat(telemetryLog.Events), e => Assert.NotEqual(0, e.Id.Id));
     }
 
     [Fact]

@@ -1,5 +1,8 @@
+using Microsoft.Extensions.Logging;
+using TalksBot.Core.Articles;
 using TalksBot.Core.Refresh;
 using TalksBot.Sources.Folders;
+using TalksBot.Testing;
 using TalksBot.Testing.Hostile;
 
 namespace TalksBot.Index.Sqlite.Tests;
@@ -43,6 +46,22 @@ public sealed class RefreshProgressTests : IDisposable
         Assert.Equal((report.Errors.Count, report.Unchanged, 5), (last.Errors, last.Unchanged, last.DocumentsTotal));
         Assert.All(progress.Seen, p => Assert.True(p.Errors <= report.Errors.Count, $"progress said {p.Errors} errors, the summary {report.Errors.Count}"));
         Assert.All(progress.Seen, p => Assert.True(p.DocumentsTotal <= 5, $"progress said {p.DocumentsTotal} documents of 5"));
+    }
+
+    [Fact]
+    public async Task An_unreadable_source_is_one_warning_with_an_event_id_its_location_said_once_and_masked()
+    {
+        var logger = new CapturingLogger<IndexRefresher>();
+        var refresher = new IndexRefresher(_db.Index, new PassageSplitter(), TimeProvider.System, logger: logger);
+        const string location = "https://feeds.example/rss?token=T0K3N";
+        var source = new InMemorySource(location) { UnavailableReason = $"{location}: HTTP 500 Internal Server Error" };
+
+        var report = await refresher.RefreshAsync([source], null, default);
+
+        Assert.Single(report.Errors);
+        var logged = Assert.Single(logger.Events);
+        Assert.Equal((LogLevel.Warning, 1201, "SourceUnreadable"), (logged.Level, logged.Id.Id, logged.Id.Name));
+        Assert.Equal("Source https://feeds.example/rss?token=*** could not be read: HTTP 500 Internal Server Error; its indexed articles are kept", logged.Message);
     }
 
     /// <summary>Progress as it is reported, on the refresh's own thread (System.Progress would post it later).</summary>

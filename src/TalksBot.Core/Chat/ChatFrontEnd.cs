@@ -69,7 +69,7 @@ public sealed class ChatFrontEnd(
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
         {
-            _logger.LogError(ex, "Chat command {Command} in {Conversation} failed", command.Kind, invocation.ConversationKey);
+            _logger.LogChatCommandFailed(ex, command.Kind, invocation.ConversationKey);
             return ChatTexts.SomethingWentWrong;
         }
     }
@@ -83,7 +83,7 @@ public sealed class ChatFrontEnd(
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // The index status is still worth showing.
-            _logger.LogWarning("Reading feedback for /status failed: {Reason}", ex.Message);
+            _logger.LogFeedbackUnreadable(ex.Message);
             return "Feedback: can't be read right now.";
         }
     }
@@ -138,7 +138,7 @@ public sealed class ChatFrontEnd(
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            _logger.LogWarning("Storing an answer for feedback failed; it goes out without vote buttons: {Reason}", ex.Message);
+            _logger.LogFeedbackNotStored(ex.Message);
             return [];
         }
     }

@@ -60,7 +60,7 @@ public sealed class ConversationPipeline(
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            _logger.LogWarning("Rewriting a follow-up failed, combining it with the conversation without the model: {Reason}", ex.Message);
+            _logger.LogFollowUpRewriteFailed(ex.Message);
             standalone = await _followUps.RewriteAsync(text, history, cancellationToken);
         }
 
@@ -82,7 +82,7 @@ public sealed class ConversationPipeline(
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
                 {
-                    _logger.LogError(ex, "Answering a question in {Conversation} failed", question.ConversationKey);
+                    _logger.LogQuestionFailed(ex, question.ConversationKey);
                     update = AnswerUpdate.Finished(Answer.Refusal(ChatTexts.SomethingWentWrong));
                     failed = true;
                 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using TalksBot.Core.Chat;
 using TalksBot.Core.Conversations;
 using TalksBot.Core.Indexing;
 using TalksBot.Core.Refresh;
@@ -33,7 +34,7 @@ public sealed class ChatModeration(IndexMaintenance maintenance, SourceCatalog c
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            _logger.LogError(ex, "A refresh asked from chat failed");
+            _logger.LogChatRefreshFailed(ex);
             summary = "The refresh failed; the previous index keeps serving. The operators can see why in the log.";
         }
         await progress.FlushAsync();

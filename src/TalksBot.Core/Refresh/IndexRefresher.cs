@@ -147,7 +147,7 @@ public sealed class IndexRefresher(
             {
                 sourceReadable = false;
                 sourceErrors.Add(new SourceError(time.GetUtcNow(), source.Location, ex.Message));
-                _logger.LogWarning("Source {Source} could not be read: {Reason}", UrlSecrets.Hide(source.Location), UrlSecrets.HideIn(ex.Message));
+                _logger.LogSourceUnreadable(source.Location, ex.Message);
             }
 
             if (sourceReadable)
@@ -194,7 +194,7 @@ public sealed class IndexRefresher(
             {
                 // Text search still works without vectors; the next refresh embeds what is missing.
                 errors.Add(new SourceError(time.GetUtcNow(), $"embedding model {embedder.Model}", ex.Message));
-                _logger.LogWarning("Embedding passages with {Model} failed: {Reason}", embedder.Model, ex.Message);
+                _logger.LogEmbeddingFailed(embedder.Model, ex.Message);
             }
         }
 
