@@ -26,9 +26,9 @@ namespace TalksBot.Tests;
 /// </summary>
 public sealed class SourceSafetyTests : IAsyncLifetime
 {
-    private const string User = "reader";
-    private const string Password = "hunter2-PW";
-    private const string ApiKey = "S3CRET-KEY-123";
+    private const string User = HostileUrls.User;
+    private const string Password = HostileUrls.Password;
+    private const string ApiKey = HostileUrls.ApiKey;
     private const string Page = """
         <html><head><title>Abu Dhabi round ends | Wire</title><meta property="og:site_name" content="Wire"></head>
         <body><article><h1>Abu Dhabi round ends</h1>
@@ -63,9 +63,9 @@ public sealed class SourceSafetyTests : IAsyncLifetime
         _cli.Dispose();
     }
 
-    private string FeedWithSecrets => $"http://{User}:{Password}@127.0.0.1:{_site.BaseAddress.Port}/feed.xml?apikey={ApiKey}&lang=en";
+    private string FeedWithSecrets => HostileUrls.WithCredentials(_site.BaseAddress, "feed.xml");
 
-    private string FeedMasked => $"http://***@127.0.0.1:{_site.BaseAddress.Port}/feed.xml?apikey=***&lang=en";
+    private string FeedMasked => HostileUrls.Masked(_site.BaseAddress, "feed.xml");
 
     private static void AssertNoSecret(string shown)
     {
