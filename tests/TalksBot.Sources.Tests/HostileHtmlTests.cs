@@ -33,8 +33,23 @@ public sealed class HostileHtmlTests
 
         var skipped = Assert.IsType<ArticleSkipped>(item);
         Assert.Contains($"nests more than {BoundedHtmlParser.MaxOpenElements:N0} elements", skipped.Reason);
-        Assert.True(StoppedAtColumn(skipped.Reason) < 60 + (BoundedHtmlParser.MaxOpenElements + 2) * open.Length,
+        Assert.True(StoppedAt(skipped.Reason) < 60 + (BoundedHtmlParser.MaxOpenElements + 2) * open.Length,
             $"the parser should stop right after the cap, not read the whole {html.Length:N0}-character page: {skipped.Reason}");
+    }
+
+    [Fact]
+    public void A_page_that_repeats_tags_deep_under_the_cap_is_skipped_once_its_parsing_work_passes_the_budget()
+    {
+        // 990 open, then 300,000 more tags down there: 3.3 MB that took 7 s to parse (twice, with the retry).
+        var html = HostileHtml.DeepThenWide(BoundedHtmlParser.MaxOpenElements - 10, 300_000);
+
+        var item = ArticleFileReader.Read("/corpus/deep-and-wide.html", Encoding.UTF8.GetBytes(html), null);
+
+        var reason = Assert.IsType<ArticleSkipped>(item).Reason;
+        Assert.Contains("too deep inside each other for its size", reason);
+        // Stopped once the budget was spent, about MaxWork / 991 pairs of 11 characters in, not at the end of the page.
+        long pairsRead = BoundedHtmlParser.MaxWork / (BoundedHtmlParser.MaxOpenElements - 9);
+        Assert.InRange(StoppedAt(reason), pairsRead * 10, pairsRead * 11 + 10_000);
     }
 
     [Fact]
@@ -90,9 +105,9 @@ public sealed class HostileHtmlTests
         Assert.Contains("nests more than", Assert.IsType<ArticleSkipped>(Assert.Single(items)).Reason);
     }
 
-    private static int StoppedAtColumn(string reason)
+    private static long StoppedAt(string reason)
     {
-        var at = reason.IndexOf("column ", StringComparison.Ordinal) + "column ".Length;
-        return int.Parse(new string(reason[at..].TakeWhile(char.IsDigit).ToArray()));
+        var at = reason.IndexOf("at character ", StringComparison.Ordinal) + "at character ".Length;
+        return int.Parse(new string(reason[at..].TakeWhile(c => char.IsDigit(c) || c == ',').ToArray()).Replace(",", ""), System.Globalization.CultureInfo.InvariantCulture);
     }
 }

@@ -33,6 +33,18 @@ public static class HostileHtml
         return html.Append("<p>").Append(Story).Append("</p></body></html>").ToString();
     }
 
+    /// <summary>
+    /// <paramref name="depth"/> open &lt;div&gt;s (under the nesting cap), then <paramref name="repeats"/> empty
+    /// &lt;div&gt;&lt;/div&gt; pairs down there: every one of them costs the parser a walk through all that is open.
+    /// </summary>
+    public static string DeepThenWide(int depth, int repeats)
+    {
+        var html = new StringBuilder("<html><body>", depth * 5 + repeats * 11 + 1024);
+        for (int i = 0; i < depth; i++) html.Append("<div>");
+        for (int i = 0; i < repeats; i++) html.Append("<div></div>");
+        return html.Append("<p>").Append(Story).Append("</p></body></html>").ToString();
+    }
+
     /// <summary>A page with a large inline SVG drawing (thousands of self-closing shapes) around the story: nothing hostile.</summary>
     public static string LargeDrawing(int shapes)
     {
