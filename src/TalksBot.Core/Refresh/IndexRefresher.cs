@@ -79,7 +79,7 @@ public sealed class IndexRefresher(
         {
             var source = sources[s];
             using var sourceActivity = TalksBotTelemetry.ActivitySource.StartActivity("source");
-            sourceActivity?.SetTag("talksbot.source", source.Location);
+            sourceActivity?.SetTag("talksbot.source", UrlSecrets.Hide(source.Location));
             var sourceErrors = new List<SourceError>();
             // An article indexed under another indexing version looks changed to the scan, so it is read again.
             var stored = IndexingStamp.Current(await session.GetStoredArticlesAsync(source.Location, cancellationToken));
