@@ -44,11 +44,12 @@ public sealed class ConversationPipeline(
             yield return AnswerUpdate.Finished(Answer.Refusal(ChatTexts.TooLong(text.Length, limits.MaxQuestionLength)));
             yield break;
         }
-        if (!limiter.TryAcquire(question.UserKey, out var retryAfter, out var alreadyTold))
+        if (!limiter.TryAcquire(question.UserKey, out var retryAfter))
         {
             observation.Refused("rate_limited");
             // Told once per window: the refusals after that have no text, and platforms send nothing for them.
-            yield return AnswerUpdate.Finished(Answer.Refusal(alreadyTold ? "" : ChatTexts.RateLimited(limits.QuestionsPerMinute, retryAfter)));
+            var told = limiter.ShouldTell(question.UserKey, retryAfter) ? ChatTexts.RateLimited(limits.QuestionsPerMinute, retryAfter) : "";
+            yield return AnswerUpdate.Finished(Answer.Refusal(told));
             yield break;
         }
 

@@ -3,60 +3,73 @@ using System.Collections.Concurrent;
 namespace TalksBot.Core.Conversations;
 
 /// <summary>
-/// A sliding one-minute window of questions per user. A user over the limit is told once: until they may ask again,
-/// further refusals are silent, so a flood of messages never becomes a flood of replies.
+/// A sliding one-minute window of questions per user. A user over the limit is told once (<see cref="ShouldTell"/>):
+/// until they may ask again, further refusals are silent, so a flood of messages never becomes a flood of replies.
 /// </summary>
 public sealed class UserRateLimiter(int perMinute, TimeProvider time)
 {
     private static readonly TimeSpan Window = TimeSpan.FromMinutes(1);
-    private readonly ConcurrentDictionary<string, UserWindow> _users = new();
+    private readonly ConcurrentDictionary<string, Queue<DateTimeOffset>> _asked = new();
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _toldUntil = new();
 
-    /// <summary>Counts a question if the user is under the limit; otherwise says how long until they may ask again.</summary>
-    public bool TryAcquire(string userKey, out TimeSpan retryAfter) => TryAcquire(userKey, out retryAfter, out _);
-
-    /// <param name="alreadyTold">
-    /// On a refusal: true when this user was refused before and may still not ask (they have been told; stay quiet).
-    /// </param>
-    public bool TryAcquire(string userKey, out TimeSpan retryAfter, out bool alreadyTold)
+    /// <summary>
+    /// After a refusal: true the first time, when the user is to be told to wait <paramref name="retryAfter"/>; false
+    /// for every refusal after that until the wait is over (they have been told; stay quiet).
+    /// </summary>
+    public bool ShouldTell(string userKey, TimeSpan retryAfter)
     {
         var now = time.GetUtcNow();
-        var user = _users.GetOrAdd(userKey, _ => new UserWindow());
-        lock (user)
+        while (true)
         {
-            var asked = user.Asked;
-            while (asked.Count > 0 && now - asked.Peek() >= Window) asked.Dequeue();
-            if (asked.Count >= perMinute)
+            if (_toldUntil.TryGetValue(userKey, out var until))
             {
-                retryAfter = Window - (now - asked.Peek());
-                alreadyTold = user.ToldUntil is { } until && now < until;
-                if (!alreadyTold) user.ToldUntil = now + retryAfter;
+                if (now < until) return false;
+                if (_toldUntil.TryUpdate(userKey, now + retryAfter, until)) return true;
+            }
+            else if (_toldUntil.TryAdd(userKey, now + retryAfter))
+            {
+                if (_toldUntil.Count > 50_000) PruneTold(now);
+                return true;
+            }
+        }
+    }
+
+    private void PruneTold(DateTimeOffset now)
+    {
+        foreach (var (key, until) in _toldUntil)
+        {
+            if (until <= now) _toldUntil.TryRemove(new KeyValuePair<string, DateTimeOffset>(key, until));
+        }
+    }
+
+    /// <summary>Counts a question if the user is under the limit; otherwise says how long until they may ask again.</summary>
+    public bool TryAcquire(string userKey, out TimeSpan retryAfter)
+    {
+        var now = time.GetUtcNow();
+        var queue = _asked.GetOrAdd(userKey, _ => new Queue<DateTimeOffset>());
+        lock (queue)
+        {
+            while (queue.Count > 0 && now - queue.Peek() >= Window) queue.Dequeue();
+            if (queue.Count >= perMinute)
+            {
+                retryAfter = Window - (now - queue.Peek());
                 return false;
             }
-            asked.Enqueue(now);
-            user.ToldUntil = null;
+            queue.Enqueue(now);
             retryAfter = TimeSpan.Zero;
-            alreadyTold = false;
         }
-        if (_users.Count > 50_000) Prune(now);
+        if (_asked.Count > 50_000) Prune(now);
         return true;
     }
 
     private void Prune(DateTimeOffset now)
     {
-        foreach (var (key, user) in _users)
+        foreach (var (key, queue) in _asked)
         {
-            lock (user)
+            lock (queue)
             {
-                if (user.Asked.Count == 0 || now - user.Asked.Last() >= Window) _users.TryRemove(key, out _);
+                if (queue.Count == 0 || now - queue.Last() >= Window) _asked.TryRemove(key, out _);
             }
         }
-    }
-
-    private sealed class UserWindow
-    {
-        public Queue<DateTimeOffset> Asked { get; } = new();
-
-        /// <summary>When the user was last told to wait, until the time they were told.</summary>
-        public DateTimeOffset? ToldUntil { get; set; }
     }
 }
