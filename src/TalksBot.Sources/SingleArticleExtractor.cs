@@ -23,7 +23,15 @@ public sealed class SingleArticleExtractor(PageFetcher fetcher)
                 throw new InvalidOperationException(ex.Message, ex);
             }
             if (!ArticleFileReader.TryDecode(fetched.Body!, html: true, out var html, out var why)) throw new InvalidOperationException($"{uri}: {why}");
-            var page = HtmlArticleExtractor.Extract(html, fetched.FinalUrl).Article;
+            ArticleDocument page;
+            try
+            {
+                page = HtmlArticleExtractor.Extract(html, fetched.FinalUrl).Article;
+            }
+            catch (ArticleFormatException ex)
+            {
+                throw new InvalidOperationException($"{uri}: {ex.Message}", ex);
+            }
             if (string.IsNullOrWhiteSpace(page.Body)) throw new InvalidOperationException($"{uri}: no article text found on the page");
             return page;
         }

@@ -88,6 +88,17 @@ public class ChatFrontEndTests
     }
 
     [Fact]
+    public async Task A_refusal_without_text_sends_nothing_to_the_chat()
+    {
+        _answers = _ => Updates(AnswerUpdate.Finished(Answer.Refusal("")));
+        var reply = new RecordingReply();
+        await FrontEnd().HandleAsync(Invocation(ChatCommand.Ask("What did Lavrov offer?")), reply, default);
+        Assert.Empty(reply.Texts);
+        Assert.Empty(reply.Answers);
+        Assert.Empty(reply.Drafts);
+    }
+
+    [Fact]
     public async Task One_vote_per_user_per_answer_changeable_and_a_vote_on_an_unknown_answer_gets_a_polite_reply()
     {
         var front = FrontEnd();

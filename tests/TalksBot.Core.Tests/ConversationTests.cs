@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using TalksBot.Core.Answering;
 using TalksBot.Core.Conversations;
@@ -25,6 +26,48 @@ public class ConversationTests
         Assert.True(limiter.TryAcquire("u2", out _));
         _time.Advance(TimeSpan.FromSeconds(50));
         Assert.True(limiter.TryAcquire("u1", out _));
+    }
+
+    [Fact]
+    public async Task A_flood_from_one_user_is_told_about_the_limit_once_per_window_and_the_rest_refused_silently()
+    {
+        var pipeline = Pipeline(new ThrowingIndex()); // 5 a minute; an allowed question ends in "something went wrong"
+        var finals = new List<Answer>();
+        for (int i = 0; i < 300; i++) finals.Add(await FinalAsync(pipeline.AskAsync(new ChatQuestion("chat", "flooder", $"Question {i}?"), default)));
+
+        Assert.Equal(5, finals.Count(f => f.Text == ChatTexts.SomethingWentWrong));
+        var told = Assert.Single(finals, f => f.IsRefusal && f.Text.Length > 0 && f.Text != ChatTexts.SomethingWentWrong);
+        Assert.Equal(ChatTexts.RateLimited(5, TimeSpan.FromMinutes(1)), told.Text);
+        Assert.Equal(294, finals.Count(f => f.IsRefusal && f.Text.Length == 0));
+        // Someone else is not silenced by the flooder.
+        Assert.Equal(ChatTexts.SomethingWentWrong, (await FinalAsync(pipeline.AskAsync(new ChatQuestion("chat", "other", "Question?"), default))).Text);
+
+        _time.Advance(TimeSpan.FromMinutes(1));
+        var next = new List<Answer>();
+        for (int i = 0; i < 8; i++) next.Add(await FinalAsync(pipeline.AskAsync(new ChatQuestion("chat", "flooder", $"Again {i}?"), default)));
+        Assert.Equal(5, next.Count(f => f.Text == ChatTexts.SomethingWentWrong));
+        Assert.Single(next, f => f.Text == ChatTexts.RateLimited(5, TimeSpan.FromMinutes(1)));
+        Assert.Equal(2, next.Count(f => f.Text.Length == 0));
+    }
+
+    [Fact]
+    public async Task A_failed_question_is_logged_once_with_its_cause_and_every_event_has_an_id()
+    {
+        var pipelineLog = new CapturingLogger<ConversationPipeline>();
+        var telemetryLog = new CapturingLogger<Diagnostics.QuestionTelemetry>();
+        var retriever = new PassageRetriever(new ThrowingIndex(), TextAnalyzer.Default, new RetrievalOptions());
+        var pipeline = new ConversationPipeline(new QuestionAnswerer(retriever, new ExtractiveAnswerWriter(TextAnalyzer.Default)),
+            new ConversationMemory(4, TimeSpan.FromMinutes(30), _time), new UserRateLimiter(5, _time), Options.Create(new ChatOptions()),
+            logger: pipelineLog, telemetry: new Diagnostics.QuestionTelemetry(logger: telemetryLog));
+
+        var answer = await FinalAsync(pipeline.AskAsync(new ChatQuestion("chat", "u1", "What did Lavrov offer?"), default));
+
+        Assert.Equal(ChatTexts.SomethingWentWrong, answer.Text);
+        var failure = Assert.Single(pipelineLog.Events, e => e.Level >= LogLevel.Warning);
+        Assert.Equal((LogLevel.Error, 1003), (failure.Level, failure.Id.Id));
+        Assert.IsType<IndexUnavailableException>(failure.Exception);
+        Assert.Equal(1002, Assert.Single(telemetryLog.Events).Id.Id); // the per-question event says "failed", without the cause again
+        Assert.All(pipelineLog.Events.Concat(telemetryLog.Events), e => Assert.NotEqual(0, e.Id.Id));
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using TalksBot.Core.Answering;
 using TalksBot.Core.Conversations;
+using TalksBot.Core.Diagnostics;
 using TalksBot.Core.Feedback;
 using TalksBot.Core.Moderation;
 
@@ -69,7 +70,7 @@ public sealed class ChatFrontEnd(
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
         {
-            _logger.LogError(ex, "Chat command {Command} in {Conversation} failed", command.Kind, invocation.ConversationKey);
+            _logger.LogChatCommandFailed(ex, command.Kind, invocation.ConversationKey);
             return ChatTexts.SomethingWentWrong;
         }
     }
@@ -83,7 +84,7 @@ public sealed class ChatFrontEnd(
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // The index status is still worth showing.
-            _logger.LogWarning("Reading feedback for /status failed: {Reason}", ex.Message);
+            _logger.LogFeedbackUnreadable(ex.Message);
             return "Feedback: can't be read right now.";
         }
     }
@@ -102,8 +103,9 @@ public sealed class ChatFrontEnd(
     private async Task AnswerAsync(ChatInvocation invocation, IChatReply reply, CancellationToken ct)
     {
         var pacing = reply.Pacing;
-        await using var typing = TypingIndicator.Start(reply.SendTypingAsync, pacing.TypingEvery, time, ct);
         var question = new ChatQuestion(invocation.ConversationKey, invocation.UserKey, invocation.Command.Argument);
+        using var span = QuestionTelemetry.StartSpan(question);
+        await using var typing = TypingIndicator.Start(reply.SendTypingAsync, pacing.TypingEvery, time, ct);
         string? shown = null;
         await foreach (var update in UpdateThrottle.ThrottleAsync(pipeline.AskAsync(question, ct), pacing.EditEvery, time, ct))
         {
@@ -111,8 +113,13 @@ public sealed class ChatFrontEnd(
             {
                 // "typing…" must not outlive the answer under it.
                 await typing.DisposeAsync();
+                // A refusal without text is silent: the user was already told (rate limit, once per window).
+                if (answer.IsRefusal && answer.Text.Length == 0) return;
+                var buttons = answer.IsRefusal ? [] : await ButtonsForAsync(question, answer, ct);
+                using var send = TalksBotTelemetry.ActivitySource.StartActivity("send");
+                send?.SetTag("talksbot.reply", answer.IsRefusal ? "refusal" : "answer");
                 if (answer.IsRefusal) await reply.ShowTextAsync(answer.Text, ct);
-                else await reply.ShowAnswerAsync(new ChatAnswer(question.Text.Trim(), answer, await ButtonsForAsync(question, answer, ct)), ct);
+                else await reply.ShowAnswerAsync(new ChatAnswer(question.Text.Trim(), answer, buttons), ct);
                 return;
             }
             // The answer grows in place while a model writes; the final edit carries the checked citations.
@@ -134,7 +141,7 @@ public sealed class ChatFrontEnd(
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            _logger.LogWarning("Storing an answer for feedback failed; it goes out without vote buttons: {Reason}", ex.Message);
+            _logger.LogFeedbackNotStored(ex.Message);
             return [];
         }
     }

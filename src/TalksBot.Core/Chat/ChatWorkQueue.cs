@@ -30,7 +30,7 @@ public sealed class ChatWorkQueue(string platform, ILogger? logger = null) : IDi
                 finally { _slots.Release(); }
             }
             catch (OperationCanceledException) when (_abort.IsCancellationRequested) { }
-            catch (Exception ex) { _logger.LogError(ex, "{Platform} {Work} failed", platform, what); }
+            catch (Exception ex) { _logger.LogChatWorkFailed(ex, platform, what); }
         });
         _running.TryAdd(task, 0);
         task.ContinueWith(t => _running.TryRemove(t, out _), TaskScheduler.Default);
@@ -43,7 +43,7 @@ public sealed class ChatWorkQueue(string platform, ILogger? logger = null) : IDi
         {
             try { _abort.Cancel(); } catch (ObjectDisposedException) { }
         });
-        if (!_running.IsEmpty) _logger.LogInformation("{Platform} is stopping; {Count} answer(s) in hand will finish first", platform, _running.Count);
+        if (!_running.IsEmpty) _logger.LogChatStopping(platform, _running.Count);
         try { await Task.WhenAll(_running.Keys).WaitAsync(deadline); }
         catch (OperationCanceledException) { }
     }

@@ -3,6 +3,7 @@ using System.Text;
 using TalksBot.Core.Feedback;
 using TalksBot.Core.Indexing;
 using TalksBot.Core.Refresh;
+using TalksBot.Core.Sources;
 
 using TalksBot.Core.Moderation;
 
@@ -84,7 +85,7 @@ public static class ChatTexts
         if (status.LastRefreshErrors.Count > 0)
         {
             sb.AppendLine($"Errors in the last refresh: {status.LastRefreshErrors.Count}");
-            foreach (var e in status.LastRefreshErrors.Take(5)) sb.AppendLine($"• {e.Location}: {e.Reason}");
+            foreach (var e in status.LastRefreshErrors.Take(5)) sb.AppendLine($"• {UrlSecrets.Hide(e.Location)}: {UrlSecrets.HideIn(e.Reason)}");
             if (status.LastRefreshErrors.Count > 5) sb.AppendLine($"• … and {status.LastRefreshErrors.Count - 5} more");
         }
         return sb.ToString().TrimEnd();
@@ -99,11 +100,11 @@ public static class ChatTexts
         {
             var location = forChat && !s.Location.StartsWith("http", StringComparison.OrdinalIgnoreCase)
                 ? $"local folder “{Path.GetFileName(s.Location.TrimEnd('/', '\\'))}”"
-                : s.Location;
+                : UrlSecrets.Hide(s.Location);
             sb.Append($"• {location} — {s.Articles:N0} articles");
             if (s.NewestArticle is not null) sb.Append($", newest {Date(s.NewestArticle)}");
             if (s.LastSuccess is { } ok) sb.Append($", last read {ok.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC");
-            if (s.LastError is { } err) sb.Append($", last error: {(forChat ? HidePaths(err.Reason) : err.Reason)}");
+            if (s.LastError is { } err) sb.Append($", last error: {UrlSecrets.HideIn(forChat ? HidePaths(err.Reason) : err.Reason)}");
             if (s.Origin == "added") sb.Append(" (added by a moderator)");
             if (s.Origin == SourceOrigins.Given) sb.Append(" (given to one refresh: kept until refreshed again or removed)");
             if (s.Origin == SourceCatalog.SamplesOrigin) sb.Append(" (sample digests for the demo: left out once a source is configured or added)");
@@ -125,7 +126,7 @@ public static class ChatTexts
     {
         "embedding" => $"Refreshing… embedding passages: {p.PassagesEmbedded:N0}/{p.PassagesToEmbed:N0} ({p.EmbeddingModel}).",
         "saving" => "Refreshing… saving the index.",
-        _ => $"Refreshing source {p.SourceNumber}/{p.SourceCount}: {p.Source}\n" +
+        _ => $"Refreshing source {p.SourceNumber}/{p.SourceCount}: {UrlSecrets.Hide(p.Source)}\n" +
              $"{p.DocumentsSeen:N0} documents read — added {p.Added}, updated {p.Updated}, unchanged {p.Unchanged}, skipped {p.Skipped}, errors {p.Errors}",
     };
 
@@ -146,7 +147,7 @@ public static class ChatTexts
     }
 
     private static string Location(string location) =>
-        Uri.TryCreate(location, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" ? uri.Host + uri.PathAndQuery : location;
+        Uri.TryCreate(location, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" ? UrlSecrets.Hide($"{uri.Scheme}://{uri.Host}{uri.PathAndQuery}")[(uri.Scheme.Length + 3)..] : location;
 
     private static string Fit(string text, int width) => text.Length <= width ? text : text[..(width - 1)] + "…";
 
@@ -169,9 +170,9 @@ public static class ChatTexts
         sb.AppendLine($"Refresh finished in {r.Elapsed.TotalSeconds:0.0} s: added {r.Added}, updated {r.Updated}, removed {r.Removed}, unchanged {r.Unchanged}, skipped {r.Skipped.Count}, errors {r.Errors.Count}.");
         if (r.BoilerplateLinesDropped > 0) sb.AppendLine($"{r.BoilerplateLinesDropped:N0} boilerplate lines (navigation, captions, prompts, link lists) left out of the articles read.");
         if (r.EmbeddingModel is not null) sb.AppendLine($"Embedded {r.Embedded:N0} new or changed passages with {r.EmbeddingModel}.");
-        foreach (var s in r.Skipped.Take(10)) sb.AppendLine($"skipped {s.Origin}: {s.Reason}");
+        foreach (var s in r.Skipped.Take(10)) sb.AppendLine($"skipped {UrlSecrets.Hide(s.Origin)}: {UrlSecrets.HideIn(s.Reason)}");
         if (r.Skipped.Count > 10) sb.AppendLine($"… and {r.Skipped.Count - 10} more skipped");
-        foreach (var e in r.Errors.Take(10)) sb.AppendLine($"error {e.Location}: {ReasonWithout(e.Location, e.Reason)}");
+        foreach (var e in r.Errors.Take(10)) sb.AppendLine($"error {UrlSecrets.Hide(e.Location)}: {UrlSecrets.HideIn(ReasonWithout(e.Location, e.Reason))}");
         if (r.Errors.Count > 10) sb.AppendLine($"… and {r.Errors.Count - 10} more errors");
         return sb.ToString().TrimEnd();
     }

@@ -48,7 +48,9 @@ public sealed class ConversationPipeline(
         if (!acquired)
         {
             observation.Refused("rate_limited");
-            yield return AnswerUpdate.Finished(Answer.Refusal(ChatTexts.RateLimited(limits.QuestionsPerMinute, retryAfter)));
+            // Told once per window: the refusals after that have no text, and platforms send nothing for them.
+            var told = limiter.ShouldTell(question.UserKey, retryAfter) ? ChatTexts.RateLimited(limits.QuestionsPerMinute, retryAfter) : "";
+            yield return AnswerUpdate.Finished(Answer.Refusal(told));
             yield break;
         }
 
@@ -60,7 +62,7 @@ public sealed class ConversationPipeline(
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            _logger.LogWarning("Rewriting a follow-up failed, combining it with the conversation without the model: {Reason}", ex.Message);
+            _logger.LogFollowUpRewriteFailed(ex.Message);
             standalone = await _followUps.RewriteAsync(text, history, cancellationToken);
         }
 
@@ -82,7 +84,7 @@ public sealed class ConversationPipeline(
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
                 {
-                    _logger.LogError(ex, "Answering a question in {Conversation} failed", question.ConversationKey);
+                    _logger.LogQuestionFailed(ex, question.ConversationKey);
                     update = AnswerUpdate.Finished(Answer.Refusal(ChatTexts.SomethingWentWrong));
                     failed = true;
                 }

@@ -16,15 +16,32 @@ public sealed partial class QuestionTelemetry(IOptions<QuestionLogOptions>? opti
     private readonly ILogger _logger = logger ?? NullLogger<QuestionTelemetry>.Instance;
     private readonly bool _includeQuestions = options?.Value.IncludeQuestions ?? false;
 
-    /// <summary>Starts observing a question; dispose the result when the question is over (answered or not).</summary>
+    /// <summary>
+    /// Starts observing a question; dispose the result when the question is over (answered or not). Inside a
+    /// "question" span a chat front end started (<see cref="StartSpan"/>), that span is the question's; otherwise the
+    /// observation starts and ends its own.
+    /// </summary>
     public Observation Start(ChatQuestion question)
     {
         var platform = PlatformOf(question.ConversationKey);
-        var activity = TalksBotTelemetry.ActivitySource.StartActivity("question");
-        activity?.SetTag("talksbot.platform", platform);
+        bool outer = Activity.Current is { OperationName: QuestionSpan } current && current.Source == TalksBotTelemetry.ActivitySource;
+        var activity = outer ? Activity.Current : StartSpan(question);
         TalksBotTelemetry.Questions.Add(1, new KeyValuePair<string, object?>("platform", platform));
-        return new Observation(this, platform, question.Text, activity, Stopwatch.GetTimestamp());
+        return new Observation(this, platform, question.Text, activity, Stopwatch.GetTimestamp()) { OwnsActivity = !outer };
     }
+
+    /// <summary>
+    /// The "question" span, for a front end that sends the answer itself: started there, it holds the "send" span
+    /// beside "retrieve" and "answer" (the pipeline's iterator can't hand its own span back to the caller).
+    /// </summary>
+    public static Activity? StartSpan(ChatQuestion question)
+    {
+        var activity = TalksBotTelemetry.ActivitySource.StartActivity(QuestionSpan);
+        activity?.SetTag("talksbot.platform", PlatformOf(question.ConversationKey));
+        return activity;
+    }
+
+    private const string QuestionSpan = "question";
 
     /// <summary>"telegram:123" → "telegram": conversation keys are platform-qualified.</summary>
     internal static string PlatformOf(string conversationKey)
@@ -55,7 +72,7 @@ public sealed partial class QuestionTelemetry(IOptions<QuestionLogOptions>? opti
             o.Activity?.SetTag("talksbot.citations", answer.Citations.Count);
             QuestionAnswered(_logger, o.Platform, mode, answer.Grounded, answer.Citations.Count, (long)(seconds * 1000), question);
         }
-        o.Activity?.Dispose();
+        if (o.OwnsActivity) o.Activity?.Dispose();
     }
 
     [LoggerMessage(EventId = 1001, EventName = "QuestionAnswered", Level = LogLevel.Information,
@@ -75,6 +92,7 @@ public sealed partial class QuestionTelemetry(IOptions<QuestionLogOptions>? opti
         internal string Question { get; } = question;
         internal Activity? Activity { get; } = activity;
         internal long StartedAt { get; } = startedAt;
+        internal bool OwnsActivity { get; init; } = true;
 
         public void Answered(Answer answer) => Complete(answer, answer.IsRefusal ? "refused" : null);
 

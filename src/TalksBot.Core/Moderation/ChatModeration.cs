@@ -1,8 +1,10 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using TalksBot.Core.Chat;
 using TalksBot.Core.Conversations;
 using TalksBot.Core.Indexing;
 using TalksBot.Core.Refresh;
+using TalksBot.Core.Sources;
 
 namespace TalksBot.Core.Moderation;
 
@@ -32,7 +34,7 @@ public sealed class ChatModeration(IndexMaintenance maintenance, SourceCatalog c
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            _logger.LogError(ex, "A refresh asked from chat failed");
+            _logger.LogChatRefreshFailed(ex);
             summary = "The refresh failed; the previous index keeps serving. The operators can see why in the log.";
         }
         await progress.FlushAsync();
@@ -46,22 +48,36 @@ public sealed class ChatModeration(IndexMaintenance maintenance, SourceCatalog c
     public async Task<string> AddSourceAsync(string location, CancellationToken ct)
     {
         location = location.Trim();
-        if (!(Uri.TryCreate(location, UriKind.Absolute, out var url) && url.Scheme is "http" or "https"))
-            return "From chat, only feed and article URLs (http or https) can be added; folders are added by the operator.";
+        if (!IsWebAddress(location)) return FoldersAreTheOperators;
         try
         {
-            return await catalog.AddAsync(location, null, ct) ? $"Added {location}; the next refresh reads it." : $"{location} is already a source.";
+            var shown = UrlSecrets.Hide(location);
+            return await catalog.AddAsync(location, null, ct) ? $"Added {shown}; the next refresh reads it." : $"{shown} is already a source.";
         }
         catch (ArgumentException ex)
         {
-            return $"Can't add that source: {ex.Message}";
+            return $"Can't add that source: {UrlSecrets.HideIn(ex.Message)}";
         }
     }
 
-    public async Task<string> RemoveSourceAsync(string location, CancellationToken ct) =>
-        await catalog.RemoveAsync(location.Trim(), ct)
-            ? $"Removed {location.Trim()} and its articles."
-            : $"{location.Trim()} is not a source added from chat (configured sources are changed in appsettings.json).";
+    /// <summary>
+    /// Removes a source asked for in chat: only the kind chat can add (http(s) URLs). A folder is the operator's, even
+    /// one added with <c>source add</c> on the command line, and its articles stay.
+    /// </summary>
+    public async Task<string> RemoveSourceAsync(string location, CancellationToken ct)
+    {
+        location = location.Trim();
+        if (!IsWebAddress(location)) return FoldersAreTheOperators;
+        return await catalog.RemoveAsync(location, ct)
+            ? $"Removed {UrlSecrets.Hide(location)} and its articles."
+            : $"{UrlSecrets.Hide(location)} is not a source added from chat (configured sources are changed in appsettings.json).";
+    }
+
+    private static bool IsWebAddress(string location) =>
+        Uri.TryCreate(location, UriKind.Absolute, out var url) && url.Scheme is "http" or "https";
+
+    public const string FoldersAreTheOperators =
+        "From chat, only feed and article URLs (http or https) can be added or removed; folders are the operator's.";
 
     public const string SourceUsage = "Use /source add <url> or /source remove <url>; /sources lists them.";
 }

@@ -96,7 +96,7 @@ public sealed class IndexRefresher(
     private async Task RefreshSourceAsync(IIndexRefreshSession session, IArticleSource source, int number, string origin, Tally tally, CancellationToken cancellationToken)
     {
         using var sourceActivity = TalksBotTelemetry.ActivitySource.StartActivity("source");
-        sourceActivity?.SetTag("talksbot.source", source.Location);
+        sourceActivity?.SetTag("talksbot.source", UrlSecrets.Hide(source.Location));
         var scan = new SourceScan(source, number);
         // An article indexed under another indexing version looks changed to the scan, so it is read again.
         var stored = IndexingStamp.Current(await session.GetStoredArticlesAsync(source.Location, cancellationToken));
@@ -134,7 +134,7 @@ public sealed class IndexRefresher(
         {
             scan.Readable = false;
             scan.Errors.Add(new SourceError(time.GetUtcNow(), source.Location, ex.Message));
-            _logger.LogWarning("Source {Source} could not be read: {Reason}", source.Location, ex.Message);
+            _logger.LogSourceUnreadable(source.Location, ex.Message);
         }
 
         // Only a source read to the end says what is gone; an unreadable one keeps every article.
@@ -236,7 +236,7 @@ public sealed class IndexRefresher(
         {
             // The next refresh embeds what is missing.
             tally.Errors.Add(new SourceError(time.GetUtcNow(), $"embedding model {embedder.Model}", ex.Message));
-            _logger.LogWarning("Embedding passages with {Model} failed: {Reason}", embedder.Model, ex.Message);
+            _logger.LogEmbeddingFailed(embedder.Model, ex.Message);
         }
     }
 

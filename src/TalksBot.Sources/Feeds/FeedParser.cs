@@ -3,7 +3,9 @@ using System.Text;
 using System.Text.RegularExpressions;
 using System.Xml;
 using System.Xml.Linq;
-using AngleSharp.Html.Parser;
+using AngleSharp.Dom;
+using TalksBot.Sources.Html;
+using TalksBot.Sources.Parsing;
 
 namespace TalksBot.Sources.Feeds;
 
@@ -14,7 +16,6 @@ namespace TalksBot.Sources.Feeds;
 /// </summary>
 public static partial class FeedParser
 {
-    private static readonly HtmlParser Html = new();
 
     static FeedParser() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
@@ -206,7 +207,16 @@ public static partial class FeedParser
     {
         if (string.IsNullOrWhiteSpace(html)) return null;
         if (!html.Contains('<') && !html.Contains('&')) return Clean(html);
-        var doc = Html.ParseDocument("<body>" + html + "</body>");
+        IDocument doc;
+        try
+        {
+            doc = BoundedHtmlParser.Parse("<body>" + html + "</body>");
+        }
+        catch (ArticleFormatException)
+        {
+            // Nested too deep to parse in reasonable time: the words without the tags still say what the item is.
+            return Clean(WebUtility.HtmlDecode(Tag().Replace(html, " ")));
+        }
         foreach (var br in doc.QuerySelectorAll("br, p, div, li")) br.Parent?.InsertBefore(doc.CreateTextNode("\n"), br);
         var lines = (doc.Body?.TextContent ?? "").Split('\n').Select(l => Whitespace().Replace(l, " ").Trim()).Where(l => l.Length > 0);
         var text = string.Join("\n\n", lines);
@@ -221,4 +231,7 @@ public static partial class FeedParser
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Whitespace();
+
+    [GeneratedRegex(@"<[^>]*>")]
+    private static partial Regex Tag();
 }

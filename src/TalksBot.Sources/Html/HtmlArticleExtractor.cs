@@ -1,7 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
 using AngleSharp.Dom;
-using AngleSharp.Html.Parser;
 using TalksBot.Core.Articles;
 
 namespace TalksBot.Sources.Html;
@@ -13,8 +12,6 @@ namespace TalksBot.Sources.Html;
 /// </summary>
 public static partial class HtmlArticleExtractor
 {
-    private static readonly HtmlParser Parser = new();
-
     private static readonly string[] AlwaysRemove =
         ["script", "style", "noscript", "iframe", "form", "nav", "footer", "aside", "svg", "button", "input", "select", "textarea", "template", "object", "embed", "link", "meta", "dialog"];
 
@@ -23,7 +20,7 @@ public static partial class HtmlArticleExtractor
 
     public static ExtractedPage Extract(string html, Uri? pageUrl)
     {
-        var document = Parser.ParseDocument(html);
+        var document = BoundedHtmlParser.Parse(html);
         var meta = PageMetadata.Read(document);
         var body = document.Body ?? throw new Parsing.ArticleFormatException("the page has no <body>");
 
@@ -32,7 +29,7 @@ public static partial class HtmlArticleExtractor
         if (text.Length < 500)
         {
             // Class hints sometimes mark the whole page (a "sidebar-layout" wrapper): try again trusting text alone.
-            var retry = ExtractText(Parser.ParseDocument(html).Body!, removeByClass: false);
+            var retry = ExtractText(BoundedHtmlParser.Parse(html).Body!, removeByClass: false);
             if (retry.Length > text.Length) text = retry;
         }
         text = DropLeadingTitle(text, title);

@@ -6,6 +6,7 @@ using System.Text.Json;
 using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
 using TalksBot.Core.Indexing;
+using TalksBot.Core.Sources;
 
 namespace TalksBot.Sources.Web;
 
@@ -77,7 +78,8 @@ public sealed class PageFetcher : IDisposable
     public async Task<FetchResult> FetchAsync(Uri url, bool conditional, CancellationToken cancellationToken)
     {
         using var activity = TalksBot.Core.Diagnostics.TalksBotTelemetry.ActivitySource.StartActivity("fetch");
-        activity?.SetTag("url.full", url.GetLeftPart(UriPartial.Path));
+        // Spans are exported (OTLP): a URL's user info or key must not go with them.
+        activity?.SetTag("url.full", UrlSecrets.Hide(url.GetLeftPart(UriPartial.Path)));
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         try
         {
@@ -85,7 +87,7 @@ public sealed class PageFetcher : IDisposable
         }
         catch (FetchException ex)
         {
-            activity?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, ex.Message);
+            activity?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, UrlSecrets.HideIn(ex.Message));
             throw;
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)

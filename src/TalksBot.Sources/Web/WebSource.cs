@@ -151,7 +151,15 @@ public sealed class WebSource(Uri url, string? kind, PageFetcher fetcher) : IArt
     private static SourceItem ReadPage(string origin, FetchResult fetched)
     {
         if (!ArticleFileReader.TryDecode(fetched.Body!, html: true, out var html, out var why)) return new ArticleSkipped(origin, why);
-        var page = HtmlArticleExtractor.Extract(html, fetched.FinalUrl);
+        ExtractedPage page;
+        try
+        {
+            page = HtmlArticleExtractor.Extract(html, fetched.FinalUrl);
+        }
+        catch (ArticleFormatException ex)
+        {
+            return new ArticleSkipped(origin, ex.Message);
+        }
         if (PassageSplitter.CountWords(page.Article.Body) < MinimumWords) return new ArticleSkipped(origin, "no article text found on the page");
         return new ArticleFound(origin, ContentHash.Of(fetched.Body!), page.Article);
     }

@@ -107,7 +107,7 @@ internal static class IndexCommands
                 if (p.Source != lastSource)
                 {
                     lastSource = p.Source;
-                    Console.WriteLine($"reading {p.SourceNumber}/{p.SourceCount}: {p.Source}");
+                    Console.WriteLine($"reading {p.SourceNumber}/{p.SourceCount}: {UrlSecrets.Hide(p.Source)}");
                 }
                 else if (p.DocumentsSeen > 0 && p.DocumentsSeen % 1000 == 0)
                 {
@@ -142,7 +142,7 @@ internal static class IndexCommands
             {
                 list.Add(new JsonObject
                 {
-                    ["location"] = s.Location,
+                    ["location"] = UrlSecrets.Hide(s.Location),
                     ["origin"] = s.Origin,
                     ["articles"] = s.Articles,
                     ["newest_article"] = s.NewestArticle?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
@@ -150,15 +150,15 @@ internal static class IndexCommands
                     ["last_error"] = s.LastError is null ? null : new JsonObject
                     {
                         ["at"] = s.LastError.At.ToString("O", CultureInfo.InvariantCulture),
-                        ["url"] = s.LastError.Location,
-                        ["reason"] = s.LastError.Reason,
+                        ["url"] = UrlSecrets.Hide(s.LastError.Location),
+                        ["reason"] = UrlSecrets.HideIn(s.LastError.Reason),
                     },
                 });
             }
             var errors = new JsonArray();
             foreach (var e in status.LastRefreshErrors)
             {
-                errors.Add(new JsonObject { ["at"] = e.At.ToString("O", CultureInfo.InvariantCulture), ["location"] = e.Location, ["reason"] = e.Reason });
+                errors.Add(new JsonObject { ["at"] = e.At.ToString("O", CultureInfo.InvariantCulture), ["location"] = UrlSecrets.Hide(e.Location), ["reason"] = UrlSecrets.HideIn(e.Reason) });
             }
             var obj = new JsonObject
             {

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using TalksBot.Composition;
 using TalksBot.Core.Conversations;
 using TalksBot.Core.Moderation;
+using TalksBot.Core.Sources;
 
 namespace TalksBot.Commands;
 
@@ -26,7 +27,8 @@ internal static class SourceCommands
                 return CommandErrors.Fail(ExitCodes.SourceMissing, $"source folder not found: {location}; nothing was added.");
             }
             var added = await host.Services.GetRequiredService<SourceCatalog>().AddAsync(location, parse.GetValue(kind), ct);
-            Console.WriteLine(added ? $"Added {location}; the next refresh reads it." : $"{location} is already a source.");
+            var shown = UrlSecrets.Hide(location);
+            Console.WriteLine(added ? $"Added {shown}; the next refresh reads it." : $"{shown} is already a source.");
             return ExitCodes.Ok;
         }));
 
@@ -39,10 +41,10 @@ internal static class SourceCommands
             var removed = await host.Services.GetRequiredService<SourceCatalog>().RemoveAsync(location, ct);
             if (removed)
             {
-                Console.WriteLine($"Removed {location} and its articles.");
+                Console.WriteLine($"Removed {UrlSecrets.Hide(location)} and its articles.");
                 return ExitCodes.Ok;
             }
-            return CommandErrors.Fail(ExitCodes.Failed, $"{location} is not an added source (sources from configuration are removed in appsettings.json).");
+            return CommandErrors.Fail(ExitCodes.Failed, $"{UrlSecrets.Hide(location)} is not an added source (sources from configuration are removed in appsettings.json).");
         }));
 
         var list = new Command("list", "List sources with article counts, last success and last error.");

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using TalksBot.Core.Indexing;
+using TalksBot.Core.Sources;
 using TalksBot.Llm;
 
 namespace TalksBot.Composition;
@@ -16,7 +17,7 @@ internal static partial class StartupSummary
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("TalksBot.Startup");
         Starting(logger,
             index.DatabasePath ?? "",
-            index.Sources.Count == 0 ? "none configured" : string.Join(", ", index.Sources),
+            index.Sources.Count == 0 ? "none configured" : string.Join(", ", index.Sources.Select(UrlSecrets.Hide)),
             string.IsNullOrWhiteSpace(llm.EmbeddingModel) ? "off" : llm.EmbeddingModel,
             llm.Enabled ? $"on ({llm.Model} at {EndpointHost(llm.Endpoint!)})" : "off (extractive answers)",
             string.Join(", ", platforms));

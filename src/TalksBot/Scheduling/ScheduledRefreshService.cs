@@ -22,10 +22,10 @@ public sealed class ScheduledRefreshService(
         var interval = options.Value.RefreshInterval;
         if (interval <= TimeSpan.Zero)
         {
-            logger.LogInformation("Scheduled refresh is off (Index:RefreshInterval is 0).");
+            logger.LogScheduleOff();
             return;
         }
-        logger.LogInformation("Refreshing the index every {Interval}.", interval);
+        logger.LogScheduleEvery(interval);
         using var timer = new PeriodicTimer(interval, time);
         do
         {
@@ -51,18 +51,18 @@ public sealed class ScheduledRefreshService(
         try
         {
             var report = await maintenance.RefreshAsync(null, ct);
-            logger.LogInformation("Scheduled refresh: {Summary}", ChatTexts.RefreshSummary(report).Split('\n')[0]);
+            logger.LogScheduledRefreshDone(ChatTexts.RefreshSummary(report).Split('\n')[0]);
         }
         catch (RefreshInProgressException)
         {
-            logger.LogInformation("Scheduled refresh skipped: another refresh is running.");
+            logger.LogScheduledRefreshSkipped();
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
         }
         catch (Exception ex)
         {
-            logger.LogError("Scheduled refresh failed: {Reason}. The previous index keeps serving; the next run tries again.", ex.Message);
+            logger.LogScheduledRefreshFailed(ex.Message);
         }
     }
 }
