@@ -201,7 +201,7 @@ public sealed class PassageRetriever(
                 passages.Add(new RetrievedPassage(n.Hit, 0, null, Coverage(focus, n.Held), c.Score) { IsNeighbor = true, HeldFocus = n.Held.HeldTerms(focus).ToList() });
             }
         }
-        var sentenceSimilarity = grounding.Covered && !vector.IsEmpty ? await SentenceSimilarityAsync(passages, vector, cancellationToken) : null;
+        var sentenceSimilarity = options.EmbedAnswerSentences && grounding.Covered && !vector.IsEmpty ? await SentenceSimilarityAsync(passages, vector, cancellationToken) : null;
         return new RetrievalResult(query, passages, weights, grounding.Covered)
         {
             Focus = focus.Terms,
