@@ -98,7 +98,7 @@ public sealed partial class DiscordBot(
             _ = Task.Run(async () =>
             {
                 try { await RegisterCommandsAsync(ready.Application?.Id, cancellationToken); }
-                catch (Exception ex) when (ex is not OperationCanceledException) { logger.LogError("Registering Discord commands failed: {Reason}", ex.Message); }
+                catch (Exception ex) when (ex is not OperationCanceledException) { logger.LogCommandsRegistrationFailed(ex.Message); }
             }, CancellationToken.None);
         }
         return Task.CompletedTask;
@@ -128,7 +128,7 @@ public sealed partial class DiscordBot(
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            logger.LogError(ex, "Discord interaction {Interaction} failed", interaction.Id);
+            logger.LogInteractionFailed(ex, interaction.Id);
         }
     }
 
@@ -169,11 +169,11 @@ public sealed partial class DiscordBot(
         }
         catch (DiscordApiException ex) when (ex.Status is 403 or 404)
         {
-            logger.LogWarning("Discord channel {Channel} can't be written to ({Status}); skipped", message.ChannelId, ex.Status);
+            logger.LogChannelNotWritable(message.ChannelId, ex.Status);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            logger.LogError(ex, "Answering a Discord message in {Channel} failed", message.ChannelId);
+            logger.LogMessageAnswerFailed(ex, message.ChannelId);
         }
     }
 

@@ -85,7 +85,8 @@ public sealed class DiscordRestClient(HttpClient http, DiscordOptions options, T
             }
             catch (HttpRequestException ex) when (attempt < Attempts)
             {
-                logger.LogWarning("Discord {Route} failed ({Reason}); retrying", routeKey.Split(':')[0], ex.HttpRequestError);
+                // Debug: if the last attempt fails too, the caller logs that once.
+                logger.LogRequestRetried(routeKey.Split(':')[0], ex.HttpRequestError);
                 await Task.Delay(backoff, time, ct);
                 backoff *= 2;
                 continue;
@@ -103,7 +104,7 @@ public sealed class DiscordRestClient(HttpClient http, DiscordOptions options, T
                     var wait = TimeSpan.FromSeconds(error?["retry_after"]?.GetValue<double>() ?? 1);
                     if (error?["global"]?.GetValue<bool>() == true) _globalReset = time.GetUtcNow() + wait;
                     else _routeResets[routeKey] = time.GetUtcNow() + wait;
-                    logger.LogWarning("Discord rate limited {Route}; waiting {Seconds:0.00} s", routeKey.Split(':')[0], wait.TotalSeconds);
+                    logger.LogRateLimited(routeKey.Split(':')[0], wait.TotalSeconds);
                     continue;
                 }
                 if (status >= 500 && attempt < Attempts)

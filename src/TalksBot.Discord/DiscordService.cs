@@ -23,17 +23,17 @@ public sealed class DiscordService(DiscordGatewayClient gateway, DiscordBot bot,
         try
         {
             await bot.RegisterCommandsAsync(null, stoppingToken);
-            logger.LogInformation("Discord commands registered; interactions arrive at {Path}", options.InteractionsPath);
+            logger.LogCommandsRegistered(options.InteractionsPath);
             status?.Report(Platform, PlatformState.Connected);
         }
         catch (DiscordApiException ex) when (ex.Status == 401)
         {
-            logger.LogCritical("Discord rejected the bot token (401). Check Discord:BotToken; the Discord side is stopped, everything else keeps running.");
+            logger.LogTokenRejected();
             status?.Report(Platform, PlatformState.Stopped, "bot token rejected (401)");
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            logger.LogError("Registering Discord commands failed: {Reason}", ex.Message);
+            logger.LogCommandsRegistrationFailed(ex.Message);
             // The interactions endpoint still serves commands registered earlier.
             status?.Report(Platform, PlatformState.Connected, $"commands not registered: {ex.Message}");
         }

@@ -43,7 +43,7 @@ public sealed class RetryingTelegramBotClient(
             catch (ApiRequestException ex) when (ex.ErrorCode == 429 && attempt < Attempts)
             {
                 var wait = TimeSpan.FromSeconds(Math.Max(1, ex.Parameters?.RetryAfter ?? 1));
-                logger.LogWarning("Telegram asked to slow down on {Method}; waiting {Seconds} s", request.MethodName, wait.TotalSeconds);
+                logger.LogSlowDown(request.MethodName, wait.TotalSeconds);
                 if (request is IChatTargetable { ChatId.Identifier: { } chat })
                 {
                     flood.Defer(chat, wait);
@@ -57,7 +57,8 @@ public sealed class RetryingTelegramBotClient(
             catch (RequestException ex) when (retryTransient && attempt < Attempts && IsTransient(ex))
             {
                 // The library's message names the failure and the host:port, never the request URI (which holds the token).
-                logger.LogWarning("Telegram {Method} failed ({Reason}); retrying in {Delay} ms", request.MethodName, ex.Message, backoff.TotalMilliseconds);
+                // Debug: if the last attempt fails too, the caller logs that once, with this reason.
+                logger.LogRequestRetried(request.MethodName, ex.Message, backoff.TotalMilliseconds);
                 await Task.Delay(backoff, time, cancellationToken);
                 backoff *= 2;
             }

@@ -46,7 +46,7 @@ public sealed class TelegramBot(
     {
         _me = await api.GetMe(ct);
         await api.SetMyCommands(Commands, cancellationToken: ct);
-        logger.LogInformation("Telegram bot @{Username} is up", _me.Username);
+        logger.LogBotUp(_me.Username);
         _started.TrySetResult();
     }
 
@@ -63,7 +63,7 @@ public sealed class TelegramBot(
         }
         catch (ApiRequestException ex) when (ex.ErrorCode == 403)
         {
-            logger.LogWarning("Telegram chat {Chat} blocked the bot or removed it; skipped", ChatOf(update));
+            logger.LogChatBlocked(ChatOf(update));
         }
         catch (ApiRequestException ex) when (ex.ErrorCode == 401)
         {
@@ -71,7 +71,7 @@ public sealed class TelegramBot(
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            logger.LogError(ex, "Handling update {Update} in chat {Chat} failed", update.Id, ChatOf(update));
+            logger.LogUpdateHandlingFailed(ex, update.Id, ChatOf(update));
         }
     }
 

@@ -64,7 +64,7 @@ public sealed class TelegramPollingService(
             }
             catch (ApiRequestException ex) when (ex.ErrorCode == 401)
             {
-                logger.LogCritical(TelegramBot.TokenRejected);
+                logger.LogTokenRejected();
                 status?.Report(TelegramBot.Platform, PlatformState.Stopped, "bot token rejected (401)");
                 return;
             }
@@ -73,7 +73,7 @@ public sealed class TelegramPollingService(
                 var reason = ex is ApiRequestException { ErrorCode: 409 }
                     ? "another instance is polling with this token, or a webhook is set (409)"
                     : ex.Message;
-                logger.LogWarning("Telegram polling failed: {Reason}; retrying in {Seconds:0.0} s", reason, backoff.TotalSeconds);
+                logger.LogPollingFailed(reason, backoff.TotalSeconds);
                 status?.Report(TelegramBot.Platform, PlatformState.Retrying, reason);
                 try { await Task.Delay(backoff, time, stoppingToken); } catch (OperationCanceledException) { return; }
                 backoff = TimeSpan.FromSeconds(Math.Min(60, backoff.TotalSeconds * 2));

@@ -23,18 +23,18 @@ public sealed class TelegramWebhookService(
         {
             await bot.StartAsync(stoppingToken);
             await api.SetWebhook(options.WebhookUrl!, allowedUpdates: TelegramBot.AllowedUpdates, secretToken: secret.Value, cancellationToken: stoppingToken);
-            logger.LogInformation("Telegram webhook registered at {Url}", options.WebhookUrl);
+            logger.LogWebhookRegistered(options.WebhookUrl);
             status?.Report(TelegramBot.Platform, PlatformState.Connected);
             await dispatcher.ResumeAsync(stoppingToken);
         }
         catch (ApiRequestException ex) when (ex.ErrorCode == 401)
         {
-            logger.LogCritical(TelegramBot.TokenRejected);
+            logger.LogTokenRejected();
             status?.Report(TelegramBot.Platform, PlatformState.Stopped, "bot token rejected (401)");
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            logger.LogError("Registering the Telegram webhook failed: {Reason}", ex.Message);
+            logger.LogWebhookRegistrationFailed(ex.Message);
             // Nothing retries the registration: without it Telegram sends nothing, so this is stopped for good.
             status?.Report(TelegramBot.Platform, PlatformState.Stopped, $"webhook not registered: {ex.Message}");
         }

@@ -49,7 +49,7 @@ public sealed class UpdateDispatcher(TelegramBot bot, UpdateLedger ledger, ILogg
     public async Task ResumeAsync(CancellationToken ct)
     {
         var inbox = await ledger.InboxAsync(ct);
-        if (inbox.Count > 0) logger.LogInformation("Telegram: answering {Count} update(s) received before the restart", inbox.Count);
+        if (inbox.Count > 0) logger.LogInboxResumed(inbox.Count);
         foreach (var update in inbox) Enqueue(update);
     }
 
@@ -63,7 +63,7 @@ public sealed class UpdateDispatcher(TelegramBot bot, UpdateLedger ledger, ILogg
         _stopping = true;
         using var abort = shutdownTimeout.Register(Abort);
         await stopReceiving();
-        if (InHand > 0) logger.LogInformation("Telegram is stopping; {Count} update(s) in hand will finish first", InHand);
+        if (InHand > 0) logger.LogStopping(InHand);
         try { await DrainAsync().WaitAsync(shutdownTimeout); }
         catch (OperationCanceledException) { }
     }
@@ -110,7 +110,7 @@ public sealed class UpdateDispatcher(TelegramBot bot, UpdateLedger ledger, ILogg
         }
         catch (ApiRequestException ex) when (ex.ErrorCode == 401)
         {
-            logger.LogError("Update {Update} was not answered: Telegram rejected the bot token; it stays in the inbox", update.Id);
+            logger.LogUpdateLeftForTokenRejected(update.Id);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
@@ -118,7 +118,7 @@ public sealed class UpdateDispatcher(TelegramBot bot, UpdateLedger ledger, ILogg
         }
         catch (Exception ex)
         {
-            logger.LogError(ex, "Update {Update} could not be handled", update.Id);
+            logger.LogUpdateNotHandled(ex, update.Id);
             // Not retried at the next start: an update that fails every time must not fail every start.
             try { await ledger.CompleteAsync(update.Id, CancellationToken.None); } catch (Exception) { }
         }

@@ -161,8 +161,7 @@ public sealed class UpdateLedger(IStateStore state, ILogger<UpdateLedger> logger
             catch (JsonException ex)
             {
                 // Refusing to start would silence the bot for good; starting afresh costs at most a repeated answer.
-                logger.LogWarning("Telegram's record of answered updates ('{Key}' in the state store) is unreadable ({Reason}); starting afresh, so updates Telegram still holds may be answered again",
-                    _key, ex.Message);
+                logger.LogLedgerUnreadable(_key, ex.Message);
             }
             _loaded = true;
         }

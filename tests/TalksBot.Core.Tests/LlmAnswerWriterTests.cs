@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using TalksBot.Core.Answering;
 using TalksBot.Core.Answering.Llm;
@@ -32,9 +33,9 @@ public class LlmAnswerWriterTests
         return retrieval;
     }
 
-    private LlmAnswerWriter Writer(FakeLanguageModel model, TimeSpan? maxRetryAfter = null) => new(
+    private LlmAnswerWriter Writer(FakeLanguageModel model, TimeSpan? maxRetryAfter = null, CapturingLogger<LlmAnswerWriter>? log = null) => new(
         model, new LlmSettings("m", TimeSpan.FromSeconds(30), 5, maxRetryAfter ?? TimeSpan.FromSeconds(5)),
-        new ExtractiveAnswerWriter(TextAnalyzer.Default), _time);
+        new ExtractiveAnswerWriter(TextAnalyzer.Default), _time, log);
 
     private static async Task<(List<string> Drafts, Answer Final)> WriteAsync(LlmAnswerWriter writer, RetrievalResult retrieval, CancellationToken cancellationToken = default)
     {
@@ -137,6 +138,40 @@ public class LlmAnswerWriterTests
         Assert.Equal(2, model.CallCount);
         Assert.Equal((AnswerMode.Extractive, true), (answer.Mode, answer.Grounded));
         Assert.Contains($"unavailable ({reason})", answer.Notice);
+    }
+
+    [Fact]
+    public async Task A_model_failure_cycle_is_one_warning_with_an_event_id_and_its_reason()
+    {
+        var retrieval = await RetrieveAsync();
+        var log = new CapturingLogger<LlmAnswerWriter>();
+        var model = new FakeLanguageModel(call => throw new LlmUnavailableException(call == 1 ? "server error 503" : "server error 502"));
+
+        var (_, answer) = await WriteAsync(Writer(model, log: log), retrieval);
+
+        Assert.Equal(2, model.CallCount);
+        Assert.Equal(AnswerMode.Extractive, answer.Mode);
+        var warning = Assert.Single(log.Events, e => e.Level >= LogLevel.Warning);
+        Assert.NotEqual(0, warning.Id.Id);
+        Assert.Contains("server error 502", warning.Message);
+        // The first attempt's failure is still there for troubleshooting, below the operator's default level.
+        Assert.Contains(log.Events, e => e.Level == LogLevel.Debug && e.Message.Contains("server error 503"));
+    }
+
+    [Fact]
+    public async Task A_failure_the_retry_recovers_from_logs_no_warning()
+    {
+        var retrieval = await RetrieveAsync();
+        var log = new CapturingLogger<LlmAnswerWriter>();
+        var model = new FakeLanguageModel(call => call == 1
+            ? throw new LlmUnavailableException("server error 503")
+            : Task.FromResult("Zelensky wants a full withdrawal [1]."));
+
+        var (_, answer) = await WriteAsync(Writer(model, log: log), retrieval);
+
+        Assert.Equal(AnswerMode.Llm, answer.Mode);
+        Assert.DoesNotContain(log.Events, e => e.Level >= LogLevel.Warning);
+        Assert.Single(log.Events, e => e.Level == LogLevel.Debug && e.Message.Contains("server error 503"));
     }
 
     [Fact]

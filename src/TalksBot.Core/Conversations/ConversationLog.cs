@@ -12,4 +12,16 @@ internal static partial class ConversationLog
     [LoggerMessage(EventId = 1004, EventName = "FollowUpRewriteFailed", Level = LogLevel.Warning,
         Message = "Rewriting a follow-up failed, combining it with the conversation without the model: {Reason}")]
     public static partial void LogFollowUpRewriteFailed(this ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 1005, EventName = "RateLimitStoreFailed", Level = LogLevel.Warning,
+        Message = "The shared rate-limit store failed; this question is not counted: {Reason}")]
+    public static partial void LogRateLimitStoreFailed(this ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 1006, EventName = "HistoryUnreadable", Level = LogLevel.Warning,
+        Message = "The shared conversation store failed; answering {Conversation} without its history: {Reason}")]
+    public static partial void LogHistoryUnreadable(this ILogger logger, string conversation, string reason);
+
+    [LoggerMessage(EventId = 1007, EventName = "TurnNotRemembered", Level = LogLevel.Warning,
+        Message = "The shared conversation store failed; {Conversation} will not remember this turn: {Reason}")]
+    public static partial void LogTurnNotRemembered(this ILogger logger, string conversation, string reason);
 }

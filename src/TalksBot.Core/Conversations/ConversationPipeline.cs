@@ -122,7 +122,7 @@ public sealed class ConversationPipeline(
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            _logger.LogWarning("The shared rate-limit store failed; this question is not counted: {Reason}", ex.Message);
+            _logger.LogRateLimitStoreFailed(ex.Message);
             return (true, TimeSpan.Zero);
         }
     }
@@ -135,7 +135,7 @@ public sealed class ConversationPipeline(
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            _logger.LogWarning("The shared conversation store failed; answering {Conversation} without its history: {Reason}", conversationKey, ex.Message);
+            _logger.LogHistoryUnreadable(conversationKey, ex.Message);
             return [];
         }
     }
@@ -148,7 +148,7 @@ public sealed class ConversationPipeline(
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            _logger.LogWarning("The shared conversation store failed; {Conversation} will not remember this turn: {Reason}", conversationKey, ex.Message);
+            _logger.LogTurnNotRemembered(conversationKey, ex.Message);
         }
     }
 }

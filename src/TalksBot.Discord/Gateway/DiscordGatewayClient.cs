@@ -56,14 +56,14 @@ public sealed class DiscordGatewayClient(DiscordRestClient rest, IGatewayDispatc
             }
             catch (Exception ex)
             {
-                logger.LogWarning("Discord gateway connection failed: {Reason}", ex.Message);
+                logger.LogGatewayConnectionFailed(ex.Message);
                 status?.Report(DiscordService.Platform, PlatformState.Retrying, ex.Message);
                 outcome = GatewayOutcome.Resume;
             }
             if (outcome == GatewayOutcome.Stopped) return;
             if (outcome == GatewayOutcome.Fatal)
             {
-                logger.LogCritical("Discord refused the connection for good (bad token, shard or intents). Check Discord:BotToken, Discord:ShardId/ShardCount and the MESSAGE_CONTENT intent in the Developer Portal; the Discord side is stopped, everything else keeps running.");
+                logger.LogGatewayRefused();
                 status?.Report(DiscordService.Platform, PlatformState.Stopped, "gateway refused the connection for good (token, shard or intents)");
                 return;
             }
@@ -131,7 +131,7 @@ public sealed class DiscordGatewayClient(DiscordRestClient rest, IGatewayDispatc
                 var next = await Task.WhenAny(receive, zombie.Task);
                 if (next == zombie.Task)
                 {
-                    logger.LogWarning("Discord gateway stopped acknowledging heartbeats; reconnecting to resume");
+                    logger.LogHeartbeatsUnacknowledged();
                     await CloseAsync(socket, GatewayCloseCode.UnknownError);
                     return GatewayOutcome.Resume;
                 }
@@ -207,7 +207,7 @@ public sealed class DiscordGatewayClient(DiscordRestClient rest, IGatewayDispatc
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            logger.LogError(ex, "Handling the Discord {Event} event failed", payload.T);
+            logger.LogGatewayEventFailed(ex, payload.T);
         }
     }
 
@@ -224,11 +224,11 @@ public sealed class DiscordGatewayClient(DiscordRestClient rest, IGatewayDispatc
         try
         {
             if (payload.D is { ValueKind: JsonValueKind.Object } d && d.Deserialize<T>(DiscordRestClient.Json) is { } value) return value;
-            logger.LogWarning("Discord sent {What} without the expected data; skipped", Describe(payload));
+            logger.LogPayloadWithoutData(Describe(payload));
         }
         catch (JsonException ex)
         {
-            logger.LogWarning("Discord sent {What} that can't be read ({Reason}); skipped", Describe(payload), ex.Message);
+            logger.LogPayloadUnreadable(Describe(payload), ex.Message);
         }
         return null;
     }
@@ -241,7 +241,7 @@ public sealed class DiscordGatewayClient(DiscordRestClient rest, IGatewayDispatc
         {
             if (!_ignoredLogged.Add(what)) return;
         }
-        logger.Log(level, "Discord sent {What}, which TalksBot doesn't use; ignored (logged once)", what);
+        logger.LogPayloadIgnored(level, what);
     }
 
     private GatewayOutcome Classify(ClientWebSocket socket)
@@ -249,7 +249,7 @@ public sealed class DiscordGatewayClient(DiscordRestClient rest, IGatewayDispatc
         var code = (GatewayCloseCode?)(int?)socket.CloseStatus;
         if (code is { } c && FatalCodes.Contains(c))
         {
-            logger.LogError("Discord closed the gateway with {Code} ({Name}): {Reason}", (int)c, c, socket.CloseStatusDescription);
+            logger.LogGatewayClosed((int)c, c, socket.CloseStatusDescription);
             return GatewayOutcome.Fatal;
         }
         return code is GatewayCloseCode.InvalidSeq or GatewayCloseCode.SessionTimedOut ? GatewayOutcome.Reidentify : GatewayOutcome.Resume;
@@ -284,7 +284,7 @@ public sealed class DiscordGatewayClient(DiscordRestClient rest, IGatewayDispatc
         }
         catch (JsonException ex)
         {
-            logger.LogWarning("Discord sent a gateway frame that isn't a payload ({Reason}); skipped", ex.Message);
+            logger.LogFrameUnreadable(ex.Message);
             return null;
         }
     }

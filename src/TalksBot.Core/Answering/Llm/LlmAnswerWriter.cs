@@ -37,6 +37,7 @@ public sealed class LlmAnswerWriter(
 
         string? reply = null;
         string failure = "";
+        int attempts = 0;
         var passages = new CitablePassages(shown);
         for (int attempt = 1; reply is null; attempt++)
         {
@@ -77,7 +78,8 @@ public sealed class LlmAnswerWriter(
                 break;
             }
             failure = error.Reason;
-            _logger.LogWarning("Language model attempt {Attempt} failed: {Reason}", attempt, error.Reason);
+            attempts = attempt;
+            _logger.LogModelAttemptFailed(attempt, error.Reason);
             if (deadline.IsCancellationRequested || !retries.TryTake()) break;
             // One quick retry; wait for Retry-After only when it is short (and within the answer's time).
             if (error.RetryAfter is { } wait)
@@ -97,6 +99,7 @@ public sealed class LlmAnswerWriter(
 
         if (reply is null)
         {
+            _logger.LogModelUnavailable(attempts, failure);
             yield return AnswerUpdate.Finished(Fallback($"The language model was unavailable ({failure}), so this answer quotes the articles directly.", request));
             yield break;
         }
@@ -115,8 +118,7 @@ public sealed class LlmAnswerWriter(
         }
         if (checkedReply.RemovedMarkers > 0)
         {
-            _logger.LogInformation("Removed {Count} citation marker(s) that pointed at no passage and {Claims} sentence(s) they alone supported",
-                checkedReply.RemovedMarkers, checkedReply.DroppedClaims);
+            _logger.LogUnsupportedCitationsRemoved(checkedReply.RemovedMarkers, checkedReply.DroppedClaims);
         }
         yield return AnswerUpdate.Finished(new Answer(checkedReply.Text, AnswerMode.Llm, true, checkedReply.Citations));
     }
