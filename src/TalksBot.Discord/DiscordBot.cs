@@ -2,6 +2,7 @@ using System.Numerics;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Logging;
 using TalksBot.Core.Chat;
+using TalksBot.Core.Indexing;
 using TalksBot.Discord.Gateway;
 using TalksBot.Discord.Types;
 
@@ -11,14 +12,19 @@ namespace TalksBot.Discord;
 /// Discord's side of the chat front end: slash commands, 👍/👎 buttons and, when enabled, mentions and DMs become a
 /// <see cref="ChatInvocation"/>; replies go through <see cref="DiscordInteractionReply"/> or <see cref="DiscordMessageReply"/>.
 /// Every interaction is acknowledged at once (deferred; ephemeral unless it asks a question) and the reply edited in.
-/// Over the gateway it is the <see cref="IGatewayDispatchHandler"/>; the HTTP endpoint calls <see cref="Accept"/> itself.
+/// Over the gateway it is the <see cref="IGatewayDispatchHandler"/>; the HTTP endpoint calls <see cref="AcceptAsync"/> itself.
+/// With several instances on one shared store (an <see cref="IClaimStore"/> is registered), an interaction is answered
+/// by the instance that claims its id first; another instance handed it too (a load balancer's retry) only acknowledges it.
 /// </summary>
 public sealed partial class DiscordBot(
     DiscordRestClient rest,
     DiscordOptions options,
     ChatFrontEnd frontEnd,
-    ILogger<DiscordBot> logger) : IGatewayDispatchHandler, IDisposable
+    ILogger<DiscordBot> logger,
+    IClaimStore? claims = null) : IGatewayDispatchHandler, IDisposable
 {
+    // An interaction's token can be used for 15 minutes: after that no instance could answer it anyway.
+    private static readonly TimeSpan ClaimLease = TimeSpan.FromMinutes(15);
     private static readonly string Moderators = ApplicationCommand.PermissionString(GuildPermission.ManageGuild);
     private readonly HashSet<string> _seen = [];
     private int _commandsRegistered;
@@ -55,23 +61,52 @@ public sealed partial class DiscordBot(
 
     /// <summary>
     /// The immediate response to an interaction (PONG, a deferral, or an ephemeral notice) and the work to do after it.
-    /// Replayed interactions (a resumed gateway) are acknowledged once: the second time there is no work.
+    /// Replayed interactions (a resumed gateway) and interactions another instance claimed are acknowledged with the
+    /// same deferral but bring no work (<c>Taken</c>): the answer comes once, from whoever took it first.
     /// </summary>
-    public (InteractionResponse Response, Func<CancellationToken, Task>? Then) Accept(Interaction interaction)
+    public async Task<(InteractionResponse Response, Func<CancellationToken, Task>? Then, bool Taken)> AcceptAsync(Interaction interaction, CancellationToken cancellationToken)
     {
-        if (interaction.Type == InteractionType.Ping) return (InteractionResponse.Pong, null);
+        if (interaction.Type == InteractionType.Ping) return (InteractionResponse.Pong, null, false);
+        var command = ToCommand(interaction);
+        var deferral = command?.RepliesPrivately == true ? InteractionResponse.DeferredEphemeral : InteractionResponse.Deferred;
         lock (_seen)
         {
-            if (!_seen.Add(interaction.Id)) return (InteractionResponse.Deferred, null);
+            if (!_seen.Add(interaction.Id)) return (deferral, null, true);
             if (_seen.Count > 10_000) _seen.Clear();
         }
         _applicationId ??= interaction.ApplicationId;
-        var command = ToCommand(interaction);
-        if (command is null) return (new InteractionResponse(InteractionResponseType.ChannelMessageWithSource, DiscordFormatter.Plain("That kind of interaction isn't supported.", ephemeral: true)), null);
+        if (command is null) return (new InteractionResponse(InteractionResponseType.ChannelMessageWithSource, DiscordFormatter.Plain("That kind of interaction isn't supported.", ephemeral: true)), null, false);
+        var claimKey = "discord:interaction:" + interaction.Id;
+        if (claims is not null && !await TryClaimAsync(claimKey, interaction.Id, cancellationToken))
+        {
+            logger.LogInformation("Discord interaction {Interaction} was taken by another instance; acknowledged only", interaction.Id);
+            return (deferral, null, true);
+        }
         var invocation = new ChatInvocation(command, $"discord:channel:{interaction.ChannelId}", $"discord:user:{interaction.Invoker?.Id ?? "unknown"}",
             _ => Task.FromResult(IsModerator(interaction)));
         var reply = new DiscordInteractionReply(rest, ApplicationId, interaction.Token, command.Kind == ChatCommandKind.Ask ? command.Argument : null, _pacing);
-        return (command.RepliesPrivately ? InteractionResponse.DeferredEphemeral : InteractionResponse.Deferred, ct => frontEnd.HandleAsync(invocation, reply, ct));
+        return (deferral, async ct =>
+        {
+            await frontEnd.HandleAsync(invocation, reply, ct);
+            if (claims is not null) await claims.CompleteAsync(claimKey, ct);
+        }, false);
+    }
+
+    /// <summary>
+    /// A store that can't be reached doesn't cost the user the answer: Discord sends an interaction once and gives 3
+    /// seconds, so answering (at worst twice, if a retry went elsewhere too) beats a silent "interaction failed".
+    /// </summary>
+    private async Task<bool> TryClaimAsync(string key, string interactionId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await claims!.TryClaimAsync(key, ClaimLease, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogWarning("Claiming Discord interaction {Interaction} in the shared store failed ({Reason}); answering it here", interactionId, ex.Message);
+            return true;
+        }
     }
 
     private static ChatCommand? ToCommand(Interaction interaction)
@@ -121,8 +156,8 @@ public sealed partial class DiscordBot(
     {
         try
         {
-            var (response, then) = Accept(interaction);
-            if (then is null && response == InteractionResponse.Deferred) return; // a replay: acknowledged before
+            var (response, then, taken) = await AcceptAsync(interaction, ct);
+            if (taken) return; // a replay, or another instance's: acknowledged there
             await rest.CreateInteractionResponseAsync(interaction.Id, interaction.Token, response, ct);
             if (then is not null) RunInBackground(then, $"interaction {interaction.Id}");
         }

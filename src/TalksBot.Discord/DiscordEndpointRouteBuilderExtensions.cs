@@ -13,8 +13,8 @@ namespace TalksBot.Discord;
 /// checks out and the timestamp is within five minutes of now (a replayed old request is refused); the headers are
 /// checked before the body is read, and a body past <see cref="MaxInteractionBytes"/> is refused with 413; PONG to
 /// PING; other interactions are acknowledged in the response body (a deferral: one round trip less inside Discord's
-/// 3 seconds than a callback request) and worked on in the background once that response is sent. Stateless, so it
-/// scales behind a load balancer.
+/// 3 seconds than a callback request) and worked on in the background once that response is sent. Behind a load
+/// balancer, any instance can take any interaction; with a shared store an interaction id is answered once.
 /// </summary>
 public static class DiscordEndpointRouteBuilderExtensions
 {
@@ -46,7 +46,8 @@ public static class DiscordEndpointRouteBuilderExtensions
                 return Results.BadRequest();
             }
             if (interaction is null) return Results.BadRequest();
-            var (response, then) = bot.Accept(interaction);
+            // A retry of an interaction already taken (here or by another instance) gets the same deferral and no second answer.
+            var (response, then, _) = await bot.AcceptAsync(interaction, http.RequestAborted);
             // Edits of the original response are valid only once Discord has the deferral: start the work after it is sent.
             if (then is not null)
             {

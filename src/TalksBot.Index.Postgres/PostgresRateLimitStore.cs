@@ -9,6 +9,7 @@ namespace TalksBot.Index.Postgres;
 /// </summary>
 public sealed class PostgresRateLimitStore(PostgresDatabase database) : IRateLimitStore
 {
+    private static readonly TimeSpan SweepAfter = TimeSpan.FromHours(1);
     private long _checks;
 
     public Task<TimeSpan?> TryAcquireAsync(string userKey, int limit, TimeSpan window, DateTimeOffset now, CancellationToken cancellationToken) =>
@@ -43,11 +44,12 @@ public sealed class PostgresRateLimitStore(PostgresDatabase database) : IRateLim
                 insert.Parameters.AddWithValue("now", now.ToUniversalTime());
                 await insert.ExecuteNonQueryAsync(cancellationToken);
             }
-            // Users who stopped asking leave rows behind; they are swept now and then.
+            // Users who stopped asking leave rows behind; they are swept now and then. Keys count over different windows
+            // (a minute of questions, a second of Telegram sends), so only rows past any window in use go.
             if (Interlocked.Increment(ref _checks) % 500 == 1)
             {
                 await using var sweep = new NpgsqlCommand("DELETE FROM rate_limit_events WHERE at <= @from", connection, tx);
-                sweep.Parameters.AddWithValue("from", (now - window).ToUniversalTime());
+                sweep.Parameters.AddWithValue("from", (now - (window > SweepAfter ? window : SweepAfter)).ToUniversalTime());
                 await sweep.ExecuteNonQueryAsync(cancellationToken);
             }
             await tx.CommitAsync(cancellationToken);

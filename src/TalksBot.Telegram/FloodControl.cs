@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
+using TalksBot.Core.Conversations;
 
 namespace TalksBot.Telegram;
 
@@ -11,11 +13,15 @@ namespace TalksBot.Telegram;
 /// Hand-written on purpose: System.Threading.RateLimiting's window limiters replenish on the real clock (Stopwatch), and
 /// ignore a TryReplenish that comes sooner than their period of real time, so they can't run on a fake
 /// <see cref="TimeProvider"/>; and a per-chat gap after the last send is not a rate a limiter expresses.
+/// The limits are the bot's, not an instance's: with several instances on one shared store (an
+/// <see cref="IRateLimitStore"/> is registered), the per-chat gap, the group minute and the overall second are counted
+/// there, so two instances together keep them. A retry_after stays with the instance that was told it.
 /// </remarks>
-public sealed class FloodControl(TelegramOptions options, TimeProvider time)
+public sealed class FloodControl(TelegramOptions options, TimeProvider time, IRateLimitStore? shared = null, ILogger<FloodControl>? logger = null)
 {
     private readonly ConcurrentDictionary<long, ChatGate> _chats = new();
     private readonly SlidingWindow _global = new(options.GlobalPerSecond, TimeSpan.FromSeconds(1), time);
+    private int _sharedFailing;
 
     public async Task WaitTurnAsync(long chatId, CancellationToken ct)
     {
@@ -25,6 +31,7 @@ public sealed class FloodControl(TelegramOptions options, TimeProvider time)
         {
             // A 429 may move the turn while this waits: wait again until the turn holds.
             for (var wait = gate.Until(time); wait > TimeSpan.Zero; wait = gate.Until(time)) await Task.Delay(wait, time, ct);
+            if (shared is not null && await WaitSharedTurnAsync(chatId, ct)) return;
             if (gate.Group is not null) await gate.Group.WaitAsync(ct);
             await _global.WaitAsync(ct);
             gate.Push(time.GetUtcNow() + TimeSpan.FromMilliseconds(options.PerChatIntervalMilliseconds));
@@ -33,6 +40,39 @@ public sealed class FloodControl(TelegramOptions options, TimeProvider time)
         {
             gate.Lock.Release();
         }
+    }
+
+    /// <summary>
+    /// The turn counted in the shared store: the chat's gap as one send per interval, the group's 20 a minute, the
+    /// overall 30 a second. False when the store can't be reached: this send is paced in the process instead (a
+    /// send held back because the database is down would cost the user the answer).
+    /// </summary>
+    private async Task<bool> WaitSharedTurnAsync(long chatId, CancellationToken ct)
+    {
+        try
+        {
+            if (options.PerChatIntervalMilliseconds > 0)
+                await WaitSharedAsync($"telegram:send:chat:{chatId}", 1, TimeSpan.FromMilliseconds(options.PerChatIntervalMilliseconds), ct);
+            if (chatId < 0) await WaitSharedAsync($"telegram:send:group:{chatId}", options.PerGroupPerMinute, TimeSpan.FromMinutes(1), ct);
+            await WaitSharedAsync("telegram:send:all", options.GlobalPerSecond, TimeSpan.FromSeconds(1), ct);
+            if (Interlocked.Exchange(ref _sharedFailing, 0) == 1) logger?.LogInformation("Telegram's send limits are counted in the shared store again");
+            return true;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            if (Interlocked.Exchange(ref _sharedFailing, 1) == 0)
+            {
+                logger?.LogWarning("Telegram's send limits can't be counted in the shared store ({Reason}); this instance paces its own sends until it can",
+                    ex.Message);
+            }
+            return false;
+        }
+    }
+
+    private async Task WaitSharedAsync(string key, int limit, TimeSpan window, CancellationToken ct)
+    {
+        while (await shared!.TryAcquireAsync(key, limit, window, time.GetUtcNow(), ct) is { } wait)
+            await Task.Delay(wait > TimeSpan.Zero ? wait : TimeSpan.FromMilliseconds(1), time, ct);
     }
 
     /// <summary>Telegram answered 429 with retry_after: the chat's next turn is no sooner than that.</summary>

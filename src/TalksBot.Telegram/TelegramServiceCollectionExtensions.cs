@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using TalksBot.Core.Conversations;
 using Telegram.Bot;
 
 namespace TalksBot.Telegram;
@@ -25,7 +26,8 @@ public static class TelegramServiceCollectionExtensions
         services.AddHttpClient(HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(options.PollTimeoutSeconds + 20))
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(3) })
             .RemoveAllLoggers();
-        services.AddSingleton(sp => new FloodControl(sp.GetRequiredService<TelegramOptions>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new FloodControl(sp.GetRequiredService<TelegramOptions>(), sp.GetRequiredService<TimeProvider>(),
+            sp.GetService<IRateLimitStore>(), sp.GetRequiredService<ILogger<FloodControl>>()));
         // One client for the bot's life (it holds no per-request state); the pooled connections still renew for DNS changes.
         services.AddSingleton<ITelegramBotClient>(sp =>
         {

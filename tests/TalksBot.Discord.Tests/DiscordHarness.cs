@@ -28,9 +28,10 @@ public sealed class DiscordHarness : IAsyncDisposable
     public Action<IServiceCollection>? ConfigureServices { get; set; }
     public Uri HostAddress => new(App.Urls.First());
 
-    public static async Task<DiscordHarness> StartAsync(Action<DiscordHarness>? arrange = null)
+    /// <param name="discord">A fake Discord shared with another harness (several instances of one bot); disposed by whoever created it.</param>
+    public static async Task<DiscordHarness> StartAsync(Action<DiscordHarness>? arrange = null, FakeDiscord? discord = null)
     {
-        var h = new DiscordHarness(await FakeDiscord.StartAsync(), Directory.CreateTempSubdirectory("talksbot-dc-").FullName);
+        var h = new DiscordHarness(discord ?? await FakeDiscord.StartAsync(), Directory.CreateTempSubdirectory("talksbot-dc-").FullName);
         var articles = Directory.CreateDirectory(Path.Combine(h.Folder, "articles")).FullName;
         foreach (var f in Directory.GetFiles(SharedData.Articles)) File.Copy(f, Path.Combine(articles, Path.GetFileName(f)));
         File.WriteAllText(Path.Combine(articles, "planted.md"), "---\ntitle: \"Truce **talks** @here\"\nsource: \"Wire\"\nurl: \"https://wire.example/truce\"\npublished: 2026-03-01\n---\n\nThe energy truce was extended by thirty days, negotiators told @everyone in Riyadh on Sunday, <@&123> included.");
@@ -64,9 +65,23 @@ public sealed class DiscordHarness : IAsyncDisposable
         h.ConfigureServices?.Invoke(builder.Services);
         h.App = builder.Build();
         h.App.MapDiscordInteractions();
-        await h.App.Services.GetRequiredService<IndexMaintenance>().RefreshAsync(null, default);
+        // A second instance on a shared database finds the index already there.
+        var maintenance = h.App.Services.GetRequiredService<IndexMaintenance>();
+        if ((await maintenance.StatusAsync(default)).Articles == 0) await maintenance.RefreshAsync(null, default);
         await h.App.StartAsync();
         return h;
+    }
+
+    /// <summary>Returns once the interaction and message work in hand has been done.</summary>
+    public Task DrainAsync() => App.Services.GetRequiredService<DiscordBot>().DrainAsync(CancellationToken.None);
+
+    /// <summary>Stops the host and deletes its folder, leaving the fake Discord running (it is shared).</summary>
+    public async Task StopAsync()
+    {
+        try { await App.StopAsync(); } catch (Exception) { }
+        await App.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        try { Directory.Delete(Folder, recursive: true); } catch (IOException) { }
     }
 
     public async ValueTask DisposeAsync()

@@ -76,6 +76,20 @@ public class SharedStateTests(PostgresServer server) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Counting_over_a_one_second_window_sweeps_nothing_a_one_minute_window_still_counts()
+    {
+        var questions = new PostgresRateLimitStore(_first);
+        var now = _time.GetUtcNow();
+        Assert.Null(await questions.TryAcquireAsync("telegram:7", 1, TimeSpan.FromMinutes(1), now, default));
+
+        // Another instance's first count (which sweeps old rows) is of Telegram sends, a second apart.
+        var sends = new PostgresRateLimitStore(_second);
+        Assert.Null(await sends.TryAcquireAsync("telegram:send:all", 30, TimeSpan.FromSeconds(1), now.AddSeconds(5), default));
+
+        Assert.Equal(TimeSpan.FromSeconds(50), await questions.TryAcquireAsync("telegram:7", 1, TimeSpan.FromMinutes(1), now.AddSeconds(10), default));
+    }
+
+    [Fact]
     public async Task A_follow_up_on_another_instance_has_the_conversation_before_it()
     {
         var a = new ConversationMemory(2, TimeSpan.FromMinutes(30), _time, store: new PostgresConversationStore(_first));

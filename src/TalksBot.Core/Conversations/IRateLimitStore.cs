@@ -1,8 +1,9 @@
 namespace TalksBot.Core.Conversations;
 
 /// <summary>
-/// Questions per user counted where every instance sees them, so N instances don't give a user N times the limit.
-/// Without one, <see cref="UserRateLimiter"/> counts in the process.
+/// Events per key counted where every instance sees them, so N instances don't give a user N times the limit: questions
+/// per user, and Telegram's sends per chat and overall. Without one, <see cref="UserRateLimiter"/> (and Telegram's
+/// flood control) count in the process.
 /// </summary>
 public interface IRateLimitStore
 {
