@@ -79,7 +79,7 @@ public sealed partial class DiscordBot(
         var claimKey = "discord:interaction:" + interaction.Id;
         if (claims is not null && !await TryClaimAsync(claimKey, interaction.Id, cancellationToken))
         {
-            logger.LogInformation("Discord interaction {Interaction} was taken by another instance; acknowledged only", interaction.Id);
+            logger.LogInteractionTakenElsewhere(interaction.Id);
             return (deferral, null, true);
         }
         var invocation = new ChatInvocation(command, $"discord:channel:{interaction.ChannelId}", $"discord:user:{interaction.Invoker?.Id ?? "unknown"}",
@@ -104,7 +104,7 @@ public sealed partial class DiscordBot(
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            logger.LogWarning("Claiming Discord interaction {Interaction} in the shared store failed ({Reason}); answering it here", interactionId, ex.Message);
+            logger.LogInteractionClaimFailed(interactionId, ex.Message);
             return true;
         }
     }

@@ -76,4 +76,12 @@ internal static partial class DiscordLog
     [LoggerMessage(EventId = 4109, EventName = "FrameUnreadable", Level = LogLevel.Warning,
         Message = "Discord sent a gateway frame that isn't a payload ({Reason}); skipped")]
     public static partial void LogFrameUnreadable(this ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 4009, EventName = "InteractionTakenElsewhere", Level = LogLevel.Information,
+        Message = "Discord interaction {Interaction} was taken by another instance; acknowledged only")]
+    public static partial void LogInteractionTakenElsewhere(this ILogger logger, string interaction);
+
+    [LoggerMessage(EventId = 4010, EventName = "InteractionClaimFailed", Level = LogLevel.Warning,
+        Message = "Claiming Discord interaction {Interaction} in the shared store failed ({Reason}); answering it here")]
+    public static partial void LogInteractionClaimFailed(this ILogger logger, string interaction, string reason);
 }

@@ -111,8 +111,7 @@ internal sealed class IndexChangeListener : IAsyncDisposable
             {
                 // Whatever ended the connection, the generation is unknown until it is back: callers read it from the database.
                 Interlocked.Exchange(ref _generation, -1);
-                _logger.LogWarning("Lost the index change notifications ({Reason}); reading the generation from the database until reconnected in {Delay}.",
-                    ex.Message, delay);
+                _logger.LogChangeNotificationsLost(ex.Message, delay);
                 try
                 {
                     await Task.Delay(delay, cancellationToken);

@@ -28,8 +28,7 @@ internal static class StateFile
             catch (SqliteException ex) when (ex.SqliteErrorCode is 11 or 26) // SQLITE_CORRUPT, SQLITE_NOTADB
             {
                 var aside = MoveAside(path);
-                logger?.LogError("The state file {Path} is damaged or not a database ({Reason}); moved aside to {Aside} and started afresh. " +
-                    "Telegram may answer again updates it still holds, and 👍/👎 records in the old file are no longer counted.", path, ex.Message, aside);
+                logger?.LogStateFileMovedAside(path, ex.Message, aside);
             }
             Apply(connectionString, schema);
         }

@@ -55,15 +55,14 @@ public sealed class FloodControl(TelegramOptions options, TimeProvider time, IRa
                 await WaitSharedAsync($"telegram:send:chat:{chatId}", 1, TimeSpan.FromMilliseconds(options.PerChatIntervalMilliseconds), ct);
             if (chatId < 0) await WaitSharedAsync($"telegram:send:group:{chatId}", options.PerGroupPerMinute, TimeSpan.FromMinutes(1), ct);
             await WaitSharedAsync("telegram:send:all", options.GlobalPerSecond, TimeSpan.FromSeconds(1), ct);
-            if (Interlocked.Exchange(ref _sharedFailing, 0) == 1) logger?.LogInformation("Telegram's send limits are counted in the shared store again");
+            if (Interlocked.Exchange(ref _sharedFailing, 0) == 1) logger?.LogSharedSendLimitsBack();
             return true;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             if (Interlocked.Exchange(ref _sharedFailing, 1) == 0)
             {
-                logger?.LogWarning("Telegram's send limits can't be counted in the shared store ({Reason}); this instance paces its own sends until it can",
-                    ex.Message);
+                logger?.LogSharedSendLimitsFailing(ex.Message);
             }
             return false;
         }

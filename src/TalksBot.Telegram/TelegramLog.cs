@@ -62,4 +62,12 @@ internal static partial class TelegramLog
     [LoggerMessage(EventId = 3014, EventName = "LedgerUnreadable", Level = LogLevel.Warning,
         Message = "Telegram's record of answered updates ('{Key}' in the state store) is unreadable ({Reason}); starting afresh, so updates Telegram still holds may be answered again")]
     public static partial void LogLedgerUnreadable(this ILogger logger, string key, string reason);
+
+    [LoggerMessage(EventId = 3015, EventName = "SharedSendLimitsBack", Level = LogLevel.Information,
+        Message = "Telegram's send limits are counted in the shared store again")]
+    public static partial void LogSharedSendLimitsBack(this ILogger logger);
+
+    [LoggerMessage(EventId = 3016, EventName = "SharedSendLimitsFailing", Level = LogLevel.Warning,
+        Message = "Telegram's send limits can't be counted in the shared store ({Reason}); this instance paces its own sends until it can")]
+    public static partial void LogSharedSendLimitsFailing(this ILogger logger, string reason);
 }

@@ -115,7 +115,7 @@ public sealed class PassageRetriever(
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 // Keyword search alone still answers; say so once in the log.
-                _logger.LogWarning("Question embedding failed, using keyword search only: {Reason}", ex.Message);
+                _logger.LogQuestionEmbeddingFailed(ex.Message);
             }
         }
 
@@ -186,8 +186,7 @@ public sealed class PassageRetriever(
             // What an operator (or a developer tuning the weights) needs to see why a passage won.
             foreach (var c in candidates.OrderByDescending(c => c.Score).Take(10))
             {
-                _logger.LogDebug("Candidate {Article}#{Position}: score {Score:0.000} rrf {Rrf:0.00} coverage {Coverage:0.00} window {Window:0.00} vector {Vector:0.00} names {Names}",
-                    c.Hit.Article.Title, c.Hit.Position, c.Score, c.Rrf, c.Coverage, c.WindowCoverage, c.Vector, c.NamesHeld);
+                _logger.LogCandidate(c.Hit.Article.Title, c.Hit.Position, c.Score, c.Rrf, c.Coverage, c.WindowCoverage, c.Vector, c.NamesHeld);
             }
         }
         var chosen = Select(candidates, focus, query.Question);
@@ -229,7 +228,7 @@ public sealed class PassageRetriever(
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            _logger.LogWarning("Sentence embedding failed, choosing the answer's sentences by their words only: {Reason}", ex.Message);
+            _logger.LogSentenceEmbeddingFailed(ex.Message);
             return null;
         }
     }
