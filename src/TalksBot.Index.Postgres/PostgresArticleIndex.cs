@@ -1,4 +1,3 @@
-using System.Numerics.Tensors;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -22,11 +21,10 @@ public sealed class PostgresArticleIndex : IArticleIndex, IAsyncDisposable
     private readonly IndexChangeListener _listener;
     private readonly object _cacheLock = new();
     private int _disposed;
-    private VectorMatrix? _vectors;
+    private PassageVectors? _vectors;
     private (long Generation, IReadOnlyDictionary<string, long> Terms)? _vocabulary;
 
     /// <summary>Unit-length vectors of one model in one contiguous array: cosine similarity becomes one dot product.</summary>
-    private sealed record VectorMatrix(string Model, long Generation, long[] Ids, int Dimensions, float[] Values);
 
     /// <summary>An index with a connection pool of its own (tests, tools).</summary>
     public PostgresArticleIndex(string connectionString, ILogger<PostgresArticleIndex>? logger = null)
@@ -132,24 +130,8 @@ public sealed class PostgresArticleIndex : IArticleIndex, IAsyncDisposable
     {
         await using var connection = await OpenAsync(cancellationToken);
         var matrix = await LoadVectorsAsync(connection, model, cancellationToken);
-        if (matrix.Ids.Length == 0 || vector.Length != matrix.Dimensions || limit <= 0) return (IReadOnlyList<PassageHit>)[];
-        var query = new float[vector.Length];
-        vector.Span.CopyTo(query);
-        float norm = TensorPrimitives.Norm(query);
-        if (norm == 0) return [];
-        TensorPrimitives.Divide(query, norm, query);
-
-        var best = new PriorityQueue<long, float>();
-        var values = matrix.Values.AsSpan();
-        for (int i = 0; i < matrix.Ids.Length; i++)
-        {
-            float similarity = TensorPrimitives.Dot(query, values.Slice(i * matrix.Dimensions, matrix.Dimensions));
-            if (best.Count < limit) best.Enqueue(matrix.Ids[i], similarity);
-            else if (best.TryPeek(out _, out var worst) && similarity > worst) best.EnqueueDequeue(matrix.Ids[i], similarity);
-        }
-        var scores = new Dictionary<long, float>();
-        while (best.TryDequeue(out var id, out var sim)) scores[id] = sim;
-        if (scores.Count == 0) return [];
+        var scores = matrix.Nearest(vector.Span, limit);
+        if (scores.Count == 0) return (IReadOnlyList<PassageHit>)[];
 
         await using var cmd = new NpgsqlCommand("""
             SELECT p.id, p.position, p.text, a.id, a.title, a.outlet, a.published, a.url, a.origin, 0.0::float8
@@ -173,7 +155,7 @@ public sealed class PostgresArticleIndex : IArticleIndex, IAsyncDisposable
         return Convert.ToInt64(await cmd.ExecuteScalarAsync(cancellationToken));
     }
 
-    private async Task<VectorMatrix> LoadVectorsAsync(NpgsqlConnection connection, string model, CancellationToken cancellationToken)
+    private async Task<PassageVectors> LoadVectorsAsync(NpgsqlConnection connection, string model, CancellationToken cancellationToken)
     {
         long generation = await GenerationAsync(connection, cancellationToken);
         lock (_cacheLock)
@@ -192,20 +174,7 @@ public sealed class PostgresArticleIndex : IArticleIndex, IAsyncDisposable
                 rows.Add(reader.GetFieldValue<float[]>(1));
             }
         }
-        int dimensions = rows.Count > 0 ? rows[0].Length : 0;
-        var keptIds = new List<long>(ids.Count);
-        var values = new float[rows.Count(r => r.Length == dimensions) * dimensions];
-        int row = 0;
-        for (int i = 0; i < rows.Count; i++)
-        {
-            if (rows[i].Length != dimensions) continue;
-            var target = values.AsSpan(row * dimensions, dimensions);
-            float n = TensorPrimitives.Norm(rows[i]);
-            if (n > 0) TensorPrimitives.Divide(rows[i], n, target);
-            keptIds.Add(ids[i]);
-            row++;
-        }
-        var matrix = new VectorMatrix(model, generation, keptIds.ToArray(), dimensions, values);
+        var matrix = PassageVectors.Build(model, generation, ids, rows);
         lock (_cacheLock) _vectors = matrix;
         return matrix;
     }

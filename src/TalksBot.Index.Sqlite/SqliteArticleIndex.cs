@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Numerics.Tensors;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
@@ -17,11 +16,10 @@ public sealed class SqliteArticleIndex : IArticleIndex
     private readonly string _connectionString;
     private readonly Lazy<bool> _migrated;
     private readonly object _vectorLock = new();
-    private VectorMatrix? _vectors;
+    private PassageVectors? _vectors;
     private (long Generation, IReadOnlyDictionary<string, long> Terms)? _vocabulary;
 
     /// <summary>Unit-length vectors of one model in one contiguous array: cosine similarity becomes one dot product.</summary>
-    private sealed record VectorMatrix(string Model, long Generation, long[] Ids, int Dimensions, float[] Values);
 
     public SqliteArticleIndex(string databasePath)
     {
@@ -170,23 +168,7 @@ public sealed class SqliteArticleIndex : IArticleIndex
     {
         using var connection = Open();
         var matrix = await LoadVectorsAsync(connection, model, cancellationToken);
-        if (matrix.Ids.Length == 0 || vector.Length != matrix.Dimensions) return [];
-        var query = new float[vector.Length];
-        vector.Span.CopyTo(query);
-        float norm = TensorPrimitives.Norm(query);
-        if (norm == 0) return [];
-        TensorPrimitives.Divide(query, norm, query);
-
-        var best = new PriorityQueue<long, float>();
-        var values = matrix.Values.AsSpan();
-        for (int i = 0; i < matrix.Ids.Length; i++)
-        {
-            float similarity = TensorPrimitives.Dot(query, values.Slice(i * matrix.Dimensions, matrix.Dimensions));
-            if (best.Count < limit) best.Enqueue(matrix.Ids[i], similarity);
-            else if (best.TryPeek(out _, out var worst) && similarity > worst) best.EnqueueDequeue(matrix.Ids[i], similarity);
-        }
-        var scores = new Dictionary<long, float>();
-        while (best.TryDequeue(out var id, out var sim)) scores[id] = sim;
+        var scores = matrix.Nearest(vector.Span, limit);
         if (scores.Count == 0) return [];
 
         using var cmd = connection.CreateCommand();
@@ -199,7 +181,7 @@ public sealed class SqliteArticleIndex : IArticleIndex
         return hits.Select(h => h with { Score = scores[h.PassageId] }).OrderByDescending(h => h.Score).ToList();
     }
 
-    private async Task<VectorMatrix> LoadVectorsAsync(SqliteConnection connection, string model, CancellationToken cancellationToken)
+    private async Task<PassageVectors> LoadVectorsAsync(SqliteConnection connection, string model, CancellationToken cancellationToken)
     {
         long generation = await GenerationAsync(connection, cancellationToken);
         lock (_vectorLock)
@@ -219,20 +201,7 @@ public sealed class SqliteArticleIndex : IArticleIndex
                 rows.Add(VectorCodec.Decode((byte[])reader.GetValue(1)));
             }
         }
-        int dimensions = rows.Count > 0 ? rows[0].Length : 0;
-        var keptIds = new List<long>(ids.Count);
-        var values = new float[rows.Count(r => r.Length == dimensions) * dimensions];
-        int row = 0;
-        for (int i = 0; i < rows.Count; i++)
-        {
-            if (rows[i].Length != dimensions) continue;
-            var target = values.AsSpan(row * dimensions, dimensions);
-            float n = TensorPrimitives.Norm(rows[i]);
-            if (n > 0) TensorPrimitives.Divide(rows[i], n, target);
-            keptIds.Add(ids[i]);
-            row++;
-        }
-        var matrix = new VectorMatrix(model, generation, keptIds.ToArray(), dimensions, values);
+        var matrix = PassageVectors.Build(model, generation, ids, rows);
         lock (_vectorLock) _vectors = matrix;
         return matrix;
     }
