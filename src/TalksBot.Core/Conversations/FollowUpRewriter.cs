@@ -92,15 +92,11 @@ public sealed partial class FollowUpRewriter(TextAnalyzer analyzer) : IQuestionR
         foreach (var word in before.Words)
         {
             if (!word.Capitalized || !places.Contains(word.Term) || own.Contains(word.Term)) continue;
-            if (!word.Possessive && Setting(word.Token).IsMatch(previous)) continue;
+            if (!word.Possessive && TextAnalyzer.IsSettingIn(previous, word.Token)) continue;
             result = Regex.Replace(result, $@"\b{Regex.Escape(word.Token)}(['’]s)?\s*", "", RegexOptions.None, TimeSpan.FromSeconds(1));
         }
         return result;
     }
-
-    private static Regex Setting(string token) => new(
-        $@"\b(in|at|to|from)\s+(the\s+)?{Regex.Escape(token)}\b|\b{Regex.Escape(token)}\s+(\w+\s+)?(talks|negotiations|summit|meetings?|round)\b",
-        RegexOptions.IgnoreCase, TimeSpan.FromSeconds(1));
 
     /// <summary>The previous question with its (first possessive, else first) name replaced by the new subject.</summary>
     private string Substitute(string previous, string subject)

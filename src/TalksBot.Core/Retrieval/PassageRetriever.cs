@@ -434,7 +434,7 @@ public sealed class PassageRetriever(
             terms.Add(new FocusTerm(term, weight, names.Contains(term), alternatives, corrections.ContainsKey(word.Token) ? word.Token : null)
             {
                 // Only a specific place: "in Ukraine" is the setting of nearly every article, so it says nothing.
-                IsSetting = names.Contains(term) && df[term] / n <= options.CommonTermShare && IsSettingIn(query.Question, word.Token),
+                IsSetting = names.Contains(term) && df[term] / n <= options.CommonTermShare && TextAnalyzer.IsSettingIn(query.Question, word.Token),
                 AlternativeWeights = alternatives.ToDictionary(a => a, a => Idf(df[a]), StringComparer.Ordinal),
             });
         }
@@ -680,15 +680,6 @@ public sealed class PassageRetriever(
 
     private static bool AsksForRole(QueryAnalysis query) =>
         query.Question.TrimStart().StartsWith("who", StringComparison.OrdinalIgnoreCase);
-
-    // "in Geneva", "at the Abu Dhabi talks", and a place naming the event: "the Geneva talks", "the geneva ukraine talks".
-    private static bool IsSettingIn(string question, string token)
-    {
-        var place = System.Text.RegularExpressions.Regex.Escape(token);
-        return System.Text.RegularExpressions.Regex.IsMatch(question,
-            $@"\b(in|at)\s+(the\s+)?{place}\b|\b{place}\s+(\w+\s+)?(talks|negotiations|summit|meetings?|round|discussions|conference)\b",
-            System.Text.RegularExpressions.RegexOptions.IgnoreCase, TimeSpan.FromMilliseconds(100));
-    }
 
     private static string Quote(IEnumerable<string> words) => string.Join(", ", words.Select(w => $"'{w}'"));
 

@@ -72,6 +72,18 @@ public sealed partial class TextAnalyzer
 
     public bool IsStopWord(string lowerWord) => _stopWords.Contains(lowerWord);
 
+    /// <summary>
+    /// True when the question names the place as where the story happens — "in Geneva", "at the Abu Dhabi talks", "the
+    /// geneva ukraine talks" — rather than as whose it is ("Russia's negotiator").
+    /// </summary>
+    public static bool IsSettingIn(string question, string place)
+    {
+        var escaped = System.Text.RegularExpressions.Regex.Escape(place);
+        return System.Text.RegularExpressions.Regex.IsMatch(question,
+            $@"\b(in|at)\s+(the\s+)?{escaped}\b|\b{escaped}\s+(\w+\s+)?(talks|negotiations|summit|meetings?|round|discussions|conference)\b",
+            System.Text.RegularExpressions.RegexOptions.IgnoreCase, TimeSpan.FromMilliseconds(100));
+    }
+
     /// <summary>True for the name of a place or country, or its people ("Russian"): places.txt through the name variants.</summary>
     public bool IsPlace(string word) => Normalize(word) is { } term && _places.Find([term]).Count > 0;
 
