@@ -33,6 +33,10 @@ public sealed partial class TextAnalyzer
     private readonly HashSet<string> _stopWords;
     private readonly ParaphraseTable _paraphrases;
     private readonly PlaceNames _places;
+    // About 100 bytes an entry: a few MB at most.
+    private const int NormalizedCacheSize = 50_000;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string?> _normalized = new(StringComparer.Ordinal);
+    private int _normalizedCount;
 
     public TextAnalyzer(IReadOnlyDictionary<string, string> variants, IEnumerable<string> stopWords)
         : this(variants, stopWords, ParaphraseTable.Empty, PlaceNames.Empty)
@@ -160,6 +164,17 @@ public sealed partial class TextAnalyzer
     }
 
     private string? Normalize(string token)
+    {
+        // Words repeat (Zipf): stemming each occurrence again was most of a refresh's analysis time and of a
+        // question's reading of its candidate passages. The cache is bounded, so a stream of new words can't grow it.
+        if (_normalized.TryGetValue(token, out var known)) return known;
+        var term = NormalizeUncached(token);
+        // ConcurrentDictionary.Count takes every lock: count additions instead.
+        if (Volatile.Read(ref _normalizedCount) < NormalizedCacheSize && _normalized.TryAdd(token, term)) Interlocked.Increment(ref _normalizedCount);
+        return term;
+    }
+
+    private string? NormalizeUncached(string token)
     {
         // A capitalised "US" is the country, not the pronoun.
         string lower = token == "US" ? "u.s" : token.ToLowerInvariant();
