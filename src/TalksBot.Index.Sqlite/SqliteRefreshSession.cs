@@ -18,6 +18,13 @@ internal sealed class SqliteRefreshSession : IIndexRefreshSession
     private readonly string _now;
     private readonly SqliteCommand _insertPassage;
     private readonly SqliteCommand _insertTerms;
+    private readonly SqliteCommand _findDuplicate;
+    private readonly SqliteCommand _findArticle;
+    private readonly SqliteCommand _insertArticle;
+    // A passage's terms wait here and go into FTS5 in batches: interleaving one passages row and one FTS5 row at a
+    // time made the store step ~3× slower than writing each table in runs (measured on the 10,000-article bench).
+    private readonly List<(long PassageId, string Terms)> _pendingTerms = [];
+    private const int TermsBatch = 256;
     private bool _committed;
 
     private SqliteRefreshSession(SqliteConnection connection, SqliteTransaction transaction, RefreshLock refreshLock)
@@ -33,6 +40,21 @@ internal sealed class SqliteRefreshSession : IIndexRefreshSession
         _insertTerms = Command("INSERT INTO passages_fts(rowid, terms) VALUES($id, $terms)");
         _insertTerms.Parameters.Add("$id", SqliteType.Integer);
         _insertTerms.Parameters.Add("$terms", SqliteType.Text);
+        // Prepared once per refresh: each article ran these three, re-parsing their SQL every time.
+        _findDuplicate = Command("""
+            SELECT origin FROM articles
+            WHERE ((url = $u AND $u IS NOT NULL) OR body_hash = $b) AND NOT (source = $s AND origin = $o)
+            LIMIT 1
+            """);
+        foreach (var name in new[] { "$u", "$b", "$s", "$o" }) _findDuplicate.Parameters.Add(name, SqliteType.Text);
+        _findArticle = Command("SELECT id FROM articles WHERE source = $s AND origin = $o");
+        _findArticle.Parameters.Add("$s", SqliteType.Text);
+        _findArticle.Parameters.Add("$o", SqliteType.Text);
+        _insertArticle = Command("""
+            INSERT INTO articles(source, origin, content_hash, body_hash, url, title, outlet, published, byline, indexed_at)
+            VALUES($s, $o, $h, $b, $u, $t, $out, $p, $by, $at) RETURNING id
+            """);
+        foreach (var name in new[] { "$s", "$o", "$h", "$b", "$u", "$t", "$out", "$p", "$by", "$at" }) _insertArticle.Parameters.Add(name, SqliteType.Text);
     }
 
     public static async Task<SqliteRefreshSession> StartAsync(SqliteConnection connection, RefreshLock refreshLock, CancellationToken cancellationToken)
@@ -75,27 +97,19 @@ internal sealed class SqliteRefreshSession : IIndexRefreshSession
 
     public async Task<string?> FindDuplicateAsync(string sourceLocation, string origin, string? url, string bodyHash, CancellationToken cancellationToken)
     {
-        using var dup = Command("""
-            SELECT origin FROM articles
-            WHERE ((url = $u AND $u IS NOT NULL) OR body_hash = $b) AND NOT (source = $s AND origin = $o)
-            LIMIT 1
-            """);
-        dup.Parameters.AddWithValue("$u", (object?)url ?? DBNull.Value);
-        dup.Parameters.AddWithValue("$b", bodyHash);
-        dup.Parameters.AddWithValue("$s", sourceLocation);
-        dup.Parameters.AddWithValue("$o", origin);
-        return await dup.ExecuteScalarAsync(cancellationToken) as string;
+        _findDuplicate.Parameters["$u"].Value = (object?)url ?? DBNull.Value;
+        _findDuplicate.Parameters["$b"].Value = bodyHash;
+        _findDuplicate.Parameters["$s"].Value = sourceLocation;
+        _findDuplicate.Parameters["$o"].Value = origin;
+        return await _findDuplicate.ExecuteScalarAsync(cancellationToken) as string;
     }
 
     public async Task StoreArticleAsync(string sourceLocation, IndexedArticle article, CancellationToken cancellationToken)
     {
         long? existingId = null;
-        using (var find = Command("SELECT id FROM articles WHERE source = $s AND origin = $o"))
-        {
-            find.Parameters.AddWithValue("$s", sourceLocation);
-            find.Parameters.AddWithValue("$o", article.Origin);
-            if (await find.ExecuteScalarAsync(cancellationToken) is { } found) existingId = Convert.ToInt64(found);
-        }
+        _findArticle.Parameters["$s"].Value = sourceLocation;
+        _findArticle.Parameters["$o"].Value = article.Origin;
+        if (await _findArticle.ExecuteScalarAsync(cancellationToken) is { } found) existingId = Convert.ToInt64(found);
 
         long articleId;
         if (existingId is { } id)
@@ -112,14 +126,10 @@ internal sealed class SqliteRefreshSession : IIndexRefreshSession
         }
         else
         {
-            using var insert = Command("""
-                INSERT INTO articles(source, origin, content_hash, body_hash, url, title, outlet, published, byline, indexed_at)
-                VALUES($s, $o, $h, $b, $u, $t, $out, $p, $by, $at) RETURNING id
-                """);
-            insert.Parameters.AddWithValue("$s", sourceLocation);
-            insert.Parameters.AddWithValue("$o", article.Origin);
-            AddArticleParameters(insert, article);
-            articleId = Convert.ToInt64(await insert.ExecuteScalarAsync(cancellationToken));
+            _insertArticle.Parameters["$s"].Value = sourceLocation;
+            _insertArticle.Parameters["$o"].Value = article.Origin;
+            SetArticleParameters(_insertArticle, article);
+            articleId = Convert.ToInt64(await _insertArticle.ExecuteScalarAsync(cancellationToken));
         }
 
         foreach (var passage in article.Passages)
@@ -128,10 +138,34 @@ internal sealed class SqliteRefreshSession : IIndexRefreshSession
             _insertPassage.Parameters["$p"].Value = passage.Position;
             _insertPassage.Parameters["$t"].Value = passage.Text;
             long passageId = Convert.ToInt64(await _insertPassage.ExecuteScalarAsync(cancellationToken));
+            _pendingTerms.Add((passageId, string.Join(' ', passage.Terms)));
+        }
+        if (_pendingTerms.Count >= TermsBatch) await FlushTermsAsync(cancellationToken);
+    }
+
+    /// <summary>Writes the waiting passage terms; called before anything deletes terms and before the commit.</summary>
+    private async Task FlushTermsAsync(CancellationToken cancellationToken)
+    {
+        foreach (var (passageId, terms) in _pendingTerms)
+        {
             _insertTerms.Parameters["$id"].Value = passageId;
-            _insertTerms.Parameters["$terms"].Value = string.Join(' ', passage.Terms);
+            _insertTerms.Parameters["$terms"].Value = terms;
             await _insertTerms.ExecuteNonQueryAsync(cancellationToken);
         }
+        _pendingTerms.Clear();
+    }
+
+    private void SetArticleParameters(SqliteCommand cmd, IndexedArticle indexed)
+    {
+        var article = indexed.Article;
+        cmd.Parameters["$h"].Value = indexed.ContentHash;
+        cmd.Parameters["$b"].Value = indexed.BodyHash;
+        cmd.Parameters["$u"].Value = (object?)indexed.Url ?? DBNull.Value;
+        cmd.Parameters["$t"].Value = article.Title;
+        cmd.Parameters["$out"].Value = article.Outlet;
+        cmd.Parameters["$p"].Value = article.Published is { } d ? d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : DBNull.Value;
+        cmd.Parameters["$by"].Value = (object?)article.Byline ?? DBNull.Value;
+        cmd.Parameters["$at"].Value = _now;
     }
 
     private void AddArticleParameters(SqliteCommand cmd, IndexedArticle indexed)
@@ -149,6 +183,7 @@ internal sealed class SqliteRefreshSession : IIndexRefreshSession
 
     public async Task RemoveArticleAsync(string sourceLocation, string origin, CancellationToken cancellationToken)
     {
+        await FlushTermsAsync(cancellationToken);
         await DeleteArticlesAsync(_connection, _transaction, "a.source = $s AND a.origin = $o", p =>
         {
             p.AddWithValue("$s", sourceLocation);
@@ -171,6 +206,7 @@ internal sealed class SqliteRefreshSession : IIndexRefreshSession
 
     public async Task<int> RemoveSourceArticlesAsync(string sourceLocation, CancellationToken cancellationToken)
     {
+        await FlushTermsAsync(cancellationToken);
         int removed = await DeleteArticlesAsync(_connection, _transaction, "a.source = $s", p => p.AddWithValue("$s", sourceLocation), cancellationToken);
         using var cmd = Command("DELETE FROM sources WHERE location = $s AND origin <> 'added'");
         cmd.Parameters.AddWithValue("$s", sourceLocation);
@@ -180,6 +216,7 @@ internal sealed class SqliteRefreshSession : IIndexRefreshSession
 
     private async Task DeletePassagesAsync(long articleId, CancellationToken cancellationToken)
     {
+        await FlushTermsAsync(cancellationToken);
         using var cmd = Command("""
             DELETE FROM passages_fts WHERE rowid IN (SELECT id FROM passages WHERE article_id = $id);
             DELETE FROM passages WHERE article_id = $id;
@@ -277,6 +314,7 @@ internal sealed class SqliteRefreshSession : IIndexRefreshSession
 
     public async Task CommitAsync(DateTimeOffset refreshedAt, IReadOnlyList<SourceError> errors, CancellationToken cancellationToken)
     {
+        await FlushTermsAsync(cancellationToken);
         using (var cmd = Command("""
             INSERT INTO meta(key, value) VALUES('last_refresh', $at) ON CONFLICT(key) DO UPDATE SET value = excluded.value;
             INSERT INTO meta(key, value) VALUES('last_refresh_errors', $errors) ON CONFLICT(key) DO UPDATE SET value = excluded.value;
@@ -303,6 +341,9 @@ internal sealed class SqliteRefreshSession : IIndexRefreshSession
         }
         _insertPassage.Dispose();
         _insertTerms.Dispose();
+        _findDuplicate.Dispose();
+        _findArticle.Dispose();
+        _insertArticle.Dispose();
         await _transaction.DisposeAsync();
         await _connection.DisposeAsync();
         _lock.Dispose();
