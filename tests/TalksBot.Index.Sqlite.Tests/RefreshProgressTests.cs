@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using TalksBot.Core.Articles;
 using TalksBot.Core.Refresh;
+using TalksBot.Core.Sources;
 using TalksBot.Sources.Folders;
 using TalksBot.Testing;
 using TalksBot.Testing.Hostile;
@@ -24,18 +25,13 @@ public sealed class RefreshProgressTests : IDisposable
         }
         var other = Directory.CreateDirectory(Path.Combine(_db.Folder, "other")).FullName;
         File.WriteAllText(Path.Combine(other, "e.md"), HostileFiles.Article("Talks report e", "Negotiators met in Abu Dhabi"));
-        var sources = new[] { new FolderSource(folder), new FolderSource(other) };
+        var sources = new IArticleSource[] { new FolderSource(folder), new FolderSource(other) };
         Assert.Equal(5, (await _db.Refresher.RefreshAsync(sources, null, default)).Added);
 
-        // c.md and d.md vanish once the folder has been listed and its first file read.
-        var progress = new Recorder(p =>
-        {
-            if (p.SourceNumber == 1 && p.DocumentsSeen == 1 && File.Exists(Path.Combine(folder, "c.md")))
-            {
-                File.Delete(Path.Combine(folder, "c.md"));
-                File.Delete(Path.Combine(folder, "d.md"));
-            }
-        });
+        // c.md and d.md vanish once the folder has been listed and its first file read (the refresher reads ahead of
+        // what it stores, so the files go when the scan yields its first item, not when progress reports it).
+        sources[0] = new VanishingAfterFirst((FolderSource)sources[0], Path.Combine(folder, "c.md"), Path.Combine(folder, "d.md"));
+        var progress = new Recorder(_ => { });
         var report = await _db.Refresher.RefreshAsync(sources, progress, default);
 
         Assert.Equal(2, report.Errors.Count);
@@ -62,6 +58,26 @@ public sealed class RefreshProgressTests : IDisposable
         var logged = Assert.Single(logger.Events);
         Assert.Equal((LogLevel.Warning, 1201, "SourceUnreadable"), (logged.Level, logged.Id.Id, logged.Id.Name));
         Assert.Equal("Source https://feeds.example/rss?token=*** could not be read: HTTP 500 Internal Server Error; its indexed articles are kept", logged.Message);
+    }
+
+    /// <summary>A folder whose files are deleted after its listing, while it is being read.</summary>
+    private sealed class VanishingAfterFirst(FolderSource inner, params string[] files) : IArticleSource
+    {
+        public string Location => inner.Location;
+
+        public async IAsyncEnumerable<SourceItem> ScanAsync(SourceScanContext context, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+        {
+            bool first = true;
+            await foreach (var item in inner.ScanAsync(context, cancellationToken))
+            {
+                if (first)
+                {
+                    foreach (var f in files) File.Delete(f);
+                    first = false;
+                }
+                yield return item;
+            }
+        }
     }
 
     /// <summary>Progress as it is reported, on the refresh's own thread (System.Progress would post it later).</summary>

@@ -26,6 +26,8 @@ public sealed class IndexRefresher(
     private readonly TextAnalyzer _analyzer = analyzer ?? TextAnalyzer.Default;
     private readonly BoilerplateFilter _boilerplate = boilerplate ?? BoilerplateFilter.Default;
     private readonly SemaphoreSlim _gate = new(1, 1);
+    // Articles read and prepared ahead of the one being stored.
+    private const int ScanAhead = 32;
     private readonly ILogger _logger = logger ?? NullLogger<IndexRefresher>.Instance;
 
     /// <summary>True while a refresh runs in this process.</summary>
@@ -104,7 +106,7 @@ public sealed class IndexRefresher(
         try
         {
             var context = new SourceScanContext(stored) { Fetching = tally.Watching ? url => tally.Fetching = url : null };
-            await foreach (var item in source.ScanAsync(context, cancellationToken))
+            await foreach (var (item, prepared) in ScanAheadAsync(source, context, stored, cancellationToken))
             {
                 scan.Documents++;
                 scan.Seen.Add(item.Origin);
@@ -117,7 +119,7 @@ public sealed class IndexRefresher(
                         tally.Unchanged++;
                         break;
                     case ArticleFound found:
-                        await IndexArticleAsync(session, source.Location, found, stored.ContainsKey(found.Origin), scan, tally, cancellationToken);
+                        await StoreArticleAsync(session, source.Location, found, await prepared!, stored.ContainsKey(found.Origin), scan, tally, cancellationToken);
                         break;
                     case ArticleSkipped skip:
                         scan.Skip(tally, skip.Origin, skip.Reason);
@@ -150,34 +152,90 @@ public sealed class IndexRefresher(
     private static bool IsUnchanged(IReadOnlyDictionary<string, StoredArticle> stored, ArticleFound found) =>
         stored.TryGetValue(found.Origin, out var known) && known.ContentHash == found.ContentHash;
 
-    /// <summary>Clean → split → dedupe → store one new or changed article.</summary>
-    private async Task IndexArticleAsync(IIndexRefreshSession session, string sourceLocation, ArticleFound found, bool wasStored, SourceScan scan, Tally tally, CancellationToken cancellationToken)
+    /// <summary>
+    /// The scan, with each new or changed article cleaned, split and analysed while the articles before it are being
+    /// stored: reading and parsing files, analysing words and writing the index each take a core, and one after the
+    /// other left a second core idle. Items come back in scan order; at most <see cref="ScanAhead"/> are in flight.
+    /// </summary>
+    private async IAsyncEnumerable<(SourceItem Item, Task<PreparedArticle?>? Prepared)> ScanAheadAsync(
+        IArticleSource source, SourceScanContext context, IReadOnlyDictionary<string, StoredArticle> stored,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var ahead = System.Threading.Channels.Channel.CreateBounded<(SourceItem, Task<PreparedArticle?>?)>(
+            new System.Threading.Channels.BoundedChannelOptions(ScanAhead) { SingleReader = true, SingleWriter = true });
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        System.Runtime.ExceptionServices.ExceptionDispatchInfo? failure = null;
+        var scanning = Task.Run(async () =>
+        {
+            try
+            {
+                await foreach (var item in source.ScanAsync(context, stop.Token))
+                {
+                    var prepared = item is ArticleFound found && !IsUnchanged(stored, found) ? Task.Run(() => Prepare(found), stop.Token) : null;
+                    await ahead.Writer.WriteAsync((item, prepared), stop.Token);
+                }
+            }
+            catch (Exception ex)
+            {
+                // Rethrown where the items are read, after the ones before it: an unreadable source keeps its place.
+                failure = System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(ex);
+            }
+            finally
+            {
+                ahead.Writer.Complete();
+            }
+        }, CancellationToken.None);
+        try
+        {
+            await foreach (var entry in ahead.Reader.ReadAllAsync(cancellationToken)) yield return entry;
+            await scanning;
+            failure?.Throw();
+        }
+        finally
+        {
+            stop.Cancel();
+            // Drain so the scan ends (a writer waiting on a full channel) before the source is disposed of.
+            while (ahead.Reader.TryRead(out _)) { }
+            try { await scanning; } catch (OperationCanceledException) { }
+        }
+    }
+
+    /// <summary>Clean → split → analyse one new or changed article: no index access, so it runs ahead of the store.</summary>
+    private PreparedArticle? Prepare(ArticleFound found)
     {
         var cleaned = _boilerplate.Clean(found.Article.Body);
-        tally.BoilerplateLines += cleaned.DroppedLines;
         var drafts = splitter.Split(cleaned.Text);
-        if (drafts.Count == 0)
+        if (drafts.Count == 0) return new PreparedArticle(null, cleaned.DroppedLines, "", null, []);
+        var article = found.Article with { Body = cleaned.Text };
+        var url = string.IsNullOrWhiteSpace(article.Url) ? null : article.Url.Trim();
+        // Title words are part of every passage's terms: a passage is about what its article is about.
+        var passages = drafts.Select(d => new IndexedPassage(d.Position, d.Text, _analyzer.Terms(article.Title + "\n" + d.Text))).ToList();
+        return new PreparedArticle(article, cleaned.DroppedLines, ContentHash.OfNormalizedBody(article.Body), url, passages);
+    }
+
+    /// <summary>Dedupe → store one prepared article.</summary>
+    private static async Task StoreArticleAsync(IIndexRefreshSession session, string sourceLocation, ArticleFound found, PreparedArticle? prepared, bool wasStored, SourceScan scan, Tally tally, CancellationToken cancellationToken)
+    {
+        tally.BoilerplateLines += prepared?.DroppedLines ?? 0;
+        if (prepared?.Article is not { } article)
         {
             scan.Skip(tally, found.Origin, "no article text after cleaning");
             return;
         }
-        var article = found.Article with { Body = cleaned.Text };
-        var bodyHash = ContentHash.OfNormalizedBody(article.Body);
-        var url = string.IsNullOrWhiteSpace(article.Url) ? null : article.Url.Trim();
         // The same story reached twice (same link, or the same words from another scrape) is stored once; a stored
         // article that now duplicates another one is skipped, so it goes with the vanished ones.
-        if (await session.FindDuplicateAsync(sourceLocation, found.Origin, url, bodyHash, cancellationToken) is { } duplicateOf)
+        if (await session.FindDuplicateAsync(sourceLocation, found.Origin, prepared.Url, prepared.BodyHash, cancellationToken) is { } duplicateOf)
         {
             tally.Duplicates++;
             scan.Skip(tally, found.Origin, $"same article as {duplicateOf}");
             return;
         }
-        // Title words are part of every passage's terms: a passage is about what its article is about.
-        var passages = drafts.Select(d => new IndexedPassage(d.Position, d.Text, _analyzer.Terms(article.Title + "\n" + d.Text).ToList())).ToList();
         await session.StoreArticleAsync(sourceLocation,
-            new IndexedArticle(found.Origin, IndexingStamp.Stamp(found.ContentHash), bodyHash, url, article, passages), cancellationToken);
+            new IndexedArticle(found.Origin, IndexingStamp.Stamp(found.ContentHash), prepared.BodyHash, prepared.Url, article, prepared.Passages), cancellationToken);
         if (wasStored) tally.Updated++; else tally.Added++;
     }
+
+    private sealed record PreparedArticle(ArticleDocument? Article, int DroppedLines, string BodyHash, string? Url, List<IndexedPassage> Passages);
 
     /// <summary>
     /// Articles stored for the source that its scan no longer yields, or yields as not an article, are gone; one that
