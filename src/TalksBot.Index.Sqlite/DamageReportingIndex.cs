@@ -43,9 +43,9 @@ public sealed class DamageReportingIndex(SqliteArticleIndex inner) : IArticleInd
         {
             return await call();
         }
-        catch (SqliteException ex) when (SqliteArticleIndex.IsDamage(ex))
+        catch (SqliteException ex) when (SqliteDatabase.IsDamage(ex))
         {
-            throw inner.Unavailable(ex);
+            throw inner.Database.Unavailable(ex);
         }
     }
 

@@ -17,6 +17,7 @@ namespace TalksBot.Core.Tests;
 public class ChatFrontEndTests
 {
     private readonly InMemoryFeedbackStore _feedback = new();
+    private readonly Dictionary<string, InMemorySource> _sources = new(StringComparer.Ordinal);
     private Func<ChatQuestion, IAsyncEnumerable<AnswerUpdate>> _answers = _ => Updates(AnswerUpdate.Finished(Answer.NotCovered()));
 
     [Fact]
@@ -123,14 +124,116 @@ public class ChatFrontEndTests
         Assert.Equal((0, 2), (summary.Up, summary.Down));
     }
 
+    [Fact]
+    public async Task Status_shows_the_index_then_the_vote_counts_and_the_latest_down_votes_with_their_questions()
+    {
+        // Was shown twice, by the Telegram and Discord vote tests (a moderator's /status after the votes).
+        var front = FrontEnd(new InMemoryArticleIndex());
+        var answered = new RecordingReply();
+        await front.HandleAsync(Invocation(ChatCommand.Ask("What are Zelensky's preconditions?")), answered, default);
+        var buttons = answered.Answers.Single().Buttons;
+        foreach (var (data, user) in new[] { (buttons[0].Data, "u1"), (buttons[1].Data, "u1"), (buttons[1].Data, "u2") })
+            await front.HandleAsync(Invocation(ChatCommand.FromButton(data)!, user: user), new RecordingReply(), default);
+
+        var status = new RecordingReply();
+        await front.HandleAsync(Invocation(new ChatCommand(ChatCommandKind.Status), Moderator), status, default);
+        var text = Assert.Single(status.Texts);
+        Assert.StartsWith("Articles: 0, passages: 0", text);
+        Assert.Contains("Feedback: 0 👍, 2 👎", text);
+        Assert.Equal(2, text.Split('\n').Count(l => l.StartsWith("👎") && l.Contains("“What are Zelensky's preconditions?”")));
+    }
+
+    [Fact]
+    public async Task A_moderator_refresh_says_it_is_starting_then_reports_what_it_added_and_later_what_was_unchanged()
+    {
+        // Was shown twice, by the Telegram and Discord moderator refresh tests (progress, then the summary).
+        var index = new InMemoryArticleIndex();
+        _sources["mem://wire"] = Wire("mem://wire");
+        var front = FrontEnd(index, ["mem://wire"]);
+
+        var first = new RecordingReply();
+        await front.HandleAsync(Invocation(new ChatCommand(ChatCommandKind.Refresh), Moderator), first, default);
+        Assert.Equal(ChatTexts.RefreshStarting, first.Texts[0]);
+        Assert.StartsWith("Refresh finished", first.Texts[^1]);
+        Assert.Contains("added 1,", first.Texts[^1]);
+
+        var second = new RecordingReply();
+        await front.HandleAsync(Invocation(new ChatCommand(ChatCommandKind.Refresh), Moderator), second, default);
+        Assert.Contains("added 0, updated 0, removed 0, unchanged 1", second.Texts[^1]);
+        Assert.Equal(1, (await index.GetStatusAsync(default)).Articles);
+    }
+
+    [Fact]
+    public async Task A_refresh_asked_for_while_one_runs_is_told_one_is_running_and_starts_no_second()
+    {
+        var index = new InMemoryArticleIndex();
+        var scanning = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var release = new ManualResetEventSlim();
+        var wire = Wire("mem://wire");
+        wire.BeforeItem = _ => { scanning.TrySetResult(); release.Wait(TimeSpan.FromSeconds(30)); };
+        _sources["mem://wire"] = wire;
+        var front = FrontEnd(index, ["mem://wire"]);
+
+        var first = new RecordingReply();
+        var running = Task.Run(() => front.HandleAsync(Invocation(new ChatCommand(ChatCommandKind.Refresh), Moderator), first, default));
+        await scanning.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        var second = new RecordingReply();
+        await front.HandleAsync(Invocation(new ChatCommand(ChatCommandKind.Refresh), Moderator), second, default);
+        release.Set();
+        await running.WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal([ChatTexts.RefreshAlreadyRunning], second.Texts);
+        Assert.StartsWith("Refresh finished", first.Texts[^1]);
+        Assert.Contains("added 1,", first.Texts[^1]);
+    }
+
+    [Fact]
+    public async Task Moderators_add_list_and_remove_web_sources_from_chat_and_folders_or_refused_addresses_are_explained()
+    {
+        // Was the Telegram test Moderators_manage_sources_from_chat_and_only_urls_are_accepted (Discord showed the listing again).
+        var index = new InMemoryArticleIndex();
+        _sources["/srv/talksbot/articles"] = Wire("/srv/talksbot/articles");
+        var front = FrontEnd(index, ["/srv/talksbot/articles"]);
+        await front.HandleAsync(Invocation(new ChatCommand(ChatCommandKind.Refresh), Moderator), new RecordingReply(), default);
+
+        async Task<string> RunAsync(string arguments, string name = "source", Func<CancellationToken, Task<bool>>? isModerator = null)
+        {
+            var reply = new RecordingReply();
+            await front.HandleAsync(Invocation(ChatCommand.Parse(name, arguments)!, isModerator ?? Moderator), reply, default);
+            return Assert.Single(reply.Texts);
+        }
+        Assert.Equal(ChatModeration.FoldersAreTheOperators, await RunAsync("add /etc"));
+        var refused = await RunAsync("add http://10.0.0.7/feed.xml");
+        Assert.StartsWith("Can't add that source:", refused);
+        Assert.Contains("10.0.0.7 is a private address", refused);
+        Assert.Equal("Added https://news.example/feed.xml; the next refresh reads it.", await RunAsync("add https://news.example/feed.xml"));
+
+        var listing = await RunAsync("", name: "sources", isModerator: _ => Task.FromResult(false)); // anyone may list
+        Assert.Contains("https://news.example/feed.xml", listing);
+        Assert.Contains("local folder “articles” — 1 articles", listing);
+        Assert.Contains("BBC (1, newest 2026-01-19)", listing);
+        Assert.DoesNotContain("/srv/talksbot", listing);
+
+        Assert.StartsWith("Removed https://news.example/feed.xml", await RunAsync("remove https://news.example/feed.xml"));
+        Assert.DoesNotContain("news.example", await RunAsync("", name: "sources"));
+        Assert.Equal(ChatTexts.ModeratorsOnly, await RunAsync("add https://x.example/feed", isModerator: _ => Task.FromResult(false)));
+        Assert.DoesNotContain((await index.GetSourcesAsync([], default)), s => s.Location == "https://x.example/feed");
+    }
+
+    private static readonly Func<CancellationToken, Task<bool>> Moderator = _ => Task.FromResult(true);
+
+    private static InMemorySource Wire(string location) => new InMemorySource(location).Put("digest.md", new ArticleDocument(
+        "Zelensky restates his preconditions", "BBC", new DateOnly(2026, 1, 19), "https://www.bbc.example/news/1",
+        "President Zelensky restated his preconditions for peace talks on Monday: a full withdrawal of Russian forces from the occupied territories."));
+
     private static ChatInvocation Invocation(ChatCommand command, Func<CancellationToken, Task<bool>>? isModerator = null, string user = "u1") =>
         new(command, "test:chat:1", "test:user:" + user, isModerator ?? (_ => Task.FromResult(false)));
 
-    private ChatFrontEnd FrontEnd()
+    private ChatFrontEnd FrontEnd(IArticleIndex? index = null, string[]? configured = null)
     {
         var time = TimeProvider.System;
-        var index = new UnreadableIndex();
-        var catalog = new SourceCatalog(index, new NoSources(), Options.Create(new IndexOptions()));
+        index ??= new UnreadableIndex();
+        var catalog = new SourceCatalog(index, new Sources(_sources), Options.Create(new IndexOptions { Sources = [.. configured ?? []], SamplesPath = "" }));
         var maintenance = new IndexMaintenance(index, new IndexRefresher(index, new PassageSplitter(), time), catalog);
         return new ChatFrontEnd(new ScriptedPipeline(q => _answers(q)), maintenance, catalog, new ChatModeration(maintenance, catalog, time), _feedback, time);
     }
@@ -166,9 +269,14 @@ public class ChatFrontEndTests
         public Task SendTypingAsync(CancellationToken cancellationToken) { Interlocked.Increment(ref Typing); return Task.CompletedTask; }
     }
 
-    private sealed class NoSources : IArticleSourceFactory
+    /// <summary>The test's sources by location; a private address is refused the way the web source factory refuses it.</summary>
+    private sealed class Sources(Dictionary<string, InMemorySource> sources) : IArticleSourceFactory
     {
-        public IArticleSource Create(string location, string? kind = null) => throw new ArgumentException("no sources in this test");
+        public IArticleSource Create(string location, string? kind = null) =>
+            sources.TryGetValue(location, out var source) ? source
+            : Uri.TryCreate(location, UriKind.Absolute, out var url) && url.Host.StartsWith("10.", StringComparison.Ordinal)
+                ? throw new ArgumentException($"{url.Host} is a private address; set Sources:AllowPrivateNetworks to read it.")
+                : new InMemorySource(location);
     }
 
     /// <summary>An index whose disk is gone: every read fails, as a broken database would.</summary>

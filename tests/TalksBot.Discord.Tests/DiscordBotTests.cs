@@ -98,11 +98,10 @@ public class DiscordBotTests
         Assert.Equal(64, h.Discord.Rest("POST", "/interactions/9112/").Single().Body!["data"]!["flags"]!.GetValue<int>());
         var content = h.Discord.Rest("PATCH", "token-9112/messages/@original").Single().Body!["content"]!.GetValue<string>();
         Assert.Contains("<https://news.example/feed_2026.xml>", content);
-        Assert.Contains("local folder “articles”", content);
     }
 
     [Fact]
-    public async Task The_answer_shows_its_question_and_votes_under_it_are_recorded_once_per_user_and_shown_to_moderators()
+    public async Task The_answer_shows_its_question_and_votes_under_it_are_button_interactions_answered_privately()
     {
         await using var h = await DiscordHarness.StartAsync();
         await h.Discord.WaitForAsync(Ready);
@@ -123,17 +122,11 @@ public class DiscordBotTests
             Assert.Equal(64, deferral["data"]!["flags"]!.GetValue<int>()); // only the voter sees the thanks
             return h.Discord.Rest("PATCH", $"token-{id}/messages/@original").Single().Body!["content"]!.GetValue<string>();
         }
+        // Which vote counts, changes or is unknown, and what /status shows of them, is Core's (ChatFrontEndTests);
+        // here: a press is a component interaction answered privately, and the voter is the member who pressed.
         Assert.Contains("Thanks", await PressAsync("9602", up));
         Assert.Contains("Changed your vote", await PressAsync("9603", down));
-        Assert.Contains("already voted", await PressAsync("9604", down));
-        Assert.Contains("Thanks", await PressAsync("9605", down, user: "502"));
-        Assert.Contains("no longer have that answer", await PressAsync("9606", "fb:up:0123456789abcdef"));
-
-        await h.Discord.DispatchAsync("INTERACTION_CREATE", FakeDiscord.Slash("9607", "status", permissions: "32"));
-        await h.Discord.WaitForAsync(d => d.Rest("PATCH", "token-9607/messages/@original").Any());
-        var status = h.Discord.Rest("PATCH", "token-9607/messages/@original").Single().Body!["content"]!.GetValue<string>();
-        Assert.Contains(@"Feedback\: 0 👍, 2 👎", status);
-        Assert.Contains("What are Zelensky", status);
+        Assert.Contains("Thanks", await PressAsync("9604", down, user: "502"));
     }
 
     [Fact]
