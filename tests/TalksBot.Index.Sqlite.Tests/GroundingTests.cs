@@ -213,6 +213,37 @@ public sealed class GroundingTests : IDisposable
     }
 
     [Fact]
+    public async Task The_kind_asked_for_what_is_counted_and_the_setting_are_told_with_the_answer()
+    {
+        var retriever = await IndexAsync(
+            ("Lakeside round", "The trilateral talks in Lakeport were hosted at the Cedar Pavilion on the waterfront. Delegates praised the venue."),
+            ("Exchange", "Another round of talks was held in Lakeport on Tuesday. The delegations agreed to exchange 212 prisoners of war, 106 each. Talks in Granvik are under way this week."),
+            ("Returns", "Fourteen children have been returned to their families this winter, officials in Lakeport said. Officials said thousands of people were deported from the region during the occupation."));
+        var writer = new ExtractiveAnswerWriter(TextAnalyzer.Default);
+
+        // A pavilion is not a hotel: the kind asked for is held like a name.
+        var hotel = await retriever.RetrieveAsync("Which hotel in Lakeport hosted the trilateral talks?", default);
+        Assert.False(hotel.Covered, "a passage naming the pavilion doesn't say which hotel");
+        Assert.Equal("no passage mentions the hotel asked for", hotel.Grounding?.Reason);
+        var venue = await retriever.RetrieveAsync("Which pavilion in Lakeport hosted the trilateral talks?", default);
+        Assert.True(venue.Covered, venue.Grounding?.Reason);
+
+        // The number must count what is asked, told with what happened to it.
+        // (A sentence counting something else passes only when it shares two more of the question's words: "how many
+        // soldiers came home" is answered by "157 prisoners of war came home".)
+        var deported = await retriever.RetrieveAsync("How many children were deported?", default);
+        Assert.False(deported.Covered, "'fourteen children returned' and 'thousands of people deported' don't say how many children were deported");
+        var exchanged = await retriever.RetrieveAsync("How many prisoners were exchanged after the Lakeport talks?", default);
+        Assert.True(exchanged.Covered, exchanged.Grounding?.Reason);
+        Assert.Contains("212", writer.Write(exchanged).Text);
+
+        // The setting must be told with the answer or just before it: Granvik is only the next line's.
+        var granvik = await retriever.RetrieveAsync("How many prisoners were exchanged after the Granvik talks?", default);
+        Assert.False(granvik.Covered, "the exchange was agreed in Lakeport; Granvik is named in the next sentence only");
+        Assert.Equal("no passage gives the number asked for", granvik.Grounding?.Reason);
+    }
+
+    [Fact]
     public async Task A_timeline_question_finds_each_end_of_the_story_and_answers_oldest_first()
     {
         var source = new InMemorySource("mem://timeline")

@@ -29,7 +29,7 @@ public static partial class AnswerCandidates
         switch (type)
         {
             case QuestionType.Quantity:
-                return Numbers().Matches(sentence).Any(m => !question.Contains(m.Value, StringComparison.Ordinal) && !IsYear(m.Value)) || NumberWords().IsMatch(sentence);
+                return Numbers().Matches(sentence).Any(m => !question.Contains(m.Value, StringComparison.Ordinal) && !IsYear(m.Value) && !InDate(sentence, m.Index)) || NumberWords().IsMatch(sentence);
             case QuestionType.Duration:
                 return Duration().IsMatch(sentence);
             case QuestionType.Time:
@@ -56,7 +56,7 @@ public static partial class AnswerCandidates
             case QuestionType.Quantity:
                 foreach (Match m in Numbers().Matches(sentence))
                 {
-                    if (!question.Contains(m.Value, StringComparison.Ordinal) && !IsYear(m.Value)) yield return m.Index;
+                    if (!question.Contains(m.Value, StringComparison.Ordinal) && !IsYear(m.Value) && !InDate(sentence, m.Index)) yield return m.Index;
                 }
                 foreach (Match m in NumberWords().Matches(sentence)) yield return m.Index;
                 break;
@@ -117,6 +117,10 @@ public static partial class AnswerCandidates
 
     // Words between a candidate and a focus word for it to count as next to it.
     private const int NearWords = 4;
+
+    // "on 6 February", "February 6": the day of a date is no count.
+    private static bool InDate(string sentence, int index) =>
+        Date().Matches(sentence).Any(d => index >= d.Index && index < d.Index + d.Length);
 
     private static bool IsYear(string value) => value.Length == 4 && int.TryParse(value, out var y) && y is >= 1900 and <= 2100;
 

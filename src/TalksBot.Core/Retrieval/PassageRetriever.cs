@@ -12,7 +12,7 @@ namespace TalksBot.Core.Retrieval;
 /// the question asks for the latest, and for diversity across articles. The question is covered only when a chosen
 /// passage holds its names and enough of its focus, backed by semantic similarity when embeddings are on.
 /// </summary>
-public sealed class PassageRetriever(
+public sealed partial class PassageRetriever(
     IPassageSearch index,
     TextAnalyzer analyzer,
     RetrievalOptions options,
@@ -41,6 +41,8 @@ public sealed class PassageRetriever(
     private const int NameNearWords = 6;
     // How much lower the similarity floor is for a passage window that holds the question's whole focus.
     private const double FullCoverageSimilarityRelief = 0.1;
+    // The rarest terms an any-term search of a large index scores: each common one adds thousands of passages to score.
+    private const int MaxAnyTerms = 4;
     private readonly ILogger _logger = logger ?? NullLogger<PassageRetriever>.Instance;
     private readonly SpellingCorrector _corrector = new(analyzer);
 
@@ -356,6 +358,17 @@ public sealed class PassageRetriever(
             reason ??= why;
         }
         if (best is null) return new Grounding(false, reason, [], focus.Terms.Select(f => f.Term).ToList(), focus.Unknown, focus.Corrections, bestSimilarity);
+        // "Which hotel hosted the talks?" is not answered by a passage that names the palace that did: the kind of
+        // thing asked for must be held like a name, unless it is a kind any name can be ("which country", "which member").
+        if (AskedKind(query.Question) is { } kindWord)
+        {
+            var kind = focus.Corrections.TryGetValue(kindWord, out var corrected) ? corrected : analyzer.Term(kindWord);
+            bool unknownKind = focus.Unknown.Contains(kindWord, StringComparer.OrdinalIgnoreCase);
+            if (unknownKind || kind is not null && focus.Terms.Any(f => f.Term == kind) && chosen.All(c => c.Passage.Window.Factor(kind) == 0))
+            {
+                return new Grounding(false, $"no passage mentions the {kindWord.ToLowerInvariant()} asked for", [], focus.Terms.Select(f => f.Term).ToList(), focus.Unknown, focus.Corrections, bestSimilarity);
+            }
+        }
         if (MissingAnswer(chosen.Select(c => c.Passage), focus, query) is { } missing)
         {
             return new Grounding(false, missing, [], focus.Terms.Select(f => f.Term).ToList(), focus.Unknown, focus.Corrections, bestSimilarity);
@@ -484,7 +497,8 @@ public sealed class PassageRetriever(
 
     /// <summary>
     /// Tiered bm25: passages holding every focus term first (an intersection is cheap to score and is what answers
-    /// best); only when those are too few, passages holding any of the selective terms and their paraphrases. Terms in
+    /// best), then every term but the most common ones; only when those are too few, passages holding any of the
+    /// rarest selective terms and their paraphrases. Terms in
     /// most passages ("russia", "ukraine") barely rank anything and make an OR query score nearly the whole index.
     /// </summary>
     private async Task<IReadOnlyList<PassageHit>> TextSearchAsync(QuestionFocus focus, CancellationToken cancellationToken)
@@ -497,14 +511,27 @@ public sealed class PassageRetriever(
         {
             return await index.SearchAsync(any, options.Candidates, requireAll: false, cancellationToken);
         }
-        if (own.Count > 1)
+        var hits = new List<PassageHit>();
+        var seen = new HashSet<long>();
+        // Every term, then all but the most common, and so on down to the two rarest: an intersection stays cheap to
+        // score at any index size, where an OR of a few common words scores thousands of passages (~20 ms at 40,000).
+        var byRarity = own.OrderBy(t => stats.DocumentFrequency.GetValueOrDefault(t)).ToList();
+        for (int keep = byRarity.Count; keep >= 2; keep--)
         {
-            var all = await index.SearchAsync(own, options.Candidates, requireAll: true, cancellationToken);
-            if (all.Count >= options.MinAllTermsHits) return all;
+            foreach (var hit in await index.SearchAsync(byRarity.Take(keep).ToList(), options.Candidates, requireAll: true, cancellationToken))
+            {
+                if (hits.Count < options.Candidates && seen.Add(hit.PassageId)) hits.Add(hit);
+            }
+            if (hits.Count >= options.MinAllTermsHits) return hits;
         }
         double n = Math.Max(1, stats.TotalPassages);
-        var selective = any.Where(t => stats.DocumentFrequency.GetValueOrDefault(t) / n <= options.CommonTermShare).ToList();
-        return await index.SearchAsync(selective.Count > 0 ? selective : any, options.Candidates, requireAll: false, cancellationToken);
+        var selective = any.Where(t => stats.DocumentFrequency.GetValueOrDefault(t) / n <= options.CommonTermShare)
+            .OrderBy(t => stats.DocumentFrequency.GetValueOrDefault(t)).Take(MaxAnyTerms).ToList();
+        foreach (var hit in await index.SearchAsync(selective.Count > 0 ? selective : any, options.Candidates, requireAll: false, cancellationToken))
+        {
+            if (hits.Count < options.Candidates && seen.Add(hit.PassageId)) hits.Add(hit);
+        }
+        return hits;
     }
 
     private double Coverage(QuestionFocus focus, FocusHold held)
@@ -612,16 +639,38 @@ public sealed class PassageRetriever(
         var any = focus.Terms.Where(f => !f.IsSetting).SelectMany(f => f.Alternatives.Prepend(f.Term)).ToHashSet(StringComparer.Ordinal);
         if (any.Count == 0) return null;
         var near = content.Count > 0 ? content : any;
+        var counted = type == QuestionType.Quantity ? CountedTerms(query.Question, focus) : null;
+        var settings = focus.Terms.Where(f => f.IsSetting).Select(f => f.Alternatives.Prepend(f.Term).ToHashSet(StringComparer.Ordinal)).ToList();
         foreach (var c in chosen)
         {
+            var title = settings.Count > 0 ? analyzer.Terms(c.Hit.Article.Title) : [];
             foreach (var text in new[] { c.Before?.Hit.Text, c.Hit.Text, c.After?.Hit.Text })
             {
                 if (text is null) continue;
-                foreach (var sentence in Articles.SentenceSplitter.Split(text))
+                var sentences = Articles.SentenceSplitter.Split(text).ToList();
+                List<string>?[] terms = new List<string>?[sentences.Count];
+                List<string> TermsOf(int i) => terms[i] ??= analyzer.Terms(sentences[i]);
+                // In the sentence or the one before it (which tells the context: "Another round was held in Geneva.").
+                bool HeldHere(int i, IReadOnlySet<string> wanted) => wanted.Count == 0 || TermsOf(i).Any(wanted.Contains) || i > 0 && TermsOf(i - 1).Any(wanted.Contains);
+                for (int i = 0; i < sentences.Count; i++)
                 {
+                    var sentence = sentences[i];
                     if (!AnswerCandidates.Holds(type, sentence, query.Question)) continue;
-                    if (!analyzer.Terms(sentence).Any(any.Contains)) continue;
-                    if (type == QuestionType.Person ? NamesSomeone(sentence, query.Question, near) : AnswerCandidates.NextToFocus(type, sentence, query.Question, near, analyzer)) return null;
+                    if (!TermsOf(i).Any(any.Contains)) continue;
+                    if (!(type == QuestionType.Person ? NamesSomeone(sentence, query.Question, near) : AnswerCandidates.NextToFocus(type, sentence, query.Question, near, analyzer))) continue;
+                    // "How many children has Russia deported?" is answered neither by "deported thousands of people" nor
+                    // by "fifteen children have been returned": the number counts what is asked, and what happened to it
+                    // is told with it.
+                    // When the sentence says it in other words ("157 POWs came home" for "how many soldiers"), the number
+                    // stands next to two of the question's words instead.
+                    if (counted is { Count: > 0 } && (TermsOf(i).Any(counted.Contains)
+                        ? !Counts(sentence, counted) || !HeldHere(i, content.Where(t => !counted.Contains(t)).ToHashSet(StringComparer.Ordinal))
+                        : content.Count(t => !counted.Contains(t) && (TermsOf(i).Contains(t) || i > 0 && TermsOf(i - 1).Contains(t))) < 2)) continue;
+                    // "… after the Geneva talks?" is not answered by a number told about Abu Dhabi in an article that
+                    // mentions Geneva in the next line: the setting is told with the answer or just before it, or is
+                    // what the article is about.
+                    if (settings.Any(setting => !title.Any(setting.Contains) && !HeldHere(i, setting))) continue;
+                    return null;
                 }
             }
         }
@@ -634,6 +683,72 @@ public sealed class PassageRetriever(
             _ => "no passage gives the length of time asked for",
         };
     }
+
+    /// <summary>
+    /// The kind of thing a "which/what X" question asks for ("Which hotel…", "At what port…"), as the question writes
+    /// it; null when the question asks no kind or one that any name can be.
+    /// </summary>
+    private static string? AskedKind(string question)
+    {
+        var m = AskedKindPattern().Match(question);
+        return !m.Success || GenericKinds.Contains(m.Groups[1].Value) ? null : m.Groups[1].Value;
+    }
+
+    private static readonly HashSet<string> GenericKinds = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "is", "are", "was", "were", "did", "do", "does", "has", "have", "had", "will", "would", "can", "could", "should", "happened", "happens",
+        "the", "a", "an", "about", "else", "exactly", "kind", "kinds", "type", "types", "sort", "sorts", "member", "members", "one", "ones",
+        "person", "people", "country", "countries", "city", "cities", "place", "places", "year", "years", "month", "months", "day", "days",
+        "date", "time", "part", "share", "percentage", "proportion", "number", "amount", "way", "ways", "thing", "things", "name", "side",
+        "sides", "group", "groups", "official", "officials", "leader", "leaders", "man", "woman", "role", "position", "step", "steps",
+    };
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\W*(?:(?:in|at|on|from|to|for|by|with|under)\s+)?(?:which|what)\s+([\p{L}-]+)", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex AskedKindPattern();
+
+    /// <summary>
+    /// What "how many X" counts: the index term of X's last word (before the verb) with its paraphrases; empty for other
+    /// questions and for a kind anything can be counted as ("how many people").
+    /// </summary>
+    private HashSet<string> CountedTerms(string question, QuestionFocus focus)
+    {
+        var m = CountedPattern().Match(question);
+        var result = new HashSet<string>(StringComparer.Ordinal);
+        if (!m.Success) return result;
+        // The last word before the verb is what is counted ("Ukrainian children"); the words before it describe it.
+        var word = TextAnalyzer.Tokenize(m.Groups[1].Value).LastOrDefault();
+        if (word is null || GenericKinds.Contains(word)) return result;
+        var term = focus.Corrections.TryGetValue(word, out var corrected) ? corrected : analyzer.Term(word);
+        if (term is null || GenericKinds.Any(g => analyzer.Term(g) == term)) return result;
+        result.Add(term);
+        foreach (var f in focus.Terms.Where(f => f.Term == term)) result.UnionWith(f.Alternatives);
+        return result;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\bhow\s+many\s+((?:[\p{L}'’-]+\s+){0,2}?[\p{L}'’-]+?)(?=\s+(?:has|have|had|did|do|does|were|was|are|is|will|would|could|can|been|in|on|at|of|from|to|since|during|after|before)\b|\s*\?|$)", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex CountedPattern();
+
+    /// <summary>True when a number of the sentence stands within a few words before (or just after) what is counted.</summary>
+    private bool Counts(string sentence, IReadOnlySet<string> counted)
+    {
+        var words = TextAnalyzer.TokenSpans(sentence).ToList();
+        var countedAt = new List<int>();
+        for (int i = 0; i < words.Count; i++)
+        {
+            if (analyzer.Term(words[i].Token) is { } term && counted.Contains(term)) countedAt.Add(i);
+        }
+        if (countedAt.Count == 0) return false;
+        foreach (int offset in AnswerCandidates.Positions(QuestionType.Quantity, sentence, ""))
+        {
+            int at = words.FindIndex(w => w.End > offset);
+            if (at >= 0 && countedAt.Any(k => k - at is >= 0 and <= CountedAfterWords || at - k is > 0 and <= CountedBeforeWords)) return true;
+        }
+        return false;
+    }
+
+    // "314 Ukrainian prisoners of war": the counted word follows its number within a few words; "prisoners: 314" before it.
+    private const int CountedAfterWords = 4;
+    private const int CountedBeforeWords = 3;
 
     /// <summary>
     /// A name that is not the question's and not a place ("Russia would need six months, said an unnamed commander"
