@@ -1,5 +1,8 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
+using TalksBot.Core.Answering;
+using TalksBot.Core.Chat;
+using TalksBot.Discord.Types;
 using TalksBot.Core.Indexing;
 using TalksBot.Testing;
 using static TalksBot.Testing.MadeUpTalksArticles;
@@ -101,5 +104,40 @@ public class FollowUpAndQuotesEndToEndTests
         alone["channel_id"] = "601";
         Assert.DoesNotContain(ExchangePlace, Description(await SayAsync(h, alone)));
         Assert.DoesNotContain(h.Discord.Rest("POST", "/messages"), c => c.Body?["message_reference"]?["message_id"]?.GetValue<string>() == "7003");
+    }
+
+    [Fact]
+    public void A_model_answers_sources_each_show_the_sentence_they_were_cited_for_as_an_escaped_quote_line_while_it_fits()
+    {
+        var citations = new[]
+        {
+            new Citation(1, "Envoys meet", "Wire", "https://wire.example/1", new DateOnly(2026, 3, 1),
+                "Talks resumed on Monday. The delegation is led by Ilse **Varga** and two aides, @everyone was told.", "d1", 1),
+            new Citation(2, "Kyiv's line", "Courier", "https://courier.example/2", new DateOnly(2026, 3, 2),
+                "Kyiv will not discuss the districts at the first session. Nothing else was said.", "d2", 2),
+        };
+        var answer = new Answer("A team under Ilse Varga came with two aides [1]. Kyiv won't discuss the districts yet [2].", AnswerMode.Llm, true, citations);
+
+        var message = Assert.Single(DiscordFormatter.Answer(new ChatAnswer("Who leads the delegation?", answer, [])));
+
+        var fields = message.Embeds![0].Fields!;
+        Assert.Equal("[Wire](<https://wire.example/1>), 2026-03-01\n> The delegation is led by Ilse \\*\\*Varga\\*\\* and two aides, @\u200beveryone was told.", fields[0].Value);
+        Assert.Equal("[Courier](<https://courier.example/2>), 2026-03-02\n> Kyiv will not discuss the districts at the first session.", fields[1].Value);
+
+        // An answer that nearly fills the embed (its description, question, ten sources with long titles and the footer): the
+        // excerpts that fit are shown, in order, and none pushes a source into another message.
+        var many = citations.Concat(Enumerable.Range(3, 8).Select(n => new Citation(n, new string('t', 240) + n, "Post", $"https://post.example/{n}", null, "", "d", n))).ToList();
+        const string firstQuote = "\n> The delegation is led by Ilse \\*\\*Varga\\*\\* and two aides, @\u200beveryone was told.";
+        static int Total(Embed e) => (e.Description?.Length ?? 0) + (e.Author?.Name.Length ?? 0) + (e.Footer?.Text.Length ?? 0) + e.Fields!.Sum(f => f.Name.Length + f.Value.Length);
+        string Body(int pad) => string.Join(' ', Enumerable.Repeat("Ilse Varga leads the delegation.", 60)) + " " + new string('x', pad) + " [1] Kyiv won't discuss the districts [2].";
+        var question = new string('?', 250);
+        var loose = Assert.Single(DiscordFormatter.Answer(new ChatAnswer(question, answer with { Text = Body(1), Citations = many }, []))).Embeds!.Single();
+        int bare = Total(loose) - loose.Fields!.Sum(f => f.Value.Contains("\n> ") ? f.Value.Length - f.Value.IndexOf("\n> ", StringComparison.Ordinal) : 0);
+        var full = DiscordFormatter.Answer(new ChatAnswer(question, answer with { Text = Body(1 + DiscordFormatter.MaxTotal - bare - firstQuote.Length - 10), Citations = many }, []));
+        var embed = Assert.Single(Assert.Single(full).Embeds!);
+        Assert.True(Total(embed) <= DiscordFormatter.MaxTotal, $"{Total(embed)} characters");
+        Assert.Equal(10, embed.Fields!.Count);
+        Assert.EndsWith(firstQuote, embed.Fields[0].Value);
+        Assert.Single(embed.Fields, f => f.Value.Contains("\n> "));
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using TalksBot.Core.Answering;
 using TalksBot.Testing;
 using static TalksBot.Testing.MadeUpTalksArticles;
 
@@ -93,5 +94,35 @@ public class FollowUpAndQuotesEndToEndTests
         const string alone = "/ask and where did it happen?";
         var withoutContext = await AskAsync(h, FakeBotApi.Message(OtherGroup, "supergroup", 8, alone, 33, FakeBotApi.Command(alone)));
         Assert.DoesNotContain(ExchangePlace, withoutContext);
+    }
+
+    [Fact]
+    public void A_model_answers_sources_each_show_the_sentence_they_were_cited_for_as_an_escaped_quote_while_it_fits_one_message()
+    {
+        var citations = new[]
+        {
+            new Citation(1, "Envoys meet", "Wire <i>", "https://wire.example/1", new DateOnly(2026, 3, 1),
+                "Talks resumed on Monday. The delegation is led by Ilse <b>Varga</b> & two aides, @everyone was told.", "d1", 1),
+            new Citation(2, "Kyiv's line", "Courier", "https://courier.example/2", new DateOnly(2026, 3, 2),
+                "Kyiv will not discuss the districts at the first session. Nothing else was said.", "d2", 2),
+        };
+        var answer = new Answer("A team under Ilse Varga came with two aides [1]. Kyiv won't discuss the districts yet [2].", AnswerMode.Llm, true, citations);
+
+        var message = Assert.Single(TelegramFormatter.Answer(answer));
+
+        Assert.Contains("[1] <a href=\"https://wire.example/1\">Envoys meet</a> — Wire &lt;i&gt;, 2026-03-01\n" +
+            "<blockquote>The delegation is led by Ilse &lt;b&gt;Varga&lt;/b&gt; &amp; two aides, @everyone was told.</blockquote>", message);
+        Assert.Contains("2026-03-02\n<blockquote>Kyiv will not discuss the districts at the first session.</blockquote>", message);
+        Assert.Null(TelegramHtml.Problem(message));
+
+        // An answer that nearly fills a message: the excerpts that fit are shown, in order, and none makes a second message.
+        var firstQuote = "\n<blockquote>The delegation is led by Ilse &lt;b&gt;Varga&lt;/b&gt; &amp; two aides, @everyone was told.</blockquote>";
+        string Body(int pad) => string.Join(' ', Enumerable.Repeat("Ilse Varga leads the delegation.", 100)) + " " + new string('x', pad) + " [1] Kyiv won't discuss the districts [2].";
+        int bare = TelegramFormatter.Answer(answer with { Text = Body(1) })[0].Length - firstQuote.Length - "\n<blockquote>Kyiv will not discuss the districts at the first session.</blockquote>".Length;
+        var full = TelegramFormatter.Answer(answer with { Text = Body(1 + TelegramFormatter.MaxMessageLength - bare - firstQuote.Length - 10) });
+        var only = Assert.Single(full);
+        Assert.True(only.Length <= TelegramFormatter.MaxMessageLength, $"{only.Length} characters");
+        Assert.Contains(firstQuote, only);
+        Assert.Equal(1, Regex.Count(only, "<blockquote>"));
     }
 }
