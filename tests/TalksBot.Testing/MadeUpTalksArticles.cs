@@ -13,7 +13,7 @@ public static class MadeUpTalksArticles
     public const string ExchangeAgreedTitle = "Swap of prisoners agreed for next week";
     public const string ExchangePlaceTitle = "Freed soldiers cross home at the northern border";
 
-    /// <summary>The sentence that answers "Who leads Russia's delegation at the talks in Abu Dhabi?".</summary>
+    /// <summary>Who leads Russia's delegation at the talks in Abu Dhabi, by the first article.</summary>
     public const string RussianLeader = "Pavel Sorokin";
 
     /// <summary>The person the follow-up "and who leads Ukraine's?" must find.</summary>
