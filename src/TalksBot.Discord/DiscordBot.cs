@@ -185,7 +185,7 @@ public sealed partial class DiscordBot(
         return BigInteger.TryParse(member.Permissions, out var p) && (p & (ulong)(GuildPermission.ManageGuild | GuildPermission.Administrator)) != 0;
     }
 
-    /// <summary>A DM, or a message mentioning the bot: a question, answered as a reply with a typing indicator.</summary>
+    /// <summary>A DM, a message mentioning the bot, or a reply to one of its messages: a question, answered as a reply with a typing indicator.</summary>
     public async Task HandleMessageAsync(Message message, CancellationToken ct)
     {
         if (!options.AnswerMentions || message.Author is null || message.Author.Bot == true || message.Author.Id == BotUserId) return;
@@ -195,7 +195,9 @@ public sealed partial class DiscordBot(
         }
         bool dm = message.GuildId is null;
         bool mentioned = message.Mentions?.Any(u => u.Id == BotUserId) == true;
-        if (!dm && !mentioned) return;
+        // A reply to one of the bot's answers is addressed to it even with the reply's ping turned off.
+        bool repliedTo = BotUserId is not null && message.ReferencedMessage?.Author?.Id == BotUserId;
+        if (!dm && !mentioned && !repliedTo) return;
         var text = MentionPattern().Replace(message.Content ?? "", m => m.Groups[1].Value == BotUserId ? "" : m.Value).Trim();
         var invocation = new ChatInvocation(ChatCommand.Ask(text), $"discord:channel:{message.ChannelId}", $"discord:user:{message.Author.Id}", _ => Task.FromResult(false));
         try

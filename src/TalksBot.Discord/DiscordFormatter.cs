@@ -41,11 +41,13 @@ public static partial class DiscordFormatter
         for (int i = 0; i < descriptions.Count; i++) embeds.Add(new Embed { Description = descriptions[i], Color = 0x2B6CB0 });
         var author = Author(chatAnswer.Question);
         embeds[0] = embeds[0] with { Author = author };
+        var footer = answer.Citations.Count > 0 ? new EmbedFooter($"{answer.Citations.Count} source(s) · {(answer.Mode == AnswerMode.Llm ? "written by a language model from the sources" : "quoted from the sources")}") : null;
+        int total = descriptions[^1].Length + (descriptions.Count == 1 ? author?.Name.Length ?? 0 : 0);
+        AddExcerpts(answer, fields, total + (footer?.Text.Length ?? 0));
         // Sources go into the last description's embed, then into more embeds of up to 25 fields.
         var pending = new Queue<EmbedField>(fields);
         var current = embeds[^1];
         var currentFields = new List<EmbedField>();
-        int total = descriptions[^1].Length + (descriptions.Count == 1 ? author?.Name.Length ?? 0 : 0);
         while (pending.Count > 0)
         {
             var f = pending.Peek();
@@ -61,13 +63,33 @@ public static partial class DiscordFormatter
             total += f.Name.Length + f.Value.Length;
         }
         if (currentFields.Count > 0) embeds[^1] = current with { Fields = currentFields };
-        if (answer.Citations.Count > 0) embeds[^1] = embeds[^1] with { Footer = new EmbedFooter($"{answer.Citations.Count} source(s) · {(answer.Mode == AnswerMode.Llm ? "written by a language model from the sources" : "quoted from the sources")}") };
+        if (footer is not null) embeds[^1] = embeds[^1] with { Footer = footer };
 
         // One embed per message keeps every message under the 6,000-character total.
         foreach (var e in embeds) messages.Add(new MessagePayload { Embeds = [e], Content = "" });
         if (chatAnswer.Buttons.Count > 0)
             messages[^1] = messages[^1] with { Components = [Component.ActionRow(chatAnswer.Buttons.Select(b => Component.Button(b.Label, b.Data)))] };
         return messages;
+    }
+
+    /// <summary>
+    /// Under each source's line, the sentence it was cited for as a quote line — only while every source still fits
+    /// in the last embed of the answer (<paramref name="used"/> characters taken by the rest of it) and each field in
+    /// its 1,024 characters: an excerpt is a help to the reader, never worth another message.
+    /// </summary>
+    private static void AddExcerpts(Answer answer, List<EmbedField> fields, int used)
+    {
+        if (fields.Count > MaxFields) return;
+        var excerpts = SourceExcerpts.Of(answer);
+        int budget = MaxTotal - used - fields.Sum(f => f.Name.Length + f.Value.Length);
+        for (int i = 0; i < fields.Count && i < answer.Citations.Count; i++)
+        {
+            if (!excerpts.TryGetValue(answer.Citations[i].Number, out var excerpt)) continue;
+            var quote = "\n> " + Escape(excerpt);
+            if (quote.Length > budget || fields[i].Value.Length + quote.Length > MaxFieldValue) break;
+            fields[i] = fields[i] with { Value = fields[i].Value + quote };
+            budget -= quote.Length;
+        }
     }
 
     /// <summary>

@@ -41,6 +41,7 @@ public static class TelegramFormatter
         if (answer.Citations.Count > 0)
         {
             paragraphs.Add("<b>Sources</b>");
+            int firstSource = paragraphs.Count;
             foreach (var c in answer.Citations)
             {
                 var outlet = c.Outlet.Length > 0 ? $" — {Escape(c.Outlet)}" : "";
@@ -51,8 +52,27 @@ public static class TelegramFormatter
                 // A link that can't fit in one message would have to be cut; the title stands without it.
                 paragraphs.Add(linked is { Length: <= MaxMessageLength } ? linked : Line(Escape(c.Title)));
             }
+            AddExcerpts(answer, paragraphs, firstSource);
         }
         return Split(paragraphs);
+    }
+
+    /// <summary>
+    /// Under each source line, the sentence it was cited for as a quote — only while the whole answer stays one
+    /// message: an excerpt is a help to the reader, never worth a second message.
+    /// </summary>
+    private static void AddExcerpts(Answer answer, List<string> paragraphs, int firstSource)
+    {
+        var excerpts = SourceExcerpts.Of(answer);
+        int length = paragraphs.Sum(p => p.Length) + 2 * (paragraphs.Count - 1);
+        for (int i = 0; i < answer.Citations.Count; i++)
+        {
+            if (!excerpts.TryGetValue(answer.Citations[i].Number, out var excerpt)) continue;
+            var quote = $"\n<blockquote>{Escape(excerpt)}</blockquote>";
+            if (length + quote.Length > MaxMessageLength) break;
+            paragraphs[firstSource + i] += quote;
+            length += quote.Length;
+        }
     }
 
     /// <summary>Buttons as one row of an inline keyboard; null when there are none.</summary>

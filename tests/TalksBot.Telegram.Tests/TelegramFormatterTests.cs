@@ -38,7 +38,9 @@ public class TelegramFormatterTests
         Assert.Contains("<blockquote>Of those freed, 139 had been held since 2022. [1][2]</blockquote>", quoted);
 
         var written = TelegramFormatter.Answer(new Answer("The sides swapped 314 prisoners [1].", AnswerMode.Llm, true, citations))[0];
-        Assert.DoesNotContain("<blockquote>", written);
+        // The model's prose is the bot's; only the excerpt under a source (the article's words) is a quote.
+        Assert.StartsWith("The sides swapped 314 prisoners [1].\n\n<b>Sources</b>", written);
+        Assert.DoesNotContain("<blockquote>The sides", written);
         var refused = TelegramFormatter.Answer(Answer.NotCovered())[0];
         Assert.DoesNotContain("<blockquote>", refused);
     }

@@ -19,8 +19,8 @@ public sealed partial class FollowUpRewriter(TextAnalyzer analyzer) : IQuestionR
     public Task<string> RewriteAsync(string question, IReadOnlyList<ConversationTurn> history, CancellationToken cancellationToken)
     {
         if (history.Count == 0) return Task.FromResult(question);
-        var previous = history[^1].Question;
-        return Task.FromResult(Rewrite(question.Trim(), previous));
+        var previous = history[^1];
+        return Task.FromResult(Rewrite(question.Trim(), previous.Question, previous.Answer));
     }
 
     /// <summary>
@@ -37,7 +37,11 @@ public sealed partial class FollowUpRewriter(TextAnalyzer analyzer) : IQuestionR
         return $"{cleaned.TrimEnd('?', ' ')} ({history[^1].Question.TrimEnd('?', ' ')})?";
     }
 
-    public string Rewrite(string question, string previous)
+    /// <param name="previousAnswer">
+    /// What was answered to <paramref name="previous"/>: when that question names no person, "he", "him" or "her" in a
+    /// follow-up stands for the first person the answer named ("what happened to him after that?").
+    /// </param>
+    public string Rewrite(string question, string previous, string? previousAnswer = null)
     {
         var analysis = analyzer.AnalyzeQuestion(question);
         bool hasName = analysis.Words.Any(w => w.Capitalized) || analysis.PlaceTerms.Count > 0;
@@ -57,8 +61,18 @@ public sealed partial class FollowUpRewriter(TextAnalyzer analyzer) : IQuestionR
         bool follows = leadsOn && analysis.Terms.Count <= 4 || pronoun && !hasName && analysis.Terms.Count <= 4 || shortAlone;
         if (!follows) return question;
 
-        // "and who leads Ukraine's?" → the previous question's name replaced: who leads Ukraine's delegation in Abu Dhabi?
         var cleaned = LeadingConnective().Replace(question, "").Trim();
+        // "what happened to him after that?" after "Who leads Russia's delegation?" (no person in it): the person the
+        // answer named. The name stands alone; the previous question's words would pull retrieval back to the first answer.
+        if (!hasName && previousAnswer is not null && PersonalPronoun().Match(cleaned) is { Success: true } personal
+            && !NamesAPerson(previous) && PersonsIn(previousAnswer).FirstOrDefault() is { } person)
+        {
+            int after = personal.Index + personal.Length;
+            bool possessive = personal.Groups["possessive"].Success || personal.Value.Equals("her", StringComparison.OrdinalIgnoreCase) && IsFollowedByContentWord(cleaned, after);
+            return cleaned[..personal.Index] + (possessive ? person + "'s" : person) + cleaned[after..];
+        }
+
+        // "and who leads Ukraine's?" → the previous question's name replaced: who leads Ukraine's delegation in Abu Dhabi?
         if (hasName && IsPossessive(cleaned.TrimEnd('?', ' ')))
         {
             var name = analysis.Words.LastOrDefault(w => w.Capitalized)?.Token;
@@ -76,6 +90,48 @@ public sealed partial class FollowUpRewriter(TextAnalyzer analyzer) : IQuestionR
         // Geneva talks?" keeps Geneva (the setting) but not Russia.
         var context = hasName ? WithoutReplacedPlaces(previous, analysis) : previous;
         return $"{cleaned.TrimEnd('?', ' ')} ({context.TrimEnd('?', ' ')})?";
+    }
+
+    /// <summary>A capitalised word of the question that is not a place ("Zelensky", "Ilse Varga"): someone a pronoun may stand for.</summary>
+    private bool NamesAPerson(string question)
+    {
+        var analysis = analyzer.AnalyzeQuestion(question);
+        var places = analysis.PlaceTerms.SelectMany(p => p).ToHashSet(StringComparer.Ordinal);
+        return analysis.Words.Any(w => w.Capitalized && !places.Contains(w.Term));
+    }
+
+    /// <summary>
+    /// People named in a text, in order: two or three capitalised words together ("Pavel Sorokin", "President Ilse
+    /// Varga") once a leading stop word, place, month or weekday is dropped ("On Tuesday Pavel Sorokin"), not a place
+    /// ("Abu Dhabi") nor holding one, and not after "the" ("the Red Cross" is an organisation).
+    /// </summary>
+    internal IEnumerable<string> PersonsIn(string text)
+    {
+        foreach (Match m in CapitalisedRun().Matches(text))
+        {
+            var words = m.Value.Split(' ').Select(w => PossessiveEnding().Replace(w, "")).ToList();
+            int dropped = 0;
+            while (dropped < words.Count && NotAName(words[dropped])) dropped++;
+            var name = words.Skip(dropped).ToList();
+            if (name.Count < 2 || name.Any(NotAName) || analyzer.AnalyzeQuestion(string.Join(' ', name)).PlaceTerms.Count > 0) continue;
+            if (dropped == 0 && text[..m.Index].TrimEnd().EndsWith("the", StringComparison.OrdinalIgnoreCase)) continue;
+            yield return string.Join(' ', name.TakeLast(3));
+        }
+    }
+
+    private bool NotAName(string word)
+    {
+        var lower = word.ToLowerInvariant();
+        return analyzer.IsStopWord(lower) || analyzer.IsPlace(word) || TextAnalyzer.MonthNames.Contains(lower) || Weekdays.Contains(word);
+    }
+
+    private static readonly HashSet<string> Weekdays = new(StringComparer.OrdinalIgnoreCase) { "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday" };
+
+    // "her role" is possessive, "about her" is not.
+    private bool IsFollowedByContentWord(string text, int at)
+    {
+        var next = TextAnalyzer.Tokenize(text[at..]).FirstOrDefault();
+        return next is not null && !analyzer.IsStopWord(next.ToLowerInvariant());
     }
 
     /// <summary>
@@ -112,6 +168,16 @@ public sealed partial class FollowUpRewriter(TextAnalyzer analyzer) : IQuestionR
     }
 
     private static bool IsPossessive(string text) => text.EndsWith("'s", StringComparison.OrdinalIgnoreCase) || text.EndsWith("’s", StringComparison.OrdinalIgnoreCase);
+
+    [GeneratedRegex(@"\b(?:he|him|she|her|(?<possessive>his|hers))\b", RegexOptions.IgnoreCase)]
+    private static partial Regex PersonalPronoun();
+
+    // Capitalised words in a row (hyphenated and apostrophised parts allowed): "Pavel Sorokin", "Jean-Luc O'Neill".
+    [GeneratedRegex(@"\b\p{Lu}[\p{Ll}’'-]+(?:\p{Lu}\p{Ll}+)?(?:\s\p{Lu}[\p{Ll}’'-]+(?:\p{Lu}\p{Ll}+)?)+")]
+    private static partial Regex CapitalisedRun();
+
+    [GeneratedRegex(@"['’]s$")]
+    private static partial Regex PossessiveEnding();
 
     [GeneratedRegex(@"^\s*(?:and|but|so|ok|okay)?[\s,]*(?:what|how)\s+about\s+(?<subject>.+)$", RegexOptions.IgnoreCase)]
     private static partial Regex WhatAbout();

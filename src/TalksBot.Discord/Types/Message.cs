@@ -9,4 +9,7 @@ public sealed class Message
     public User? Author { get; set; }
     public string? Content { get; set; }
     public List<User>? Mentions { get; set; }
+
+    /// <summary>The message this one replies to (present on replies; null when it was deleted).</summary>
+    public Message? ReferencedMessage { get; set; }
 }

@@ -1,0 +1,82 @@
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using TalksBot.Core.Answering;
+using TalksBot.Core.Articles;
+using TalksBot.Core.Conversations;
+using TalksBot.Core.Refresh;
+using TalksBot.Core.Retrieval;
+using TalksBot.Testing;
+
+namespace TalksBot.Core.Tests;
+
+/// <summary>
+/// Follow-ups whose pronoun points at a person the previous answer named, not the previous question ("what happened
+/// to him after that?" after "Who leads Russia's delegation…?"). Made-up people and events.
+/// </summary>
+public class FollowUpFromAnswerTests
+{
+    private readonly FollowUpRewriter _rewriter = new(TextAnalyzer.Default);
+
+    private const string Question = "Who leads Russia's delegation at the talks in Abu Dhabi?";
+    private const string Answered = "Russia's delegation at the talks in Abu Dhabi is led by Pavel Sorokin, a deputy head of military intelligence, the Kremlin said. [1]";
+
+    [Fact]
+    public void A_pronoun_the_previous_question_cant_resolve_stands_for_the_person_its_answer_named()
+    {
+        Assert.Equal("what happened to Pavel Sorokin after that?", _rewriter.Rewrite("and what happened to him after that?", Question, Answered));
+        Assert.Equal("what was Pavel Sorokin's job before?", _rewriter.Rewrite("what was his job before?", Question, Answered));
+        // Without the answer, the question before it is all there is to go on, as before.
+        Assert.Contains("Russia's delegation", _rewriter.Rewrite("and what happened to him after that?", Question));
+    }
+
+    [Fact]
+    public void A_person_in_the_previous_question_keeps_the_pronoun_to_themselves()
+    {
+        var rewritten = _rewriter.Rewrite("what did he say after that?", "When did Ilse Varga arrive in Geneva?", "Ilse Varga arrived on Monday with Marko Tkach, an aide. [1]");
+
+        Assert.Contains("Ilse Varga", rewritten);
+        Assert.DoesNotContain("Marko Tkach", rewritten);
+    }
+
+    [Fact]
+    public void Organisations_places_and_dates_in_the_answer_are_not_taken_for_the_person()
+    {
+        const string answer = "The lists were checked by the Red Cross in Abu Dhabi. On Tuesday Oksana Hrytsenko signed them for Kyiv. [1]";
+
+        Assert.Equal(["Oksana Hrytsenko"], _rewriter.PersonsIn(answer));
+        Assert.Equal("what did Oksana Hrytsenko do next?", _rewriter.Rewrite("what did she do next?", "When were the prisoner lists signed?", answer));
+    }
+
+    [Fact]
+    public async Task Through_the_pipeline_the_follow_up_is_answered_about_the_person_in_the_previous_answer()
+    {
+        var index = new InMemoryArticleIndex();
+        var source = new InMemorySource("mem://made-up")
+            .Put("team", new ArticleDocument("Kremlin names its team", "Gulf Ledger", new DateOnly(2026, 1, 20), "https://gulf-ledger.example/team",
+                "Russia's delegation at the talks in Abu Dhabi is led by Pavel Sorokin, a deputy head of military intelligence, the Kremlin said on Tuesday."))
+            .Put("later", new ArticleDocument("Negotiator moves on", "Moscow Notes", new DateOnly(2026, 4, 2), "https://moscow-notes.example/later",
+                "Pavel Sorokin was appointed ambassador to Ankara in March after the talks ended, the foreign ministry said."))
+            .Put("other", new ArticleDocument("Grain ships wait", "Harbour Notes", new DateOnly(2026, 2, 2), "https://harbour-notes.example/grain",
+                "Eleven grain ships waited outside the port of Odesa on Monday as insurers argued over the cost of cover."));
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 4, 10, 12, 0, 0, TimeSpan.Zero));
+        await new IndexRefresher(index, new PassageSplitter(), time).RefreshAsync([source], null, default);
+        var answerer = new QuestionAnswerer(new PassageRetriever(index, TextAnalyzer.Default, new RetrievalOptions()), new ExtractiveAnswerWriter(TextAnalyzer.Default));
+        var pipeline = new ConversationPipeline(answerer, new ConversationMemory(6, TimeSpan.FromMinutes(30), time), new UserRateLimiter(10, time), Options.Create(new ChatOptions()));
+
+        var first = await FinalAsync(pipeline.AskAsync(new ChatQuestion("chat", "user", Question), default));
+        var followUp = await FinalAsync(pipeline.AskAsync(new ChatQuestion("chat", "user", "and what happened to him after that?"), default));
+
+        Assert.Contains("Pavel Sorokin", first.Text);
+        Assert.Equal("what happened to Pavel Sorokin after that?", followUp.StandaloneQuestion);
+        Assert.True(followUp.Grounded);
+        Assert.Contains("ambassador to Ankara", followUp.Text);
+        Assert.Equal("Negotiator moves on", followUp.Citations[0].Title);
+    }
+
+    private static async Task<Answer> FinalAsync(IAsyncEnumerable<AnswerUpdate> updates)
+    {
+        Answer? final = null;
+        await foreach (var update in updates) final = update.Final ?? final;
+        return final ?? throw new InvalidOperationException("no final answer");
+    }
+}
