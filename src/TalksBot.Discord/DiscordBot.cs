@@ -88,8 +88,21 @@ public sealed partial class DiscordBot(
         return (deferral, async ct =>
         {
             await frontEnd.HandleAsync(invocation, reply, ct);
-            if (claims is not null) await claims.CompleteAsync(claimKey, ct);
+            if (claims is not null) await CompleteClaimAsync(claimKey, interaction.Id, ct);
         }, false);
+    }
+
+    /// <summary>The user has the answer: a store that can't record that is one warning, not a failed interaction.</summary>
+    private async Task CompleteClaimAsync(string key, string interactionId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await claims!.CompleteAsync(key, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogInteractionClaimNotCompleted(interactionId, ex.Message);
+        }
     }
 
     /// <summary>

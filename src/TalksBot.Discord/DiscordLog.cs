@@ -84,4 +84,8 @@ internal static partial class DiscordLog
     [LoggerMessage(EventId = 4010, EventName = "InteractionClaimFailed", Level = LogLevel.Warning,
         Message = "Claiming Discord interaction {Interaction} in the shared store failed ({Reason}); answering it here")]
     public static partial void LogInteractionClaimFailed(this ILogger logger, string interaction, string reason);
+
+    [LoggerMessage(EventId = 4011, EventName = "InteractionClaimNotCompleted", Level = LogLevel.Warning,
+        Message = "Discord interaction {Interaction} was answered, but marking its claim done in the shared store failed ({Reason}); another instance may take a retry of it after the claim's lease")]
+    public static partial void LogInteractionClaimNotCompleted(this ILogger logger, string interaction, string reason);
 }

@@ -23,6 +23,8 @@ public sealed class PostgresArticleIndex : IArticleIndex, IAsyncDisposable
     private int _disposed;
     private PassageVectors? _vectors;
     private (long Generation, IReadOnlyDictionary<string, long> Terms)? _vocabulary;
+    private volatile TermPostings? _postings;
+    private readonly SemaphoreSlim _postingsLoad = new(1, 1);
 
     /// <summary>Unit-length vectors of one model in one contiguous array: cosine similarity becomes one dot product.</summary>
 
@@ -59,40 +61,49 @@ public sealed class PostgresArticleIndex : IArticleIndex, IAsyncDisposable
     {
         if (terms.Count == 0 || limit <= 0) return (IReadOnlyList<PassageHit>)[];
         await using var connection = await OpenAsync(cancellationToken);
-        // bm25 as FTS5 computes it: every query term counts once per time it is given (a matching passage scores
-        // for each term it holds), idf from the term's passage count with a floor of 1e-6, the passage's length in
-        // terms against the average over the index. Terms come from the tsvector of the passages the GIN index found.
+        // bm25 as FTS5 computes it, over the postings this instance holds (see TermPostings); the database is asked
+        // only for the passages that made the cut.
+        var postings = await LoadPostingsAsync(connection, cancellationToken);
+        var scores = postings.Search(terms, limit, requireAll);
+        if (scores.Count == 0) return (IReadOnlyList<PassageHit>)[];
         await using var cmd = new NpgsqlCommand("""
-            WITH totals AS MATERIALIZED (
-                SELECT passages::float8 AS n, CASE WHEN passages > 0 THEN tokens::float8 / passages ELSE 1 END AS avgdl FROM index_state WHERE id = 1),
-            weights AS MATERIALIZED (
-                SELECT q.term, CASE WHEN w.idf > 0 THEN w.idf ELSE 1e-6 END AS idf
-                FROM unnest(@terms::text[]) AS q(term)
-                CROSS JOIN totals t
-                LEFT JOIN vocabulary v ON v.term = q.term
-                CROSS JOIN LATERAL (SELECT ln((t.n - coalesce(v.passages, 0) + 0.5) / (coalesce(v.passages, 0) + 0.5)) AS idf) w),
-            scored AS (
-                SELECT p.id, sum(w.idf * u.tf * 2.2 / (u.tf + 1.2 * (0.25 + 0.75 * p.term_count / (SELECT avgdl FROM totals)))) AS score
-                FROM passages p
-                CROSS JOIN LATERAL (
-                    SELECT f.lexeme, cardinality(f.positions)::float8 AS tf
-                    FROM unnest(ts_filter(setweight(p.tsv, 'A', @terms::text[]), '{a}')) AS f) u
-                JOIN weights w ON w.term = u.lexeme
-                WHERE p.tsv @@ @query::tsquery
-                GROUP BY p.id
-                ORDER BY score DESC, p.id
-                LIMIT @limit)
-            SELECT p.id, p.position, p.text, a.id, a.title, a.outlet, a.published, a.url, a.origin, s.score
-            FROM scored s
-            JOIN passages p ON p.id = s.id
-            JOIN articles a ON a.id = p.article_id
-            ORDER BY s.score DESC, p.id
+            SELECT p.id, p.position, p.text, a.id, a.title, a.outlet, a.published, a.url, a.origin, 0.0::float8
+            FROM passages p JOIN articles a ON a.id = p.article_id
+            WHERE p.id = ANY(@ids)
             """, connection);
-        cmd.Parameters.Add(new NpgsqlParameter("terms", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = terms.ToArray() });
-        cmd.Parameters.AddWithValue("query", TextSearchLiterals.Query(terms, requireAll));
-        cmd.Parameters.AddWithValue("limit", limit);
-        return await ReadHitsAsync(cmd, cancellationToken);
+        cmd.Parameters.AddWithValue("ids", scores.Select(s => s.PassageId).ToArray());
+        var score = scores.ToDictionary(s => s.PassageId, s => s.Score);
+        var hits = await ReadHitsAsync(cmd, cancellationToken);
+        return hits.Select(h => h with { Score = score[h.PassageId] }).OrderByDescending(h => h.Score).ThenBy(h => h.PassageId).ToList();
     });
+
+    /// <summary>The postings of the generation this instance serves, read once per generation (one reader at a time).</summary>
+    private async Task<TermPostings> LoadPostingsAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        long generation = await GenerationAsync(connection, cancellationToken);
+        // A snapshot newer than the announced generation is as good: its notification is on its way.
+        if (_postings is { } cached && cached.Generation >= generation) return cached;
+        await _postingsLoad.WaitAsync(cancellationToken);
+        try
+        {
+            if (_postings is { } loaded && loaded.Generation >= generation) return loaded;
+            var postings = await TermPostings.LoadAsync(connection, cancellationToken);
+            _postings = postings;
+            return postings;
+        }
+        finally
+        {
+            _postingsLoad.Release();
+        }
+    }
+
+    /// <summary>The postings when they are of the generation this instance serves, else null (nothing is loaded).</summary>
+    private async Task<TermPostings?> CurrentPostingsAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        if (_postings is not { } cached) return null;
+        long generation = await GenerationAsync(connection, cancellationToken);
+        return cached.Generation >= generation ? cached : null;
+    }
 
     internal static async Task<IReadOnlyList<PassageHit>> ReadHitsAsync(NpgsqlCommand cmd, CancellationToken cancellationToken)
     {
@@ -113,6 +124,16 @@ public sealed class PostgresArticleIndex : IArticleIndex, IAsyncDisposable
     public Task<TermStatistics> GetTermStatisticsAsync(IReadOnlyList<string> terms, CancellationToken cancellationToken) => GuardAsync(async () =>
     {
         await using var connection = await OpenAsync(cancellationToken);
+        if (await CurrentPostingsAsync(connection, cancellationToken) is { } postings)
+        {
+            // The counts the postings were read with: no round trip, and the same figures the search will rank by.
+            var known = new Dictionary<string, long>(StringComparer.Ordinal);
+            foreach (var term in terms)
+            {
+                if (postings.DocumentFrequency.TryGetValue(term, out long d)) known[term] = d;
+            }
+            return new TermStatistics(postings.Passages, known);
+        }
         await using var cmd = new NpgsqlCommand("""
             SELECT term, passages FROM vocabulary WHERE term = ANY(@terms);
             SELECT passages FROM index_state;
@@ -182,6 +203,7 @@ public sealed class PostgresArticleIndex : IArticleIndex, IAsyncDisposable
     public Task<IReadOnlyDictionary<string, long>> GetVocabularyAsync(CancellationToken cancellationToken) => GuardAsync(async () =>
     {
         await using var connection = await OpenAsync(cancellationToken);
+        if (await CurrentPostingsAsync(connection, cancellationToken) is { } postings) return postings.DocumentFrequency;
         long generation = await GenerationAsync(connection, cancellationToken);
         lock (_cacheLock)
         {

@@ -29,6 +29,9 @@ public sealed class PostgresDatabase : IAsyncDisposable
         // Every statement here is a short lookup: JIT compiling one costs far more than running it (hundreds of ms
         // against a few), and a fresh index's missing statistics make the planner's estimates big enough to trigger it.
         if (string.IsNullOrEmpty(builder.Options) || !builder.Options.Contains("jit", StringComparison.Ordinal)) builder.Options = (builder.Options + " -c jit=off").Trim();
+        // The same few statements run for every question and every stored article: prepared once per connection, the
+        // server parses and plans them once instead of on every call (unless the connection string says otherwise).
+        if (builder.MaxAutoPrepare == 0) builder.MaxAutoPrepare = 32;
         DataSource = new NpgsqlDataSourceBuilder(builder.ConnectionString) { Name = "talksbot" }.Build();
     }
 

@@ -77,71 +77,80 @@ internal sealed class PostgresRefreshSession : IIndexRefreshSession
 
     public async Task StoreArticleAsync(string sourceLocation, IndexedArticle article, CancellationToken cancellationToken)
     {
-        long? existingId = null;
+        var passages = PassageColumns.Of(article.Passages);
+        // A new article (most of a first refresh) is one round trip: the article row and its passages in one
+        // statement. One already stored makes the insert do nothing, and is updated in place below.
+        await using (var insert = Command("""
+            WITH article AS (
+                INSERT INTO articles(source, origin, content_hash, body_hash, url, title, outlet, published, byline, indexed_at)
+                VALUES(@s, @o, @h, @b, @u, @t, @out, @p, @by, now())
+                ON CONFLICT(source, origin) DO NOTHING
+                RETURNING id),
+            stored AS (
+                INSERT INTO passages(article_id, position, text, terms, term_count, tsv)
+                SELECT article.id, x.position, x.text, x.terms, x.term_count, x.tsv::tsvector
+                FROM article, unnest(@positions::int[], @texts::text[], @terms::text[], @counts::int[], @tsvs::text[]) AS x(position, text, terms, term_count, tsv))
+            SELECT id FROM article
+            """))
+        {
+            insert.Parameters.AddWithValue("s", sourceLocation);
+            insert.Parameters.AddWithValue("o", article.Origin);
+            AddArticleParameters(insert, article);
+            passages.AddTo(insert);
+            if (await insert.ExecuteScalarAsync(cancellationToken) is long)
+            {
+                foreach (var passage in article.Passages) _counts.Add(passage.Terms);
+                return;
+            }
+        }
+
+        long id;
         await using (var find = Command("SELECT id FROM articles WHERE source = @s AND origin = @o"))
         {
             find.Parameters.AddWithValue("s", sourceLocation);
             find.Parameters.AddWithValue("o", article.Origin);
-            if (await find.ExecuteScalarAsync(cancellationToken) is long found) existingId = found;
+            id = Convert.ToInt64(await find.ExecuteScalarAsync(cancellationToken));
         }
-
-        long articleId;
-        if (existingId is { } id)
+        await _counts.DeletePassagesAsync(_connection, _transaction, id, cancellationToken);
+        await using (var update = Command("""
+            UPDATE articles SET content_hash = @h, body_hash = @b, url = @u, title = @t, outlet = @out, published = @p, byline = @by, indexed_at = now()
+            WHERE id = @id
+            """))
         {
-            await _counts.DeletePassagesAsync(_connection, _transaction, id, cancellationToken);
-            await using var update = Command("""
-                UPDATE articles SET content_hash = @h, body_hash = @b, url = @u, title = @t, outlet = @out, published = @p, byline = @by, indexed_at = now()
-                WHERE id = @id
-                """);
             AddArticleParameters(update, article);
             update.Parameters.AddWithValue("id", id);
             await update.ExecuteNonQueryAsync(cancellationToken);
-            articleId = id;
         }
-        else
-        {
-            await using var insert = Command("""
-                INSERT INTO articles(source, origin, content_hash, body_hash, url, title, outlet, published, byline, indexed_at)
-                VALUES(@s, @o, @h, @b, @u, @t, @out, @p, @by, now()) RETURNING id
-                """);
-            insert.Parameters.AddWithValue("s", sourceLocation);
-            insert.Parameters.AddWithValue("o", article.Origin);
-            AddArticleParameters(insert, article);
-            articleId = Convert.ToInt64(await insert.ExecuteScalarAsync(cancellationToken));
-        }
-        await InsertPassagesAsync(articleId, article.Passages, cancellationToken);
-    }
-
-    /// <summary>All of an article's passages in one statement, with their terms and tsvector.</summary>
-    private async Task InsertPassagesAsync(long articleId, IReadOnlyList<IndexedPassage> passages, CancellationToken cancellationToken)
-    {
-        if (passages.Count == 0) return;
-        var positions = new int[passages.Count];
-        var texts = new string[passages.Count];
-        var terms = new string[passages.Count];
-        var counts = new int[passages.Count];
-        var vectors = new string[passages.Count];
-        for (int i = 0; i < passages.Count; i++)
-        {
-            positions[i] = passages[i].Position;
-            texts[i] = passages[i].Text;
-            terms[i] = string.Join(' ', passages[i].Terms);
-            counts[i] = passages[i].Terms.Count;
-            vectors[i] = TextSearchLiterals.Vector(passages[i].Terms);
-            _counts.Add(passages[i].Terms);
-        }
+        if (article.Passages.Count == 0) return;
         await using var cmd = Command("""
             INSERT INTO passages(article_id, position, text, terms, term_count, tsv)
             SELECT @a, x.position, x.text, x.terms, x.term_count, x.tsv::tsvector
             FROM unnest(@positions::int[], @texts::text[], @terms::text[], @counts::int[], @tsvs::text[]) AS x(position, text, terms, term_count, tsv)
             """);
-        cmd.Parameters.AddWithValue("a", articleId);
-        cmd.Parameters.AddWithValue("positions", positions);
-        cmd.Parameters.AddWithValue("texts", texts);
-        cmd.Parameters.AddWithValue("terms", terms);
-        cmd.Parameters.AddWithValue("counts", counts);
-        cmd.Parameters.AddWithValue("tsvs", vectors);
+        cmd.Parameters.AddWithValue("a", id);
+        passages.AddTo(cmd);
         await cmd.ExecuteNonQueryAsync(cancellationToken);
+        foreach (var passage in article.Passages) _counts.Add(passage.Terms);
+    }
+
+    /// <summary>An article's passages as the column arrays the inserts unnest: their terms as text and as a tsvector literal.</summary>
+    private sealed record PassageColumns(int[] Positions, string[] Texts, string[] Terms, int[] Counts, string[] Vectors)
+    {
+        public static PassageColumns Of(IReadOnlyList<IndexedPassage> passages) => new(
+            passages.Select(p => p.Position).ToArray(),
+            passages.Select(p => p.Text).ToArray(),
+            passages.Select(p => string.Join(' ', p.Terms)).ToArray(),
+            passages.Select(p => p.Terms.Count).ToArray(),
+            passages.Select(p => TextSearchLiterals.Vector(p.Terms)).ToArray());
+
+        public void AddTo(NpgsqlCommand cmd)
+        {
+            cmd.Parameters.AddWithValue("positions", Positions);
+            cmd.Parameters.AddWithValue("texts", Texts);
+            cmd.Parameters.AddWithValue("terms", Terms);
+            cmd.Parameters.AddWithValue("counts", Counts);
+            cmd.Parameters.AddWithValue("tsvs", Vectors);
+        }
     }
 
     private static void AddArticleParameters(NpgsqlCommand cmd, IndexedArticle indexed)

@@ -3,7 +3,7 @@ using System.Text;
 namespace TalksBot.Index.Postgres;
 
 /// <summary>
-/// tsvector and tsquery literals written from the analyzer's terms as they are: PostgreSQL's parser and dictionaries
+/// tsvector literals written from the analyzer's terms as they are: PostgreSQL's parser and dictionaries
 /// never see the words, so a term is one lexeme exactly as the SQLite index stores it (no second split, case fold or
 /// stemming; what to_tsvector('simple', terms) gives for ordinary words, without its opinions on the rest).
 /// </summary>
@@ -29,18 +29,6 @@ internal static class TextSearchLiterals
             if (sb.Length > 0) sb.Append(' ');
             Quote(sb, term);
             sb.Append(':').AppendJoin(',', list.Distinct());
-        }
-        return sb.ToString();
-    }
-
-    /// <summary>`'a' | 'b'` (any) or `'a' &amp; 'b'` (all).</summary>
-    public static string Query(IEnumerable<string> terms, bool requireAll)
-    {
-        var sb = new StringBuilder();
-        foreach (var term in terms.Where(t => t.Length > 0).Distinct(StringComparer.Ordinal))
-        {
-            if (sb.Length > 0) sb.Append(requireAll ? " & " : " | ");
-            Quote(sb, term);
         }
         return sb.ToString();
     }

@@ -10,6 +10,7 @@ using TalksBot.Core.Refresh;
 using TalksBot.Core.Sources;
 using TalksBot.Embeddings.Local;
 using TalksBot.Output;
+using TalksBot.Testing;
 using Microsoft.Data.Sqlite;
 
 namespace TalksBot.Benchmarks;
@@ -34,13 +35,19 @@ internal static class IndexBenchmark
         var model = new Option<string>("--model") { Description = "Embeddings:Model with --provider local: minilm or arctic-xs.", DefaultValueFactory = _ => "minilm" };
         model.AcceptOnlyFromAmong("minilm", "arctic-xs");
         var raw = new Option<int>("--raw-passages") { Description = "Passages for the raw ONNX Runtime comparison (--provider local; 0 = skip).", DefaultValueFactory = _ => 2000 };
-        var cmd = new Command("index", "Refresh and question speed on generated articles, and peak memory.") { articles, questions, processes, workdir, provider, model, raw };
+        var store = new Option<string>("--store")
+        {
+            Description = "Where the index lives: sqlite; postgres (a throwaway PostgreSQL cluster started and deleted by the bench, as the tests start theirs); both, side by side on the same articles.",
+            DefaultValueFactory = _ => "sqlite",
+        };
+        store.AcceptOnlyFromAmong("sqlite", "postgres", "both");
+        var cmd = new Command("index", "Refresh and question speed on generated articles, and peak memory.") { articles, questions, processes, workdir, provider, model, raw, store };
         cmd.SetAction((parse, ct) => RunAsync(parse.GetValue(articles), parse.GetValue(questions), parse.GetValue(processes), parse.GetValue(workdir),
-            parse.GetValue(provider)!, parse.GetValue(model)!, parse.GetValue(raw), ct));
+            parse.GetValue(provider)!, parse.GetValue(model)!, parse.GetValue(raw), parse.GetValue(store)!, ct));
         return cmd;
     }
 
-    private static async Task<int> RunAsync(int count, int questionCount, int processRuns, string? dir, string provider, string model, int rawPassages, CancellationToken ct)
+    private static async Task<int> RunAsync(int count, int questionCount, int processRuns, string? dir, string provider, string model, int rawPassages, string store, CancellationToken ct)
     {
         bool temporary = dir is null;
         dir ??= Path.Combine(Path.GetTempPath(), "talksbot-bench-" + Environment.ProcessId);
@@ -58,6 +65,50 @@ internal static class IndexBenchmark
         // Child processes (whole-process runs) inherit these.
         Environment.SetEnvironmentVariable("Embeddings__Provider", provider);
         Environment.SetEnvironmentVariable("Embeddings__Model", model);
+
+        var figures = new List<StoreFigures>();
+        if (store is "sqlite" or "both")
+        {
+            if (store == "both") Environment.SetEnvironmentVariable("Index__Provider", "sqlite");
+            figures.Add(await MeasureAsync(count, questionCount, processRuns, dir, db, corpus, provider, rawPassages, ct));
+        }
+        if (store is "postgres" or "both")
+        {
+            await using var server = new PostgresServer();
+            Console.WriteLine();
+            Console.WriteLine("Starting a throwaway PostgreSQL cluster (initdb + pg_ctl on a temporary folder; deleted at the end)");
+            await server.InitializeAsync();
+            Environment.SetEnvironmentVariable("Index__Provider", "postgres");
+            Environment.SetEnvironmentVariable("ConnectionStrings__TalksBot", await server.CreateDatabaseAsync());
+            figures.Add(await MeasureAsync(count, questionCount, processRuns, dir, db, corpus, provider, rawPassages, ct));
+        }
+        if (figures.Count > 1) PrintSideBySide(count, figures);
+
+        if (temporary)
+        {
+            try { Directory.Delete(dir, recursive: true); } catch (IOException) { }
+        }
+        return 0;
+    }
+
+    /// <summary>What one store measured, for the side-by-side table of `--store both`.</summary>
+    private sealed record StoreFigures(string Store, int Articles, double RefreshSeconds, double ReRefreshSeconds, double P50, double P95, double Max, int Grounded,
+        double AllTermsP95, double AnyTermP95, double StatisticsP95);
+
+    private static void PrintSideBySide(int count, IReadOnlyList<StoreFigures> figures)
+    {
+        Console.WriteLine();
+        Console.WriteLine($"| {count:N0} articles | " + string.Join(" | ", figures.Select(f => f.Store)) + " |");
+        Console.WriteLine("|---|" + string.Concat(figures.Select(_ => "---|")));
+        void Row(string what, Func<StoreFigures, string> value) => Console.WriteLine($"| {what} | " + string.Join(" | ", figures.Select(value)) + " |");
+        Row("refresh from scratch", f => $"{f.Articles / f.RefreshSeconds:N0} articles/s ({f.RefreshSeconds:0.0} s)");
+        Row("unchanged re-refresh", f => $"{f.ReRefreshSeconds:0.00} s");
+        Row("retrieval + extractive answer", f => $"p50 {f.P50:0.0} ms, p95 {f.P95:0.0} ms, max {f.Max:0.0} ms ({f.Grounded} grounded)");
+        Row("bm25 all-terms / any-term / term statistics p95", f => $"{f.AllTermsP95:0.0} / {f.AnyTermP95:0.0} / {f.StatisticsP95:0.0} ms");
+    }
+
+    private static async Task<StoreFigures> MeasureAsync(int count, int questionCount, int processRuns, string dir, string db, string corpus, string provider, int rawPassages, CancellationToken ct)
+    {
         using var host = TalksBotHost.BuildForCommand();
         var services = host.Services;
         var source = services.GetRequiredService<IArticleSourceFactory>().Create(corpus);
@@ -198,12 +249,8 @@ internal static class IndexBenchmark
             askRuns.Sort();
             Console.WriteLine($"Whole process, median of {processRuns}: `index status` {Percentile(statusRuns, 0.5):0} ms, `ask` {Percentile(askRuns, 0.5):0} ms, difference {Percentile(askRuns, 0.5) - Percentile(statusRuns, 0.5):0} ms; peak RSS of `ask` {askPeak / 1024.0 / 1024.0:0} MB");
         }
-
-        if (temporary)
-        {
-            try { Directory.Delete(dir, recursive: true); } catch (IOException) { }
-        }
-        return 0;
+        return new StoreFigures(onPostgres ? "PostgreSQL" : "SQLite", first.Added, first.Elapsed.TotalSeconds, again.Elapsed.TotalSeconds,
+            Percentile(times, 0.50), Percentile(times, 0.95), times[^1], grounded, Percentile(searchAll, 0.95), Percentile(search, 0.95), Percentile(stats, 0.95));
     }
 
     private static async Task<(double Milliseconds, long PeakBytes)> TimeProcessAsync(string[] args, string db, CancellationToken ct)
