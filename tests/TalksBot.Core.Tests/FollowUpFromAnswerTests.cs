@@ -30,6 +30,14 @@ public class FollowUpFromAnswerTests
     }
 
     [Fact]
+    public void A_question_that_asked_who_hands_its_answer_s_person_to_the_pronoun_whatever_else_it_names()
+    {
+        // "the Harbour Brigade" is a group, not the person asked for: the answer names him.
+        var rewritten = _rewriter.Rewrite("what happened to him after that?", "Who led the Harbour Brigade revolt in June?", "The revolt was led by Pavel Sorokin, the brigade's founder. [1]");
+        Assert.Equal("what happened to Pavel Sorokin after that?", rewritten);
+    }
+
+    [Fact]
     public void A_person_in_the_previous_question_keeps_the_pronoun_to_themselves()
     {
         var rewritten = _rewriter.Rewrite("what did he say after that?", "When did Ilse Varga arrive in Geneva?", "Ilse Varga arrived on Monday with Marko Tkach, an aide. [1]");

@@ -38,8 +38,8 @@ public sealed partial class FollowUpRewriter(TextAnalyzer analyzer) : IQuestionR
     }
 
     /// <param name="previousAnswer">
-    /// What was answered to <paramref name="previous"/>: when that question names no person, "he", "him" or "her" in a
-    /// follow-up stands for the first person the answer named ("what happened to him after that?").
+    /// What was answered to <paramref name="previous"/>: when that question asked who, or names no person, "he", "him"
+    /// or "her" in a follow-up stands for the first person the answer named ("what happened to him after that?").
     /// </param>
     public string Rewrite(string question, string previous, string? previousAnswer = null)
     {
@@ -65,7 +65,7 @@ public sealed partial class FollowUpRewriter(TextAnalyzer analyzer) : IQuestionR
         // "what happened to him after that?" after "Who leads Russia's delegation?" (no person in it): the person the
         // answer named. The name stands alone; the previous question's words would pull retrieval back to the first answer.
         if (!hasName && previousAnswer is not null && PersonalPronoun().Match(cleaned) is { Success: true } personal
-            && !NamesAPerson(previous) && PersonsIn(previousAnswer).FirstOrDefault() is { } person)
+            && (AsksWho(previous) || !NamesAPerson(previous)) && PersonsIn(previousAnswer).FirstOrDefault() is { } person)
         {
             int after = personal.Index + personal.Length;
             bool possessive = personal.Groups["possessive"].Success || personal.Value.Equals("her", StringComparison.OrdinalIgnoreCase) && IsFollowedByContentWord(cleaned, after);
@@ -91,6 +91,13 @@ public sealed partial class FollowUpRewriter(TextAnalyzer analyzer) : IQuestionR
         var context = hasName ? WithoutReplacedPlaces(previous, analysis) : previous;
         return $"{cleaned.TrimEnd('?', ' ')} ({context.TrimEnd('?', ' ')})?";
     }
+
+    /// <summary>
+    /// "Who led the Wagner mutiny?": the person is what was asked, so the answer holds the one a pronoun stands for,
+    /// whatever else the question names.
+    /// </summary>
+    private static bool AsksWho(string question) =>
+        question.TrimStart().StartsWith("who ", StringComparison.OrdinalIgnoreCase) || question.TrimStart().StartsWith("who's ", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>A capitalised word of the question that is not a place ("Zelensky", "Ilse Varga"): someone a pronoun may stand for.</summary>
     private bool NamesAPerson(string question)
