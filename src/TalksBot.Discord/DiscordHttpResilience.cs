@@ -16,7 +16,7 @@ namespace TalksBot.Discord;
 /// wait runs on the host's <see cref="TimeProvider"/>, so tests fake the clock.
 /// </summary>
 /// <remarks>
-/// Each attempt has its own 30 s timeout; HttpClient's own timeout is off, because it would count the waits between
+/// Each attempt has its own 30 s timeout, on the real clock; HttpClient's own timeout is off, because it would count the waits between
 /// attempts too and cut a long retry_after short.
 /// </remarks>
 internal static class DiscordHttpResilience
@@ -53,10 +53,16 @@ internal static class DiscordHttpResilience
                         else logger.LogRequestRetried(route, ReasonOf(args.Outcome), args.RetryDelay.TotalMilliseconds);
                         return ValueTask.CompletedTask;
                     },
-                })
-                .AddTimeout(AttemptTimeout);
+                });
         });
-        // Added after the pipeline, so it runs inside it: before and after every attempt, retries included.
+        // Added after the retries, so they run inside them, once per attempt: the attempt's own timeout, on the real
+        // clock (it bounds time on the network, so moving a test's fake clock past it must not cut a request short,
+        // nor a frozen one let a request hang for ever), then the buckets.
+        builder.AddResilienceHandler(PipelineName + "-attempt", pipeline =>
+        {
+            pipeline.TimeProvider = TimeProvider.System;
+            pipeline.ConfigureTelemetry(NullLoggerFactory.Instance).AddTimeout(AttemptTimeout);
+        });
         builder.AddHttpMessageHandler<DiscordRateLimitHandler>();
         return builder;
     }

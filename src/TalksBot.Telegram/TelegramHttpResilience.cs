@@ -19,7 +19,7 @@ namespace TalksBot.Telegram;
 /// <remarks>
 /// Long polling and the typing indicator are not retried on 5xx or network errors: the poll loop has its own backoff,
 /// and a late "typing…" is worse than none. A 429 is waited out on every method.
-/// Each attempt has its own timeout (the long poll's plus 20 s); HttpClient's own timeout is off, because it would
+/// Each attempt has its own timeout (the long poll's plus 20 s, on the real clock); HttpClient's own timeout is off, because it would
 /// count the waits between attempts too and cut a long retry_after short.
 /// </remarks>
 internal static class TelegramHttpResilience
@@ -68,8 +68,16 @@ internal static class TelegramHttpResilience
                         }
                         return ValueTask.CompletedTask;
                     },
-                })
-                .AddTimeout(TimeSpan.FromSeconds(settings.PollTimeoutSeconds + 20));
+                });
+        });
+        // Inside the retries, each attempt's own timeout. On the real clock, unlike the waits above: it bounds time on
+        // the network, so moving a test's fake clock past it must not cut a request short, nor a frozen one let a
+        // request hang for ever.
+        builder.AddResilienceHandler(PipelineName + "-attempt", (pipeline, context) =>
+        {
+            pipeline.TimeProvider = TimeProvider.System;
+            pipeline.ConfigureTelemetry(NullLoggerFactory.Instance)
+                .AddTimeout(TimeSpan.FromSeconds(context.ServiceProvider.GetRequiredService<TelegramOptions>().PollTimeoutSeconds + 20));
         });
         return builder;
     }

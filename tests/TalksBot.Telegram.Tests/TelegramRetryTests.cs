@@ -139,6 +139,20 @@ public sealed class TelegramRetryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_fake_clock_moving_past_the_attempt_timeout_does_not_cut_a_request_short()
+    {
+        var gate = _api.Hold("sendMessage");
+        var sending = Client.SendMessage(PrivateChat, "hello");
+        await _api.WaitForAsync(a => a.Sent("sendMessage").Any());
+
+        // The attempt timeout (21 s here) bounds time on the network, which the host's clock doesn't measure.
+        _clock.Advance(TimeSpan.FromMinutes(5));
+        gate.SetResult();
+        Assert.Equal("hello", (await sending.WaitAsync(TimeSpan.FromSeconds(20))).Text);
+        Assert.Single(_api.Sent("sendMessage"));
+    }
+
+    [Fact]
     public async Task A_refused_connection_is_retried_then_reported_without_the_token()
     {
         int closedPort;
