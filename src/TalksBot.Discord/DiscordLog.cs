@@ -34,8 +34,8 @@ internal static partial class DiscordLog
     public static partial void LogMessageAnswerFailed(this ILogger logger, Exception exception, string channel);
 
     [LoggerMessage(EventId = 4007, EventName = "RequestRetried", Level = LogLevel.Debug,
-        Message = "Discord {Route} failed ({Reason}); retrying")]
-    public static partial void LogRequestRetried(this ILogger logger, string route, HttpRequestError reason);
+        Message = "Discord {Route} failed ({Reason}); retrying in {Delay} ms")]
+    public static partial void LogRequestRetried(this ILogger logger, string route, string reason, double delay);
 
     [LoggerMessage(EventId = 4008, EventName = "RateLimited", Level = LogLevel.Warning,
         Message = "Discord rate limited {Route}; waiting {Seconds:0.00} s")]

@@ -17,8 +17,9 @@ public static class DiscordServiceCollectionExtensions
         services.AddHttpClient<DiscordRestClient>(client =>
         {
             client.DefaultRequestHeaders.UserAgent.ParseAdd("DiscordBot (https://github.com/talksbot/talksbot, 1.0)");
-            client.Timeout = TimeSpan.FromSeconds(30);
-        }).RemoveAllLoggers();
+            // Each attempt has its own timeout in the resilience pipeline; HttpClient's would also count the waits between attempts.
+            client.Timeout = Timeout.InfiniteTimeSpan;
+        }).RemoveAllLoggers().AddDiscordResilience();
         services.AddSingleton<DiscordBot>();
         services.AddSingleton<IGatewayDispatchHandler>(sp => sp.GetRequiredService<DiscordBot>());
         services.AddSingleton<DiscordGatewayClient>();

@@ -23,19 +23,17 @@ public static class TelegramServiceCollectionExtensions
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<TelegramOptions>>().Value);
         // Every request URI carries the token (/bot<token>/<method>): the factory's request logging, which writes the URI
         // at Information, is removed from this client, so no log level shows it.
-        services.AddHttpClient(HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(options.PollTimeoutSeconds + 20))
+        // Each attempt has its own timeout in the resilience pipeline (TelegramHttpResilience); HttpClient's would also
+        // count the waits between attempts.
+        services.AddHttpClient(HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(3) })
-            .RemoveAllLoggers();
+            .RemoveAllLoggers()
+            .AddTelegramResilience();
         services.AddSingleton(sp => new FloodControl(sp.GetRequiredService<TelegramOptions>(), sp.GetRequiredService<TimeProvider>(),
             sp.GetService<IRateLimitStore>(), sp.GetRequiredService<ILogger<FloodControl>>()));
         // One client for the bot's life (it holds no per-request state); the pooled connections still renew for DNS changes.
         services.AddSingleton<ITelegramBotClient>(sp =>
-        {
-            var settings = sp.GetRequiredService<TelegramOptions>();
-            return new RetryingTelegramBotClient(RetryingTelegramBotClient.ClientOptions(settings),
-                sp.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName), sp.GetRequiredService<FloodControl>(), settings,
-                sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<RetryingTelegramBotClient>>());
-        });
+            TelegramClients.Create(sp.GetRequiredService<TelegramOptions>(), sp.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName)));
         services.AddSingleton<UpdateLedger>();
         services.AddSingleton<TelegramBot>();
         services.AddSingleton<UpdateDispatcher>();

@@ -66,6 +66,15 @@ public sealed class FakeDiscord : IAsyncDisposable
 
     public void LimitOnce(string pathContains, double retryAfter) => RateLimits.GetOrAdd(pathContains, _ => new()).Enqueue(retryAfter);
 
+    private readonly ConcurrentDictionary<string, ConcurrentQueue<(int Status, string Body, (string Name, string Value)[] Headers)>> _scripted = new();
+
+    /// <summary>
+    /// The next REST call whose path contains <paramref name="pathContains"/> gets exactly this: a status, a body (JSON,
+    /// or a proxy's HTML page) and headers (Retry-After, X-RateLimit-*); queued calls get theirs in order.
+    /// </summary>
+    public void RespondOnce(string pathContains, int status, string body, params (string Name, string Value)[] headers) =>
+        _scripted.GetOrAdd(pathContains, _ => new()).Enqueue((status, body, headers));
+
     public IEnumerable<(string Method, string Path, JsonNode? Body)> Rest(string method, string pathContains) =>
         Calls.Where(c => c.Method == method && c.Path.Contains(pathContains));
 
@@ -89,6 +98,12 @@ public sealed class FakeDiscord : IAsyncDisposable
         {
             if (path.Contains(key) && queue.TryDequeue(out var wait))
                 return Results.Json(new { message = "You are being rate limited.", retry_after = wait, global = false }, statusCode: 429);
+        }
+        foreach (var (key, queue) in _scripted)
+        {
+            if (!path.Contains(key) || !queue.TryDequeue(out var scripted)) continue;
+            foreach (var (name, value) in scripted.Headers) ctx.Response.Headers[name] = value;
+            return Results.Content(scripted.Body, scripted.Body.StartsWith('{') ? "application/json" : "text/html", statusCode: scripted.Status);
         }
         return path switch
         {

@@ -28,7 +28,7 @@ public sealed class GatewayClientTests : IAsyncLifetime
         _loggers = LoggerFactory.Create(b => b.AddProvider(new RecordingLoggerProvider(_logs, LogLevel.Debug)).SetMinimumLevel(LogLevel.Debug));
         _http = new HttpClient();
         _http.DefaultRequestHeaders.UserAgent.ParseAdd("DiscordBot (https://example.org, 1.0)");
-        var rest = new DiscordRestClient(_http, options, TimeProvider.System, _loggers.CreateLogger<DiscordRestClient>());
+        var rest = new DiscordRestClient(_http, options);
         var client = new DiscordGatewayClient(rest, _handler, options, TimeProvider.System, _loggers.CreateLogger<DiscordGatewayClient>());
         _run = client.RunAsync(_stop.Token);
         await _handler.Ready.Task.WaitAsync(TimeSpan.FromSeconds(20));

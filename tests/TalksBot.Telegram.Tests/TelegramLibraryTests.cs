@@ -3,15 +3,13 @@ using System.Net.Sockets;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Time.Testing;
 using Telegram.Bot;
 using Telegram.Bot.Types;
 using Telegram.Bot.Types.Enums;
 
 namespace TalksBot.Telegram.Tests;
 
-/// <summary>What TalksBot relies on in Telegram.Bot: its wire format, its JSON options, its 429 wait switched off, and the token kept out of logs.</summary>
+/// <summary>What TalksBot relies on in Telegram.Bot: its wire format, its JSON options and the token kept out of logs (its 429 wait switched off: see TelegramRetryTests).</summary>
 public class TelegramLibraryTests
 {
     private const long PrivateChat = 501;
@@ -88,8 +86,7 @@ public class TelegramLibraryTests
         Assert.Null(set["drop_pending_updates"]); // false is left out, and Telegram reads it as false
 
         using var http = new HttpClient();
-        var client = new RetryingTelegramBotClient(RetryingTelegramBotClient.ClientOptions(Settings(h.Api)), http,
-            new FloodControl(Settings(h.Api), TimeProvider.System), Settings(h.Api), TimeProvider.System, NullLogger<RetryingTelegramBotClient>.Instance);
+        var client = TelegramClients.Create(Settings(h.Api), http);
         var edited = await client.EditMessageText(PrivateChat, 1234, "<b>final</b> &amp; done", ParseMode.Html);
         var edit = h.Api.Sent("editMessageText").Single();
         Assert.Equal(PrivateChat, edit["chat_id"]!.GetValue<long>());
@@ -100,35 +97,6 @@ public class TelegramLibraryTests
         var refused = await Assert.ThrowsAsync<global::Telegram.Bot.Exceptions.ApiRequestException>(() => client.SendMessage(PrivateChat, "a <b>broken", ParseMode.Html));
         Assert.Equal(400, refused.ErrorCode);
         Assert.Contains("can't parse entities", refused.Message);
-    }
-
-    [Fact]
-    public async Task A_429_waits_retry_after_on_the_host_clock_and_not_in_the_library()
-    {
-        await using var api = await FakeBotApi.StartAsync();
-        var settings = Settings(api);
-        var time = new FakeTimeProvider(DateTimeOffset.Parse("2026-03-01T12:00:00Z"));
-        var flood = new FloodControl(settings, time);
-        using var http = new HttpClient();
-        var client = new RetryingTelegramBotClient(RetryingTelegramBotClient.ClientOptions(settings), http, flood, settings, time, NullLogger<RetryingTelegramBotClient>.Instance);
-        api.Fail("sendMessage", 429, retryAfter: 30);
-
-        var start = time.GetUtcNow();
-        var sending = client.SendMessage(PrivateChat, "hello");
-        await api.WaitForAsync(a => a.Sent("sendMessage").Any());
-        // The fake clock moves a second at a time until the retry arrives. It can't arrive before 30 s of it have passed
-        // (the wait starts when the 429 is read, after the first call); had the library slept on retry_after itself
-        // (its default), it would arrive only after 30 real seconds, far past the bound.
-        var real = System.Diagnostics.Stopwatch.StartNew();
-        while (api.Sent("sendMessage").Count() < 2 && real.Elapsed < TimeSpan.FromSeconds(20))
-        {
-            time.Advance(TimeSpan.FromSeconds(1));
-            await Task.Delay(20);
-        }
-        var sent = await sending.WaitAsync(TimeSpan.FromSeconds(10));
-        Assert.Equal("hello", sent.Text);
-        Assert.Equal(2, api.Sent("sendMessage").Count());
-        Assert.InRange((time.GetUtcNow() - start).TotalSeconds, 30, 45);
     }
 
     [Fact]
