@@ -26,8 +26,8 @@ public sealed class IndexRefresher(
     private readonly TextAnalyzer _analyzer = analyzer ?? TextAnalyzer.Default;
     private readonly BoilerplateFilter _boilerplate = boilerplate ?? BoilerplateFilter.Default;
     private readonly SemaphoreSlim _gate = new(1, 1);
-    // Articles read and prepared ahead of the one being stored.
-    private const int ScanAhead = 32;
+    // Articles read and prepared ahead of the one being stored (32 peaked ~10 MB higher for ~2 % less time).
+    private const int ScanAhead = 16;
     private readonly ILogger _logger = logger ?? NullLogger<IndexRefresher>.Instance;
 
     /// <summary>True while a refresh runs in this process.</summary>
