@@ -7,10 +7,10 @@ namespace TalksBot.Tests.Evaluation;
 public static class AnswerQualityFloors
 {
     /// <summary>Answerable questions answered grounded, citing an article that holds the fact, with every expected word.</summary>
-    public const double AnswerableCorrect = 0.75;
+    public const double AnswerableCorrect = 0.85;
 
     /// <summary>Uncovered questions refused with no citation.</summary>
-    public const double UncoveredRefused = 0.9;
+    public const double UncoveredRefused = 0.95;
 
     /// <summary>Extractive quotes found verbatim in the passage they cite: always all of them.</summary>
     public const double QuotesVerbatim = 1.0;
