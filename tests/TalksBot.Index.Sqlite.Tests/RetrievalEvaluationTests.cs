@@ -35,7 +35,7 @@ public sealed class RetrievalEvaluationTests(RealCorpusIndex corpus, ITestOutput
     public async Task The_passage_that_answers_is_quoted_first_among_distractors(string question, string file, string mustContain)
     {
         var result = await corpus.HybridRetriever.RetrieveAsync(question, default);
-        Assert.True(result.Covered, $"not covered: {question}");
+        Assert.True(result.Covered, $"not covered: {question} ({result.Grounding?.Reason})");
         var answer = new ExtractiveAnswerWriter(TextAnalyzer.Default).Write(result);
         var first = answer.Citations[0];
         output.WriteLine($"{question}\n  [1]: {Path.GetFileName(first.Document)}\n  {answer.Text[..Math.Min(300, answer.Text.Length)]}");

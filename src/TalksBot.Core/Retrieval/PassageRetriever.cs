@@ -640,7 +640,12 @@ public sealed partial class PassageRetriever(
         if (any.Count == 0) return null;
         var near = content.Count > 0 ? content : any;
         var counted = type == QuestionType.Quantity ? CountedTerms(query.Question, focus) : null;
-        var settings = focus.Terms.Where(f => f.IsSetting).Select(f => f.Alternatives.Prepend(f.Term).ToHashSet(StringComparer.Ordinal)).ToList();
+        // Places, or names written as one ("the Granvik talks", "in Granvik"): "did Lavrov say negotiations…" reads like
+        // "the Geneva negotiations" to the looser setting rule, and Lavrov is no setting.
+        var places = query.PlaceTerms.SelectMany(p => p).ToHashSet(StringComparer.Ordinal);
+        bool IsPlaceSetting(FocusTerm f) => places.Contains(f.Term)
+            || query.Words.Any(w => w.Term == f.Term && StrictSetting().IsMatch(query.Question.Replace(w.Token, "\u0001")));
+        var settings = focus.Terms.Where(f => f.IsSetting && IsPlaceSetting(f)).Select(f => f.Alternatives.Prepend(f.Term).ToHashSet(StringComparer.Ordinal)).ToList();
         foreach (var c in chosen)
         {
             var title = settings.Count > 0 ? analyzer.Terms(c.Hit.Article.Title) : [];
@@ -724,6 +729,10 @@ public sealed partial class PassageRetriever(
         foreach (var f in focus.Terms.Where(f => f.Term == term)) result.UnionWith(f.Alternatives);
         return result;
     }
+
+    // The setting word (replaced by \u0001) right after "in/at (the)" or right before "talks", "summit" and the like.
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(in|at)\s+(the\s+)?\u0001|\u0001\s+(talks|negotiations|summit|meetings?|round|discussions|conference)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex StrictSetting();
 
     [System.Text.RegularExpressions.GeneratedRegex(@"\bhow\s+many\s+((?:[\p{L}'’-]+\s+){0,2}?[\p{L}'’-]+?)(?=\s+(?:has|have|had|did|do|does|were|was|are|is|will|would|could|can|been|in|on|at|of|from|to|since|during|after|before)\b|\s*\?|$)", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
     private static partial System.Text.RegularExpressions.Regex CountedPattern();
