@@ -73,6 +73,14 @@ public sealed class RetrievalMechanismTests
     public void The_question_type_is_read_from_its_words(string question, QuestionType type) =>
         Assert.Equal(type, AnswerCandidates.TypeOf(question));
 
+    [Theory]
+    [InlineData("Military dialogue between the two had been suspended since 2021.", true)]
+    [InlineData("The channel has been closed since early February.", true)]
+    [InlineData("The guarantees would last for 30 years.", true)]
+    [InlineData("The channel was closed after the talks in 2021.", false)]
+    public void How_long_is_answered_by_a_length_of_time_or_by_since_when(string sentence, bool holds) =>
+        Assert.Equal(holds, AnswerCandidates.Holds(QuestionType.Duration, sentence, "How long has the dialogue been suspended?"));
+
     [Fact]
     public void A_sentence_holds_a_candidate_of_the_asked_type_only_when_it_adds_one()
     {
