@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using TalksBot.Composition;
 using TalksBot.Core.Answering;
 using TalksBot.Core.Conversations;
+using TalksBot.Core.Indexing;
 using TalksBot.Core.Moderation;
 using TalksBot.Output;
 
@@ -30,8 +31,10 @@ internal static class AskCommand
         using var host = TalksBotHost.BuildForCommand();
         var services = host.Services;
         var maintenance = services.GetRequiredService<IndexMaintenance>();
-        var status = await maintenance.StatusAsync(ct);
-        if (status.Articles == 0)
+        // Only whether anything is indexed: the full status (per-source counts, vectors, errors) was ~100 ms of every
+        // `ask` on a 10,000-article index.
+        var indexed = await services.GetRequiredService<IPassageSearch>().GetTermStatisticsAsync([], ct);
+        if (indexed.TotalPassages == 0)
         {
             Console.Error.WriteLine("The index is empty; reading the configured sources first…");
             var report = await maintenance.RefreshAsync(null, ct);
