@@ -29,7 +29,7 @@ public static partial class AnswerCandidates
         switch (type)
         {
             case QuestionType.Quantity:
-                return Numbers().Matches(sentence).Any(m => !question.Contains(m.Value, StringComparison.Ordinal) && !IsYear(m.Value) && !InDate(sentence, m.Index)) || NumberWords().IsMatch(sentence);
+                return NumbersAsked(sentence, question).Any() || NumberWords().IsMatch(sentence);
             case QuestionType.Duration:
                 return Duration().IsMatch(sentence);
             case QuestionType.Time:
@@ -54,10 +54,7 @@ public static partial class AnswerCandidates
         switch (type)
         {
             case QuestionType.Quantity:
-                foreach (Match m in Numbers().Matches(sentence))
-                {
-                    if (!question.Contains(m.Value, StringComparison.Ordinal) && !IsYear(m.Value) && !InDate(sentence, m.Index)) yield return m.Index;
-                }
+                foreach (var m in NumbersAsked(sentence, question)) yield return m.Index;
                 foreach (Match m in NumberWords().Matches(sentence)) yield return m.Index;
                 break;
             case QuestionType.Duration:
@@ -96,15 +93,11 @@ public static partial class AnswerCandidates
         // A date or a duration often opens the sentence it belongs to ("On January 23, the delegations sat …").
         if (content.Count == 0 || type is QuestionType.Time or QuestionType.Duration) return true;
         var words = TextAnalyzer.TokenSpans(sentence).ToList();
-        var focusAt = new List<int>();
-        for (int i = 0; i < words.Count; i++)
-        {
-            if (analyzer.Term(words[i].Token) is { } term && content.Contains(term)) focusAt.Add(i);
-        }
+        var focusAt = WordsHolding(words, content, analyzer);
         if (focusAt.Count == 0) return false;
         foreach (int offset in Positions(type, sentence, question))
         {
-            int at = words.FindIndex(w => w.End > offset);
+            int at = WordAt(words, offset);
             if (at >= 0 && focusAt.Any(f => Math.Abs(f - at) <= NearWords)) return true;
         }
         return false;
@@ -118,9 +111,30 @@ public static partial class AnswerCandidates
     // Words between a candidate and a focus word for it to count as next to it.
     private const int NearWords = 4;
 
-    // "on 6 February", "February 6": the day of a date is no count.
-    private static bool InDate(string sentence, int index) =>
-        Date().Matches(sentence).Any(d => index >= d.Index && index < d.Index + d.Length);
+    /// <summary>The positions (word indexes) of the words whose index term is one of <paramref name="terms"/>.</summary>
+    public static List<int> WordsHolding(IReadOnlyList<(string Token, int Start, int End)> words, IReadOnlySet<string> terms, TextAnalyzer analyzer)
+    {
+        var at = new List<int>();
+        for (int i = 0; i < words.Count; i++)
+        {
+            if (analyzer.Term(words[i].Token) is { } term && terms.Contains(term)) at.Add(i);
+        }
+        return at;
+    }
+
+    /// <summary>The word a candidate starting at a character offset belongs to; -1 past the last word.</summary>
+    public static int WordAt(List<(string Token, int Start, int End)> words, int offset) => words.FindIndex(w => w.End > offset);
+
+    /// <summary>
+    /// The numbers of a sentence that can answer "how many": not one the question itself holds, not a year, and not the
+    /// day of a date ("on 6 February", "February 6").
+    /// </summary>
+    private static IEnumerable<Match> NumbersAsked(string sentence, string question)
+    {
+        var dates = Date().Matches(sentence);
+        return Numbers().Matches(sentence).Where(m => !question.Contains(m.Value, StringComparison.Ordinal) && !IsYear(m.Value)
+            && !dates.Any(d => m.Index >= d.Index && m.Index < d.Index + d.Length));
+    }
 
     private static bool IsYear(string value) => value.Length == 4 && int.TryParse(value, out var y) && y is >= 1900 and <= 2100;
 

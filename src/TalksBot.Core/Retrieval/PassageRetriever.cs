@@ -741,15 +741,11 @@ public sealed partial class PassageRetriever(
     private bool Counts(string sentence, IReadOnlySet<string> counted)
     {
         var words = TextAnalyzer.TokenSpans(sentence).ToList();
-        var countedAt = new List<int>();
-        for (int i = 0; i < words.Count; i++)
-        {
-            if (analyzer.Term(words[i].Token) is { } term && counted.Contains(term)) countedAt.Add(i);
-        }
+        var countedAt = AnswerCandidates.WordsHolding(words, counted, analyzer);
         if (countedAt.Count == 0) return false;
         foreach (int offset in AnswerCandidates.Positions(QuestionType.Quantity, sentence, ""))
         {
-            int at = words.FindIndex(w => w.End > offset);
+            int at = AnswerCandidates.WordAt(words, offset);
             if (at >= 0 && countedAt.Any(k => k - at is >= 0 and <= CountedAfterWords || at - k is > 0 and <= CountedBeforeWords)) return true;
         }
         return false;
@@ -766,11 +762,7 @@ public sealed partial class PassageRetriever(
     private bool NamesSomeone(string sentence, string question, IReadOnlySet<string> near)
     {
         var words = TextAnalyzer.TokenSpans(sentence).ToList();
-        var focusAt = new List<int>();
-        for (int i = 0; i < words.Count; i++)
-        {
-            if (analyzer.Term(words[i].Token) is { } term && near.Contains(term)) focusAt.Add(i);
-        }
+        var focusAt = AnswerCandidates.WordsHolding(words, near, analyzer);
         for (int i = 1; i < words.Count; i++)
         {
             var token = words[i].Token;
