@@ -644,7 +644,7 @@ public sealed partial class PassageRetriever(
         // "the Geneva negotiations" to the looser setting rule, and Lavrov is no setting.
         var places = query.PlaceTerms.SelectMany(p => p).ToHashSet(StringComparer.Ordinal);
         bool IsPlaceSetting(FocusTerm f) => places.Contains(f.Term)
-            || query.Words.Any(w => w.Term == f.Term && StrictSetting().IsMatch(query.Question.Replace(w.Token, "\u0001")));
+            || query.Words.Any(w => w.Term == f.Term && TextAnalyzer.IsSettingIn(query.Question, w.Token, adjacent: true));
         var settings = focus.Terms.Where(f => f.IsSetting && IsPlaceSetting(f)).Select(f => f.Alternatives.Prepend(f.Term).ToHashSet(StringComparer.Ordinal)).ToList();
         foreach (var c in chosen)
         {
@@ -729,10 +729,6 @@ public sealed partial class PassageRetriever(
         foreach (var f in focus.Terms.Where(f => f.Term == term)) result.UnionWith(f.Alternatives);
         return result;
     }
-
-    // The setting word (replaced by \u0001) right after "in/at (the)" or right before "talks", "summit" and the like.
-    [System.Text.RegularExpressions.GeneratedRegex(@"\b(in|at)\s+(the\s+)?\u0001|\u0001\s+(talks|negotiations|summit|meetings?|round|discussions|conference)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
-    private static partial System.Text.RegularExpressions.Regex StrictSetting();
 
     [System.Text.RegularExpressions.GeneratedRegex(@"\bhow\s+many\s+((?:[\p{L}'’-]+\s+){0,2}?[\p{L}'’-]+?)(?=\s+(?:has|have|had|did|do|does|were|was|are|is|will|would|could|can|been|in|on|at|of|from|to|since|during|after|before)\b|\s*\?|$)", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
     private static partial System.Text.RegularExpressions.Regex CountedPattern();

@@ -80,11 +80,16 @@ public sealed partial class TextAnalyzer
     /// True when the question names the place as where the story happens — "in Geneva", "at the Abu Dhabi talks", "the
     /// geneva ukraine talks" — rather than as whose it is ("Russia's negotiator").
     /// </summary>
-    public static bool IsSettingIn(string question, string place)
+    /// <param name="adjacent">
+    /// Only "the Geneva talks", not "Geneva peace talks": with a word between, "did Lavrov say negotiations…" reads as
+    /// a setting too, which is harmless for weighting but not where the setting must be told beside the answer.
+    /// </param>
+    public static bool IsSettingIn(string question, string place, bool adjacent = false)
     {
         var escaped = System.Text.RegularExpressions.Regex.Escape(place);
+        var between = adjacent ? "" : @"(\w+\s+)?";
         return System.Text.RegularExpressions.Regex.IsMatch(question,
-            $@"\b(in|at)\s+(the\s+)?{escaped}\b|\b{escaped}\s+(\w+\s+)?(talks|negotiations|summit|meetings?|round|discussions|conference)\b",
+            $@"\b(in|at)\s+(the\s+)?{escaped}\b|\b{escaped}\s+{between}(talks|negotiations|summit|meetings?|round|discussions|conference)\b",
             System.Text.RegularExpressions.RegexOptions.IgnoreCase, TimeSpan.FromMilliseconds(100));
     }
 
