@@ -513,24 +513,26 @@ public sealed partial class PassageRetriever(
         }
         var hits = new List<PassageHit>();
         var seen = new HashSet<long>();
+        // Each tier adds what the ones before it didn't find, up to the candidates read.
+        void Add(IEnumerable<PassageHit> found)
+        {
+            foreach (var hit in found)
+            {
+                if (hits.Count < options.Candidates && seen.Add(hit.PassageId)) hits.Add(hit);
+            }
+        }
         // Every term, then all but the most common, and so on down to the two rarest: an intersection stays cheap to
         // score at any index size, where an OR of a few common words scores thousands of passages (~20 ms at 40,000).
         var byRarity = own.OrderBy(t => stats.DocumentFrequency.GetValueOrDefault(t)).ToList();
         for (int keep = byRarity.Count; keep >= 2; keep--)
         {
-            foreach (var hit in await index.SearchAsync(byRarity.Take(keep).ToList(), options.Candidates, requireAll: true, cancellationToken))
-            {
-                if (hits.Count < options.Candidates && seen.Add(hit.PassageId)) hits.Add(hit);
-            }
+            Add(await index.SearchAsync(byRarity.Take(keep).ToList(), options.Candidates, requireAll: true, cancellationToken));
             if (hits.Count >= options.MinAllTermsHits) return hits;
         }
         double n = Math.Max(1, stats.TotalPassages);
         var selective = any.Where(t => stats.DocumentFrequency.GetValueOrDefault(t) / n <= options.CommonTermShare)
             .OrderBy(t => stats.DocumentFrequency.GetValueOrDefault(t)).Take(MaxAnyTerms).ToList();
-        foreach (var hit in await index.SearchAsync(selective.Count > 0 ? selective : any, options.Candidates, requireAll: false, cancellationToken))
-        {
-            if (hits.Count < options.Candidates && seen.Add(hit.PassageId)) hits.Add(hit);
-        }
+        Add(await index.SearchAsync(selective.Count > 0 ? selective : any, options.Candidates, requireAll: false, cancellationToken));
         return hits;
     }
 
