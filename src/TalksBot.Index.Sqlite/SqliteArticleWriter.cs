@@ -47,7 +47,7 @@ internal sealed class SqliteArticleWriter : IDisposable
             INSERT INTO articles(source, origin, content_hash, body_hash, url, title, outlet, published, byline, indexed_at)
             VALUES($s, $o, $h, $b, $u, $t, $out, $p, $by, $at) RETURNING id
             """);
-        foreach (var name in new[] { "$s", "$o", "$h", "$b", "$u", "$t", "$out", "$p", "$by", "$at" }) _insertArticle.Parameters.Add(name, SqliteType.Text);
+        foreach (var name in ArticleColumns.Prepend("$o").Prepend("$s")) _insertArticle.Parameters.Add(name, SqliteType.Text);
     }
 
     private SqliteCommand Command(string sql) => SqliteDatabase.Command(_transaction, sql);
@@ -89,7 +89,8 @@ internal sealed class SqliteArticleWriter : IDisposable
                 UPDATE articles SET content_hash = $h, body_hash = $b, url = $u, title = $t, outlet = $out, published = $p, byline = $by, indexed_at = $at
                 WHERE id = $id
                 """);
-            AddArticleParameters(update, article);
+            foreach (var name in ArticleColumns) update.Parameters.Add(name, SqliteType.Text);
+            SetArticleParameters(update, article);
             update.Parameters.AddWithValue("$id", id);
             await update.ExecuteNonQueryAsync(cancellationToken);
             articleId = id;
@@ -125,6 +126,9 @@ internal sealed class SqliteArticleWriter : IDisposable
         _pendingTerms.Clear();
     }
 
+    // The article's own columns, as written by an insert and an update alike.
+    private static readonly string[] ArticleColumns = ["$h", "$b", "$u", "$t", "$out", "$p", "$by", "$at"];
+
     private void SetArticleParameters(SqliteCommand cmd, IndexedArticle indexed)
     {
         var article = indexed.Article;
@@ -138,18 +142,6 @@ internal sealed class SqliteArticleWriter : IDisposable
         cmd.Parameters["$at"].Value = _now;
     }
 
-    private void AddArticleParameters(SqliteCommand cmd, IndexedArticle indexed)
-    {
-        var article = indexed.Article;
-        cmd.Parameters.AddWithValue("$h", indexed.ContentHash);
-        cmd.Parameters.AddWithValue("$b", indexed.BodyHash);
-        cmd.Parameters.AddWithValue("$u", (object?)indexed.Url ?? DBNull.Value);
-        cmd.Parameters.AddWithValue("$t", article.Title);
-        cmd.Parameters.AddWithValue("$out", article.Outlet);
-        cmd.Parameters.AddWithValue("$p", article.Published is { } d ? d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : DBNull.Value);
-        cmd.Parameters.AddWithValue("$by", (object?)article.Byline ?? DBNull.Value);
-        cmd.Parameters.AddWithValue("$at", _now);
-    }
 
     public async Task RemoveArticleAsync(string sourceLocation, string origin, CancellationToken cancellationToken)
     {
