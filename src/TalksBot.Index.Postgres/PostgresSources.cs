@@ -31,8 +31,7 @@ internal static class PostgresSources
             list.Add((reader.GetString(1), (int)reader.GetInt64(2), reader.IsDBNull(3) ? null : reader.GetFieldValue<DateOnly>(3)));
         }
         await reader.NextResultAsync(cancellationToken);
-        var rows = new Dictionary<string, SourceRecord>(StringComparer.Ordinal);
-        var order = new List<string>();
+        var recorded = new List<SourceRecord>();
         while (await reader.ReadAsync(cancellationToken))
         {
             var location = reader.GetString(0);
@@ -41,24 +40,17 @@ internal static class PostgresSources
                 reader.GetFieldValue<DateTimeOffset>(4),
                 reader.IsDBNull(5) ? location : reader.GetString(5),
                 reader.IsDBNull(6) ? "" : reader.GetString(6));
-            rows[location] = new SourceRecord(
+            recorded.Add(new SourceRecord(
                 location, reader.GetString(1), count, newest,
                 reader.IsDBNull(3) ? null : reader.GetFieldValue<DateTimeOffset>(3),
                 error)
-            { Kind = reader.IsDBNull(2) ? null : reader.GetString(2), Outlets = outlets.GetValueOrDefault(location) ?? [] };
-            order.Add(location);
+            { Kind = reader.IsDBNull(2) ? null : reader.GetString(2), Outlets = outlets.GetValueOrDefault(location) ?? [] });
         }
 
-        if (configured.Count == 0) return order.Select(l => rows[l]).ToList();
-        var result = new List<SourceRecord>();
-        foreach (var location in configured.Distinct(StringComparer.Ordinal))
+        return SourceListing.Arrange(recorded, configured, location =>
         {
             var (count, newest) = counts.GetValueOrDefault(location);
-            result.Add(rows.TryGetValue(location, out var r)
-                ? r with { Origin = "config" }
-                : new SourceRecord(location, "config", count, newest, null, null) { Outlets = outlets.GetValueOrDefault(location) ?? [] });
-        }
-        result.AddRange(order.Where(l => rows[l].Origin is SourceOrigins.Added or SourceOrigins.Given && !configured.Contains(l)).Select(l => rows[l]));
-        return result;
+            return new SourceRecord(location, SourceOrigins.Config, count, newest, null, null) { Outlets = outlets.GetValueOrDefault(location) ?? [] };
+        });
     }
 }

@@ -43,8 +43,7 @@ internal sealed class SqliteSourceRegistry(SqliteDatabase database) : ISourceReg
                 list.Add((reader.GetString(1), reader.GetInt32(2), reader.IsDBNull(3) ? null : DateOnly.ParseExact(reader.GetString(3), "yyyy-MM-dd", CultureInfo.InvariantCulture)));
             }
         }
-        var rows = new Dictionary<string, SourceRecord>(StringComparer.Ordinal);
-        var order = new List<string>();
+        var recorded = new List<SourceRecord>();
         using (var cmd = connection.CreateCommand())
         {
             cmd.CommandText = "SELECT location, origin, kind, last_success, last_error_at, last_error_location, last_error FROM sources ORDER BY added_at, location";
@@ -57,24 +56,19 @@ internal sealed class SqliteSourceRegistry(SqliteDatabase database) : ISourceReg
                     DateTimeOffset.Parse(reader.GetString(4), CultureInfo.InvariantCulture),
                     reader.IsDBNull(5) ? location : reader.GetString(5),
                     reader.IsDBNull(6) ? "" : reader.GetString(6));
-                rows[location] = new SourceRecord(
+                recorded.Add(new SourceRecord(
                     location, reader.GetString(1), count, newest,
                     reader.IsDBNull(3) ? null : DateTimeOffset.Parse(reader.GetString(3), CultureInfo.InvariantCulture),
                     error)
-                { Kind = reader.IsDBNull(2) ? null : reader.GetString(2), Outlets = outlets.GetValueOrDefault(location) ?? [] };
-                order.Add(location);
+                { Kind = reader.IsDBNull(2) ? null : reader.GetString(2), Outlets = outlets.GetValueOrDefault(location) ?? [] });
             }
         }
 
-        if (configured.Count == 0) return order.Select(l => rows[l]).ToList();
-        var result = new List<SourceRecord>();
-        foreach (var location in configured.Distinct(StringComparer.Ordinal))
+        return SourceListing.Arrange(recorded, configured, location =>
         {
             var (count, newest) = counts.GetValueOrDefault(location);
-            result.Add(rows.TryGetValue(location, out var r) ? r with { Origin = "config" } : new SourceRecord(location, "config", count, newest, null, null) { Outlets = outlets.GetValueOrDefault(location) ?? [] });
-        }
-        result.AddRange(order.Where(l => rows[l].Origin is SourceOrigins.Added or SourceOrigins.Given && !configured.Contains(l)).Select(l => rows[l]));
-        return result;
+            return new SourceRecord(location, SourceOrigins.Config, count, newest, null, null) { Outlets = outlets.GetValueOrDefault(location) ?? [] };
+        });
     }
 
     public async Task<bool> AddSourceAsync(string location, string? kind, CancellationToken cancellationToken)

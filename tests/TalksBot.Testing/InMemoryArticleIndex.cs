@@ -362,12 +362,7 @@ public sealed class InMemoryArticleIndex : IArticleIndex
             }
 
             var known = Sources.Values.OrderBy(s => s.AddedAt).ThenBy(s => s.Location, StringComparer.Ordinal).ToList();
-            if (configured.Count == 0) return known.Select(s => Record(s.Location, s.Origin, s)).ToList();
-            var result = configured.Distinct(StringComparer.Ordinal).Select(l => Record(l, SourceOrigins.Config, Sources.GetValueOrDefault(l))).ToList();
-            result.AddRange(known
-                .Where(s => s.Origin is SourceOrigins.Added or SourceOrigins.Given && !configured.Contains(s.Location))
-                .Select(s => Record(s.Location, s.Origin, s)));
-            return result;
+            return SourceListing.Arrange(known.Select(s => Record(s.Location, s.Origin, s)).ToList(), configured, l => Record(l, SourceOrigins.Config, null));
         }
     }
 }
