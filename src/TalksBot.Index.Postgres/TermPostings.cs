@@ -1,4 +1,5 @@
 using Npgsql;
+using TalksBot.Core.Indexing;
 
 namespace TalksBot.Index.Postgres;
 
@@ -11,33 +12,25 @@ namespace TalksBot.Index.Postgres;
 /// </summary>
 internal sealed class TermPostings
 {
-    private readonly Dictionary<string, Posting[]> _postings;
-    private readonly long[] _ids;
-    private readonly int[] _lengths;
-    private readonly double _passages;
-    private readonly double _averageLength;
+    private readonly Dictionary<string, TermPosting[]> _postings;
+    private readonly Bm25Postings _scorer;
 
-    private TermPostings(long generation, Dictionary<string, Posting[]> postings, long[] ids, int[] lengths, long passages, long tokens, IReadOnlyDictionary<string, long> documentFrequency)
+    private TermPostings(long generation, Dictionary<string, TermPosting[]> postings, long[] ids, int[] lengths, long passages, long tokens, IReadOnlyDictionary<string, long> documentFrequency)
     {
         Generation = generation;
         _postings = postings;
-        _ids = ids;
-        _lengths = lengths;
-        _passages = passages;
-        _averageLength = passages > 0 ? (double)tokens / passages : 1;
+        _scorer = new Bm25Postings(ids, lengths, passages, tokens);
+        Passages = passages;
         DocumentFrequency = documentFrequency;
     }
 
     public long Generation { get; }
 
     /// <summary>The passages in the index, as `index_state` counts them.</summary>
-    public long Passages => (long)_passages;
+    public long Passages { get; }
 
     /// <summary>Each term's passage count as `vocabulary` holds it (what the SQL query's idf read).</summary>
     public IReadOnlyDictionary<string, long> DocumentFrequency { get; }
-
-    /// <summary>One passage holding a term: its row in <see cref="_ids"/> and how often it holds the term.</summary>
-    private readonly record struct Posting(int Row, int Frequency);
 
     /// <summary>
     /// Reads the totals, the vocabulary and every passage's terms in one repeatable-read snapshot, so the counts and
@@ -60,7 +53,7 @@ internal sealed class TermPostings
             while (await reader.ReadAsync(cancellationToken)) df[reader.GetString(0)] = reader.GetInt64(1);
         }
 
-        var lists = new Dictionary<string, List<Posting>>(df.Count, StringComparer.Ordinal);
+        var lists = new Dictionary<string, List<TermPosting>>(df.Count, StringComparer.Ordinal);
         var ids = new List<long>();
         var lengths = new List<int>();
         var frequencies = new Dictionary<string, (int Kept, int Distinct)>(StringComparer.Ordinal);
@@ -76,12 +69,12 @@ internal sealed class TermPostings
                 foreach (var (term, counts) in frequencies)
                 {
                     if (!lists.TryGetValue(term, out var list)) lists[term] = list = [];
-                    list.Add(new Posting(row, counts.Distinct));
+                    list.Add(new TermPosting(row, counts.Distinct));
                 }
             }
         }
         await tx.CommitAsync(cancellationToken);
-        var postings = new Dictionary<string, Posting[]>(lists.Count, StringComparer.Ordinal);
+        var postings = new Dictionary<string, TermPosting[]>(lists.Count, StringComparer.Ordinal);
         foreach (var (term, list) in lists) postings[term] = list.ToArray();
         return new TermPostings(generation, postings, ids.ToArray(), lengths.ToArray(), passages, tokens, df);
     }
@@ -128,78 +121,6 @@ internal sealed class TermPostings
     /// The top <paramref name="limit"/> passages holding all (or any) of <paramref name="terms"/> by bm25, best first,
     /// ties by passage id: (passage id, score). A term given twice counts twice, as in FTS5.
     /// </summary>
-    public IReadOnlyList<(long PassageId, double Score)> Search(IReadOnlyList<string> terms, int limit, bool requireAll)
-    {
-        var given = terms.Where(t => t.Length > 0).ToList();
-        var distinct = given.Distinct(StringComparer.Ordinal).ToList();
-        if (distinct.Count == 0 || limit <= 0) return [];
-        var lists = new List<Posting[]>(distinct.Count);
-        foreach (var term in distinct)
-        {
-            if (_postings.TryGetValue(term, out var list)) lists.Add(list);
-            else if (requireAll) return [];
-        }
-        if (lists.Count == 0) return [];
-
-        // Each distinct term's weight: its idf times how many times it was given.
-        var weights = new Dictionary<string, double>(StringComparer.Ordinal);
-        foreach (var term in given)
-        {
-            long d = DocumentFrequency.GetValueOrDefault(term);
-            double idf = Math.Log((_passages - d + 0.5) / (d + 0.5));
-            if (!(idf > 0)) idf = 1e-6;
-            weights[term] = weights.GetValueOrDefault(term) + idf;
-        }
-
-        var scores = new Dictionary<int, double>();
-        if (requireAll)
-        {
-            // Walk the rarest list; keep a passage only when every other list holds it too.
-            var order = distinct.Select((t, i) => (Term: t, List: lists[i])).OrderBy(x => x.List.Length).ToList();
-            var rarest = order[0];
-            foreach (var posting in rarest.List)
-            {
-                double score = Term(weights[rarest.Term], posting);
-                bool all = true;
-                for (int k = 1; k < order.Count && all; k++)
-                {
-                    int at = Find(order[k].List, posting.Row);
-                    if (at < 0) all = false;
-                    else score += Term(weights[order[k].Term], order[k].List[at]);
-                }
-                if (all) scores[posting.Row] = score;
-            }
-        }
-        else
-        {
-            foreach (var term in distinct)
-            {
-                if (!_postings.TryGetValue(term, out var list)) continue;
-                double weight = weights[term];
-                foreach (var posting in list) scores[posting.Row] = scores.GetValueOrDefault(posting.Row) + Term(weight, posting);
-            }
-        }
-        // Rows are in passage id order, so the row breaks ties as the id does.
-        return scores.OrderByDescending(s => s.Value).ThenBy(s => s.Key).Take(limit).Select(s => (_ids[s.Key], s.Value)).ToList();
-    }
-
-    private double Term(double weight, Posting posting)
-    {
-        double tf = posting.Frequency;
-        return weight * tf * 2.2 / (tf + 1.2 * (0.25 + 0.75 * _lengths[posting.Row] / _averageLength));
-    }
-
-    private static int Find(Posting[] list, int row)
-    {
-        int lo = 0, hi = list.Length - 1;
-        while (lo <= hi)
-        {
-            int mid = (lo + hi) >>> 1;
-            int r = list[mid].Row;
-            if (r == row) return mid;
-            if (r < row) lo = mid + 1;
-            else hi = mid - 1;
-        }
-        return -1;
-    }
+    public IReadOnlyList<(long PassageId, double Score)> Search(IReadOnlyList<string> terms, int limit, bool requireAll) =>
+        _scorer.Search(terms, term => _postings.GetValueOrDefault(term), limit, requireAll);
 }

@@ -14,10 +14,15 @@ public sealed class SqliteArticleIndex : IArticleIndex
     private readonly SqliteSourceRegistry _sources;
     private readonly SqliteIndexStore _store;
 
-    public SqliteArticleIndex(string databasePath)
+    /// <param name="holdPostings">
+    /// Score bm25 in process over term postings read on first use and kept until the index changes (a process that
+    /// answers many questions: the bot), rather than by FTS5 at every search (a one-shot command).
+    /// </param>
+    public SqliteArticleIndex(string databasePath, bool holdPostings = false)
     {
         Database = new SqliteDatabase(databasePath);
-        _search = new SqlitePassageSearch(Database);
+        Postings = holdPostings ? new SqliteTermPostings() : null;
+        _search = new SqlitePassageSearch(Database, Postings);
         _sources = new SqliteSourceRegistry(Database);
         _store = new SqliteIndexStore(Database);
     }
@@ -25,6 +30,8 @@ public sealed class SqliteArticleIndex : IArticleIndex
     public string DatabasePath => Database.DatabasePath;
 
     internal SqliteDatabase Database { get; }
+
+    internal SqliteTermPostings? Postings { get; }
 
     public Task<IReadOnlyList<PassageHit>> SearchAsync(IReadOnlyList<string> terms, int limit, bool requireAll, CancellationToken cancellationToken) =>
         _search.SearchAsync(terms, limit, requireAll, cancellationToken);

@@ -14,8 +14,9 @@ public static class SqliteIndexServiceCollectionExtensions
     {
         services.TryAddSingleton(sp =>
         {
-            var path = sp.GetRequiredService<IOptions<IndexOptions>>().Value.DatabasePath;
-            return new SqliteArticleIndex(string.IsNullOrWhiteSpace(path) ? IndexOptions.DefaultDatabasePath() : path);
+            var options = sp.GetRequiredService<IOptions<IndexOptions>>().Value;
+            var path = options.DatabasePath;
+            return new SqliteArticleIndex(string.IsNullOrWhiteSpace(path) ? IndexOptions.DefaultDatabasePath() : path, options.HoldPostings ?? false);
         });
         services.AddArticleIndex(sp => new DamageReportingIndex(sp.GetRequiredService<SqliteArticleIndex>()));
         services.TryAddSingleton<IStateStore>(sp => new SqliteStateStore(SqliteStateStore.PathFor(sp.GetRequiredService<SqliteArticleIndex>().DatabasePath),

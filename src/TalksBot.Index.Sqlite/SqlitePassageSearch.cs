@@ -7,9 +7,10 @@ namespace TalksBot.Index.Sqlite;
 /// <summary>
 /// Searching the SQLite index: bm25 over the FTS5 table of analyzed passage terms, brute-force cosine over the stored
 /// vectors, the term statistics and vocabulary, and a passage's neighbours. The vector matrix and the vocabulary are
-/// kept between calls until a refresh or a source removal moves the index's generation on.
+/// kept between calls until a refresh or a source removal moves the index's generation on; so are the term postings
+/// when the process holds them (<paramref name="postings"/>: bm25 scored in process instead of by FTS5).
 /// </summary>
-internal sealed class SqlitePassageSearch(SqliteDatabase database) : IPassageSearch
+internal sealed class SqlitePassageSearch(SqliteDatabase database, SqliteTermPostings? postings = null) : IPassageSearch
 {
     private readonly object _cacheLock = new();
     private PassageVectors? _vectors;
@@ -17,8 +18,9 @@ internal sealed class SqlitePassageSearch(SqliteDatabase database) : IPassageSea
 
     public async Task<IReadOnlyList<PassageHit>> SearchAsync(IReadOnlyList<string> terms, int limit, bool requireAll, CancellationToken cancellationToken)
     {
-        if (terms.Count == 0) return [];
+        if (terms.Count == 0 || limit <= 0) return [];
         using var connection = database.Open();
+        if (postings is not null) return await SearchPostingsAsync(connection, postings, terms, limit, requireAll, cancellationToken);
         using var cmd = connection.CreateCommand();
         cmd.CommandText = """
             SELECT p.id, p.position, p.text, a.id, a.title, a.outlet, a.published, a.url, a.origin, -f.score
@@ -30,6 +32,22 @@ internal sealed class SqlitePassageSearch(SqliteDatabase database) : IPassageSea
         cmd.Parameters.AddWithValue("$q", MatchExpression(terms, requireAll));
         cmd.Parameters.AddWithValue("$k", limit);
         return await ReadHitsAsync(cmd, cancellationToken);
+    }
+
+    private static async Task<IReadOnlyList<PassageHit>> SearchPostingsAsync(
+        SqliteConnection connection, SqliteTermPostings postings, IReadOnlyList<string> terms, int limit, bool requireAll, CancellationToken cancellationToken)
+    {
+        var scores = postings.Search(connection, terms, limit, requireAll);
+        if (scores.Count == 0) return [];
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = $"""
+            SELECT p.id, p.position, p.text, a.id, a.title, a.outlet, a.published, a.url, a.origin, 0.0
+            FROM passages p JOIN articles a ON a.id = p.article_id
+            WHERE p.id IN ({string.Join(',', scores.Select(s => s.PassageId))})
+            """;
+        var score = scores.ToDictionary(s => s.PassageId, s => s.Score);
+        var hits = await ReadHitsAsync(cmd, cancellationToken);
+        return hits.Select(h => h with { Score = score[h.PassageId] }).OrderByDescending(h => h.Score).ThenBy(h => h.PassageId).ToList();
     }
 
     internal static string MatchExpression(IEnumerable<string> terms, bool requireAll) =>

@@ -30,6 +30,14 @@ public sealed class IndexOptions
     [Range(typeof(TimeSpan), "00:00:00", "7.00:00:00")]
     public TimeSpan RefreshInterval { get; set; } = TimeSpan.FromMinutes(30);
 
+    /// <summary>
+    /// Whether the SQLite index scores bm25 in process, over term postings it reads when a question first uses a word
+    /// and keeps until the index changes, instead of asking FTS5 to score every matching passage (PostgreSQL always
+    /// holds them). It pays off in a process that answers many questions; unset, it is on for `run` and off for the
+    /// one-shot verbs, where a single `ask` would spend more reading postings than it saves.
+    /// </summary>
+    public bool? HoldPostings { get; set; }
+
     public static string DefaultDatabasePath() =>
         Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create), "TalksBot", "talksbot.db");
 }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using TalksBot.Core.Indexing;
 
 namespace TalksBot.Composition;
 
@@ -43,6 +44,8 @@ public static class TalksBotHost
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = Environment.CurrentDirectory, Args = args });
         ConfigureCommon(builder.Configuration, builder.Environment, builder.Services, LogLevel.Information, web: true);
+        // The bot answers question after question from one process: the index's postings are worth holding.
+        builder.Services.PostConfigure<IndexOptions>(o => o.HoldPostings ??= true);
         builder.AddTalksBot();
         return builder;
     }

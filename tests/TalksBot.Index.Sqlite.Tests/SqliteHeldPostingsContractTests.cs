@@ -1,0 +1,20 @@
+using Microsoft.Data.Sqlite;
+using TalksBot.Core.Indexing;
+using TalksBot.Testing;
+
+namespace TalksBot.Index.Sqlite.Tests;
+
+/// <summary>The SQLite index as the bot runs it (postings held in process, Index:HoldPostings) keeps the index contract too.</summary>
+public sealed class SqliteHeldPostingsContractTests : ArticleIndexContract, IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("talksbot-contract-").FullName;
+
+    protected override IArticleIndex CreateIndex() =>
+        new DamageReportingIndex(new SqliteArticleIndex(Path.Combine(_folder, "talksbot.db"), holdPostings: true));
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        try { Directory.Delete(_folder, recursive: true); } catch (IOException) { }
+    }
+}
