@@ -2,7 +2,8 @@
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
 COPY . .
-RUN dotnet publish src/TalksBot -c Release -o /app
+# A runtime identifier so the publish is ReadyToRun-compiled (see TalksBot.csproj); the aspnet image brings the runtime.
+RUN dotnet publish src/TalksBot -c Release -r linux-x64 --no-self-contained -o /app
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0
 WORKDIR /app

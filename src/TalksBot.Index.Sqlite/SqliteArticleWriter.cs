@@ -76,6 +76,7 @@ internal sealed class SqliteArticleWriter : IDisposable
 
     public async Task StoreArticleAsync(string sourceLocation, IndexedArticle article, CancellationToken cancellationToken)
     {
+        PassagesChanged = true;
         long? existingId = null;
         _findArticle.Parameters["$s"].Value = sourceLocation;
         _findArticle.Parameters["$o"].Value = article.Origin;
@@ -143,8 +144,12 @@ internal sealed class SqliteArticleWriter : IDisposable
     }
 
 
+    /// <summary>Whether this transaction stored or deleted any passage (the vocabulary table then needs writing).</summary>
+    public bool PassagesChanged { get; private set; }
+
     public async Task RemoveArticleAsync(string sourceLocation, string origin, CancellationToken cancellationToken)
     {
+        PassagesChanged = true;
         await FlushTermsAsync(cancellationToken);
         await DeleteArticlesAsync(_transaction, "a.source = $s AND a.origin = $o", p =>
         {
@@ -156,6 +161,7 @@ internal sealed class SqliteArticleWriter : IDisposable
     /// <summary>Removes every article of a source; returns how many went.</summary>
     public async Task<int> RemoveSourceArticlesAsync(string sourceLocation, CancellationToken cancellationToken)
     {
+        PassagesChanged = true;
         await FlushTermsAsync(cancellationToken);
         return await DeleteArticlesAsync(_transaction, "a.source = $s", p => p.AddWithValue("$s", sourceLocation), cancellationToken);
     }
@@ -183,6 +189,19 @@ internal sealed class SqliteArticleWriter : IDisposable
         await cmd.ExecuteNonQueryAsync(cancellationToken);
         using var changes = SqliteDatabase.Command(transaction, "SELECT changes()");
         return Convert.ToInt32(await changes.ExecuteScalarAsync(cancellationToken));
+    }
+
+    /// <summary>
+    /// Writes the `vocabulary` table again from FTS5's own counts, inside the transaction that changed the passages
+    /// (its terms flushed first), so readers see counts and passages change together.
+    /// </summary>
+    internal static async Task WriteVocabularyAsync(SqliteTransaction transaction, CancellationToken cancellationToken)
+    {
+        using var cmd = SqliteDatabase.Command(transaction, """
+            DELETE FROM vocabulary;
+            INSERT INTO vocabulary(term, passages) SELECT term, doc FROM passages_vocab;
+            """);
+        await cmd.ExecuteNonQueryAsync(cancellationToken);
     }
 
     public void Dispose()

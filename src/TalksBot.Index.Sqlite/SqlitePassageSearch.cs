@@ -6,7 +6,7 @@ namespace TalksBot.Index.Sqlite;
 
 /// <summary>
 /// Searching the SQLite index: bm25 over the FTS5 table of analyzed passage terms, brute-force cosine over the stored
-/// vectors, the term statistics and vocabulary, and a passage's neighbours. The vector matrix and the vocabulary are
+/// vectors, the term statistics and vocabulary (the `vocabulary` table a refresh writes), and a passage's neighbours. The vector matrix and the vocabulary are
 /// kept between calls until a refresh or a source removal moves the index's generation on; so are the term postings
 /// when the process holds them (<paramref name="postings"/>: bm25 scored in process instead of by FTS5).
 /// </summary>
@@ -81,7 +81,7 @@ internal sealed class SqlitePassageSearch(SqliteDatabase database, SqliteTermPos
                 names.Add("$t" + i);
                 cmd.Parameters.AddWithValue("$t" + i, terms[i]);
             }
-            cmd.CommandText = $"SELECT term, doc FROM passages_vocab WHERE term IN ({string.Join(',', names)})";
+            cmd.CommandText = $"SELECT term, passages FROM vocabulary WHERE term IN ({string.Join(',', names)})";
             if (terms.Count > 0)
             {
                 using var reader = await cmd.ExecuteReaderAsync(cancellationToken);
@@ -145,7 +145,7 @@ internal sealed class SqlitePassageSearch(SqliteDatabase database, SqliteTermPos
         var terms = new Dictionary<string, long>(StringComparer.Ordinal);
         using (var cmd = connection.CreateCommand())
         {
-            cmd.CommandText = "SELECT term, doc FROM passages_vocab";
+            cmd.CommandText = "SELECT term, passages FROM vocabulary";
             using var reader = await cmd.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken)) terms[reader.GetString(0)] = reader.GetInt64(1);
         }

@@ -9,7 +9,7 @@ namespace TalksBot.Index.Sqlite;
 /// </summary>
 internal static class SqliteSchema
 {
-    public const int CurrentVersion = 1;
+    public const int CurrentVersion = 2;
 
     private static readonly string[] Migrations =
     [
@@ -53,6 +53,13 @@ internal static class SqliteSchema
             model TEXT NOT NULL,
             vector BLOB NOT NULL,
             PRIMARY KEY(passage_id, model)) WITHOUT ROWID;
+        """,
+        // 1 → 2: each term's passage count, as fts5vocab counts it, kept in a plain table written when a refresh or a
+        // source removal changes passages. fts5vocab counts by walking each term's whole doclist: the full vocabulary
+        // (spelling correction) took ~120 ms and one common term's count ~40 ms at 10,000 articles, on every `ask`.
+        """
+        CREATE TABLE vocabulary(term TEXT PRIMARY KEY, passages INTEGER NOT NULL) WITHOUT ROWID;
+        INSERT INTO vocabulary(term, passages) SELECT term, doc FROM passages_vocab;
         """,
     ];
 

@@ -18,7 +18,7 @@ public class SchemaTests : IDisposable
         c.Open();
         using var cmd = c.CreateCommand();
         cmd.CommandText = "PRAGMA user_version";
-        Assert.Equal(1L, (long)cmd.ExecuteScalar()!);
+        Assert.Equal((long)SqliteSchema.CurrentVersion, (long)cmd.ExecuteScalar()!);
     }
 
     [Fact]

@@ -41,14 +41,27 @@ internal static class IndexBenchmark
             DefaultValueFactory = _ => "sqlite",
         };
         store.AcceptOnlyFromAmong("sqlite", "postgres", "both");
-        var cmd = new Command("index", "Refresh and question speed on generated articles, and peak memory.") { articles, questions, processes, workdir, provider, model, raw, store };
-        cmd.SetAction((parse, ct) => RunAsync(parse.GetValue(articles), parse.GetValue(questions), parse.GetValue(processes), parse.GetValue(workdir),
+        var binary = new Option<string?>("--binary")
+        {
+            Description = "The TalksBot executable timed as whole processes (default: the build output beside this tool, JIT-compiled; a published one is ReadyToRun-compiled, as shipped).",
+        };
+        var cmd = new Command("index", "Refresh and question speed on generated articles, and peak memory.") { articles, questions, processes, workdir, provider, model, raw, store, binary };
+        cmd.SetAction((parse, ct) => RunAsync(parse.GetValue(binary), parse.GetValue(articles), parse.GetValue(questions), parse.GetValue(processes), parse.GetValue(workdir),
             parse.GetValue(provider)!, parse.GetValue(model)!, parse.GetValue(raw), parse.GetValue(store)!, ct));
         return cmd;
     }
 
-    private static async Task<int> RunAsync(int count, int questionCount, int processRuns, string? dir, string provider, string model, int rawPassages, string store, CancellationToken ct)
+    /// <summary>What <see cref="TimeProcessAsync"/> starts: --binary, else the build output beside this tool.</summary>
+    private static string? _binary;
+
+    private static async Task<int> RunAsync(string? binary, int count, int questionCount, int processRuns, string? dir, string provider, string model, int rawPassages, string store, CancellationToken ct)
     {
+        if (binary is not null && !File.Exists(binary))
+        {
+            Console.Error.WriteLine($"--binary: {binary} does not exist.");
+            return 2;
+        }
+        _binary = binary is null ? null : Path.GetFullPath(binary);
         bool temporary = dir is null;
         dir ??= Path.Combine(Path.GetTempPath(), "talksbot-bench-" + Environment.ProcessId);
         var corpus = Path.Combine(dir, "articles");
@@ -248,7 +261,7 @@ internal static class IndexBenchmark
             }
             statusRuns.Sort();
             askRuns.Sort();
-            Console.WriteLine($"Whole process, median of {processRuns}: `index status` {Percentile(statusRuns, 0.5):0} ms, `ask` {Percentile(askRuns, 0.5):0} ms, difference {Percentile(askRuns, 0.5) - Percentile(statusRuns, 0.5):0} ms; peak RSS of `ask` {askPeak / 1024.0 / 1024.0:0} MB");
+            Console.WriteLine($"Whole process ({_binary ?? "the build output, JIT-compiled"}), median of {processRuns}: `index status` {Percentile(statusRuns, 0.5):0} ms, `ask` {Percentile(askRuns, 0.5):0} ms, difference {Percentile(askRuns, 0.5) - Percentile(statusRuns, 0.5):0} ms; peak RSS of `ask` {askPeak / 1024.0 / 1024.0:0} MB");
         }
         return new StoreFigures(onPostgres ? "PostgreSQL" : "SQLite", first.Added, first.Elapsed.TotalSeconds, again.Elapsed.TotalSeconds,
             Percentile(times, 0.50), Percentile(times, 0.95), times[^1], grounded, Percentile(searchAll, 0.95), Percentile(search, 0.95), Percentile(stats, 0.95));
@@ -274,9 +287,9 @@ internal static class IndexBenchmark
     private static async Task<(double Milliseconds, long PeakBytes)> TimeProcessAsync(string[] args, string db, CancellationToken ct)
     {
         var start = new ProcessStartInfo { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        // The production binary, beside this tool: its own launcher when there, else through dotnet.
+        // The production binary: --binary, else the one beside this tool (its own launcher when there, else through dotnet).
         var host = typeof(Composition.TalksBotHost).Assembly.Location;
-        var launcher = Path.ChangeExtension(host, OperatingSystem.IsWindows() ? ".exe" : null);
+        var launcher = _binary ?? Path.ChangeExtension(host, OperatingSystem.IsWindows() ? ".exe" : null);
         start.FileName = File.Exists(launcher) ? launcher : "dotnet";
         if (!File.Exists(launcher)) start.ArgumentList.Add(host);
         foreach (var a in args) start.ArgumentList.Add(a);
