@@ -20,12 +20,27 @@ public sealed class OnnxSentenceEncoder : IDisposable
 
     private readonly Lazy<LoadedModel> _loaded;
     private readonly int _threads;
+    private readonly string _modelFolder;
     private bool _disposed;
 
-    public OnnxSentenceEncoder(LocalEmbeddingModel model, int threads = 0)
+    /// <summary>
+    /// Word pieces per ONNX Runtime run at most (a run of one longer input excepted): the runtime's arena keeps what
+    /// the largest run needed, and attention grows with the inputs times their length squared. 16 passages of 256
+    /// word pieces per run held a 10,000-article refresh at 671 MB; 1,024 word pieces (4 such passages, 16 short ones)
+    /// at 480 MB, and no slower.
+    /// </summary>
+    public const int MaxWordPiecesPerRun = 1024;
+
+    /// <summary>Where a model is written as a file to be loaded by path: beside the default index, under the user's local data.</summary>
+    public static string DefaultModelFolder =>
+        Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create), "TalksBot", "models");
+
+    /// <param name="modelFolder">Where the model file is kept (<see cref="DefaultModelFolder"/> when null).</param>
+    public OnnxSentenceEncoder(LocalEmbeddingModel model, int threads = 0, string? modelFolder = null)
     {
         Model = model;
         _threads = threads > 0 ? threads : Environment.ProcessorCount;
+        _modelFolder = modelFolder ?? DefaultModelFolder;
         _loaded = new Lazy<LoadedModel>(Load, LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
@@ -68,14 +83,29 @@ public sealed class OnnxSentenceEncoder : IDisposable
         var results = new float[texts.Count][];
         // Similar lengths together: each batch pads to its longest input, so sorting wastes the least work on padding.
         var order = Enumerable.Range(0, texts.Count).OrderBy(i => tokens[i].Length).ToArray();
-        for (int start = 0; start < order.Length; start += batchSize)
+        foreach (var (start, count) in Runs(order.Select(i => tokens[i].Length).ToArray(), batchSize))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var batch = order.AsSpan(start, Math.Min(batchSize, order.Length - start)).ToArray();
+            var batch = order.AsSpan(start, count).ToArray();
             var vectors = RunBatch(model, batch.Select(i => tokens[i]).ToArray(), pool: true);
             for (int b = 0; b < batch.Length; b++) results[batch[b]] = vectors[b];
         }
         return results;
+    }
+
+    /// <summary>
+    /// Runs over inputs sorted by length: (first, count), at most <paramref name="batchSize"/> inputs and
+    /// <see cref="MaxWordPiecesPerRun"/> word pieces of padded input each.
+    /// </summary>
+    internal static IEnumerable<(int Start, int Count)> Runs(int[] sortedLengths, int batchSize)
+    {
+        for (int start = 0, count; start < sortedLengths.Length; start += count)
+        {
+            count = Math.Min(batchSize, sortedLengths.Length - start);
+            // Sorted ascending: the run's last input is its longest, the length every input is padded to.
+            while (count > 1 && (long)count * sortedLengths[start + count - 1] > MaxWordPiecesPerRun) count--;
+            yield return (start, count);
+        }
     }
 
     /// <summary>
@@ -86,9 +116,9 @@ public sealed class OnnxSentenceEncoder : IDisposable
     {
         var model = Loaded;
         var tokens = texts.Select(t => Tokenize(model.Tokenizer, t)).OrderBy(t => t.Length).ToArray();
-        for (int start = 0; start < tokens.Length; start += batchSize)
+        foreach (var (start, count) in Runs(tokens.Select(t => t.Length).ToArray(), batchSize))
         {
-            RunBatch(model, tokens[start..Math.Min(tokens.Length, start + batchSize)], pool: false);
+            RunBatch(model, tokens[start..(start + count)], pool: false);
         }
         return tokens.Length;
     }
@@ -194,7 +224,7 @@ public sealed class OnnxSentenceEncoder : IDisposable
         InferenceSession session;
         try
         {
-            session = new InferenceSession(Model.ReadModelBytes(), options);
+            session = LoadFromFile(options) ?? new InferenceSession(Model.ReadModelBytes(), options);
         }
         catch
         {
@@ -206,6 +236,22 @@ public sealed class OnnxSentenceEncoder : IDisposable
         Interlocked.Increment(ref s_loads);
         Interlocked.Increment(ref _loads);
         return new LoadedModel(session, options, new RunOptions(), tokenizer, session.InputMetadata.ContainsKey("token_type_ids"), output, dims, clock.Elapsed);
+    }
+
+    /// <summary>The session from the model file, or null when there is none to be had (then the bytes are loaded).</summary>
+    private InferenceSession? LoadFromFile(SessionOptions options)
+    {
+        if (Model.ModelFile(_modelFolder) is not { } path) return null;
+        try
+        {
+            return new InferenceSession(path, options);
+        }
+        catch (OnnxRuntimeException)
+        {
+            // A damaged file of the right size: written again next time, loaded from the resource now.
+            try { File.Delete(path); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+            return null;
+        }
     }
 
     public void Dispose()
