@@ -235,7 +235,7 @@ internal static class IndexBenchmark
                 ran = 0;
             }
             double rawRate = ran / Stopwatch.GetElapsedTime(t).TotalSeconds;
-            if (ran > 0) Console.WriteLine($"Raw ONNX Runtime (tokenise + Run, batches of 16 sorted by length) on {ran:N0} passages of this index: {rawRate:0.0} passages/s"
+            if (ran > 0) Console.WriteLine($"Raw ONNX Runtime (tokenise + Run, sorted by length, runs of at most 16 inputs and {OnnxSentenceEncoder.MaxWordPiecesPerRun:N0} word pieces) on {ran:N0} passages of this index: {rawRate:0.0} passages/s"
                 + (first.Embedded > 0 ? $"; the refresh's embedding step reached {first.Embedded / embedSeconds / rawRate:P0} of it" : ""));
         }
         if (!onPostgres) await BareFtsInsertAsync(db, dir, first.Added, ct);
