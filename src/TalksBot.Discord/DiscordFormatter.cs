@@ -31,7 +31,10 @@ public static partial class DiscordFormatter
         var answer = chatAnswer.Answer;
         var quotes = QuotedSentences.Of(answer);
         // Verbatim sentences from articles as block quotes ("> "), each with its markers: not the bot's own words.
-        var body = quotes.Count > 0 ? string.Join("\n", quotes.Select(q => $"> {Escape(q.Quote)} {Escape(q.Markers)}")) : Escape(answer.Text);
+        // A dated answer's date is the bot's, on a line of its own above its quote.
+        var body = quotes.Count > 0
+            ? string.Join("\n", quotes.Select(q => (q.Date is { } date ? $"**{Escape(date)}**\n" : "") + $"> {Escape(q.Quote)} {Escape(q.Markers)}"))
+            : Escape(answer.Text);
         var description = (answer.Notice is { } n ? $"*{Escape(n)}*\n\n" : "") + body;
         var descriptions = Chunk(description, MaxDescription).ToList();
         var fields = answer.Citations.Select(c => new EmbedField(Truncate($"[{c.Number}] {Escape(c.Title)}", MaxFieldName), SourceLine(c))).ToList();

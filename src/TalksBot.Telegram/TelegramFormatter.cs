@@ -35,7 +35,8 @@ public static class TelegramFormatter
         if (quotes.Count > 0)
         {
             // Verbatim sentences from articles, shown as quotes: the reader sees these aren't the bot's own words.
-            paragraphs.AddRange(quotes.Select(q => $"<blockquote>{Escape(q.Quote)} {Escape(q.Markers)}</blockquote>"));
+            // A dated answer's date is the bot's, above its quote.
+            paragraphs.AddRange(quotes.Select(q => (q.Date is { } date ? $"<b>{Escape(date)}</b>\n" : "") + $"<blockquote>{Escape(q.Quote)} {Escape(q.Markers)}</blockquote>"));
         }
         else paragraphs.AddRange(answer.Text.Split("\n\n", StringSplitOptions.RemoveEmptyEntries).Select(p => Escape(p.Trim())));
         if (answer.Citations.Count > 0)

@@ -57,6 +57,16 @@ public class DiscordFormatterTests
     }
 
     [Fact]
+    public void A_dated_answer_shows_each_date_above_its_block_quote()
+    {
+        var citations = Enumerable.Range(1, 2).Select(n => new Citation(n, $"Title {n}", "Wire", $"https://wire.example/{n}", new DateOnly(2026, 2, n), "q", "d", n)).ToList();
+        const string text = "20 Feb 2026 — The talks resumed in Granvik. [1]\n10 Jan 2026 — The talks stalled in Lakeport. [2]";
+        var messages = DiscordFormatter.Answer(new ChatAnswer("What's the latest?", new Answer(text, AnswerMode.Extractive, true, citations), []));
+        Assert.Equal(["**20 Feb 2026**", "> The talks resumed in Granvik. \\[1\\]", "**10 Jan 2026**", "> The talks stalled in Lakeport. \\[2\\]"],
+            messages[0].Embeds![0].Description!.Split('\n'));
+    }
+
+    [Fact]
     public void An_extractive_answer_shows_each_sentence_as_a_block_quote()
     {
         var citations = Enumerable.Range(1, 2).Select(n => new Citation(n, $"Title {n}", "Wire", $"https://wire.example/{n}", new DateOnly(2026, 2, n), "q", "d", n)).ToList();

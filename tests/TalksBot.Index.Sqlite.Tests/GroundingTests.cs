@@ -260,6 +260,36 @@ public sealed class GroundingTests : IDisposable
         Assert.True(lines.Length >= 2, string.Join(" | ", lines));
         Assert.Contains("Abu Dhabi", lines[0]);
         Assert.Contains(lines.Skip(1), l => l.Contains("Geneva"));
+        // Each report dated, in the bot's words beside the quote, not in it.
+        Assert.StartsWith("24 Jan 2026 — ", lines[0]);
+        Assert.Contains(lines.Skip(1), l => l.StartsWith("17 Feb 2026 — ", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_latest_news_is_answered_newest_first_dated_and_says_how_old_it_is()
+    {
+        var source = new InMemorySource("mem://latest")
+            .Put("old", Articles.Make("Talks stall", "The peace talks stalled in Lakeport over the ceasefire line.", published: new DateOnly(2026, 1, 10)))
+            .Put("new", Articles.Make("Talks resume", "The peace talks resumed in Granvik with a new ceasefire proposal.", published: new DateOnly(2026, 2, 20)));
+        for (int f = 0; f < 12; f++) source.Put($"filler{f}", Articles.Make($"Front report {f}", $"Shelling continued near the front on day {f}. Analysts expect more fighting in the east."));
+        await _db.Refresher.RefreshAsync([source], null, default);
+        var retriever = new PassageRetriever(_db.Index, TextAnalyzer.Default, new RetrievalOptions());
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
+
+        var result = await retriever.RetrieveAsync("What's the latest on the peace talks?", default);
+        Assert.True(result.Covered, result.Grounding?.Reason);
+        var answer = new ExtractiveAnswerWriter(TextAnalyzer.Default, clock).Write(result);
+        var lines = answer.Text.Split('\n');
+        Assert.StartsWith("20 Feb 2026 — ", lines[0]);
+        Assert.Contains("Granvik", lines[0]);
+        Assert.Equal("The newest of these reports is from 20 Feb 2026, 10 days ago.", answer.Notice);
+        var quote = QuotedSentences.Of(answer)[0];
+        Assert.Equal(("20 Feb 2026", "The peace talks resumed in Granvik with a new ceasefire proposal."), (quote.Date, quote.Quote));
+
+        // Not a question for news: no dates, no notice.
+        var plain = new ExtractiveAnswerWriter(TextAnalyzer.Default, clock).Write(await retriever.RetrieveAsync("Where did the peace talks resume?", default));
+        Assert.Null(plain.Notice);
+        Assert.DoesNotContain(" — ", plain.Text);
     }
 
     [Fact]

@@ -78,7 +78,7 @@ public sealed class RetrievalEvaluationTests(RealCorpusIndex corpus, ITestOutput
         Assert.Equal(Enumerable.Range(1, answer.Citations.Count), answer.Citations.Select(c => c.Number));
         var quotes = QuotedSentences.Of(answer);
         Assert.NotEmpty(quotes);
-        foreach (var (quote, markers) in quotes)
+        foreach (var (quote, markers, _) in quotes)
         {
             // The first marker is the passage quoted; any after it report the same sentence in another outlet.
             var first = int.Parse(System.Text.RegularExpressions.Regex.Match(markers, @"\d+").Value);

@@ -29,6 +29,17 @@ public class TelegramFormatterTests
     }
 
     [Fact]
+    public void A_dated_answer_shows_each_date_above_its_quote_and_the_age_of_the_news_as_its_notice()
+    {
+        var citations = Enumerable.Range(1, 2).Select(n => new Citation(n, $"Title {n}", "Wire", $"https://wire.example/{n}", new DateOnly(2026, 2, n), "q", "d", n)).ToList();
+        const string text = "20 Feb 2026 — The talks resumed in Granvik. [1]\n10 Jan 2026 — The talks stalled in Lakeport. [2]";
+        var answer = new Answer(text, AnswerMode.Extractive, true, citations) { Notice = "The newest of these reports is from 20 Feb 2026, 10 days ago." };
+        var shown = TelegramFormatter.Answer(answer)[0];
+        Assert.StartsWith("<i>The newest of these reports is from 20 Feb 2026, 10 days ago.</i>\n\n<b>20 Feb 2026</b>\n<blockquote>The talks resumed in Granvik. [1]</blockquote>", shown);
+        Assert.Contains("<b>10 Jan 2026</b>\n<blockquote>The talks stalled in Lakeport. [2]</blockquote>", shown);
+    }
+
+    [Fact]
     public void An_extractive_answer_shows_each_sentence_as_a_quote_and_a_model_answer_does_not()
     {
         var citations = Enumerable.Range(1, 2).Select(n => new Citation(n, $"Title {n}", "Wire", $"https://wire.example/{n}", new DateOnly(2026, 2, n), "q", "d", n)).ToList();

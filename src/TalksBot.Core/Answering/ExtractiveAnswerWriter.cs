@@ -8,8 +8,10 @@ namespace TalksBot.Core.Answering;
 /// The answer without a model: the sentences of the top passages that best match the question, quoted verbatim,
 /// each followed by the [n] of its passage. It never writes a word that is not in an article.
 /// </summary>
-public sealed class ExtractiveAnswerWriter(TextAnalyzer analyzer) : IAnswerWriter
+public sealed class ExtractiveAnswerWriter(TextAnalyzer analyzer, TimeProvider? clock = null) : IAnswerWriter
 {
+    private readonly TimeProvider _clock = clock ?? TimeProvider.System;
+
     public int MaxSentences { get; init; } = 3;
     public int MaxCharacters { get; init; } = 900;
     public double MinShareOfBest { get; init; } = 0.5;
@@ -59,7 +61,8 @@ public sealed class ExtractiveAnswerWriter(TextAnalyzer analyzer) : IAnswerWrite
         }
         // "Who is the NATO secretary general?" asks for today's holder: of the sentences that say it, the newest report wins.
         var dates = retrieval.Passages.Where(p => p.Article.Published is not null).Select(p => p.Article.Published!.Value.DayNumber).ToList();
-        double Newness(RetrievedPassage p) => !retrieval.Query.AsksCurrentHolder || dates.Count == 0 || dates.Max() == dates.Min() || p.Article.Published is not { } d ? 0
+        // "What's the latest on …?" asks for the newest report too.
+        double Newness(RetrievedPassage p) => !(retrieval.Query.AsksCurrentHolder || retrieval.Query.WantsRecent) || dates.Count == 0 || dates.Max() == dates.Min() || p.Article.Published is not { } d ? 0
             : (double)(d.DayNumber - dates.Min()) / (dates.Max() - dates.Min());
         var candidates = new List<Candidate>();
         int rank = -1;
@@ -136,14 +139,36 @@ public sealed class ExtractiveAnswerWriter(TextAnalyzer analyzer) : IAnswerWrite
         }
 
         var citations = new CitationList();
-        if (timeline is not null)
+        // A story over time reads oldest first, the latest news newest first; either way one dated report a line.
+        bool latest = timeline is null && TimelineQuestion.AsksLatest(retrieval.Query.Question);
+        bool dated = timeline is not null || latest;
+        if (timeline is not null) picked = picked.OrderBy(p => p.Passage.Article.Published ?? DateOnly.MaxValue).ToList();
+        else if (latest) picked = picked.OrderByDescending(p => p.Passage.Article.Published ?? DateOnly.MinValue).ToList();
+        var parts = picked.Select(p => (dated && p.Passage.Article.Published is { } day ? DateLabel(day) + DateSeparator : "") + p.Sentence + " "
+            + string.Concat(alsoIn.GetValueOrDefault(p, []).Prepend(p.Passage).Select(x => $"[{citations.NumberFor(x)}]"))).ToList();
+        var answer = new Answer(string.Join(dated ? "\n" : " ", parts), AnswerMode.Extractive, true, citations.Citations);
+        var newest = picked.Select(p => p.Passage.Article.Published).Max();
+        return latest && newest is { } last ? answer with { Notice = NewestReport(last) } : answer;
+    }
+
+    /// <summary>What goes between a report's date and its sentence in a dated answer ("19 Jan 2026 — …").</summary>
+    public const string DateSeparator = " — ";
+
+    /// <summary>A report's date as a dated answer writes it: "19 Jan 2026".</summary>
+    public static string DateLabel(DateOnly day) => day.ToString("d MMM yyyy", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>"The newest of these reports is from 24 Jun 2026, 165 days ago.": how old the latest news is.</summary>
+    private string NewestReport(DateOnly newest)
+    {
+        int days = DateOnly.FromDateTime(_clock.GetUtcNow().UtcDateTime).DayNumber - newest.DayNumber;
+        var age = days switch
         {
-            // Oldest report first, one per line: the reader sees the story move (each citation carries its date).
-            picked = picked.OrderBy(p => p.Passage.Article.Published ?? DateOnly.MaxValue).ToList();
-        }
-        var parts = picked.Select(p => p.Sentence + " " + string.Concat(
-            alsoIn.GetValueOrDefault(p, []).Prepend(p.Passage).Select(x => $"[{citations.NumberFor(x)}]"))).ToList();
-        return new Answer(string.Join(timeline is null ? " " : "\n", parts), AnswerMode.Extractive, true, citations.Citations);
+            < 0 => "",
+            0 => ", today",
+            1 => ", yesterday",
+            _ => $", {days} days ago",
+        };
+        return $"The newest of these reports is from {DateLabel(newest)}{age}.";
     }
 
     private const double TypeBonus = 0.3;

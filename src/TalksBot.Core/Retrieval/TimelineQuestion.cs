@@ -42,6 +42,16 @@ public sealed partial record TimelineQuestion(string Question, IReadOnlyList<str
         }
     }
 
+    /// <summary>
+    /// "What's the latest on the talks?", "any news on …", "most recent developments": a question for the newest
+    /// reports, answered newest first with each report's date and how old the newest is. (A "now" or "current" alone
+    /// asks who holds a role today, not for news.)
+    /// </summary>
+    public static bool AsksLatest(string question) => Latest().IsMatch(question);
+
+    [GeneratedRegex(@"\b(latest|newest|most recent|recent (news|developments|reports)|any news|what'?s new|(the )?news (on|about))\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Latest();
+
     [GeneratedRegex(@"\b(chang(e|ed|es|ing)|evolv(e|ed|ing)|compar(e|ed|es|ing)|shift(ed)?|develop(ed|ments)?|move[ds]? on|moved|progress(ed)?|since|timeline|over time|so far)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Cue();
 

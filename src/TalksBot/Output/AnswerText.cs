@@ -15,7 +15,8 @@ internal static class AnswerText
     {
         var quotes = QuotedSentences.Of(answer);
         if (quotes.Count == 0) return answer.Text;
-        return string.Join('\n', quotes.Select(q => $"“{q.Quote}” {q.Markers}"));
+        // A dated answer's date is the bot's: before the quotation marks.
+        return string.Join('\n', quotes.Select(q => (q.Date is { } date ? date + ExtractiveAnswerWriter.DateSeparator : "") + $"“{q.Quote}” {q.Markers}"));
     }
 
     public static string Sources(Answer answer)
