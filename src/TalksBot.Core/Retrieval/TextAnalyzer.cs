@@ -102,13 +102,28 @@ public sealed partial class TextAnalyzer
     /// <summary>Index terms of a text, in order, repeats kept.</summary>
     public List<string> Terms(string text)
     {
-        var terms = new List<string>();
-        foreach (var token in Tokenize(text))
+        // The refresh's hot path (every word of every passage): words are looked up in the term cache as spans, so a
+        // known word costs no string; only a word not yet cached is made one.
+        var sink = new TermSink(this, new List<string>(text.Length / 7 + 4));
+        Scan(text, ref sink);
+        return sink.Terms;
+    }
+
+    /// <summary>The term of one word as <see cref="Terms"/> gives it (null for a stop word): for tests.</summary>
+    internal string? TermOf(string token) => Normalize(token);
+
+    private readonly struct TermSink(TextAnalyzer analyzer, List<string> terms) : ITokenSink
+    {
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string?>.AlternateLookup<ReadOnlySpan<char>> _cache =
+            analyzer._normalized.GetAlternateLookup<ReadOnlySpan<char>>();
+
+        public List<string> Terms => terms;
+
+        public void Token(ReadOnlySpan<char> token, int start, int end)
         {
-            var term = Normalize(token);
+            var term = _cache.TryGetValue(token, out var known) ? known : analyzer.Normalize(token.ToString());
             if (term is not null) terms.Add(term);
         }
-        return terms;
     }
 
     public QueryAnalysis AnalyzeQuestion(string question)
@@ -201,71 +216,139 @@ public sealed partial class TextAnalyzer
     public static bool IsInvisible(char c) => c is '\u200B' or '\u200C' or '\u200D' or '\u2060' or '\u2061' or '\u2062' or '\u2063' or '\u2064' or '\uFEFF' or '\u00AD' or '\u180E';
 
     /// <summary>Words with where they start and end in the text.</summary>
-    public static IEnumerable<(string Token, int Start, int End)> TokenSpans(string text)
+    public static IReadOnlyList<(string Token, int Start, int End)> TokenSpans(string text)
     {
-        var sb = new StringBuilder(32);
-        int i = 0;
-        int wordStart = 0;
-        while (i < text.Length)
+        var sink = new SpanSink([]);
+        Scan(text, ref sink);
+        return sink.Spans;
+    }
+
+    private interface ITokenSink
+    {
+        void Token(ReadOnlySpan<char> token, int start, int end);
+    }
+
+    private readonly struct SpanSink(List<(string, int, int)> spans) : ITokenSink
+    {
+        public List<(string, int, int)> Spans => spans;
+
+        public void Token(ReadOnlySpan<char> token, int start, int end) => spans.Add((token.ToString(), start, end));
+    }
+
+    /// <summary>
+    /// The tokenizer: letters and digits with diacritics folded; a possessive 's ends a word and other contractions
+    /// close up (don't); dotted acronyms (U.S.) stay one word; invisible format characters inside a word are skipped.
+    /// Each word goes to <paramref name="sink"/> as a span of a reused buffer, with where it starts and ends.
+    /// </summary>
+    private static void Scan<TSink>(string text, ref TSink sink) where TSink : struct, ITokenSink
+    {
+        var word = new WordBuffer(stackalloc char[64]);
+        try
         {
-            char c = text[i];
-            if (IsInvisible(c))
+            int i = 0;
+            int wordStart = 0;
+            while (i < text.Length)
             {
-                i++;
-                continue;
-            }
-            if (char.IsLetterOrDigit(c))
-            {
-                if (sb.Length == 0) wordStart = i;
-                sb.Append(Fold(c));
-                i++;
-                continue;
-            }
-            if ((c is '\'' or '’') && sb.Length > 0 && i + 1 < text.Length && char.IsLetter(text[i + 1]))
-            {
-                // Possessive 's ends the word; other contractions (don't) close up.
-                if ((text[i + 1] is 's' or 'S') && (i + 2 >= text.Length || !char.IsLetter(text[i + 2])))
+                char c = text[i];
+                if (IsInvisible(c))
                 {
-                    yield return (sb.ToString(), wordStart, i);
-                    i += 2;
-                    sb.Clear();
+                    i++;
                     continue;
                 }
-                i++;
-                continue;
-            }
-            if (c == '.' && sb.Length == 1 && char.IsLetter(sb[0]) && i + 2 < text.Length && char.IsLetter(text[i + 1]) && text[i + 2] == '.')
-            {
-                // Dotted acronym: U.S. / U.N. / E.U.
-                sb.Append('.');
-                i++;
-                while (i + 1 < text.Length && char.IsLetter(text[i]) && text[i + 1] == '.')
+                if (char.IsLetterOrDigit(c))
                 {
-                    sb.Append(Fold(text[i]));
-                    i += 2;
-                    if (i < text.Length && char.IsLetter(text[i]) && i + 1 < text.Length && text[i + 1] == '.') sb.Append('.');
+                    if (word.Length == 0) wordStart = i;
+                    word.Append(Fold(c));
+                    i++;
+                    continue;
                 }
-                yield return (sb.ToString(), wordStart, i);
-                sb.Clear();
-                continue;
+                if ((c is '\'' or '’') && word.Length > 0 && i + 1 < text.Length && char.IsLetter(text[i + 1]))
+                {
+                    // Possessive 's ends the word; other contractions (don't) close up.
+                    if ((text[i + 1] is 's' or 'S') && (i + 2 >= text.Length || !char.IsLetter(text[i + 2])))
+                    {
+                        sink.Token(word.Chars, wordStart, i);
+                        i += 2;
+                        word.Clear();
+                        continue;
+                    }
+                    i++;
+                    continue;
+                }
+                if (c == '.' && word.Length == 1 && char.IsLetter(word.Chars[0]) && i + 2 < text.Length && char.IsLetter(text[i + 1]) && text[i + 2] == '.')
+                {
+                    // Dotted acronym: U.S. / U.N. / E.U.
+                    word.Append('.');
+                    i++;
+                    while (i + 1 < text.Length && char.IsLetter(text[i]) && text[i + 1] == '.')
+                    {
+                        word.Append(Fold(text[i]));
+                        i += 2;
+                        if (i < text.Length && char.IsLetter(text[i]) && i + 1 < text.Length && text[i + 1] == '.') word.Append('.');
+                    }
+                    sink.Token(word.Chars, wordStart, i);
+                    word.Clear();
+                    continue;
+                }
+                if (word.Length > 0)
+                {
+                    sink.Token(word.Chars, wordStart, i);
+                    word.Clear();
+                }
+                i++;
             }
-            if (sb.Length > 0)
-            {
-                yield return (sb.ToString(), wordStart, i);
-                sb.Clear();
-            }
-            i++;
+            if (word.Length > 0) sink.Token(word.Chars, wordStart, text.Length);
         }
-        if (sb.Length > 0) yield return (sb.ToString(), wordStart, text.Length);
+        finally
+        {
+            word.Dispose();
+        }
     }
+
+    /// <summary>The word being read: on the stack, moved to a pooled array if a word outgrows it.</summary>
+    private ref struct WordBuffer(Span<char> initial)
+    {
+        private Span<char> _chars = initial;
+        private char[]? _pooled;
+
+        public int Length { get; private set; }
+
+        public readonly ReadOnlySpan<char> Chars => _chars[..Length];
+
+        public void Append(char c)
+        {
+            if (Length == _chars.Length)
+            {
+                var larger = System.Buffers.ArrayPool<char>.Shared.Rent(_chars.Length * 2);
+                _chars.CopyTo(larger);
+                if (_pooled is not null) System.Buffers.ArrayPool<char>.Shared.Return(_pooled);
+                _chars = _pooled = larger;
+            }
+            _chars[Length++] = c;
+        }
+
+        public void Clear() => Length = 0;
+
+        public void Dispose()
+        {
+            if (_pooled is not null) System.Buffers.ArrayPool<char>.Shared.Return(_pooled);
+        }
+    }
+
+    // Each character's folded form, filled in as characters are met (0: not yet): folding decomposed the character
+    // into a new string every time a non-ASCII letter was read.
+    private static readonly char[] FoldedChars = new char[char.MaxValue + 1];
 
     private static char Fold(char c)
     {
         if (c < 128) return c;
+        char folded = FoldedChars[c];
+        if (folded != 0) return folded;
         var decomposed = c.ToString().Normalize(NormalizationForm.FormD);
         // Keep Cyrillic й/ї intact: folding them changes the word.
-        if (decomposed.Length > 1 && decomposed[0] < 0x250) return decomposed[0];
-        return c;
+        folded = decomposed.Length > 1 && decomposed[0] < 0x250 ? decomposed[0] : c;
+        FoldedChars[c] = folded;
+        return folded;
     }
 
     public static Dictionary<string, string> ParseVariants(string text)
