@@ -14,10 +14,11 @@ public static class LocalEmbeddingsServiceCollectionExtensions
 {
     /// <param name="batchSize">Passages read from the index and embedded per step of a refresh.</param>
     /// <param name="runBatchSize">Inputs per ONNX Runtime run (each padded to the longest of its run).</param>
-    public static IServiceCollection AddLocalEmbeddings(this IServiceCollection services, LocalEmbeddingModel model, int batchSize, int runBatchSize = 16)
+    /// <param name="modelFolder">Where the model file is kept (see <see cref="OnnxSentenceEncoder"/>; null: its default).</param>
+    public static IServiceCollection AddLocalEmbeddings(this IServiceCollection services, LocalEmbeddingModel model, int batchSize, string? modelFolder = null, int runBatchSize = 16)
     {
         // Registered as instances: the container does not dispose them, and the shared encoder outlives any one host.
-        var encoder = OnnxSentenceEncoder.Shared(model);
+        var encoder = OnnxSentenceEncoder.Shared(model, modelFolder);
         var passages = LocalEmbeddingGenerator.ForPassages(encoder, runBatchSize);
         var queries = LocalEmbeddingGenerator.ForQueries(encoder, runBatchSize);
         services.TryAddSingleton(encoder);

@@ -25,13 +25,13 @@ public sealed class OnnxSentenceEncoder : IDisposable
 
     /// <summary>
     /// Word pieces per ONNX Runtime run at most (a run of one longer input excepted): the runtime's arena keeps what
-    /// the largest run needed, and attention grows with the inputs times their length squared. 16 passages of 256
-    /// word pieces per run held a 10,000-article refresh at 671 MB; 1,024 word pieces (4 such passages, 16 short ones)
-    /// at 480 MB, and no slower.
+    /// the largest run needed, and attention grows with the inputs times their length squared. With up to 16 passages
+    /// of 256 word pieces per run a refresh of 120 generated articles peaked at 671 MB; with 1,024 word pieces a run
+    /// (4 such passages, or 16 short ones) at 480 MB, and no slower (bench index, separate processes).
     /// </summary>
     public const int MaxWordPiecesPerRun = 1024;
 
-    /// <summary>Where a model is written as a file to be loaded by path: beside the default index, under the user's local data.</summary>
+    /// <summary>Where a model is written as a file to be loaded by path when no folder is given: under the user's local data.</summary>
     public static string DefaultModelFolder =>
         Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create), "TalksBot", "models");
 
@@ -44,9 +44,12 @@ public sealed class OnnxSentenceEncoder : IDisposable
         _loaded = new Lazy<LoadedModel>(Load, LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
-    /// <summary>The process-wide encoder of a model (not loaded until first used; lives as long as the process).</summary>
-    public static OnnxSentenceEncoder Shared(LocalEmbeddingModel model) =>
-        SharedEncoders.GetOrAdd(model.Key, _ => new Lazy<OnnxSentenceEncoder>(() => new OnnxSentenceEncoder(model))).Value;
+    /// <summary>
+    /// The process-wide encoder of a model (not loaded until first used; lives as long as the process). The first
+    /// caller's <paramref name="modelFolder"/> is the one it keeps.
+    /// </summary>
+    public static OnnxSentenceEncoder Shared(LocalEmbeddingModel model, string? modelFolder = null) =>
+        SharedEncoders.GetOrAdd(model.Key, _ => new Lazy<OnnxSentenceEncoder>(() => new OnnxSentenceEncoder(model, modelFolder: modelFolder))).Value;
 
     /// <summary>How many times any encoder in this process has loaded a model.</summary>
     public static int LoadsInProcess => Volatile.Read(ref s_loads);

@@ -17,6 +17,23 @@ public class EmbeddingsCompositionTests
     }
 
     [Fact]
+    public void The_local_model_file_goes_beside_the_sqlite_index_unless_a_folder_is_configured()
+    {
+        static string? FolderFor(params (string Key, string? Value)[] settings)
+        {
+            var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings.Select(s => new KeyValuePair<string, string?>(s.Key, s.Value))).Build();
+            var options = configuration.GetSection(EmbeddingsOptions.Section).Get<EmbeddingsOptions>() ?? new EmbeddingsOptions();
+            return EmbeddingsComposition.ModelFolder(options, configuration);
+        }
+        var data = Path.Combine(Path.GetTempPath(), "talksbot-data");
+        Assert.Equal(Path.Combine(data, "models"), FolderFor(("Index:DatabasePath", Path.Combine(data, "talksbot.db"))));
+        Assert.Equal(Path.Combine(Path.GetDirectoryName(Core.Indexing.IndexOptions.DefaultDatabasePath())!, "models"), FolderFor());
+        Assert.Equal(Path.GetFullPath("/srv/models"), FolderFor(("Index:DatabasePath", "/x/t.db"), ("Embeddings:ModelFolder", "/srv/models")));
+        // PostgreSQL has no index folder: the encoder's own default (the user's local data).
+        Assert.Null(FolderFor(("Index:Provider", "postgres")));
+    }
+
+    [Fact]
     public void The_default_is_the_local_minilm_model_for_passages_and_queries()
     {
         using var sp = Compose();

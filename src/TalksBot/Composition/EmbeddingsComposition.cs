@@ -23,9 +23,19 @@ public static class EmbeddingsComposition
         }
         return options.NormalizedProvider switch
         {
-            "local" => services.AddLocalEmbeddings(LocalEmbeddingModel.Find(options.Model)!, options.BatchSize),
+            "local" => services.AddLocalEmbeddings(LocalEmbeddingModel.Find(options.Model)!, options.BatchSize, ModelFolder(options, configuration)),
             "openai" => services.AddOpenAiEmbeddings(configuration, options.BatchSize),
             _ => services,
         };
+    }
+
+    /// <summary>Embeddings:ModelFolder, else `models` beside the SQLite index, else the encoder's default under the user's data.</summary>
+    internal static string? ModelFolder(EmbeddingsOptions options, IConfiguration configuration)
+    {
+        if (!string.IsNullOrWhiteSpace(options.ModelFolder)) return Path.GetFullPath(Environment.ExpandEnvironmentVariables(options.ModelFolder));
+        var index = configuration.GetSection(Core.Indexing.IndexOptions.Section).Get<Core.Indexing.IndexOptions>() ?? new Core.Indexing.IndexOptions();
+        if (index.Provider.Trim().Equals("postgres", StringComparison.OrdinalIgnoreCase)) return null;
+        var database = string.IsNullOrWhiteSpace(index.DatabasePath) ? Core.Indexing.IndexOptions.DefaultDatabasePath() : index.DatabasePath;
+        return Path.Combine(Path.GetDirectoryName(Path.GetFullPath(Environment.ExpandEnvironmentVariables(database))) ?? ".", "models");
     }
 }

@@ -19,5 +19,12 @@ public sealed class EmbeddingsOptions
     [Range(1, 2048, ErrorMessage = "Embeddings:BatchSize must be between 1 and 2048.")]
     public int BatchSize { get; set; } = 64;
 
+    /// <summary>
+    /// Where a local model is written as a file to be loaded by path (the model ships inside the build; loading it by
+    /// path keeps two extra copies of its weights out of memory). Default: `models` beside the SQLite index (a folder
+    /// the bot can write wherever it runs), else TalksBot/models under the user's local application data.
+    /// </summary>
+    public string? ModelFolder { get; set; }
+
     public string NormalizedProvider => Provider.Trim().ToLowerInvariant();
 }
