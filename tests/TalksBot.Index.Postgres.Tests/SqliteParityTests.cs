@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using TalksBot.Core.Answering;
 using TalksBot.Core.Articles;
@@ -62,7 +61,7 @@ public class SqliteParityTests(PostgresServer server, ITestOutputHelper output) 
             (await _sqlite.GetVocabularyAsync(default)).OrderBy(kv => kv.Key, StringComparer.Ordinal),
             (await _postgres.Index.GetVocabularyAsync(default)).OrderBy(kv => kv.Key, StringComparer.Ordinal));
 
-        var questions = Questions("heldout").Concat(Questions("devset")).ToList();
+        var questions = EvaluationQuestions.Of("heldout").Concat(EvaluationQuestions.Of("devset")).ToList();
         var differences = new List<string>();
         var timing = new Dictionary<string, TimeSpan> { ["sqlite search"] = default, ["postgres search"] = default, ["sqlite answer"] = default, ["postgres answer"] = default };
         foreach (var question in questions)
@@ -138,10 +137,4 @@ public class SqliteParityTests(PostgresServer server, ITestOutputHelper output) 
 
     private static string Describe(IReadOnlyList<PassageHit> hits) =>
         string.Join(", ", hits.Take(5).Select(h => $"{Path.GetFileName(h.Article.Origin)}#{h.Position}:{h.Score:0.######}")) + (hits.Count > 5 ? $" … ({hits.Count})" : "");
-
-    private static IEnumerable<string> Questions(string set)
-    {
-        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(SharedData.RepositoryRoot, "tests", "TalksBot.Tests", "Evaluation", set + ".json")));
-        return json.RootElement.EnumerateArray().Select(q => q.GetProperty("question").GetString()!).ToList();
-    }
 }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using TalksBot.Core.Articles;
 using TalksBot.Core.Indexing;
 using TalksBot.Core.Refresh;
@@ -27,7 +26,7 @@ public class HeldPostingsTests : IDisposable
         Assert.True(report.Added >= 200, $"only {report.Added} articles");
         var held = new SqliteArticleIndex(_db.Path, holdPostings: true);
 
-        var questions = Questions("devset").Concat(Questions("heldout")).ToList();
+        var questions = EvaluationQuestions.Of("devset").Concat(EvaluationQuestions.Of("heldout")).ToList();
         var differences = new List<string>();
         int compared = 0;
         foreach (var question in questions)
@@ -101,10 +100,4 @@ public class HeldPostingsTests : IDisposable
 
     private static string Describe(IReadOnlyList<PassageHit> hits) =>
         string.Join(", ", hits.Take(5).Select(h => $"{h.PassageId}:{h.Score:0.######}")) + (hits.Count > 5 ? $" … ({hits.Count})" : "");
-
-    private static IEnumerable<string> Questions(string set)
-    {
-        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(SharedData.RepositoryRoot, "tests", "TalksBot.Tests", "Evaluation", set + ".json")));
-        return json.RootElement.EnumerateArray().Select(q => q.GetProperty("question").GetString()!).ToList();
-    }
 }
