@@ -67,6 +67,7 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton<ChatModeration>();
         services.TryAddSingleton<IConversationPipeline>(sp => sp.GetRequiredService<ConversationPipeline>());
         // Needs an IFeedbackStore from the state adapter (SQLite registers one).
+        services.TryAddSingleton(_ => new Chat.AnsweredMessages());
         services.TryAddSingleton(sp => new Chat.ChatFrontEnd(
             sp.GetRequiredService<IConversationPipeline>(),
             sp.GetRequiredService<IndexMaintenance>(),
@@ -74,7 +75,8 @@ public static class CoreServiceCollectionExtensions
             sp.GetRequiredService<ChatModeration>(),
             sp.GetRequiredService<Feedback.IFeedbackStore>(),
             sp.GetRequiredService<TimeProvider>(),
-            sp.GetService<Microsoft.Extensions.Logging.ILogger<Chat.ChatFrontEnd>>()));
+            sp.GetService<Microsoft.Extensions.Logging.ILogger<Chat.ChatFrontEnd>>(),
+            sp.GetRequiredService<Chat.AnsweredMessages>()));
         return services;
     }
 }

@@ -212,7 +212,9 @@ public sealed partial class DiscordBot(
         bool repliedTo = BotUserId is not null && message.ReferencedMessage?.Author?.Id == BotUserId;
         if (!dm && !mentioned && !repliedTo) return;
         var text = MentionPattern().Replace(message.Content ?? "", m => m.Groups[1].Value == BotUserId ? "" : m.Value).Trim();
-        var invocation = new ChatInvocation(ChatCommand.Ask(text), $"discord:channel:{message.ChannelId}", $"discord:user:{message.Author.Id}", _ => Task.FromResult(false));
+        // A reply to one of the bot's messages names it: the front end follows up on the answer it showed.
+        var invocation = new ChatInvocation(ChatCommand.Ask(text), $"discord:channel:{message.ChannelId}", $"discord:user:{message.Author.Id}", _ => Task.FromResult(false),
+            repliedTo ? message.ReferencedMessage!.Id : null);
         try
         {
             await frontEnd.HandleAsync(invocation, new DiscordMessageReply(rest, message, _pacing), ct);

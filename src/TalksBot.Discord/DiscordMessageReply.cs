@@ -11,8 +11,11 @@ internal sealed class DiscordMessageReply(DiscordRestClient rest, Message messag
 {
     private readonly MessageReference _question = new(message.Id);
     private string? _shown;
+    private readonly List<string> _answerIds = [];
 
     public ChatPacing Pacing => pacing;
+
+    public IReadOnlyList<string> ShownMessageIds => _answerIds;
 
     public Task ShowDraftAsync(string text, CancellationToken cancellationToken) => ShowAsync(DiscordFormatter.Draft(text), cancellationToken);
 
@@ -20,7 +23,8 @@ internal sealed class DiscordMessageReply(DiscordRestClient rest, Message messag
     {
         var messages = DiscordFormatter.Answer(answer);
         await ShowAsync(messages[0], cancellationToken);
-        foreach (var more in messages.Skip(1)) await rest.CreateMessageAsync(message.ChannelId, more with { MessageReference = _question }, cancellationToken);
+        _answerIds.Add(_shown!);
+        foreach (var more in messages.Skip(1)) _answerIds.Add(await rest.CreateMessageAsync(message.ChannelId, more with { MessageReference = _question }, cancellationToken));
     }
 
     public Task ShowTextAsync(string text, CancellationToken cancellationToken) => ShowAsync(DiscordFormatter.Plain(text), cancellationToken);

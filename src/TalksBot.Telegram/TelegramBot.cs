@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using TalksBot.Core.Chat;
@@ -82,7 +83,9 @@ public sealed class TelegramBot(
     {
         var command = ToCommand(message);
         if (command is null) return null;
-        var invocation = new ChatInvocation(command, $"telegram:chat:{message.Chat.Id}", $"telegram:user:{message.From!.Id}", ct => IsModeratorAsync(message.Chat, message.From.Id, ct));
+        // A reply to one of the bot's messages names it: the front end follows up on the answer it showed.
+        var repliedTo = message.ReplyToMessage is { } replied && replied.From?.Id == Me.Id ? replied.Id.ToString(CultureInfo.InvariantCulture) : null;
+        var invocation = new ChatInvocation(command, $"telegram:chat:{message.Chat.Id}", $"telegram:user:{message.From!.Id}", ct => IsModeratorAsync(message.Chat, message.From.Id, ct), repliedTo);
         return (invocation, new TelegramReply(api, flood, message.Chat.Id, message.Id, _pacing));
     }
 

@@ -16,19 +16,23 @@ internal sealed class TelegramReply(ITelegramBotClient api, FloodControl flood, 
 {
     private static readonly LinkPreviewOptions NoPreview = new() { IsDisabled = true };
     private int? _shown;
+    private readonly List<int> _answerIds = [];
 
     public ChatPacing Pacing => pacing;
+
+    public IReadOnlyList<string> ShownMessageIds => _answerIds.Select(id => id.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
 
     public Task ShowDraftAsync(string text, CancellationToken cancellationToken) => ShowAsync([TelegramFormatter.Draft(text)], null, cancellationToken);
 
     public Task ShowAnswerAsync(ChatAnswer answer, CancellationToken cancellationToken) =>
-        ShowAsync(TelegramFormatter.Answer(answer.Answer), TelegramFormatter.Keyboard(answer.Buttons), cancellationToken);
+        ShowAsync(TelegramFormatter.Answer(answer.Answer), TelegramFormatter.Keyboard(answer.Buttons), cancellationToken, _answerIds);
 
     public Task ShowTextAsync(string text, CancellationToken cancellationToken) => ShowAsync(TelegramFormatter.Plain(text), null, cancellationToken);
 
     public Task SendTypingAsync(CancellationToken cancellationToken) => api.SendChatAction(chat, ChatAction.Typing, cancellationToken: cancellationToken);
 
-    private async Task ShowAsync(IReadOnlyList<string> parts, InlineKeyboardMarkup? keyboard, CancellationToken ct)
+    /// <param name="shownIds">Gets the id of every message that shows these parts (the answer's, for replies to it).</param>
+    private async Task ShowAsync(IReadOnlyList<string> parts, InlineKeyboardMarkup? keyboard, CancellationToken ct, List<int>? shownIds = null)
     {
         for (int i = 0; i < parts.Count; i++)
         {
@@ -37,12 +41,14 @@ internal sealed class TelegramReply(ITelegramBotClient api, FloodControl flood, 
             if (i == 0 && _shown is { } shown)
             {
                 await EditAsync(shown, parts[0], markup, ct);
+                shownIds?.Add(shown);
                 continue;
             }
             var sent = await api.SendMessage(chat, parts[i], ParseMode.Html,
                 replyParameters: new ReplyParameters { MessageId = replyTo, AllowSendingWithoutReply = true },
                 replyMarkup: markup, linkPreviewOptions: NoPreview, cancellationToken: ct);
             if (i == 0) _shown = sent.Id;
+            shownIds?.Add(sent.Id);
         }
     }
 

@@ -21,6 +21,46 @@ public class ChatFrontEndTests
     private Func<ChatQuestion, IAsyncEnumerable<AnswerUpdate>> _answers = _ => Updates(AnswerUpdate.Finished(Answer.NotCovered()));
 
     [Fact]
+    public async Task A_reply_to_an_earlier_answer_carries_that_answers_exchange_to_the_pipeline()
+    {
+        var front = FrontEnd();
+        var asked = new List<ChatQuestion>();
+        _answers = q =>
+        {
+            asked.Add(q);
+            var answer = new Answer($"Answer to {q.Text} [1]", AnswerMode.Extractive, true, []) { StandaloneQuestion = q.Text + " (standalone)" };
+            return Updates(AnswerUpdate.Finished(answer));
+        };
+        var first = new RecordingReply { Ids = ["m1", "m2"] };
+        await front.HandleAsync(Invocation(ChatCommand.Ask("When was the exchange agreed?")), first, default);
+        await front.HandleAsync(Invocation(ChatCommand.Ask("Who leads Ukraine's delegation?")), new RecordingReply { Ids = ["m3"] }, default);
+
+        // A reply to either message of the first answer: its exchange, as the pipeline stated it, not the last one.
+        await front.HandleAsync(Invocation(ChatCommand.Ask("and where did it happen?")) with { RepliedToMessageId = "m2" }, new RecordingReply(), default);
+        var turn = Assert.IsType<ConversationTurn>(asked[^1].RepliedTo);
+        Assert.Equal(("When was the exchange agreed? (standalone)", "Answer to When was the exchange agreed? [1]"), (turn.Question, turn.Answer));
+
+        // Not a reply, a reply to a message the bot doesn't know, or one in another conversation: nothing carried.
+        await front.HandleAsync(Invocation(ChatCommand.Ask("and where?")), new RecordingReply(), default);
+        Assert.Null(asked[^1].RepliedTo);
+        await front.HandleAsync(Invocation(ChatCommand.Ask("and where?")) with { RepliedToMessageId = "m9" }, new RecordingReply(), default);
+        Assert.Null(asked[^1].RepliedTo);
+        await front.HandleAsync(Invocation(ChatCommand.Ask("and where?")) with { RepliedToMessageId = "m1", ConversationKey = "test:chat:2" }, new RecordingReply(), default);
+        Assert.Null(asked[^1].RepliedTo);
+    }
+
+    [Fact]
+    public void Answered_messages_are_bounded_and_let_the_oldest_go_first()
+    {
+        var answered = new AnsweredMessages(capacity: 3);
+        var at = DateTimeOffset.UnixEpoch;
+        for (int i = 1; i <= 4; i++) answered.Remember("c", [$"m{i}"], new ConversationTurn($"q{i}", $"a{i}", at));
+        Assert.Null(answered.Find("c", "m1"));
+        Assert.Equal(["q2", "q3", "q4"], new[] { "m2", "m3", "m4" }.Select(m => answered.Find("c", m)!.Question));
+        Assert.Null(answered.Find("c", null));
+    }
+
+    [Fact]
     public async Task Moderator_commands_are_checked_on_every_invocation_and_refused_before_touching_the_index()
     {
         var front = FrontEnd();
@@ -267,6 +307,8 @@ public class ChatFrontEndTests
         public Task ShowAnswerAsync(ChatAnswer answer, CancellationToken cancellationToken) { Answers.Add(answer); return Task.CompletedTask; }
         public Task ShowTextAsync(string text, CancellationToken cancellationToken) { Texts.Add(text); return Task.CompletedTask; }
         public Task SendTypingAsync(CancellationToken cancellationToken) { Interlocked.Increment(ref Typing); return Task.CompletedTask; }
+        public IReadOnlyList<string> Ids { get; init; } = [];
+        public IReadOnlyList<string> ShownMessageIds => Answers.Count > 0 ? Ids : [];
     }
 
     /// <summary>The test's sources by location; a private address is refused the way the web source factory refuses it.</summary>

@@ -111,8 +111,21 @@ public sealed class FakeDiscord : IAsyncDisposable
             "oauth2/applications/@me" => Results.Json(new { id = ApplicationId }),
             _ when path.EndsWith("/callback") || path.EndsWith("/typing") => Results.NoContent(),
             _ when ctx.Request.Method == "PUT" => Results.Json(new JsonArray()),
-            _ => Results.Json(new { id = "3000" + Calls.Count, channel_id = "c" }),
+            _ => Created(body),
         };
+    }
+
+    /// <summary>The id this server gave each message it created, by its request body.</summary>
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<JsonNode, string> _createdIds = new();
+
+    /// <summary>The id of the message a request created (throws when it created none).</summary>
+    public string IdOf(JsonNode request) => _createdIds.TryGetValue(request, out var id) ? id : throw new InvalidOperationException("no message was created by that request");
+
+    private IResult Created(JsonNode? body)
+    {
+        var id = "3000" + Calls.Count;
+        if (body is not null) _createdIds.AddOrUpdate(body, id);
+        return Results.Json(new { id, channel_id = "c" });
     }
 
     /// <summary>Sends a dispatch now, or keeps it for the replay of a resume when no connection is up.</summary>

@@ -72,6 +72,27 @@ public class FollowUpAndQuotesEndToEndTests
     }
 
     [Fact]
+    public async Task A_reply_to_an_earlier_answer_follows_up_on_that_answers_question_not_the_last_one()
+    {
+        await using var h = await StartAsync();
+        await h.Discord.WaitForAsync(Ready);
+        var when = await SayAsync(h, FakeDiscord.MessageCreate("7101", $"<@{FakeDiscord.BotUserId}> When was the prisoner exchange agreed?", "300", mentionBot: true));
+        await SayAsync(h, FakeDiscord.MessageCreate("7102", $"<@{FakeDiscord.BotUserId}> Who leads Russia's delegation at the talks in Abu Dhabi?", "300", mentionBot: true));
+
+        // The reply names the first answer's message: its question is the one followed up on, though another came since.
+        var reply = FakeDiscord.MessageCreate("7103", "and where did it happen?", "300", mentionBot: false);
+        var answerId = h.Discord.IdOf(when);
+        reply["message_reference"] = new JsonObject { ["message_id"] = answerId, ["channel_id"] = "600", ["guild_id"] = "300" };
+        reply["referenced_message"] = new JsonObject
+        {
+            ["id"] = answerId, ["channel_id"] = "600", ["content"] = "",
+            ["author"] = new JsonObject { ["id"] = FakeDiscord.BotUserId, ["username"] = "TalksBot", ["bot"] = true },
+        };
+        var where = await SayAsync(h, reply);
+        Assert.Matches(@"(^|\n)> [^\n]*Senkivka[^\n]*\\\[\d\\\]", Description(where));
+    }
+
+    [Fact]
     public async Task A_reply_to_the_bots_message_without_a_ping_is_read_as_a_follow_up_of_the_question_before_it()
     {
         await using var h = await StartAsync();

@@ -87,6 +87,12 @@ public sealed class FakeBotApi : IAsyncDisposable
 
     public IEnumerable<JsonObject> Sent(string method) => Calls.Where(c => c.Method == method).Select(c => c.Body);
 
+    /// <summary>The message id this server gave each sendMessage it accepted, by its request body.</summary>
+    public System.Runtime.CompilerServices.ConditionalWeakTable<JsonObject, object> SentIds { get; } = new();
+
+    /// <summary>The id of the message a sendMessage request created (throws when it created none).</summary>
+    public long IdOf(JsonObject sendMessage) => SentIds.TryGetValue(sendMessage, out var id) ? (long)id : throw new InvalidOperationException("no message was created by that request");
+
     private async Task<IResult> HandleAsync(string token, string method, HttpContext http)
     {
         // Telegram.Bot posts JSON, and nothing at all for methods without parameters (getMe): both are valid Bot API requests.
@@ -138,9 +144,11 @@ public sealed class FakeBotApi : IAsyncDisposable
                     if (http.RequestAborted.IsCancellationRequested) return Ok(new JsonArray());
                 }
             case "sendMessage":
+                long sentId = Interlocked.Increment(ref _nextMessageId);
+                SentIds.AddOrUpdate(body, sentId);
                 return Ok(new JsonObject
                 {
-                    ["message_id"] = Interlocked.Increment(ref _nextMessageId),
+                    ["message_id"] = sentId,
                     ["chat"] = new JsonObject { ["id"] = body["chat_id"]!.DeepClone(), ["type"] = "private" },
                     ["date"] = 1760000000,
                     ["text"] = body["text"]!.DeepClone(),

@@ -97,6 +97,23 @@ public class FollowUpAndQuotesEndToEndTests
     }
 
     [Fact]
+    public async Task A_reply_to_an_earlier_answer_follows_up_on_that_answers_question_not_the_last_one()
+    {
+        await using var h = await StartAsync();
+        const string exchange = "/ask When was the prisoner exchange agreed?";
+        await AskAsync(h, FakeBotApi.Message(Group, "supergroup", 8, exchange, 41, FakeBotApi.Command(exchange)));
+        var exchangeAnswer = h.Api.Sent("sendMessage").Last(m => m["reply_parameters"]?["message_id"]?.GetValue<long>() == 41);
+        const string delegation = "/ask Who leads Russia's delegation at the talks in Abu Dhabi?";
+        await AskAsync(h, FakeBotApi.Message(Group, "supergroup", 8, delegation, 42, FakeBotApi.Command(delegation)));
+
+        // The reply names the first answer's message: its question is the one followed up on, though another came since.
+        var where = await AskAsync(h, FakeBotApi.Message(Group, "supergroup", 8, "and where did it happen?", 43,
+            replyTo: BotMessage(Group, h.Api.IdOf(exchangeAnswer))));
+        Assert.Contains(ExchangePlace, where);
+        Assert.Matches(@"<blockquote>[^<]*Senkivka[^<]*\[\d\]</blockquote>", where);
+    }
+
+    [Fact]
     public void A_model_answers_sources_each_show_the_sentence_they_were_cited_for_as_an_escaped_quote_while_it_fits_one_message()
     {
         var citations = new[]

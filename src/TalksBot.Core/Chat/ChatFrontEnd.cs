@@ -25,9 +25,11 @@ public sealed class ChatFrontEnd(
     ChatModeration moderation,
     IFeedbackStore feedback,
     TimeProvider time,
-    ILogger<ChatFrontEnd>? logger = null)
+    ILogger<ChatFrontEnd>? logger = null,
+    AnsweredMessages? answered = null)
 {
     private readonly ILogger _logger = logger ?? NullLogger<ChatFrontEnd>.Instance;
+    private readonly AnsweredMessages _answered = answered ?? new AnsweredMessages();
 
     public async Task HandleAsync(ChatInvocation invocation, IChatReply reply, CancellationToken cancellationToken)
     {
@@ -103,7 +105,9 @@ public sealed class ChatFrontEnd(
     private async Task AnswerAsync(ChatInvocation invocation, IChatReply reply, CancellationToken ct)
     {
         var pacing = reply.Pacing;
-        var question = new ChatQuestion(invocation.ConversationKey, invocation.UserKey, invocation.Command.Argument);
+        // A reply to one of the bot's answers follows up on that answer's question, not on the conversation's last one.
+        var question = new ChatQuestion(invocation.ConversationKey, invocation.UserKey, invocation.Command.Argument,
+            _answered.Find(invocation.ConversationKey, invocation.RepliedToMessageId));
         using var span = QuestionTelemetry.StartSpan(question);
         await using var typing = TypingIndicator.Start(reply.SendTypingAsync, pacing.TypingEvery, time, ct);
         string? shown = null;
@@ -119,7 +123,12 @@ public sealed class ChatFrontEnd(
                 using var send = TalksBotTelemetry.ActivitySource.StartActivity("send");
                 send?.SetTag("talksbot.reply", answer.IsRefusal ? "refusal" : "answer");
                 if (answer.IsRefusal) await reply.ShowTextAsync(answer.Text, ct);
-                else await reply.ShowAnswerAsync(new ChatAnswer(question.Text.Trim(), answer, buttons), ct);
+                else
+                {
+                    await reply.ShowAnswerAsync(new ChatAnswer(question.Text.Trim(), answer, buttons), ct);
+                    _answered.Remember(question.ConversationKey, reply.ShownMessageIds,
+                        new ConversationTurn(answer.StandaloneQuestion ?? question.Text.Trim(), answer.Text, time.GetUtcNow()));
+                }
                 return;
             }
             // The answer grows in place while a model writes; the final edit carries the checked citations.

@@ -20,4 +20,11 @@ public interface IChatReply
 
     /// <summary>One "typing…" action; <see cref="ChatFrontEnd"/> renews it while an answer is written.</summary>
     Task SendTypingAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The platform's ids of the messages that show the finished answer, once shown: a user who replies to one of them
+    /// follows up on that answer's question (<see cref="ChatInvocation.RepliedToMessageId"/>). Empty where a reply
+    /// can't address the answer (an ephemeral reply, the command line).
+    /// </summary>
+    IReadOnlyList<string> ShownMessageIds => [];
 }

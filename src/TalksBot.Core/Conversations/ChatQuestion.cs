@@ -6,4 +6,8 @@ namespace TalksBot.Core.Conversations;
 /// </summary>
 /// <param name="ConversationKey">The chat, channel or thread whose memory follow-ups use.</param>
 /// <param name="UserKey">Who asked: the unit of the rate limit.</param>
-public sealed record ChatQuestion(string ConversationKey, string UserKey, string Text);
+/// <param name="RepliedTo">
+/// The exchange whose answer this question replies to (a reply to one of the bot's messages): followed up on in
+/// place of the conversation's last one.
+/// </param>
+public sealed record ChatQuestion(string ConversationKey, string UserKey, string Text, ConversationTurn? RepliedTo = null);

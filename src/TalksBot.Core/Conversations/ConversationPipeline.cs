@@ -55,6 +55,8 @@ public sealed class ConversationPipeline(
         }
 
         var history = await RecentAsync(question.ConversationKey, cancellationToken);
+        // A reply to an earlier answer: that exchange is the one followed up on, read as the conversation's latest.
+        if (question.RepliedTo is { } repliedTo) history = [.. history.Where(t => t != repliedTo), repliedTo];
         var standalone = text;
         try
         {
