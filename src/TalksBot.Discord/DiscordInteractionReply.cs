@@ -10,7 +10,11 @@ namespace TalksBot.Discord;
 /// </summary>
 internal sealed class DiscordInteractionReply(DiscordRestClient rest, string applicationId, string token, string? question, ChatPacing pacing) : IChatReply
 {
+    private readonly List<string> _answerIds = [];
+
     public ChatPacing Pacing => pacing;
+
+    public IReadOnlyList<string> ShownMessageIds => _answerIds;
 
     public Task ShowDraftAsync(string text, CancellationToken cancellationToken) =>
         rest.EditOriginalResponseAsync(applicationId, token, DiscordFormatter.Draft(text, question), cancellationToken);
@@ -18,8 +22,11 @@ internal sealed class DiscordInteractionReply(DiscordRestClient rest, string app
     public async Task ShowAnswerAsync(ChatAnswer answer, CancellationToken cancellationToken)
     {
         var messages = DiscordFormatter.Answer(answer);
-        await rest.EditOriginalResponseAsync(applicationId, token, messages[0], cancellationToken);
-        foreach (var more in messages.Skip(1)) await rest.CreateFollowupAsync(applicationId, token, more, cancellationToken);
+        if (await rest.EditOriginalResponseAsync(applicationId, token, messages[0], cancellationToken) is { } shown) _answerIds.Add(shown);
+        foreach (var more in messages.Skip(1))
+        {
+            if (await rest.CreateFollowupAsync(applicationId, token, more, cancellationToken) is { } id) _answerIds.Add(id);
+        }
     }
 
     public Task ShowTextAsync(string text, CancellationToken cancellationToken) =>

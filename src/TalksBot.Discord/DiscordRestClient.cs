@@ -32,11 +32,17 @@ public sealed class DiscordRestClient(HttpClient http, DiscordOptions options)
     public Task CreateInteractionResponseAsync(string interactionId, string token, InteractionResponse response, CancellationToken ct) =>
         SendAsync(HttpMethod.Post, $"/interactions/{interactionId}/{token}/callback", response, "interaction-callback", ct);
 
-    public Task EditOriginalResponseAsync(string applicationId, string token, MessagePayload message, CancellationToken ct) =>
-        SendAsync(HttpMethod.Patch, $"/webhooks/{applicationId}/{token}/messages/@original", message, $"webhook:{token}", ct);
+    /// <returns>The edited message's id (Discord returns the message), or null when the response carries none.</returns>
+    public async Task<string?> EditOriginalResponseAsync(string applicationId, string token, MessagePayload message, CancellationToken ct) =>
+        IdIn(await SendAsync(HttpMethod.Patch, $"/webhooks/{applicationId}/{token}/messages/@original", message, $"webhook:{token}", ct));
 
-    public Task CreateFollowupAsync(string applicationId, string token, MessagePayload message, CancellationToken ct) =>
-        SendAsync(HttpMethod.Post, $"/webhooks/{applicationId}/{token}", message, $"webhook:{token}", ct);
+    /// <returns>The new message's id, or null when the response carries none.</returns>
+    public async Task<string?> CreateFollowupAsync(string applicationId, string token, MessagePayload message, CancellationToken ct) =>
+        IdIn(await SendAsync(HttpMethod.Post, $"/webhooks/{applicationId}/{token}", message, $"webhook:{token}", ct));
+
+    // Only the id is read: the rest of the message isn't needed, and a response without one loses nothing but replies to it.
+    private static string? IdIn(JsonNode? response) =>
+        response is JsonObject o && o["id"] is JsonValue v && v.TryGetValue<string>(out var id) ? id : null;
 
     /// <returns>The new message's id.</returns>
     public async Task<string> CreateMessageAsync(string channelId, MessagePayload message, CancellationToken ct) =>

@@ -90,6 +90,18 @@ public class FollowUpAndQuotesEndToEndTests
         };
         var where = await SayAsync(h, reply);
         Assert.Matches(@"(^|\n)> [^\n]*Senkivka[^\n]*\\\[\d\\\]", Description(where));
+
+        // The same for an answer to a slash command: its message (the interaction's original response) can be replied to.
+        var slash = await AskAsync(h, "9811", "When was the prisoner exchange agreed?", channel: "402");
+        await AskAsync(h, "9812", "Who leads Russia's delegation at the talks in Abu Dhabi?", channel: "402");
+        var toSlash = FakeDiscord.MessageCreate("7104", "and where did it happen?", "300", mentionBot: false);
+        toSlash["channel_id"] = "402";
+        toSlash["referenced_message"] = new JsonObject
+        {
+            ["id"] = h.Discord.IdOf(slash), ["channel_id"] = "402", ["content"] = "",
+            ["author"] = new JsonObject { ["id"] = FakeDiscord.BotUserId, ["username"] = "TalksBot", ["bot"] = true },
+        };
+        Assert.Matches(@"(^|\n)> [^\n]*Senkivka[^\n]*\\\[\d\\\]", Description(await SayAsync(h, toSlash)));
     }
 
     [Fact]
