@@ -26,7 +26,7 @@ internal sealed class SqliteTermPostings
     {
         using (var create = connection.CreateCommand())
         {
-            // Per connection (temp schema), so the index file's schema stays as every version of TalksBot wrote it.
+            // Per connection (the temp schema): a reader's view of the FTS5 index, not a table of the index file.
             create.CommandText = "CREATE VIRTUAL TABLE IF NOT EXISTS temp.passages_instances USING fts5vocab(main, 'passages_fts', 'instance')";
             create.ExecuteNonQuery();
         }
