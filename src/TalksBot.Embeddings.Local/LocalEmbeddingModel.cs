@@ -52,7 +52,7 @@ public sealed record LocalEmbeddingModel(
         try
         {
             using var stream = OpenResource("model.onnx");
-            var version = Assembly.Load(new AssemblyName(ResourceAssembly)).GetName().Version;
+            var version = LoadResourceAssembly().GetName().Version;
             var path = Path.Combine(folder, $"{Key}-{version}-{stream.Length}.onnx");
             if (File.Exists(path) && new FileInfo(path).Length == stream.Length) return path;
             Directory.CreateDirectory(folder);
@@ -70,10 +70,12 @@ public sealed record LocalEmbeddingModel(
 
     public Stream OpenVocabulary() => OpenResource("vocab.txt");
 
+    // Loaded by name and read as resources only: none of the package's own types (or its dependencies) are touched.
+    private Assembly LoadResourceAssembly() => Assembly.Load(new AssemblyName(ResourceAssembly));
+
     private Stream OpenResource(string file)
     {
-        // Loaded by name and read as resources only: none of the package's own types (or its dependencies) are touched.
-        var assembly = Assembly.Load(new AssemblyName(ResourceAssembly));
+        var assembly = LoadResourceAssembly();
         var name = $"{ResourceAssembly}.Resources.{file}";
         return assembly.GetManifestResourceStream(name)
             ?? throw new InvalidOperationException($"The embedding model package {ResourceAssembly} has no resource {name}.");

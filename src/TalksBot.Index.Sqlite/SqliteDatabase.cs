@@ -108,6 +108,18 @@ internal sealed class SqliteDatabase
         return Convert.ToInt64(await cmd.ExecuteScalarAsync(cancellationToken) ?? 0L);
     }
 
+    /// <summary>
+    /// The index's generation, moved on by every commit and every source removal: what in-process caches are keyed
+    /// by. Read inside <paramref name="transaction"/> when given, so it matches what the same snapshot reads next.
+    /// </summary>
+    public static long Generation(SqliteConnection connection, SqliteTransaction? transaction = null)
+    {
+        using var cmd = connection.CreateCommand();
+        cmd.Transaction = transaction;
+        cmd.CommandText = "SELECT value FROM meta WHERE key = 'generation'";
+        return cmd.ExecuteScalar() is string s && long.TryParse(s, out var g) ? g : 0;
+    }
+
     /// <summary>A command inside a write transaction (a refresh's, or a source removal's).</summary>
     public static SqliteCommand Command(SqliteTransaction transaction, string sql)
     {

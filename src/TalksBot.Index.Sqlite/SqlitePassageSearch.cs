@@ -38,16 +38,21 @@ internal sealed class SqlitePassageSearch(SqliteDatabase database, SqliteTermPos
         SqliteConnection connection, SqliteTermPostings postings, IReadOnlyList<string> terms, int limit, bool requireAll, CancellationToken cancellationToken)
     {
         var scores = postings.Search(connection, terms, limit, requireAll);
+        return await ScoredHitsAsync(connection, scores.ToDictionary(s => s.PassageId, s => s.Score), cancellationToken);
+    }
+
+    /// <summary>The passages scored in process (bm25 over held postings, or cosine), read with their articles, best first, ties by id.</summary>
+    private static async Task<IReadOnlyList<PassageHit>> ScoredHitsAsync(SqliteConnection connection, IReadOnlyDictionary<long, double> scores, CancellationToken cancellationToken)
+    {
         if (scores.Count == 0) return [];
         using var cmd = connection.CreateCommand();
         cmd.CommandText = $"""
             SELECT p.id, p.position, p.text, a.id, a.title, a.outlet, a.published, a.url, a.origin, 0.0
             FROM passages p JOIN articles a ON a.id = p.article_id
-            WHERE p.id IN ({string.Join(',', scores.Select(s => s.PassageId))})
+            WHERE p.id IN ({string.Join(',', scores.Keys)})
             """;
-        var score = scores.ToDictionary(s => s.PassageId, s => s.Score);
         var hits = await ReadHitsAsync(cmd, cancellationToken);
-        return hits.Select(h => h with { Score = score[h.PassageId] }).OrderByDescending(h => h.Score).ThenBy(h => h.PassageId).ToList();
+        return hits.Select(h => h with { Score = scores[h.PassageId] }).OrderByDescending(h => h.Score).ThenBy(h => h.PassageId).ToList();
     }
 
     internal static string MatchExpression(IEnumerable<string> terms, bool requireAll) =>
@@ -97,21 +102,12 @@ internal sealed class SqlitePassageSearch(SqliteDatabase database, SqliteTermPos
         using var connection = database.Open();
         var matrix = await LoadVectorsAsync(connection, model, cancellationToken);
         var scores = matrix.Nearest(vector.Span, limit);
-        if (scores.Count == 0) return [];
-
-        using var cmd = connection.CreateCommand();
-        cmd.CommandText = $"""
-            SELECT p.id, p.position, p.text, a.id, a.title, a.outlet, a.published, a.url, a.origin, 0.0
-            FROM passages p JOIN articles a ON a.id = p.article_id
-            WHERE p.id IN ({string.Join(',', scores.Keys)})
-            """;
-        var hits = await ReadHitsAsync(cmd, cancellationToken);
-        return hits.Select(h => h with { Score = scores[h.PassageId] }).OrderByDescending(h => h.Score).ToList();
+        return await ScoredHitsAsync(connection, scores.ToDictionary(kv => kv.Key, kv => (double)kv.Value), cancellationToken);
     }
 
     private async Task<PassageVectors> LoadVectorsAsync(SqliteConnection connection, string model, CancellationToken cancellationToken)
     {
-        long generation = await GenerationAsync(connection, cancellationToken);
+        long generation = SqliteDatabase.Generation(connection);
         lock (_cacheLock)
         {
             if (_vectors is { } cached && cached.Model == model && cached.Generation == generation) return cached;
@@ -137,7 +133,7 @@ internal sealed class SqlitePassageSearch(SqliteDatabase database, SqliteTermPos
     public async Task<IReadOnlyDictionary<string, long>> GetVocabularyAsync(CancellationToken cancellationToken)
     {
         using var connection = database.Open();
-        long generation = await GenerationAsync(connection, cancellationToken);
+        long generation = SqliteDatabase.Generation(connection);
         lock (_cacheLock)
         {
             if (_vocabulary is { } cached && cached.Generation == generation) return cached.Terms;
@@ -166,14 +162,5 @@ internal sealed class SqlitePassageSearch(SqliteDatabase database, SqliteTermPos
             WHERE p.id IN ({string.Join(',', passageIds.Distinct())})
             """;
         return await ReadHitsAsync(cmd, cancellationToken);
-    }
-
-    /// <summary>Moved on by every commit and every source removal: what the caches are keyed by.</summary>
-    private static async Task<long> GenerationAsync(SqliteConnection connection, CancellationToken cancellationToken)
-    {
-        using var cmd = connection.CreateCommand();
-        cmd.CommandText = "SELECT value FROM meta WHERE key = 'generation'";
-        var value = await cmd.ExecuteScalarAsync(cancellationToken);
-        return value is string s && long.TryParse(s, out var g) ? g : 0;
     }
 }

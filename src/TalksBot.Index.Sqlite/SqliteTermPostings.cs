@@ -31,7 +31,7 @@ internal sealed class SqliteTermPostings
             create.ExecuteNonQuery();
         }
         using var snapshot = connection.BeginTransaction(deferred: true);
-        long generation = Generation(snapshot);
+        long generation = SqliteDatabase.Generation(connection, snapshot);
         Held? held;
         lock (_lock) held = _held?.Generation == generation ? _held : null;
         held ??= LoadSizes(snapshot, generation);
@@ -61,12 +61,6 @@ internal sealed class SqliteTermPostings
             }
         }
         return held.Scorer.Search(terms, term => lists.GetValueOrDefault(term), limit, requireAll);
-    }
-
-    private static long Generation(SqliteTransaction snapshot)
-    {
-        using var cmd = SqliteDatabase.Command(snapshot, "SELECT value FROM meta WHERE key = 'generation'");
-        return cmd.ExecuteScalar() is string s && long.TryParse(s, out var g) ? g : 0;
     }
 
     /// <summary>Every passage's length in terms, from FTS5's size table (one varint per column; the table has one).</summary>

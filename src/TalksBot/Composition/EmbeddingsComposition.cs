@@ -35,7 +35,6 @@ public static class EmbeddingsComposition
         if (!string.IsNullOrWhiteSpace(options.ModelFolder)) return Path.GetFullPath(Environment.ExpandEnvironmentVariables(options.ModelFolder));
         var index = configuration.GetSection(Core.Indexing.IndexOptions.Section).Get<Core.Indexing.IndexOptions>() ?? new Core.Indexing.IndexOptions();
         if (index.Provider.Trim().Equals("postgres", StringComparison.OrdinalIgnoreCase)) return null;
-        var database = string.IsNullOrWhiteSpace(index.DatabasePath) ? Core.Indexing.IndexOptions.DefaultDatabasePath() : index.DatabasePath;
-        return Path.Combine(Path.GetDirectoryName(Path.GetFullPath(Environment.ExpandEnvironmentVariables(database))) ?? ".", "models");
+        return Path.Combine(Path.GetDirectoryName(IndexOptionsPaths.DatabasePath(index.DatabasePath)) ?? ".", "models");
     }
 }

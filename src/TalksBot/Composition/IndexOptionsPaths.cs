@@ -11,8 +11,7 @@ internal sealed class IndexOptionsPaths : IPostConfigureOptions<IndexOptions>
 {
     public void PostConfigure(string? name, IndexOptions options)
     {
-        if (string.IsNullOrWhiteSpace(options.DatabasePath)) options.DatabasePath = IndexOptions.DefaultDatabasePath();
-        options.DatabasePath = Path.GetFullPath(Environment.ExpandEnvironmentVariables(options.DatabasePath));
+        options.DatabasePath = DatabasePath(options.DatabasePath);
         // Null: the samples shipped beside the binary (when there); an empty value turns the demo off.
         if (options.SamplesPath is null)
         {
@@ -22,6 +21,10 @@ internal sealed class IndexOptionsPaths : IPostConfigureOptions<IndexOptions>
         else if (options.SamplesPath.Length > 0) options.SamplesPath = ResolveFolder(options.SamplesPath);
         options.Sources = options.Sources.Where(s => !string.IsNullOrWhiteSpace(s)).Select(ResolveFolder).ToList();
     }
+
+    /// <summary>Index:DatabasePath as the index opens it: the default when unset, environment variables expanded, made absolute.</summary>
+    public static string DatabasePath(string? configured) =>
+        Path.GetFullPath(Environment.ExpandEnvironmentVariables(string.IsNullOrWhiteSpace(configured) ? IndexOptions.DefaultDatabasePath() : configured));
 
     public static string ResolveFolder(string location)
     {
