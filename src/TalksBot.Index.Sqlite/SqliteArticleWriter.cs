@@ -26,7 +26,9 @@ internal sealed class SqliteArticleWriter : IDisposable
     {
         _transaction = transaction;
         _now = now;
-        _insertPassage = Command("INSERT INTO passages(article_id, position, text) VALUES($a, $p, $t) RETURNING id");
+        // No RETURNING: SQLite buffers a returned row and the provider opens a reader for it, which made each passage's
+        // insert ~2.5× slower; the new row's id is read from the connection instead (RowId).
+        _insertPassage = Command("INSERT INTO passages(article_id, position, text) VALUES($a, $p, $t)");
         _insertPassage.Parameters.Add("$a", SqliteType.Integer);
         _insertPassage.Parameters.Add("$p", SqliteType.Integer);
         _insertPassage.Parameters.Add("$t", SqliteType.Text);
@@ -45,12 +47,15 @@ internal sealed class SqliteArticleWriter : IDisposable
         _findArticle.Parameters.Add("$o", SqliteType.Text);
         _insertArticle = Command("""
             INSERT INTO articles(source, origin, content_hash, body_hash, url, title, outlet, published, byline, indexed_at)
-            VALUES($s, $o, $h, $b, $u, $t, $out, $p, $by, $at) RETURNING id
+            VALUES($s, $o, $h, $b, $u, $t, $out, $p, $by, $at)
             """);
         foreach (var name in ArticleColumns.Prepend("$o").Prepend("$s")) _insertArticle.Parameters.Add(name, SqliteType.Text);
     }
 
     private SqliteCommand Command(string sql) => SqliteDatabase.Command(_transaction, sql);
+
+    // The rowid of the row this connection inserted last: only this writer inserts on it while the transaction lasts.
+    private long InsertedRowId() => SQLitePCL.raw.sqlite3_last_insert_rowid(_transaction.Connection!.Handle);
 
     public async Task<IReadOnlyDictionary<string, StoredArticle>> GetStoredArticlesAsync(string sourceLocation, CancellationToken cancellationToken)
     {
@@ -101,7 +106,8 @@ internal sealed class SqliteArticleWriter : IDisposable
             _insertArticle.Parameters["$s"].Value = sourceLocation;
             _insertArticle.Parameters["$o"].Value = article.Origin;
             SetArticleParameters(_insertArticle, article);
-            articleId = Convert.ToInt64(await _insertArticle.ExecuteScalarAsync(cancellationToken));
+            await _insertArticle.ExecuteNonQueryAsync(cancellationToken);
+            articleId = InsertedRowId();
         }
 
         foreach (var passage in article.Passages)
@@ -109,8 +115,9 @@ internal sealed class SqliteArticleWriter : IDisposable
             _insertPassage.Parameters["$a"].Value = articleId;
             _insertPassage.Parameters["$p"].Value = passage.Position;
             _insertPassage.Parameters["$t"].Value = passage.Text;
-            long passageId = Convert.ToInt64(await _insertPassage.ExecuteScalarAsync(cancellationToken));
-            _pendingTerms.Add((passageId, string.Join(' ', passage.Terms)));
+            await _insertPassage.ExecuteNonQueryAsync(cancellationToken);
+            long passageId = InsertedRowId();
+            _pendingTerms.Add((passageId, passage.TermText));
         }
         if (_pendingTerms.Count >= TermsBatch) await FlushTermsAsync(cancellationToken);
     }
