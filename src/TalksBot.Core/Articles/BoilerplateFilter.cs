@@ -18,9 +18,9 @@ public sealed partial class BoilerplateFilter
 
     public BoilerplateFilter(string rules)
     {
-        var drop = new List<Regex>();
-        var shortOnly = new List<Regex>();
-        var strip = new List<Regex>();
+        var drop = new List<string>();
+        var shortOnly = new List<string>();
+        var strip = new List<string>();
         int lineNumber = 0;
         foreach (var raw in rules.Split('\n'))
         {
@@ -37,17 +37,21 @@ public sealed partial class BoilerplateFilter
             }
             try
             {
-                list.Add(new Regex(pattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled, TimeSpan.FromSeconds(1)));
+                _ = Rule(pattern);
             }
             catch (ArgumentException ex)
             {
                 throw new FormatException($"Boilerplate rules, line {lineNumber}: invalid pattern '{pattern}': {ex.Message}");
             }
+            list.Add(pattern);
         }
-        _drop = [.. drop];
-        _short = [.. shortOnly];
-        _strip = [.. strip];
+        _drop = [.. drop.Select(Rule)];
+        _short = [.. shortOnly.Select(Rule)];
+        _strip = [.. strip.Select(Rule)];
     }
+
+    private static Regex Rule(string pattern) =>
+        new(pattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled, TimeSpan.FromSeconds(1));
 
     /// <summary>The filter with the rules shipped in the repository.</summary>
     public static BoilerplateFilter Default { get; } = new(ReadRules());
@@ -55,77 +59,108 @@ public sealed partial class BoilerplateFilter
     /// <summary>The body without its boilerplate lines, and how many lines were dropped.</summary>
     public CleanedBody Clean(string body)
     {
-        var kept = new StringBuilder(body.Length);
-        int dropped = 0;
-        foreach (var raw in body.Replace("\r\n", "\n").Split('\n'))
+        // Lines are read as spans of the body and copied once, into a pooled buffer; a string is made only for a line
+        // that a strip rule or a link changes, and for the result. What is kept is never longer than the body: lines
+        // only lose characters, and each kept line brings one line break (the body's own, or one trimmed off the end).
+        // (A line's "\r" before its "\n" is whitespace and trimmed with the rest.)
+        var buffer = System.Buffers.ArrayPool<char>.Shared.Rent(body.Length + 1);
+        try
         {
-            var line = raw.Trim();
-            if (line.Length == 0)
+            int length = 0;
+            int dropped = 0;
+            var rest = body.AsSpan();
+            while (true)
             {
-                kept.Append('\n');
-                continue;
+                int end = rest.IndexOf('\n');
+                var line = (end < 0 ? rest : rest[..end]).Trim();
+                if (line.Length == 0)
+                {
+                    // Blank lines before the first kept one would be trimmed from the result anyway.
+                    if (length > 0) buffer[length++] = '\n';
+                }
+                else if (IsBoilerplate(line) || Strip(line) is var cleaned && !HasLetterOrDigit(cleaned))
+                {
+                    dropped++;
+                }
+                else
+                {
+                    cleaned.CopyTo(buffer.AsSpan(length));
+                    length += cleaned.Length;
+                    buffer[length++] = '\n';
+                }
+                if (end < 0) break;
+                rest = rest[(end + 1)..];
             }
-            if (IsBoilerplate(line))
-            {
-                dropped++;
-                continue;
-            }
-            var cleaned = Strip(line);
-            if (cleaned.Length == 0 || !cleaned.Any(char.IsLetterOrDigit))
-            {
-                dropped++;
-                continue;
-            }
-            kept.Append(cleaned).Append('\n');
+            while (length > 0 && char.IsWhiteSpace(buffer[length - 1])) length--;
+            return new CleanedBody(new string(buffer, 0, length), dropped);
         }
-        return new CleanedBody(kept.ToString().Trim(), dropped);
+        finally
+        {
+            System.Buffers.ArrayPool<char>.Shared.Return(buffer);
+        }
     }
 
-    private bool IsBoilerplate(string line)
+    private static bool HasLetterOrDigit(ReadOnlySpan<char> text)
     {
-        foreach (var rule in _drop)
-        {
-            if (rule.IsMatch(line)) return true;
-        }
-        if (PassageSplitter.CountWords(line) <= ShortLineWords)
-        {
-            foreach (var rule in _short)
-            {
-                if (rule.IsMatch(line)) return true;
-            }
-        }
+        foreach (var c in text) if (char.IsLetterOrDigit(c)) return true;
+        return false;
+    }
+
+    private bool IsBoilerplate(ReadOnlySpan<char> line)
+    {
+        if (AnyMatches(_drop, line)) return true;
+        if (PassageSplitter.CountWords(line) <= ShortLineWords && AnyMatches(_short, line)) return true;
         return IsMostlyLinks(line) || IsMenu(line);
     }
 
-    private string Strip(string line)
+    private static bool AnyMatches(Regex[] rules, ReadOnlySpan<char> line)
     {
-        foreach (var rule in _strip) line = rule.Replace(line, "");
+        foreach (var rule in rules)
+        {
+            if (rule.IsMatch(line)) return true;
+        }
+        return false;
+    }
+
+    private ReadOnlySpan<char> Strip(ReadOnlySpan<char> line)
+    {
+        bool rules = AnyMatches(_strip, line);
+        bool link = MarkdownLink().IsMatch(line);
+        bool url = BareUrl().IsMatch(line);
+        bool spaces = MultipleSpaces().IsMatch(line);
+        if (!rules && !link && !url && !spaces) return line;
+        var text = line.ToString();
+        if (rules)
+        {
+            foreach (var rule in _strip) text = rule.Replace(text, "");
+        }
         // A Markdown link keeps its text: [the talks](https://…) reads "the talks".
-        line = MarkdownLink().Replace(line, "$1");
-        line = BareUrl().Replace(line, "");
-        return MultipleSpaces().Replace(line, " ").Trim();
+        text = MarkdownLink().Replace(text, "$1");
+        text = BareUrl().Replace(text, "");
+        return MultipleSpaces().Replace(text, " ").AsSpan().Trim();
     }
 
     // A line that is mostly addresses is a list of links or references, not prose.
-    private static bool IsMostlyLinks(string line)
+    private static bool IsMostlyLinks(ReadOnlySpan<char> line)
     {
         int urlChars = 0, urls = 0;
-        foreach (Match m in AnyUrl().Matches(line))
+        foreach (var m in AnyUrl().EnumerateMatches(line))
         {
             urlChars += m.Length;
             urls++;
         }
         if (urls == 0) return false;
-        var text = AnyUrl().Replace(line, " ");
+        var text = AnyUrl().Replace(line.ToString(), " ");
         text = MarkdownLink().Replace(text, "$1");
         int words = PassageSplitter.CountWords(text);
         return urlChars > line.Length / 2 || (urls >= 3 && words < 4 * urls);
     }
 
     // "Russia | Ukraine | United States | War": a menu of short items.
-    private static bool IsMenu(string line)
+    private static bool IsMenu(ReadOnlySpan<char> line)
     {
-        var parts = line.Split('|', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        if (line.Count('|') < 3) return false;
+        var parts = line.ToString().Split('|', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
         return parts.Length >= 4 && parts.Count(p => PassageSplitter.CountWords(p) <= 4) >= parts.Length - 1;
     }
 

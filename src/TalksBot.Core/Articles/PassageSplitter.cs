@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace TalksBot.Core.Articles;
 
 /// <summary>
@@ -13,33 +15,55 @@ public sealed class PassageSplitter
 
     public IReadOnlyList<PassageDraft> Split(string body)
     {
+        // A passage's text is built as it is cut, from ranges of the body: its sentences joined by a space, or by a line
+        // break where a paragraph ended inside it. (Made before by joining copies of every paragraph and sentence and
+        // then replacing the separators: most of what a refresh allocated.)
         var passages = new List<PassageDraft>();
-        var current = new List<string>();
+        // Whether each passage's last paragraph ended in it: a line break that trimming drops, except where a short
+        // tail is joined on below.
+        var endsWithBreak = new List<bool>();
+        var current = new StringBuilder(MaxWords * 8);
         int currentWords = 0;
-        var paragraphs = body.Replace("\r\n", "\n").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
         void Flush()
         {
-            if (current.Count == 0) return;
-            passages.Add(new PassageDraft(passages.Count, string.Join(' ', current), currentWords));
+            if (current.Length == 0) return;
+            bool lineBreak = current[^1] == '\n';
+            passages.Add(new PassageDraft(passages.Count, current.ToString(0, current.Length - (lineBreak ? 1 : 0)), currentWords));
+            endsWithBreak.Add(lineBreak);
             current.Clear();
             currentWords = 0;
         }
 
-        foreach (var paragraph in paragraphs)
+        void Add(ReadOnlySpan<char> piece, int words)
         {
-            foreach (var sentence in SentenceSplitter.Split(paragraph))
+            if (current.Length > 0 && currentWords + words > MaxWords && currentWords >= MinWords / 2) Flush();
+            if (current.Length > 0 && current[^1] != '\n') current.Append(' ');
+            current.Append(piece);
+            currentWords += words;
+        }
+
+        foreach (var (from, to) in Paragraphs(body))
+        {
+            foreach (var range in SentenceSplitter.SplitRanges(body, from, to))
             {
-                foreach (var piece in CapLength(sentence))
+                var sentence = body.AsSpan(range);
+                int words = CountWords(sentence);
+                if (words <= MaxWords)
                 {
-                    int words = CountWords(piece);
-                    if (currentWords > 0 && currentWords + words > MaxWords && currentWords >= MinWords / 2) Flush();
-                    current.Add(piece);
-                    currentWords += words;
+                    Add(sentence, words);
+                    continue;
+                }
+                // A single run-on "sentence" longer than a passage (lists, tables) is cut at word boundaries.
+                var tokens = sentence.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                for (int i = 0; i < tokens.Length; i += MaxWords)
+                {
+                    var piece = string.Join(' ', tokens, i, Math.Min(MaxWords, tokens.Length - i));
+                    Add(piece, CountWords(piece));
                 }
             }
             if (currentWords >= PreferredWords) Flush();
-            else if (current.Count > 0) current[^1] += "\n";
+            else if (current.Length > 0) current.Append('\n');
         }
         Flush();
 
@@ -48,33 +72,37 @@ public sealed class PassageSplitter
         {
             var tail = passages[^1];
             var prev = passages[^2];
-            passages[^2] = prev with { Text = prev.Text + "\n" + tail.Text, WordCount = prev.WordCount + tail.WordCount };
+            var join = endsWithBreak[^2] ? "\n\n" : "\n";
+            passages[^2] = prev with { Text = prev.Text + join + tail.Text, WordCount = prev.WordCount + tail.WordCount };
             passages.RemoveAt(passages.Count - 1);
         }
         for (int i = 0; i < passages.Count; i++)
         {
-            passages[i] = passages[i] with { Position = i, Text = passages[i].Text.Replace(" \n", "\n").Replace("\n ", "\n").Trim() };
+            // Only a piece of a run-on sentence can start or end with whitespace (a tab before a space, say).
+            var text = passages[i].Text;
+            var trimmed = text.AsSpan().Trim();
+            passages[i] = passages[i] with { Position = i, Text = trimmed.Length == text.Length ? text : trimmed.ToString() };
         }
         return passages;
     }
 
-    // A single run-on "sentence" longer than a passage (lists, tables) is cut at word boundaries.
-    private IEnumerable<string> CapLength(string sentence)
+    // The body's lines as ranges, trimmed, blank ones left out (a line's "\r" before its "\n" is whitespace too).
+    private static IEnumerable<(int From, int To)> Paragraphs(string body)
     {
-        int words = CountWords(sentence);
-        if (words <= MaxWords)
+        int start = 0;
+        while (start <= body.Length)
         {
-            yield return sentence;
-            yield break;
-        }
-        var tokens = sentence.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        for (int i = 0; i < tokens.Length; i += MaxWords)
-        {
-            yield return string.Join(' ', tokens.Skip(i).Take(MaxWords));
+            int end = body.IndexOf('\n', start);
+            if (end < 0) end = body.Length;
+            int from = start, to = end;
+            while (from < to && char.IsWhiteSpace(body[from])) from++;
+            while (to > from && char.IsWhiteSpace(body[to - 1])) to--;
+            if (to > from) yield return (from, to);
+            start = end + 1;
         }
     }
 
-    public static int CountWords(string text)
+    public static int CountWords(ReadOnlySpan<char> text)
     {
         int count = 0;
         bool inWord = false;

@@ -14,11 +14,20 @@ public static class SentenceSplitter
         "no", "vs", "etc", "inc", "ltd", "co", "corp", "jr", "sr", "u.s", "u.n", "u.k", "e.u", "a.m", "p.m", "i.e", "e.g",
     };
 
-    public static IEnumerable<Range> SplitRanges(string text)
+    // Looked up as spans of the text: every full stop of every article asks.
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> AbbreviationSpans = Abbreviations.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    public static IEnumerable<Range> SplitRanges(string text) => SplitRanges(text, 0, text.Length);
+
+    /// <summary>
+    /// The sentences of <c>text[from..to]</c>, as ranges of <paramref name="text"/>: the same as splitting that slice,
+    /// without copying it.
+    /// </summary>
+    public static IEnumerable<Range> SplitRanges(string text, int from, int to)
     {
-        int start = 0;
-        int i = 0;
-        while (i < text.Length)
+        int start = from;
+        int i = from;
+        while (i < to)
         {
             char c = text[i];
             if (c == '\n')
@@ -32,12 +41,12 @@ public static class SentenceSplitter
             {
                 int end = i + 1;
                 // Swallow runs of terminators and closing quotes/brackets: ...?!" or .)
-                while (end < text.Length && (text[end] is '.' or '!' or '?' or '"' or '\'' or '”' or '’' or ')' or '»')) end++;
-                if (end >= text.Length || char.IsWhiteSpace(text[end]))
+                while (end < to && (text[end] is '.' or '!' or '?' or '"' or '\'' or '”' or '’' or ')' or '»')) end++;
+                if (end >= to || char.IsWhiteSpace(text[end]))
                 {
                     int next = end;
-                    while (next < text.Length && text[next] is ' ' or '\t' or '\r') next++;
-                    bool boundary = next >= text.Length || text[next] == '\n' || StartsSentence(text[next]);
+                    while (next < to && text[next] is ' ' or '\t' or '\r') next++;
+                    bool boundary = next >= to || text[next] == '\n' || StartsSentence(text[next]);
                     if (boundary && c == '.' && IsAbbreviation(text, start, i)) boundary = false;
                     if (boundary)
                     {
@@ -52,7 +61,7 @@ public static class SentenceSplitter
             }
             i++;
         }
-        if (HasContent(text, start, text.Length)) yield return Trim(text, start, text.Length);
+        if (HasContent(text, start, to)) yield return Trim(text, start, to);
     }
 
     public static IEnumerable<string> Split(string text)
@@ -70,7 +79,7 @@ public static class SentenceSplitter
         var word = text.AsSpan(w + 1, dot - w - 1);
         if (word.Length == 0) return false;
         if (word.Length == 1 && char.IsUpper(word[0])) return true; // initials: "J. Smith"
-        return Abbreviations.Contains(word.ToString());
+        return AbbreviationSpans.Contains(word);
     }
 
     private static bool HasContent(string text, int start, int end)
