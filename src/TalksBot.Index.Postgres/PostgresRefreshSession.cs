@@ -139,7 +139,7 @@ internal sealed class PostgresRefreshSession : IIndexRefreshSession
         public static PassageColumns Of(IReadOnlyList<IndexedPassage> passages) => new(
             passages.Select(p => p.Position).ToArray(),
             passages.Select(p => p.Text).ToArray(),
-            passages.Select(p => string.Join(' ', p.Terms)).ToArray(),
+            passages.Select(p => p.TermText).ToArray(),
             passages.Select(p => p.Terms.Count).ToArray(),
             passages.Select(p => TextSearchLiterals.Vector(p.Terms)).ToArray());
 
