@@ -67,7 +67,9 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton<ChatModeration>();
         services.TryAddSingleton<IConversationPipeline>(sp => sp.GetRequiredService<ConversationPipeline>());
         // Needs an IFeedbackStore from the state adapter (SQLite registers one).
-        services.TryAddSingleton(_ => new Chat.AnsweredMessages());
+        // Written through to the state adapter's store when it registers one (SQLite's state file, PostgreSQL).
+        services.TryAddSingleton(sp => new Chat.AnsweredMessages(store: sp.GetService<Chat.IAnsweredMessageStore>(),
+            logger: sp.GetService<Microsoft.Extensions.Logging.ILogger<Chat.AnsweredMessages>>()));
         services.TryAddSingleton(sp => new Chat.ChatFrontEnd(
             sp.GetRequiredService<IConversationPipeline>(),
             sp.GetRequiredService<IndexMaintenance>(),

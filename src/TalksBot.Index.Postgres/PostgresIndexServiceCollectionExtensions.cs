@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
+using TalksBot.Core.Chat;
 using TalksBot.Core.Conversations;
 using TalksBot.Core.Feedback;
 using TalksBot.Core.Indexing;
@@ -9,7 +10,7 @@ namespace TalksBot.Index.Postgres;
 
 /// <summary>
 /// Registers PostgreSQL as the store of everything several instances must share: the index (under each of its roles),
-/// key/value state, feedback, claims on Telegram updates, conversation turns and rate-limit counts — on one database
+/// key/value state, feedback, claims on Telegram updates, conversation turns, answered messages and rate-limit counts — on one database
 /// (ConnectionStrings:TalksBot in the host).
 /// </summary>
 public static class PostgresIndexServiceCollectionExtensions
@@ -23,6 +24,7 @@ public static class PostgresIndexServiceCollectionExtensions
         services.TryAddSingleton<IFeedbackStore>(sp => new PostgresFeedbackStore(sp.GetRequiredService<PostgresDatabase>()));
         services.TryAddSingleton<IClaimStore>(sp => new PostgresClaimStore(sp.GetRequiredService<PostgresDatabase>(), sp.GetService<TimeProvider>() ?? TimeProvider.System));
         services.TryAddSingleton<IConversationStore>(sp => new PostgresConversationStore(sp.GetRequiredService<PostgresDatabase>()));
+        services.TryAddSingleton<IAnsweredMessageStore>(sp => new PostgresAnsweredMessageStore(sp.GetRequiredService<PostgresDatabase>()));
         services.TryAddSingleton<IRateLimitStore>(sp => new PostgresRateLimitStore(sp.GetRequiredService<PostgresDatabase>()));
         return services;
     }

@@ -9,11 +9,12 @@ namespace TalksBot.Index.Postgres;
 /// index's FTS5 input, verbatim) both as text and as a tsvector built from them directly (no second parse, no second
 /// stemming); `vocabulary` holds each term's passage count and `index_state` the totals bm25 needs, both kept by the
 /// writer in the same transaction as the passages. The rest is the bot's state shared by instances: key/value state,
-/// feedback, claims of work (each Telegram update answered once), conversation turns and rate-limit events.
+/// feedback, claims of work (each Telegram update answered once), conversation turns, answered messages and rate-limit
+/// events.
 /// </summary>
 internal static class PostgresSchema
 {
-    public const int CurrentVersion = 1;
+    public const int CurrentVersion = 2;
 
     /// <summary>Advisory lock keys (pg_advisory_*): one for migrations, one for refreshes, per database.</summary>
     public const long MigrationLock = 0x7461_6c6b_7362_0001;
@@ -107,6 +108,17 @@ internal static class PostgresSchema
             user_key text COLLATE "C" NOT NULL,
             at timestamptz NOT NULL);
         CREATE INDEX rate_limit_events_user ON rate_limit_events(user_key, at);
+        """,
+        // 1 → 2: which exchange each answer message showed, so a reply to it follows up on it on any instance.
+        """
+        CREATE TABLE answered_messages(
+            conversation text COLLATE "C" NOT NULL,
+            message text COLLATE "C" NOT NULL,
+            question text NOT NULL,
+            answer text NOT NULL,
+            at timestamptz NOT NULL,
+            PRIMARY KEY(conversation, message));
+        CREATE INDEX answered_messages_at ON answered_messages(at);
         """,
     ];
 

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using TalksBot.Core.Answering;
 using TalksBot.Core.Articles;
@@ -47,6 +48,51 @@ public class ChatFrontEndTests
         Assert.Null(asked[^1].RepliedTo);
         await front.HandleAsync(Invocation(ChatCommand.Ask("and where?")) with { RepliedToMessageId = "m1", ConversationKey = "test:chat:2" }, new RecordingReply(), default);
         Assert.Null(asked[^1].RepliedTo);
+    }
+
+    [Fact]
+    public async Task A_reply_to_an_answer_sent_before_a_restart_is_read_from_the_store_and_a_failing_store_costs_only_that()
+    {
+        var asked = new List<ChatQuestion>();
+        _answers = q =>
+        {
+            asked.Add(q);
+            return Updates(AnswerUpdate.Finished(new Answer($"Answer to {q.Text} [1]", AnswerMode.Extractive, true, [])));
+        };
+        var store = new DictionaryStore();
+        await FrontEnd(answered: new AnsweredMessages(store: store)).HandleAsync(Invocation(ChatCommand.Ask("When was the exchange agreed?")), new RecordingReply { Ids = ["m1"] }, default);
+
+        // The process restarted: nothing held, the store knows the message.
+        var restarted = FrontEnd(answered: new AnsweredMessages(store: store));
+        await restarted.HandleAsync(Invocation(ChatCommand.Ask("and where did it happen?")) with { RepliedToMessageId = "m1" }, new RecordingReply(), default);
+        Assert.Equal("When was the exchange agreed?", asked[^1].RepliedTo?.Question);
+
+        // A store that fails: the reply is read as any follow-up, the answer still goes out, and the failure is logged.
+        var logs = new LogRecorder();
+        using var loggers = Microsoft.Extensions.Logging.LoggerFactory.Create(b => b.AddProvider(new RecordingLoggerProvider(logs)));
+        store.Broken = true;
+        var failing = FrontEnd(answered: new AnsweredMessages(store: store, logger: loggers.CreateLogger<AnsweredMessages>()));
+        var reply = new RecordingReply { Ids = ["m2"] };
+        await failing.HandleAsync(Invocation(ChatCommand.Ask("and where did it happen?")) with { RepliedToMessageId = "m1" }, reply, default);
+        Assert.Null(asked[^1].RepliedTo);
+        Assert.Single(reply.Answers);
+        Assert.Contains(logs, l => l.StartsWith("Warning: The store of answered messages failed to find", StringComparison.Ordinal) && l.Contains("database is locked"));
+    }
+
+    private sealed class DictionaryStore : IAnsweredMessageStore
+    {
+        private readonly Dictionary<(string, string), ConversationTurn> _turns = [];
+        public bool Broken { get; set; }
+
+        public Task RememberAsync(string conversationKey, IReadOnlyList<string> messageIds, ConversationTurn turn, CancellationToken cancellationToken)
+        {
+            if (Broken) throw new InvalidOperationException("database is locked");
+            foreach (var id in messageIds) _turns[(conversationKey, id)] = turn;
+            return Task.CompletedTask;
+        }
+
+        public Task<ConversationTurn?> FindAsync(string conversationKey, string messageId, CancellationToken cancellationToken) =>
+            Broken ? throw new InvalidOperationException("database is locked") : Task.FromResult(_turns.GetValueOrDefault((conversationKey, messageId)));
     }
 
     [Fact]
@@ -269,13 +315,13 @@ public class ChatFrontEndTests
     private static ChatInvocation Invocation(ChatCommand command, Func<CancellationToken, Task<bool>>? isModerator = null, string user = "u1") =>
         new(command, "test:chat:1", "test:user:" + user, isModerator ?? (_ => Task.FromResult(false)));
 
-    private ChatFrontEnd FrontEnd(IArticleIndex? index = null, string[]? configured = null)
+    private ChatFrontEnd FrontEnd(IArticleIndex? index = null, string[]? configured = null, AnsweredMessages? answered = null)
     {
         var time = TimeProvider.System;
         index ??= new UnreadableIndex();
         var catalog = new SourceCatalog(index, new Sources(_sources), Options.Create(new IndexOptions { Sources = [.. configured ?? []], SamplesPath = "" }));
         var maintenance = new IndexMaintenance(index, new IndexRefresher(index, new PassageSplitter(), time), catalog);
-        return new ChatFrontEnd(new ScriptedPipeline(q => _answers(q)), maintenance, catalog, new ChatModeration(maintenance, catalog, time), _feedback, time);
+        return new ChatFrontEnd(new ScriptedPipeline(q => _answers(q)), maintenance, catalog, new ChatModeration(maintenance, catalog, time), _feedback, time, answered: answered);
     }
 
     private static async IAsyncEnumerable<AnswerUpdate> Updates(params AnswerUpdate[] updates)

@@ -107,6 +107,11 @@ public class SharedStateTests(PostgresServer server) : IAsyncLifetime
     }
 
     [Fact]
+    public Task A_reply_to_an_answer_another_instance_sent_finds_its_exchange() =>
+        AnsweredMessageStoreContract.A_reply_after_a_restart_or_on_another_instance_finds_the_exchange(
+            new PostgresAnsweredMessageStore(_first), new PostgresAnsweredMessageStore(_second));
+
+    [Fact]
     public async Task Votes_count_whichever_instance_gave_the_answer_and_one_vote_per_user_is_kept()
     {
         var a = new PostgresFeedbackStore(_first);

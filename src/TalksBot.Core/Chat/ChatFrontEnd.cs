@@ -107,7 +107,7 @@ public sealed class ChatFrontEnd(
         var pacing = reply.Pacing;
         // A reply to one of the bot's answers follows up on that answer's question, not on the conversation's last one.
         var question = new ChatQuestion(invocation.ConversationKey, invocation.UserKey, invocation.Command.Argument,
-            _answered.Find(invocation.ConversationKey, invocation.RepliedToMessageId));
+            await _answered.FindAsync(invocation.ConversationKey, invocation.RepliedToMessageId, ct));
         using var span = QuestionTelemetry.StartSpan(question);
         await using var typing = TypingIndicator.Start(reply.SendTypingAsync, pacing.TypingEvery, time, ct);
         string? shown = null;
@@ -126,8 +126,8 @@ public sealed class ChatFrontEnd(
                 else
                 {
                     await reply.ShowAnswerAsync(new ChatAnswer(question.Text.Trim(), answer, buttons), ct);
-                    _answered.Remember(question.ConversationKey, reply.ShownMessageIds,
-                        new ConversationTurn(answer.StandaloneQuestion ?? question.Text.Trim(), answer.Text, time.GetUtcNow()));
+                    await _answered.RememberAsync(question.ConversationKey, reply.ShownMessageIds,
+                        new ConversationTurn(answer.StandaloneQuestion ?? question.Text.Trim(), answer.Text, time.GetUtcNow()), ct);
                 }
                 return;
             }

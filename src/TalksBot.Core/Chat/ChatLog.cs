@@ -25,6 +25,10 @@ internal static partial class ChatLog
         Message = "{Platform} is stopping; {Count} answer(s) in hand will finish first")]
     public static partial void LogChatStopping(this ILogger logger, string platform, int count);
 
+    [LoggerMessage(EventId = 1106, EventName = "AnsweredMessageStoreFailed", Level = LogLevel.Warning,
+        Message = "The store of answered messages failed to {Operation}; a reply to an answer it holds is read against the conversation's last question: {Reason}")]
+    public static partial void LogAnsweredMessageStoreFailed(this ILogger logger, string operation, string reason);
+
     [LoggerMessage(EventId = 1110, EventName = "ChatRefreshFailed", Level = LogLevel.Error,
         Message = "A refresh asked from chat failed; the previous index keeps serving")]
     public static partial void LogChatRefreshFailed(this ILogger logger, Exception exception);
