@@ -20,38 +20,18 @@ public sealed class SqliteAnsweredMessageStore : IAnsweredMessageStore
         CREATE INDEX IF NOT EXISTS answered_message_at ON answered_message(at);
         """;
 
-    private readonly string _connectionString;
-    private readonly Lazy<bool> _created;
-    private readonly ILogger? _logger;
+    private readonly StateFileConnections _file;
 
     public SqliteAnsweredMessageStore(string databasePath, ILogger<SqliteAnsweredMessageStore>? logger = null)
     {
-        _logger = logger;
-        Path = System.IO.Path.GetFullPath(databasePath);
-        _connectionString = new SqliteConnectionStringBuilder { DataSource = Path, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = true, DefaultTimeout = 10 }.ToString();
-        _created = new Lazy<bool>(Create, LazyThreadSafetyMode.PublicationOnly);
+        _file = new StateFileConnections(databasePath, Schema, logger);
     }
 
-    public string Path { get; }
+    public string Path => _file.Path;
 
-    private bool Create()
-    {
-        var dir = System.IO.Path.GetDirectoryName(Path);
-        if (!string.IsNullOrEmpty(dir)) Directory.CreateDirectory(dir);
-        // The state file's: a damaged one is moved aside and started afresh, whichever store meets it first.
-        StateFile.Prepare(Path, _connectionString, Schema, _logger);
-        return true;
-    }
+    private SqliteConnection Open() => _file.Open();
 
-    private SqliteConnection Open()
-    {
-        _ = _created.Value;
-        var connection = new SqliteConnection(_connectionString);
-        connection.Open();
-        return connection;
-    }
-
-    private static string Time(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
+    private static string Time(DateTimeOffset at) => StateFileConnections.Time(at);
 
     public async Task RememberAsync(string conversationKey, IReadOnlyList<string> messageIds, ConversationTurn turn, CancellationToken cancellationToken)
     {

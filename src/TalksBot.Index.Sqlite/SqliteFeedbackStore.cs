@@ -27,38 +27,18 @@ public sealed class SqliteFeedbackStore : IFeedbackStore
         CREATE INDEX IF NOT EXISTS feedback_vote_at ON feedback_vote(vote, at);
         """;
 
-    private readonly string _connectionString;
-    private readonly Lazy<bool> _created;
-    private readonly ILogger? _logger;
+    private readonly StateFileConnections _file;
 
     public SqliteFeedbackStore(string databasePath, ILogger<SqliteFeedbackStore>? logger = null)
     {
-        _logger = logger;
-        Path = System.IO.Path.GetFullPath(databasePath);
-        _connectionString = new SqliteConnectionStringBuilder { DataSource = Path, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = true, DefaultTimeout = 10, ForeignKeys = true }.ToString();
-        _created = new Lazy<bool>(Create, LazyThreadSafetyMode.PublicationOnly);
+        _file = new StateFileConnections(databasePath, Schema, logger, foreignKeys: true);
     }
 
-    public string Path { get; }
+    public string Path => _file.Path;
 
-    private bool Create()
-    {
-        var dir = System.IO.Path.GetDirectoryName(Path);
-        if (!string.IsNullOrEmpty(dir)) Directory.CreateDirectory(dir);
-        // The state file's: a damaged one is moved aside and started afresh, whichever store meets it first.
-        StateFile.Prepare(Path, _connectionString, Schema, _logger);
-        return true;
-    }
+    private SqliteConnection Open() => _file.Open();
 
-    private SqliteConnection Open()
-    {
-        _ = _created.Value;
-        var connection = new SqliteConnection(_connectionString);
-        connection.Open();
-        return connection;
-    }
-
-    private static string Time(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
+    private static string Time(DateTimeOffset at) => StateFileConnections.Time(at);
 
     public async Task RememberAnswerAsync(AnswerRecord answer, CancellationToken cancellationToken)
     {

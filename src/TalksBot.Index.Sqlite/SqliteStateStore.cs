@@ -11,39 +11,21 @@ namespace TalksBot.Index.Sqlite;
 /// </summary>
 public sealed class SqliteStateStore : IStateStore
 {
-    private readonly string _connectionString;
-    private readonly Lazy<bool> _created;
-    private readonly ILogger? _logger;
+    private const string Schema = "PRAGMA journal_mode = WAL; CREATE TABLE IF NOT EXISTS state(key TEXT PRIMARY KEY, value TEXT NOT NULL);";
+
+    private readonly StateFileConnections _file;
 
     public SqliteStateStore(string databasePath, ILogger<SqliteStateStore>? logger = null)
     {
-        _logger = logger;
-        Path = System.IO.Path.GetFullPath(databasePath);
-        _connectionString = new SqliteConnectionStringBuilder { DataSource = Path, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = true, DefaultTimeout = 10 }.ToString();
-        // Not caching a failure: a file that can't be opened now (a full disk, permissions) may be fixed while running.
-        _created = new Lazy<bool>(Create, LazyThreadSafetyMode.PublicationOnly);
+        _file = new StateFileConnections(databasePath, Schema, logger);
     }
 
-    public string Path { get; }
+    public string Path => _file.Path;
 
     /// <summary>The state file that goes with an index file.</summary>
     public static string PathFor(string indexPath) => System.IO.Path.ChangeExtension(indexPath, null) + ".state.db";
 
-    private bool Create()
-    {
-        var dir = System.IO.Path.GetDirectoryName(Path);
-        if (!string.IsNullOrEmpty(dir)) Directory.CreateDirectory(dir);
-        StateFile.Prepare(Path, _connectionString, "PRAGMA journal_mode = WAL; CREATE TABLE IF NOT EXISTS state(key TEXT PRIMARY KEY, value TEXT NOT NULL);", _logger);
-        return true;
-    }
-
-    private SqliteConnection Open()
-    {
-        _ = _created.Value;
-        var connection = new SqliteConnection(_connectionString);
-        connection.Open();
-        return connection;
-    }
+    private SqliteConnection Open() => _file.Open();
 
     public async Task<string?> GetAsync(string key, CancellationToken cancellationToken)
     {
