@@ -1,3 +1,4 @@
+using TalksBot.Core.Articles;
 using TalksBot.Core.Answering;
 using TalksBot.Core.Retrieval;
 using TalksBot.Testing;
@@ -14,11 +15,14 @@ public sealed class GroundingTests : IDisposable
 
     public void Dispose() => _db.Dispose();
 
-    private async Task<PassageRetriever> IndexAsync(params (string Title, string Body)[] articles)
+    private Task<PassageRetriever> IndexAsync(params (string Title, string Body)[] articles) =>
+        IndexAsync([.. articles.Select(a => Articles.Make(a.Title, a.Body))]);
+
+    private async Task<PassageRetriever> IndexAsync(params ArticleDocument[] articles)
     {
         var source = new InMemorySource("mem://grounding");
         int i = 0;
-        foreach (var (title, body) in articles) source.Put($"a{i++}", Articles.Make(title, body));
+        foreach (var article in articles) source.Put($"a{i++}", article);
         // Filler so that term weights behave as in a real index (rare words weigh more than common ones).
         for (int f = 0; f < 12; f++)
         {
@@ -246,12 +250,9 @@ public sealed class GroundingTests : IDisposable
     [Fact]
     public async Task A_timeline_question_finds_each_end_of_the_story_and_answers_oldest_first()
     {
-        var source = new InMemorySource("mem://timeline")
-            .Put("geneva", Articles.Make("Geneva round", "The third round of talks opened in Geneva with a focus on a ceasefire line.", published: new DateOnly(2026, 2, 17)))
-            .Put("abu", Articles.Make("Abu Dhabi round", "The first round of talks in Abu Dhabi ended with an agreement on a prisoner exchange.", published: new DateOnly(2026, 1, 24)));
-        for (int f = 0; f < 12; f++) source.Put($"filler{f}", Articles.Make($"Front report {f}", $"Shelling continued near the front on day {f}. Analysts expect more fighting in the east."));
-        await _db.Refresher.RefreshAsync([source], null, default);
-        var retriever = new PassageRetriever(_db.Index, TextAnalyzer.Default, new RetrievalOptions());
+        var retriever = await IndexAsync(
+            Articles.Make("Geneva round", "The third round of talks opened in Geneva with a focus on a ceasefire line.", published: new DateOnly(2026, 2, 17)),
+            Articles.Make("Abu Dhabi round", "The first round of talks in Abu Dhabi ended with an agreement on a prisoner exchange.", published: new DateOnly(2026, 1, 24)));
 
         var result = await retriever.RetrieveAsync("How did the talks move on from Abu Dhabi to Geneva?", default);
         Assert.True(result.Covered, result.Grounding?.Reason);
@@ -268,12 +269,9 @@ public sealed class GroundingTests : IDisposable
     [Fact]
     public async Task The_latest_news_is_answered_newest_first_dated_and_says_how_old_it_is()
     {
-        var source = new InMemorySource("mem://latest")
-            .Put("old", Articles.Make("Talks stall", "The peace talks stalled in Lakeport over the ceasefire line.", published: new DateOnly(2026, 1, 10)))
-            .Put("new", Articles.Make("Talks resume", "The peace talks resumed in Granvik with a new ceasefire proposal.", published: new DateOnly(2026, 2, 20)));
-        for (int f = 0; f < 12; f++) source.Put($"filler{f}", Articles.Make($"Front report {f}", $"Shelling continued near the front on day {f}. Analysts expect more fighting in the east."));
-        await _db.Refresher.RefreshAsync([source], null, default);
-        var retriever = new PassageRetriever(_db.Index, TextAnalyzer.Default, new RetrievalOptions());
+        var retriever = await IndexAsync(
+            Articles.Make("Talks stall", "The peace talks stalled in Lakeport over the ceasefire line.", published: new DateOnly(2026, 1, 10)),
+            Articles.Make("Talks resume", "The peace talks resumed in Granvik with a new ceasefire proposal.", published: new DateOnly(2026, 2, 20)));
         var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
 
         var result = await retriever.RetrieveAsync("What's the latest on the peace talks?", default);
