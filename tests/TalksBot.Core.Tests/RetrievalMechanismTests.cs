@@ -151,11 +151,59 @@ public sealed class RetrievalMechanismTests
         var span = TimelineQuestion.Parse("How did the talks move on from Abu Dhabi to Geneva?");
         Assert.NotNull(span);
         Assert.Equal(["Abu Dhabi", "Geneva"], span.Anchors);
-        Assert.Equal(["How did the talks move on from Abu Dhabi to ?", "How did the talks move on from to Geneva?"], span.PerAnchor().ToList());
+        // The cue ("move on") says what to do with the ends, not what they are about: each end is searched without it.
+        Assert.Equal(["How did the talks from Abu Dhabi to ?", "How did the talks from to Geneva?"], span.PerAnchor().ToList());
         Assert.Equal(["2022", "2026"], TimelineQuestion.Parse("How did the 2022 peace talks compare with the 2026 negotiations?")!.Anchors);
         var since = TimelineQuestion.Parse("How has Moscow's position on the Donbas changed since January?");
         Assert.NotNull(since);
         Assert.Empty(since.Anchors);
         Assert.Null(TimelineQuestion.Parse("Who leads Russia's delegation in Abu Dhabi?"));
+    }
+
+    [Fact]
+    public void A_comparison_across_years_searches_each_year_without_its_cue_words()
+    {
+        var years = TimelineQuestion.Parse("How did the 2022 peace talks compare with the 2026 negotiations?")!;
+        Assert.Equal(["How did the 2022 peace talks with the negotiations?", "How did the peace talks with the 2026 negotiations?"], years.PerAnchor().ToList());
+        Assert.Equal("How did the 2022 peace talks with the 2026 negotiations?", years.Topic);
+        Assert.Equal(2022, TimelineQuestion.YearOf("2022"));
+        Assert.Null(TimelineQuestion.YearOf("Geneva"));
+        Assert.Null(TimelineQuestion.YearOf("1234"));
+    }
+
+    [Theory]
+    [InlineData("In 2022, there were at least five rounds of talks, including three in Belarus.", null, true)]
+    [InlineData("The talks of spring 2022 collapsed in April.", null, true)]
+    [InlineData("The war began with Russia's full-scale invasion in February 2022.", null, false)]
+    [InlineData("Russia has occupied the region since 2022.", null, false)]
+    [InlineData("The delegations met in Geneva.", null, false)]
+    [InlineData("The delegations met in Geneva.", "2022-03-29", true)]
+    [InlineData("Moscow has not changed its demands since the 2022 invasion. In 2022 the sides met in Istanbul.", null, true)]
+    public void A_passage_is_about_a_year_when_published_then_or_telling_its_events(string text, string? published, bool about) =>
+        Assert.Equal(about, TimelineQuestion.IsAbout(published is null ? null : DateOnly.Parse(published, System.Globalization.CultureInfo.InvariantCulture), text, 2022));
+
+    [Theory]
+    [InlineData("What is the name of the Chechen commander in Belarus whose messages were intercepted?", "commander")]
+    [InlineData("What were the names of the mother and her daughter killed in the strike?", "mother")]
+    [InlineData("What's the name of the Ukrainian unmanned systems commander who said it?", "commander")]
+    [InlineData("Who leads the delegation?", null)]
+    public void A_question_asking_a_name_asks_for_a_person_in_a_role(string question, string? role)
+    {
+        Assert.Equal(QuestionType.Person, AnswerCandidates.TypeOf(question));
+        Assert.Equal(role, AnswerCandidates.NamedRole(question));
+    }
+
+    [Fact]
+    public void A_question_about_money_is_answered_by_an_amount_not_by_any_number()
+    {
+        const string question = "How much did the factory spend on diesel generators?";
+        Assert.True(AnswerCandidates.AsksMoney(question));
+        Assert.False(AnswerCandidates.AsksMoney("How much territory does Russia hold?"));
+        Assert.False(AnswerCandidates.Holds(QuestionType.Quantity, "For more than two months the factory ran on diesel generators.", question));
+        Assert.True(AnswerCandidates.Holds(QuestionType.Quantity, "The factory spent €2.4 million on diesel generators.", question));
+        Assert.True(AnswerCandidates.Holds(QuestionType.Quantity, "The generators cost 40 million hryvnias.", question));
+        Assert.True(AnswerCandidates.Holds(QuestionType.Quantity, "It paid $300,000 for them.", question));
+        // Any other "how much" question still takes any number.
+        Assert.True(AnswerCandidates.Holds(QuestionType.Quantity, "Russia holds about 20% of Ukraine.", "How much territory does Russia hold?"));
     }
 }

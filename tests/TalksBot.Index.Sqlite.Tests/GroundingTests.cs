@@ -267,6 +267,52 @@ public sealed class GroundingTests : IDisposable
     }
 
     [Fact]
+    public async Task A_comparison_across_years_finds_what_each_year_tells_not_the_year_named_in_passing()
+    {
+        // Eight reports name 2022 only to date the invasion, with more of the question's words than the one that tells
+        // what 2022's talks were; that one must still speak for 2022, and come first.
+        var passing = Enumerable.Range(1, 8).Select(n => Articles.Make($"Talks round {n}",
+            $"The peace talks and negotiations in Lakeport, round {n}, are the latest attempt to end the war that followed the full-scale invasion in February 2022. Negotiations on peace talks will go on.",
+            published: new DateOnly(2026, 2, n))).ToArray();
+        var retriever = await IndexAsync([
+            .. passing,
+            Articles.Make("Four years of war", "Much has changed on the battlefield. In 2022, there were five rounds of peace talks, in Granvik and in Oldport, before the negotiations broke down. Grain exports resumed later.", published: new DateOnly(2026, 2, 23)),
+            Articles.Make("Trilateral talks", "The 2026 negotiations brought the first trilateral peace talks in Lakeport, with envoys from three capitals.", published: new DateOnly(2026, 1, 24))]);
+
+        var result = await retriever.RetrieveAsync("How did the 2022 peace talks compare with the 2026 negotiations?", default);
+        Assert.True(result.Covered, result.Grounding?.Reason);
+        var lines = new ExtractiveAnswerWriter(TextAnalyzer.Default).Write(result).Text.Split('\n');
+        Assert.True(lines[0].Contains("In 2022, there were five rounds of peace talks"), string.Join(" | ", lines));
+        Assert.StartsWith("23 Feb 2026 — ", lines[0]);
+        Assert.Contains(lines.Skip(1), l => l.Contains("trilateral"));
+    }
+
+    [Fact]
+    public async Task A_question_about_money_needs_an_amount_and_one_about_a_name_needs_the_role_holder_named()
+    {
+        var retriever = await IndexAsync(
+            ("Factories and blackouts", "The Lakeport steel works bought diesel generators to get through the blackouts, its director said. For more than two months the steel works has run on the diesel generators."),
+            ("Terminals", "The enemy would need six months to replace the satellite terminals, said a drone commander. The Harbour Armed Forces Operational Command reported new attacks near the front."));
+        var spent = await retriever.RetrieveAsync("How much did the Lakeport steel works spend on diesel generators?", default);
+        Assert.False(spent.Covered, "'two months' is no amount of money" + spent.Grounding?.Reason);
+        Assert.Equal("no passage gives the number asked for", spent.Grounding?.Reason);
+        var name = await retriever.RetrieveAsync("What is the name of the drone commander who said the enemy would need six months to replace the terminals?", default);
+        Assert.False(name.Covered, "the commander is not named; 'Armed Forces Operational Command' is no person");
+        Assert.Equal("no passage names the person asked for", name.Grounding?.Reason);
+
+        var answered = await IndexAsync(
+            ("Factories and blackouts", "The Lakeport steel works spent 12 million hryvnias on diesel generators to get through the blackouts, its director said."),
+            ("Terminals", "The enemy would need six months to replace the satellite terminals, said drone commander Ostap Hrytsenko."));
+        var writer = new ExtractiveAnswerWriter(TextAnalyzer.Default);
+        var amount = await answered.RetrieveAsync("How much did the Lakeport steel works spend on diesel generators?", default);
+        Assert.True(amount.Covered, amount.Grounding?.Reason);
+        Assert.Contains("12 million hryvnias", writer.Write(amount).Text);
+        var named = await answered.RetrieveAsync("What is the name of the drone commander who said the enemy would need six months to replace the terminals?", default);
+        Assert.True(named.Covered, named.Grounding?.Reason);
+        Assert.Contains("Hrytsenko", writer.Write(named).Text);
+    }
+
+    [Fact]
     public async Task The_latest_news_is_answered_newest_first_dated_and_says_how_old_it_is()
     {
         var retriever = await IndexAsync(

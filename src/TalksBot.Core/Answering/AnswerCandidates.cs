@@ -18,7 +18,7 @@ public static partial class AnswerCandidates
         if (q.StartsWith("how long") || q.Contains("for how long") || q.Contains("how many years") || q.Contains("how many days")) return QuestionType.Duration;
         if (q.StartsWith("when") || q.Contains("by when") || q.StartsWith("what date") || q.StartsWith("what day") || q.Contains("what year") || q.StartsWith("since when")) return QuestionType.Time;
         if (q.StartsWith("where") || q.StartsWith("wher ") || q.Contains("in which city") || q.Contains("in which country") || q.Contains("which city") || q.Contains("which country") || q.Contains("what city")) return QuestionType.Place;
-        if (q.StartsWith("who") || q.StartsWith("whos") || q.Contains("which official") || q.Contains("which minister") || q.Contains("whose") || q.StartsWith("what is the name of") || q.StartsWith("what's the name of")) return QuestionType.Person;
+        if (q.StartsWith("who") || q.StartsWith("whos") || q.Contains("which official") || q.Contains("which minister") || q.Contains("whose") || NameAsked().IsMatch(q)) return QuestionType.Person;
         if (SayVerb().IsMatch(q)) return QuestionType.Statement;
         return QuestionType.Other;
     }
@@ -29,6 +29,8 @@ public static partial class AnswerCandidates
         switch (type)
         {
             case QuestionType.Quantity:
+                // "How much did they spend?" asks for money: "for more than two months" is a number but no answer.
+                if (AsksMoney(question)) return Money().IsMatch(sentence);
                 return NumbersAsked(sentence, question).Any() || NumberWords().IsMatch(sentence);
             case QuestionType.Duration:
                 return Duration().IsMatch(sentence);
@@ -53,6 +55,9 @@ public static partial class AnswerCandidates
     {
         switch (type)
         {
+            case QuestionType.Quantity when AsksMoney(question):
+                foreach (Match m in Money().Matches(sentence)) yield return m.Index;
+                break;
             case QuestionType.Quantity:
                 foreach (var m in NumbersAsked(sentence, question)) yield return m.Index;
                 foreach (Match m in NumberWords().Matches(sentence)) yield return m.Index;
@@ -147,6 +152,31 @@ public static partial class AnswerCandidates
             if (!question.Contains(m.Value, StringComparison.OrdinalIgnoreCase)) yield return m.Value;
         }
     }
+
+    /// <summary>"How much did Kovalska spend…", "how much money…", "what did it cost": a question whose answer is an amount of money.</summary>
+    public static bool AsksMoney(string question) => MoneyQuestion().IsMatch(question);
+
+    [GeneratedRegex(@"\bhow\s+much\b.*\b(spen[dt]|spending|pa(y|id|ying)|cost(s|ing)?|worth|price[ds]?|money|fund(s|ed|ing)?|budget|invest(ed|ing)?|earn(s|ed)?|raise[ds]?|owe[ds]?|charge[ds]?|fine[ds]?|sell|sold|buy|bought|aid|loan(s|ed)?)\b|\bhow\s+much\s+(money|cash|aid|funding)\b|\bwhat\s+(did|does|do|will|would)\b.*\bcost\b", RegexOptions.IgnoreCase)]
+    private static partial Regex MoneyQuestion();
+
+    // An amount of money: a currency sign or code by a number, or a number with a currency word ("5 billion euros").
+    [GeneratedRegex(@"[$€£₴₽]\s?\d|\b(usd|eur|uah|gbp|rub)\s?\d|\d[\d,.]*\s?(bn|mn|m|k)?\s*(?:(?:billion|million|thousand|trillion)\s+)?(dollars?|euros?|pounds?|hryvnias?|hryvnia|rubles?|roubles?|usd|eur|uah)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Money();
+
+    /// <summary>The role whose holder's name is asked for: "commander" in "What's the name of the Chechen commander who…"; null otherwise.</summary>
+    public static string? NamedRole(string question)
+    {
+        var m = NamedRolePattern().Match(question.Trim().ToLowerInvariant());
+        return m.Success ? m.Groups["role"].Value : null;
+    }
+
+    // The role is the last word before the clause that describes it ("the Chechen commander in Belarus whose …").
+    [GeneratedRegex(@"\bnames?\s+of\s+(the\s+|a\s+|an\s+|this\s+|that\s+)?(?:[\p{L}'’-]+\s+){0,4}?(?<role>[\p{L}'’-]+?)(?=\s+(?:who|whose|which|that|in|at|of|from|for|killed|said|and|was|is|were|are)\b|\s*\?|$)")]
+    private static partial Regex NamedRolePattern();
+
+    // "What is the name of…", "what were the names of the victims", "what's his name": a person asked for by name.
+    [GeneratedRegex(@"^(what|what's|whats)\s+(is|was|are|were|'s)?\s*(the\s+)?names?\s+of\b|\b(what|what's|whats)\s+(is|was|are|were)?\s*(his|her|their)\s+names?\b")]
+    private static partial Regex NameAsked();
 
     [GeneratedRegex(@"^(and|so|but|ok|okay|then|also|please|tell me|do you know)[\s,]+")]
     private static partial Regex LeadingFiller();

@@ -64,6 +64,9 @@ public sealed class ExtractiveAnswerWriter(TextAnalyzer analyzer, TimeProvider? 
         // "What's the latest on …?" asks for the newest report too.
         double Newness(RetrievedPassage p) => !(retrieval.Query.AsksCurrentHolder || retrieval.Query.WantsRecent) || dates.Count == 0 || dates.Max() == dates.Min() || p.Article.Published is not { } d ? 0
             : (double)(d.DayNumber - dates.Min()) / (dates.Max() - dates.Min());
+        // A comparison across years ("the 2022 talks and the 2026 negotiations"): a sentence that names a year only to
+        // date the invasion doesn't speak for that year.
+        var years = retrieval.Timeline?.Anchors.Select(TimelineQuestion.YearOf).OfType<int>().ToList() ?? [];
         var candidates = new List<Candidate>();
         int rank = -1;
         for (int p = 0; p < retrieval.Passages.Count; p++)
@@ -76,6 +79,10 @@ public sealed class ExtractiveAnswerWriter(TextAnalyzer analyzer, TimeProvider? 
             {
                 var ordered = analyzer.Terms(sentence);
                 var terms = ordered.ToHashSet(StringComparer.Ordinal);
+                foreach (int year in years)
+                {
+                    if (!TimelineQuestion.IsAbout(null, sentence, year)) terms.Remove(year.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                }
                 var before = previous;
                 previous = terms;
                 int words = PassageSplitter.CountWords(sentence);
@@ -142,13 +149,25 @@ public sealed class ExtractiveAnswerWriter(TextAnalyzer analyzer, TimeProvider? 
         // A story over time reads oldest first, the latest news newest first; either way one dated report a line.
         bool latest = timeline is null && TimelineQuestion.AsksLatest(retrieval.Query.Question);
         bool dated = timeline is not null || latest;
-        if (timeline is not null) picked = picked.OrderBy(p => p.Passage.Article.Published ?? DateOnly.MaxValue).ToList();
+        if (timeline is not null) picked = picked.OrderBy(p => When(p, years)).ToList();
         else if (latest) picked = picked.OrderByDescending(p => p.Passage.Article.Published ?? DateOnly.MinValue).ToList();
         var parts = picked.Select(p => (dated && p.Passage.Article.Published is { } day ? DateLabel(day) + DateSeparator : "") + p.Sentence + " "
             + string.Concat(alsoIn.GetValueOrDefault(p, []).Prepend(p.Passage).Select(x => $"[{citations.NumberFor(x)}]"))).ToList();
         var answer = new Answer(string.Join(dated ? "\n" : " ", parts), AnswerMode.Extractive, true, citations.Citations);
         var newest = picked.Select(p => p.Passage.Article.Published).Max();
         return latest && newest is { } last ? answer with { Notice = NewestReport(last) } : answer;
+    }
+
+    // Where a sentence stands in a story told in date order: its report's date, or the start of the year it tells of
+    // when that is earlier ("In 2022, there were five rounds of talks", reported in 2026, comes before 2026's news).
+    private static DateOnly When(Candidate c, List<int> years)
+    {
+        var published = c.Passage.Article.Published ?? DateOnly.MaxValue;
+        foreach (int year in years.Order())
+        {
+            if (year < published.Year && TimelineQuestion.IsAbout(null, c.Sentence, year)) return new DateOnly(year, 1, 1);
+        }
+        return published;
     }
 
     /// <summary>What goes between a report's date and its sentence in a dated answer ("19 Jan 2026 — …").</summary>

@@ -27,6 +27,9 @@ public sealed partial class PassageRetriever(
     // Passages kept from each anchor's own search in a timeline question.
     private const int PassagesPerAnchor = 2;
     private const double RecencyHalfLifeDays = 14;
+    // What a passage earns, for one end of a comparison across years, for being about that year (published then, or
+    // setting its events in it) rather than naming it in passing ("the war since its February 2022 invasion").
+    private const double PeriodWeight = 0.3;
     // How many times the vector candidates' depth similarities are read to, for scoring text candidates.
     private const int SimilarityDepth = 5;
     // Missing the question's rarest word asks for this much more of the rest.
@@ -39,6 +42,8 @@ public sealed partial class PassageRetriever(
     private const int SentencesEmbedded = 48;
     // Words between a name and the question's words for the name to answer "who".
     private const int NameNearWords = 6;
+    // Words between a role and the name that answers "what is the name of the <role>?".
+    private const int RoleNameWords = 3;
     // How much lower the similarity floor is for a passage window that holds the question's whole focus.
     private const double FullCoverageSimilarityRelief = 0.1;
     // The rarest terms an any-term search of a large index scores: each common one adds thousands of passages to score.
@@ -49,13 +54,14 @@ public sealed partial class PassageRetriever(
     public async Task<RetrievalResult> RetrieveAsync(string question, CancellationToken cancellationToken)
     {
         var timeline = TimelineQuestion.Parse(question);
-        var whole = await RetrieveOneAsync(question, cancellationToken);
-        if (timeline is null) return whole;
-        if (timeline.Anchors.Count < 2) return whole with { Timeline = timeline };
+        if (timeline is null) return await RetrieveOneAsync(question, cancellationToken);
+        if (timeline.Anchors.Count < 2) return await RetrieveOneAsync(question, cancellationToken) with { Timeline = timeline };
+        var whole = await RetrieveOneAsync(timeline.Topic, cancellationToken);
 
         // Each end of the story searched on its own, so "from Abu Dhabi to Geneva" finds both.
         var parts = new List<RetrievalResult>();
-        foreach (var part in timeline.PerAnchor()) parts.Add(await RetrieveOneAsync(part, cancellationToken));
+        var anchored = timeline.PerAnchor().ToList();
+        for (int k = 0; k < anchored.Count; k++) parts.Add(await RetrieveOneAsync(anchored[k], cancellationToken, TimelineQuestion.YearOf(timeline.Anchors[k])));
         var passages = new List<RetrievedPassage>();
         var seen = new HashSet<long>();
         for (int k = 0; k < parts.Count; k++)
@@ -80,7 +86,9 @@ public sealed partial class PassageRetriever(
         return new RetrievalResult(whole.Query, passages, weights, true) { Focus = focus, Grounding = covered[0].Grounding, Timeline = timeline };
     }
 
-    private async Task<RetrievalResult> RetrieveOneAsync(string question, CancellationToken cancellationToken)
+    /// <param name="period">For one end of a comparison across years ("the 2022 talks"): the year whose reports and
+    /// whose events ("In 2022, there were five rounds") the passages should be about.</param>
+    private async Task<RetrievalResult> RetrieveOneAsync(string question, CancellationToken cancellationToken, int? period = null)
     {
         var query = analyzer.AnalyzeQuestion(question);
         var focus = await BuildFocusAsync(query, cancellationToken);
@@ -103,6 +111,7 @@ public sealed partial class PassageRetriever(
         }
 
         var textHits = focus.Terms.Count > 0 ? await TextSearchAsync(focus, cancellationToken) : [];
+        if (period is { } year) textHits = await WithPeriodAsync(textHits, focus, year, cancellationToken);
         // Similarities are read deeper than the vector candidates, so a passage found by its words alone is still
         // scored by its meaning (a missing similarity would cost it the whole vector share of its score).
         IReadOnlyList<PassageHit> similarities = [];
@@ -180,7 +189,8 @@ public sealed partial class PassageRetriever(
             c.NamesHeld = NamesHeld(focus, c.Window);
             c.Score = 0.4 * c.Rrf + 0.45 * c.Coverage + 0.15 * c.WindowCoverage + 0.3 * (c.Vector ?? 0)
                 + freshness * (query.WantsRecent ? options.RecencyWeight : query.AsksCurrentHolder ? options.CurrentHolderWeight : options.AgeWeight)
-                - (c.NamesHeld ? 0 : 0.3);
+                - (c.NamesHeld ? 0 : 0.3)
+                + (period is { } inYear && TimelineQuestion.IsAbout(c.Hit.Article.Published, c.Hit.Text, inYear) ? PeriodWeight : 0);
         }
 
         if (_logger.IsEnabled(LogLevel.Debug))
@@ -536,6 +546,34 @@ public sealed partial class PassageRetriever(
         return hits;
     }
 
+    /// <summary>
+    /// For one end of a comparison across years: the passages that hold the year with the most of the topic come first.
+    /// A ranking by the whole focus buries "In 2022, there were five rounds of talks" under passages that repeat the
+    /// topic's words and name the year in passing.
+    /// </summary>
+    private async Task<IReadOnlyList<PassageHit>> WithPeriodAsync(IReadOnlyList<PassageHit> hits, QuestionFocus focus, int year, CancellationToken cancellationToken)
+    {
+        var y = year.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (!focus.Terms.Any(f => f.Term == y)) return hits;
+        var stats = focus.Statistics;
+        var topic = focus.Terms.Where(f => !f.FromParaphrase && f.Term != y).Select(f => f.Term)
+            .OrderBy(t => stats.DocumentFrequency.GetValueOrDefault(t)).ToList();
+        var found = new List<PassageHit>();
+        var seen = new HashSet<long>();
+        for (int keep = topic.Count; keep >= 1 && found.Count < options.MinAllTermsHits; keep--)
+        {
+            foreach (var hit in await index.SearchAsync([y, .. topic.Take(keep)], options.Candidates, requireAll: true, cancellationToken))
+            {
+                if (seen.Add(hit.PassageId)) found.Add(hit);
+            }
+        }
+        foreach (var hit in hits)
+        {
+            if (seen.Add(hit.PassageId)) found.Add(hit);
+        }
+        return found;
+    }
+
     private double Coverage(QuestionFocus focus, FocusHold held)
     {
         double total = focus.TotalWeight;
@@ -642,6 +680,10 @@ public sealed partial class PassageRetriever(
         if (any.Count == 0) return null;
         var near = content.Count > 0 ? content : any;
         var counted = type == QuestionType.Quantity ? CountedTerms(query.Question, focus) : null;
+        // "What's the name of the commander…?": the name stands beside the role it names ("the commander, Adam
+        // Delimkhanov", "commander Adam Delimkhanov"), not anywhere near the story's words.
+        var named = type == QuestionType.Person && AnswerCandidates.NamedRole(query.Question) is { } role && analyzer.Term(role) is { } roleTerm
+            ? focus.Terms.Where(f => f.Term == roleTerm).SelectMany(f => f.Alternatives).Append(roleTerm).ToHashSet(StringComparer.Ordinal) : null;
         // Places, or names written as one ("the Granvik talks", "in Granvik"): "did Lavrov say negotiations…" reads like
         // "the Geneva negotiations" to the looser setting rule, and Lavrov is no setting.
         var places = query.PlaceTerms.SelectMany(p => p).ToHashSet(StringComparer.Ordinal);
@@ -664,7 +706,9 @@ public sealed partial class PassageRetriever(
                     var sentence = sentences[i];
                     if (!AnswerCandidates.Holds(type, sentence, query.Question)) continue;
                     if (!TermsOf(i).Any(any.Contains)) continue;
-                    if (!(type == QuestionType.Person ? NamesSomeone(sentence, query.Question, near) : AnswerCandidates.NextToFocus(type, sentence, query.Question, near, analyzer))) continue;
+                    bool answers = type != QuestionType.Person ? AnswerCandidates.NextToFocus(type, sentence, query.Question, near, analyzer)
+                        : named is not null ? NamesRoleHolder(sentence, query.Question, named) : NamesSomeone(sentence, query.Question, near);
+                    if (!answers) continue;
                     // "How many children has Russia deported?" is answered neither by "deported thousands of people" nor
                     // by "fifteen children have been returned": the number counts what is asked, and what happened to it
                     // is told with it.
@@ -757,7 +801,7 @@ public sealed partial class PassageRetriever(
     /// A name that is not the question's and not a place ("Russia would need six months, said an unnamed commander"
     /// names no one) within a few words of the question's words.
     /// </summary>
-    private bool NamesSomeone(string sentence, string question, IReadOnlySet<string> near)
+    private bool NamesSomeone(string sentence, string question, IReadOnlySet<string> near, int within = NameNearWords)
     {
         var words = TextAnalyzer.TokenSpans(sentence).ToList();
         var focusAt = AnswerCandidates.WordsHolding(words, near, analyzer);
@@ -766,9 +810,40 @@ public sealed partial class PassageRetriever(
             var token = words[i].Token;
             if (token.Length < 3 || !char.IsUpper(token[0]) || token.All(char.IsUpper) && token.Length <= 4) continue;
             if (question.Contains(token, StringComparison.OrdinalIgnoreCase) || analyzer.IsPlace(token) || analyzer.IsStopWord(token.ToLowerInvariant())) continue;
-            if (focusAt.Any(f => Math.Abs(f - i) <= NameNearWords)) return true;
+            // "Ramzan Kadyrov" names nobody new when the question says Kadyrov: it is the first name of a name asked about.
+            if (PartOfQuestionName(words, i, question)) continue;
+            if (focusAt.Any(f => Math.Abs(f - i) <= within)) return true;
         }
         return false;
+    }
+
+    /// <summary>
+    /// True when a person's name — two or more capitalised words, none a place, an organisation's word or the
+    /// question's — stands within a few words of the role asked about ("the commander, Adam Delimkhanov"). "The Polish
+    /// Armed Forces Operational Command" names no commander.
+    /// </summary>
+    private bool NamesRoleHolder(string sentence, string question, IReadOnlySet<string> role)
+    {
+        var words = TextAnalyzer.TokenSpans(sentence).ToList();
+        var roleAt = AnswerCandidates.WordsHolding(words, role, analyzer);
+        if (roleAt.Count == 0) return false;
+        bool NameWord(int k) => k > 0 && k < words.Count && words[k].Token.Length >= 2 && char.IsUpper(words[k].Token[0]) && words[k].Token.Skip(1).Any(char.IsLower)
+            && !question.Contains(words[k].Token, StringComparison.OrdinalIgnoreCase) && !analyzer.IsPlace(words[k].Token)
+            && !analyzer.IsStopWord(words[k].Token.ToLowerInvariant()) && !OrganisationWords.Contains(words[k].Token)
+            && !TextAnalyzer.MonthNames.Contains(words[k].Token.ToLowerInvariant());
+        for (int i = 1; i + 1 < words.Count; i++)
+        {
+            if (!NameWord(i) || !NameWord(i + 1) || words[i + 1].Start - words[i].End > 1) continue;
+            if (roleAt.Any(r => r - (i + 1) is > 0 and <= RoleNameWords || i - r is > 0 and <= RoleNameWords)) return true;
+        }
+        return false;
+    }
+
+    private static bool PartOfQuestionName(List<(string Token, int Start, int End)> words, int i, string question)
+    {
+        static bool Capitalised(string t) => t.Length >= 2 && char.IsUpper(t[0]);
+        bool InQuestion(int k) => k >= 0 && k < words.Count && Capitalised(words[k].Token) && question.Contains(words[k].Token, StringComparison.OrdinalIgnoreCase);
+        return InQuestion(i + 1) || InQuestion(i - 1);
     }
 
     /// <summary>

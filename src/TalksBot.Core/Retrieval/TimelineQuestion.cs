@@ -38,8 +38,37 @@ public sealed partial record TimelineQuestion(string Question, IReadOnlyList<str
         {
             var text = Question;
             foreach (var other in Anchors.Where(a => a != anchor)) text = Regex.Replace(text, $@"\b{Regex.Escape(other)}\b", " ", RegexOptions.None, TimeSpan.FromMilliseconds(100));
-            yield return MultipleSpaces().Replace(text, " ").Trim();
+            yield return WithoutCue(text);
         }
+    }
+
+    /// <summary>
+    /// The question without its cue words: "compare", "changed", "moved on" say what to do with the two ends, not what
+    /// either end is about. Left in, they find passages that merely use the word ("a global power comparable to the
+    /// United States").
+    /// </summary>
+    public string Topic => WithoutCue(Question);
+
+    private static string WithoutCue(string text) => MultipleSpaces().Replace(Cue().Replace(text, " "), " ").Trim();
+
+    /// <summary>The year an anchor names ("2022"), or null for a named one ("Abu Dhabi").</summary>
+    public static int? YearOf(string anchor) => anchor.Length == 4 && int.TryParse(anchor, out var year) && Years().IsMatch(anchor) ? year : null;
+
+    /// <summary>
+    /// True when a passage is about the year: its report was published that year, or it sets events in it ("In 2022,
+    /// there were five rounds of talks", "the talks of spring 2022"). A passing mention of the year that dates
+    /// something else — the invasion of February 2022, a war waged since 2022 — is not.
+    /// </summary>
+    public static bool IsAbout(DateOnly? published, string text, int year)
+    {
+        if (published?.Year == year) return true;
+        var y = year.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (!text.Contains(y, StringComparison.Ordinal)) return false;
+        foreach (var sentence in Articles.SentenceSplitter.Split(text))
+        {
+            if (sentence.Contains(y, StringComparison.Ordinal) && !PassingYear().IsMatch(sentence)) return true;
+        }
+        return false;
     }
 
     /// <summary>
@@ -64,6 +93,10 @@ public sealed partial record TimelineQuestion(string Question, IReadOnlyList<str
     // The first name of a side: capitalised words together ("the Abu Dhabi talks" → "Abu Dhabi").
     [GeneratedRegex(@"\p{Lu}[\p{L}'’-]+(\s+\p{Lu}[\p{L}'’-]+)*")]
     private static partial Regex Name();
+
+    // A sentence that names a year only to date the invasion or to open a span up to now ("since 2022").
+    [GeneratedRegex(@"\b(invasion|invaded|invade|since)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex PassingYear();
 
     [GeneratedRegex(@"\s{2,}")]
     private static partial Regex MultipleSpaces();
