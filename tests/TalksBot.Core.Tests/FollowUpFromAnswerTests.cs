@@ -30,6 +30,18 @@ public class FollowUpFromAnswerTests
     }
 
     [Fact]
+    public void A_follow_up_naming_only_a_place_still_leans_on_she_and_a_building_is_nobody()
+    {
+        // "Which member of …" asks who, as "who" does; "Kyiv" is a place, so "she" is still the answer's person; and
+        // "Lakeside Palace", named first, is a building.
+        const string previous = "Which member of the royal family was the first to visit Lakeland after the war began?";
+        const string answer = "Lakeside Palace said Ilse Varga, the king's sister, travelled to Lakeland on Monday. [1]";
+        Assert.Equal("which town near Kyiv did Ilse Varga visit to pay respects?", _rewriter.Rewrite("which town near Kyiv did she visit to pay respects?", previous, answer));
+        // A follow-up naming a person of its own is no follow-up.
+        Assert.Equal("which town did Pavel Sorokin say she visited?", _rewriter.Rewrite("which town did Pavel Sorokin say she visited?", previous, answer));
+    }
+
+    [Fact]
     public void A_question_that_asked_who_hands_its_answer_s_person_to_the_pronoun_whatever_else_it_names()
     {
         // "the Harbour Brigade" is a group, not the person asked for: the answer names him.

@@ -58,13 +58,17 @@ public sealed partial class FollowUpRewriter(TextAnalyzer analyzer) : IQuestionR
         bool leadsOn = LeadingConnective().IsMatch(lower);
         bool pronoun = TextAnalyzer.Tokenize(lower).Any(Pronouns.Contains);
         bool shortAlone = analysis.Terms.Count <= 2 && !hasName;
-        bool follows = leadsOn && analysis.Terms.Count <= 4 || pronoun && !hasName && analysis.Terms.Count <= 4 || shortAlone;
+        // "which town near Kyiv did she visit?": a place doesn't say who "she" is; only a person named would.
+        bool namesPerson = hasName && NamesAPerson(question);
+        bool someone = !namesPerson && PersonalPronoun().IsMatch(question);
+        bool follows = leadsOn && analysis.Terms.Count <= 4 || pronoun && !hasName && analysis.Terms.Count <= 4 || shortAlone
+            || someone && analysis.Terms.Count <= MaxTermsOfPersonalFollowUp;
         if (!follows) return question;
 
         var cleaned = LeadingConnective().Replace(question, "").Trim();
         // "what happened to him after that?" after "Who leads Russia's delegation?" (no person in it): the person the
         // answer named. The name stands alone; the previous question's words would pull retrieval back to the first answer.
-        if (!hasName && previousAnswer is not null && PersonalPronoun().Match(cleaned) is { Success: true } personal
+        if (!namesPerson && previousAnswer is not null && PersonalPronoun().Match(cleaned) is { Success: true } personal
             && (AsksWho(previous) || !NamesAPerson(previous)) && PersonsIn(previousAnswer).FirstOrDefault() is { } person)
         {
             int after = personal.Index + personal.Length;
@@ -97,7 +101,16 @@ public sealed partial class FollowUpRewriter(TextAnalyzer analyzer) : IQuestionR
     /// whatever else the question names.
     /// </summary>
     private static bool AsksWho(string question) =>
-        question.TrimStart().StartsWith("who ", StringComparison.OrdinalIgnoreCase) || question.TrimStart().StartsWith("who's ", StringComparison.OrdinalIgnoreCase);
+        question.TrimStart().StartsWith("who ", StringComparison.OrdinalIgnoreCase) || question.TrimStart().StartsWith("who's ", StringComparison.OrdinalIgnoreCase)
+        || WhichPerson().IsMatch(question);
+
+    // A follow-up leaning on "he" or "she" is still one with a place of its own ("which town near Kyiv did she visit?"),
+    // up to this many words to search for.
+    private const int MaxTermsOfPersonalFollowUp = 8;
+
+    // "Which member of the royal family…", "which German minister…": a who-question in other words.
+    [GeneratedRegex(@"^\s*which\s+(?:\p{L}+\s+)?(member|person|leader|official|minister|politician|general|commander|envoy|diplomat|negotiator|spokes(?:man|woman|person)|president|prime minister|ambassador|aide)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex WhichPerson();
 
     /// <summary>A capitalised word of the question that is not a place ("Zelensky", "Ilse Varga"): someone a pronoun may stand for.</summary>
     private bool NamesAPerson(string question)
@@ -129,7 +142,7 @@ public sealed partial class FollowUpRewriter(TextAnalyzer analyzer) : IQuestionR
     private bool NotAName(string word)
     {
         var lower = word.ToLowerInvariant();
-        return analyzer.IsStopWord(lower) || analyzer.IsPlace(word) || TextAnalyzer.MonthNames.Contains(lower) || Weekdays.Contains(word);
+        return analyzer.IsStopWord(lower) || analyzer.IsPlace(word) || TextAnalyzer.MonthNames.Contains(lower) || Weekdays.Contains(word) || OrganisationWords.Contains(word);
     }
 
     private static readonly HashSet<string> Weekdays = new(StringComparer.OrdinalIgnoreCase) { "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday" };
