@@ -801,7 +801,7 @@ public sealed partial class PassageRetriever(
     /// A name that is not the question's and not a place ("Russia would need six months, said an unnamed commander"
     /// names no one) within a few words of the question's words.
     /// </summary>
-    private bool NamesSomeone(string sentence, string question, IReadOnlySet<string> near, int within = NameNearWords)
+    private bool NamesSomeone(string sentence, string question, IReadOnlySet<string> near)
     {
         var words = TextAnalyzer.TokenSpans(sentence).ToList();
         var focusAt = AnswerCandidates.WordsHolding(words, near, analyzer);
@@ -812,7 +812,7 @@ public sealed partial class PassageRetriever(
             if (question.Contains(token, StringComparison.OrdinalIgnoreCase) || analyzer.IsPlace(token) || analyzer.IsStopWord(token.ToLowerInvariant())) continue;
             // "Ramzan Kadyrov" names nobody new when the question says Kadyrov: it is the first name of a name asked about.
             if (PartOfQuestionName(words, i, question)) continue;
-            if (focusAt.Any(f => Math.Abs(f - i) <= within)) return true;
+            if (focusAt.Any(f => Math.Abs(f - i) <= NameNearWords)) return true;
         }
         return false;
     }
