@@ -30,6 +30,30 @@ public class FollowUpFromAnswerTests
     }
 
     [Fact]
+    public void She_is_not_a_prince_and_he_is_not_a_duchess()
+    {
+        const string previous = "Which member of the royal family was the first to visit Lakeland after the war began?";
+        const string answer = "Sophie Varga, the wife of Prince Edmund Varga, travelled to Lakeland on Monday, the palace said. [1]";
+        Assert.Equal("which town did Sophie Varga visit?", _rewriter.Rewrite("which town did she visit?", previous, answer));
+        const string titledFirst = "The wife of Prince Edmund Varga, Sophie Varga, travelled to Lakeland on Monday. [1]";
+        Assert.Equal("which town did Sophie Varga visit?", _rewriter.Rewrite("which town did she visit?", previous, titledFirst));
+        Assert.Equal("which town did Edmund Varga visit?", _rewriter.Rewrite("which town did he visit?", previous, titledFirst));
+    }
+
+    [Fact]
+    public void It_after_the_person_brings_the_previous_question_along()
+    {
+        // "where was he when he said it?": "he" is the answer's person, "it" what the previous question told of.
+        const string previous = "Which minister warned that the negotiations could drag on for years?";
+        const string answer = "Foreign Minister Jonas Adler warned on Monday that the talks could drag on for years. [1]";
+        var rewritten = _rewriter.Rewrite("where was he when he said it?", previous, answer);
+        Assert.StartsWith("where was Jonas Adler when he said it", rewritten);
+        Assert.Contains("negotiations could drag on for years", rewritten);
+        // Without an "it" the name stands alone, as before.
+        Assert.Equal("where was Jonas Adler born?", _rewriter.Rewrite("where was he born?", previous, answer));
+    }
+
+    [Fact]
     public void A_follow_up_naming_only_a_place_still_leans_on_she_and_a_building_is_nobody()
     {
         // "Which member of …" asks who, as "who" does; "Kyiv" is a place, so "she" is still the answer's person; and

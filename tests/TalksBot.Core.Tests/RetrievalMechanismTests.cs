@@ -70,6 +70,13 @@ public sealed class RetrievalMechanismTests
     [InlineData("Where were the Russian prisoners released to?", QuestionType.Place)]
     [InlineData("Who leads Ukraine's delegation?", QuestionType.Person)]
     [InlineData("What did Putin say about confrontation?", QuestionType.Statement)]
+    [InlineData("How fast is Moscow's army gaining ground around Pokrovsk?", QuestionType.Quantity)]
+    [InlineData("How badly did Russia's oil money drop in January?", QuestionType.Quantity)]
+    [InlineData("Which German minister warned that the negotiations could drag on?", QuestionType.Person)]
+    [InlineData("Which of Putin's longtime associates pushed back at the session?", QuestionType.Person)]
+    [InlineData("What happened at the summit at which leaders agreed a truce?", QuestionType.Other)]
+    [InlineData("What did Putin answer when Khan asked him about the war?", QuestionType.Statement)]
+    [InlineData("Why was the Victory Day parade in Crimea called off?", QuestionType.Reason)]
     public void The_question_type_is_read_from_its_words(string question, QuestionType type) =>
         Assert.Equal(type, AnswerCandidates.TypeOf(question));
 
@@ -80,6 +87,33 @@ public sealed class RetrievalMechanismTests
     [InlineData("The channel was closed after the talks in 2021.", false)]
     public void How_long_is_answered_by_a_length_of_time_or_by_since_when(string sentence, bool holds) =>
         Assert.Equal(holds, AnswerCandidates.Holds(QuestionType.Duration, sentence, "How long has the dialogue been suspended?"));
+
+    [Theory]
+    [InlineData("How long has he been imprisoned?", true)]
+    [InlineData("How long is his prison sentence?", false)]
+    public void Since_when_answers_how_long_it_has_lasted_not_how_long_a_thing_is(string question, bool holds) =>
+        Assert.Equal(holds, AnswerCandidates.Holds(QuestionType.Duration, "The historian has been imprisoned in Russia since April 2022.", question));
+
+    [Fact]
+    public void A_candidate_is_new_unless_the_question_holds_it_as_a_word()
+    {
+        // "Al" is in "trilateral", but not as a word of it: "Al Shati" is a place the question doesn't name.
+        const string sentence = "Hosted at the Al Shati Palace in Abu Dhabi, talks were mediated by the Emirates.";
+        Assert.Contains(sentence.IndexOf("Al Shati", StringComparison.Ordinal), AnswerCandidates.Positions(QuestionType.Place, sentence, "Where in Abu Dhabi were the trilateral talks held?"));
+        // "Russia" starts a word of the question ("Russian"): no new place.
+        Assert.Empty(AnswerCandidates.Positions(QuestionType.Place, "He wrote from his prison cell in Russia.", "Where were the Russian prisoners released to?"));
+        // "5" is no number of a question that says "50 million": it is a new one.
+        Assert.True(AnswerCandidates.Holds(QuestionType.Quantity, "It bought 5 howitzers.", "How many guns did the first 50 million buy?"));
+    }
+
+    [Fact]
+    public void Why_is_answered_by_a_sentence_that_gives_a_cause()
+    {
+        const string q = "Why was the Victory Day parade in Crimea called off?";
+        Assert.True(AnswerCandidates.Holds(QuestionType.Reason, "There will be no parade on May 9 due to security issues, the governor said.", q));
+        Assert.True(AnswerCandidates.Holds(QuestionType.Reason, "The parade was cancelled because of drone attacks.", q));
+        Assert.False(AnswerCandidates.Holds(QuestionType.Reason, "The parade is normally held on May 9 in Sevastopol.", q));
+    }
 
     [Fact]
     public void A_sentence_holds_a_candidate_of_the_asked_type_only_when_it_adds_one()

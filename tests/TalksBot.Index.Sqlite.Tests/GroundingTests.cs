@@ -288,6 +288,24 @@ public sealed class GroundingTests : IDisposable
     }
 
     [Fact]
+    public async Task How_many_people_needs_a_number_that_counts_people_told_with_what_they_did()
+    {
+        const string question = "How many people visited the exhibition of captured tanks in Moscow?";
+        var retriever = await IndexAsync(
+            ("Trophies on show", "An exhibition of captured Western tanks opened in Moscow on Wednesday. The exhibition of captured tanks shows more than 30 pieces of heavy equipment, the ministry said."),
+            ("Losses", "Moscow's forces captured tanks while suffering hundreds of thousands of casualties in the east."));
+        var pieces = await retriever.RetrieveAsync(question, default);
+        Assert.False(pieces.Covered, "30 pieces of equipment are no count of people, nor casualties of visitors");
+        Assert.Equal("no passage gives the number asked for", pieces.Grounding?.Reason);
+
+        var answered = await IndexAsync(
+            ("Trophies on show", "An exhibition of captured Western tanks opened in Moscow on Wednesday. More than 12,000 people visited the exhibition in its first week, the ministry said."));
+        var visitors = await answered.RetrieveAsync(question, default);
+        Assert.True(visitors.Covered, visitors.Grounding?.Reason);
+        Assert.Contains("12,000 people", new ExtractiveAnswerWriter(TextAnalyzer.Default).Write(visitors).Text);
+    }
+
+    [Fact]
     public async Task A_question_about_money_needs_an_amount_and_one_about_a_name_needs_the_role_holder_named()
     {
         var retriever = await IndexAsync(

@@ -14,11 +14,13 @@ public static partial class AnswerCandidates
     {
         var q = question.Trim().ToLowerInvariant();
         q = LeadingFiller().Replace(q, "");
-        if (q.StartsWith("how many") || q.StartsWith("how much") || q.StartsWith("how old") || q.Contains("what percentage") || q.Contains("what share") || q.Contains("how big") || q.Contains("what number")) return QuestionType.Quantity;
+        if (q.StartsWith("how many") || q.StartsWith("how much") || q.StartsWith("how old") || HowMeasured().IsMatch(q) || q.Contains("what percentage") || q.Contains("what share") || q.Contains("how big") || q.Contains("what number")) return QuestionType.Quantity;
         if (q.StartsWith("how long") || q.Contains("for how long") || q.Contains("how many years") || q.Contains("how many days")) return QuestionType.Duration;
         if (q.StartsWith("when") || q.Contains("by when") || q.StartsWith("what date") || q.StartsWith("what day") || q.Contains("what year") || q.StartsWith("since when")) return QuestionType.Time;
         if (q.StartsWith("where") || q.StartsWith("wher ") || q.Contains("in which city") || q.Contains("in which country") || q.Contains("which city") || q.Contains("which country") || q.Contains("what city")) return QuestionType.Place;
-        if (q.StartsWith("who") || q.StartsWith("whos") || q.Contains("which official") || q.Contains("which minister") || q.Contains("whose") || NameAsked().IsMatch(q)) return QuestionType.Person;
+        if (q.StartsWith("who") || q.StartsWith("whos") || WhichPerson().IsMatch(q) || q.Contains("whose") || NameAsked().IsMatch(q)) return QuestionType.Person;
+        // "Why was the parade called off?" asks for a cause, whatever verb it uses.
+        if (q.StartsWith("why") || q.Contains("for what reason") || q.StartsWith("what was the reason") || q.StartsWith("what is the reason")) return QuestionType.Reason;
         if (SayVerb().IsMatch(q)) return QuestionType.Statement;
         return QuestionType.Other;
     }
@@ -33,7 +35,7 @@ public static partial class AnswerCandidates
                 if (AsksMoney(question)) return Money().IsMatch(sentence);
                 return NumbersAsked(sentence, question).Any() || NumberWords().IsMatch(sentence);
             case QuestionType.Duration:
-                return Duration().IsMatch(sentence);
+                return Durations(sentence, question).Any();
             case QuestionType.Time:
                 return Date().IsMatch(sentence) || Weekday().IsMatch(sentence);
             case QuestionType.Place:
@@ -42,6 +44,8 @@ public static partial class AnswerCandidates
                 return NewNames(sentence, question).Any() || Attribution().IsMatch(sentence);
             case QuestionType.Statement:
                 return Attribution().IsMatch(sentence) || sentence.Contains('"') || sentence.Contains('“');
+            case QuestionType.Reason:
+                return Cause().IsMatch(sentence);
             default:
                 return false;
         }
@@ -63,7 +67,7 @@ public static partial class AnswerCandidates
                 foreach (Match m in NumberWords().Matches(sentence)) yield return m.Index;
                 break;
             case QuestionType.Duration:
-                foreach (Match m in Duration().Matches(sentence)) yield return m.Index;
+                foreach (var m in Durations(sentence, question)) yield return m.Index;
                 break;
             case QuestionType.Time:
                 foreach (Match m in Date().Matches(sentence)) yield return m.Index;
@@ -73,18 +77,22 @@ public static partial class AnswerCandidates
                 foreach (Match m in PlacePreposition().Matches(sentence))
                 {
                     int name = m.Index + m.Length - 1;
-                    var word = CapitalisedWord().Match(sentence, name);
-                    if (word.Success && word.Index == name && !question.Contains(word.Value, StringComparison.OrdinalIgnoreCase)) yield return name;
+                    // "at the Al Shati Palace": a place's name may start with a two-letter word.
+                    var word = PlaceWord().Match(sentence, name);
+                    if (word.Success && word.Index == name && !HasWord(question, word.Value)) yield return name;
                 }
                 break;
             case QuestionType.Person:
                 foreach (Match m in CapitalisedWord().Matches(sentence))
                 {
-                    if (m.Index > 0 && !question.Contains(m.Value, StringComparison.OrdinalIgnoreCase)) yield return m.Index;
+                    if (m.Index > 0 && !HasWord(question, m.Value)) yield return m.Index;
                 }
                 break;
             case QuestionType.Statement:
                 foreach (Match m in Attribution().Matches(sentence)) yield return m.Index;
+                break;
+            case QuestionType.Reason:
+                foreach (Match m in Cause().Matches(sentence)) yield return m.Index;
                 break;
         }
     }
@@ -137,9 +145,33 @@ public static partial class AnswerCandidates
     private static IEnumerable<Match> NumbersAsked(string sentence, string question)
     {
         var dates = Date().Matches(sentence);
-        return Numbers().Matches(sentence).Where(m => !question.Contains(m.Value, StringComparison.Ordinal) && !IsYear(m.Value)
+        return Numbers().Matches(sentence).Where(m => !HasWord(question, m.Value) && !IsYear(m.Value)
             && !dates.Any(d => m.Index >= d.Index && m.Index < d.Index + d.Length));
     }
+
+    // Whether the question holds the word at the start of one of its words ("Russia" in "Russian" is the question's own
+    // name), a number as a whole: "Al" is not in "trilateral", nor "5" in "50".
+    private static bool HasWord(string question, string word)
+    {
+        bool number = char.IsDigit(word[0]);
+        for (int at = question.IndexOf(word, StringComparison.OrdinalIgnoreCase); at >= 0; at = question.IndexOf(word, at + 1, StringComparison.OrdinalIgnoreCase))
+        {
+            int end = at + word.Length;
+            if ((at == 0 || !char.IsLetterOrDigit(question[at - 1])) && (!number || end == question.Length || !char.IsLetterOrDigit(question[end]))) return true;
+        }
+        return false;
+    }
+
+    // "since 2021" tells how long something has lasted ("How long has it been suspended?"), not how long a thing is
+    // ("How long is his prison sentence?" is not answered by "imprisoned since April 2022").
+    private static IEnumerable<Match> Durations(string sentence, string question)
+    {
+        bool sinceAnswers = AsksHowLongSince().IsMatch(question);
+        return Duration().Matches(sentence).Where(m => sinceAnswers || !m.Value.StartsWith("since", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [GeneratedRegex(@"\bhow\s+long\s+(has|have|had|hasn't|haven't)\b|\bsince\s+when\b|\bhow\s+long\b.*\b(been|since|so\s+far|now)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex AsksHowLongSince();
 
     private static bool IsYear(string value) => value.Length == 4 && int.TryParse(value, out var y) && y is >= 1900 and <= 2100;
 
@@ -149,7 +181,7 @@ public static partial class AnswerCandidates
         foreach (Match m in CapitalisedWord().Matches(sentence))
         {
             if (m.Index == 0) continue;
-            if (!question.Contains(m.Value, StringComparison.OrdinalIgnoreCase)) yield return m.Value;
+            if (!HasWord(question, m.Value)) yield return m.Value;
         }
     }
 
@@ -178,10 +210,19 @@ public static partial class AnswerCandidates
     [GeneratedRegex(@"^(what|what's|whats)\s+(is|was|are|were|'s)?\s*(the\s+)?names?\s+of\b|\b(what|what's|whats)\s+(is|was|are|were)?\s*(his|her|their)\s+names?\b")]
     private static partial Regex NameAsked();
 
+    // "Which member of the royal family…", "which German minister…", "which of Putin's associates…": who, in other words.
+    // Only a question's own "which" (at its start or after a preposition): "the summit at which leaders agreed" asks no one.
+    [GeneratedRegex(@"(?:^|[,;]\s*|\b(?:in|of|to|from|for|with|by|among|and|but)\s+)which\s+(?:of\s+(?:the\s+)?[\p{L}'’]+\s+)?(?:[\p{L}-]+\s+){0,2}?(members?|persons?|people|leaders?|officials?|ministers?|politicians?|generals?|commanders?|envoys?|diplomats?|negotiators?|spokes(?:man|men|woman|women|person|people)|presidents?|prime\s+ministers?|ambassadors?|aides?|advis[eo]rs?|associates?|allies|ally|lawmakers?|senators?|chiefs?|oligarchs?|businessm[ae]n|billionaires?|journalists?|mediators?)\b")]
+    private static partial Regex WhichPerson();
+
+    // "How fast…", "how far…", "how badly…": a measure, answered by a number ("70 meters per day", "fell 20%").
+    [GeneratedRegex(@"^how\s+(fast|far|quickly|badly|sharply|steeply|large|big|high|deep|often|severely|heavy|heavily|wide|strong)\b")]
+    private static partial Regex HowMeasured();
+
     [GeneratedRegex(@"^(and|so|but|ok|okay|then|also|please|tell me|do you know)[\s,]+")]
     private static partial Regex LeadingFiller();
 
-    [GeneratedRegex(@"\b(say|said|says|tell|told|claim|claimed|state|stated|warn|warned|think|thinks|call|called|describe|described)\b")]
+    [GeneratedRegex(@"\b(say|said|says|tell|told|claim|claimed|state|stated|warn|warned|think|thinks|call|called|describe|described|answer|answered|reply|replied|respond|responded|react|reacted)\b")]
     private static partial Regex SayVerb();
 
     // Amounts written with their unit glued on count too: "$61bn", "€5.8bn", "300m", "100k".
@@ -209,4 +250,11 @@ public static partial class AnswerCandidates
 
     [GeneratedRegex(@"\b\p{Lu}[\p{L}’'-]{2,}")]
     private static partial Regex CapitalisedWord();
+
+    // What gives a cause: "because", "due to", "stemming from", "in response to", "citing".
+    [GeneratedRegex(@"\b(because|due\s+to|owing\s+to|as\s+a\s+result|result\s+of|stem(s|med|ming)?\s+from|reasons?\b|in\s+response\s+to|in\s+protest|in\s+retaliation|citing|cited|blam(e|ed|ing)|caused\s+by|prompted|triggered|so\s+that|in\s+order\s+to|for\s+fear|over\s+concerns?|aimed\s+at|to\s+(avoid|prevent|protest|punish))\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Cause();
+
+    [GeneratedRegex(@"\b\p{Lu}[\p{L}’'-]+")]
+    private static partial Regex PlaceWord();
 }

@@ -99,7 +99,8 @@ public sealed class ExtractiveAnswerWriter(TextAnalyzer analyzer, TimeProvider? 
                 double typed = holdsAnswer ? TypeBonus * (near ? 1 : FarCandidateShare) : 0;
                 double role = roles.Count > 0 && roles.All(r => FocusHold.Contains(ordered.Select(t => focusOf.GetValueOrDefault(t, t)).ToList(), r)) ? RoleBonus : 0;
                 double score = coverage + typed + role + NewnessBonus * Newness(passage) + 0.12 / (rank + 1) + (passage.VectorScore ?? 0) * 0.1
-                    + SentenceSimilarityWeight * retrieval.SentenceSimilarity.GetValueOrDefault(sentence);
+                    + SentenceSimilarityWeight * retrieval.SentenceSimilarity.GetValueOrDefault(sentence)
+                    + (sentence == retrieval.GroundingSentence ? GroundingSentenceBonus : 0);
                 candidates.Add(new Candidate(passage, sentence, score, terms, coverage, near));
             }
         }
@@ -191,6 +192,8 @@ public sealed class ExtractiveAnswerWriter(TextAnalyzer analyzer, TimeProvider? 
     }
 
     private const double TypeBonus = 0.3;
+    // The sentence that grounded a reworded question (RetrievalResult.GroundingSentence) is what answers it: first.
+    private const double GroundingSentenceBonus = 2.0;
     // What a sentence earns per unit of cosine similarity to the question (its meaning, beside its words). Chosen on
     // the dev set from 0, 0.25, 0.5 and 1.0: past 0.25 a sentence merely about the topic ("Zelenskyy said the talks
     // must lead to real peace") outranks the one holding the question's rarest word ("…preconditions… withdraw").

@@ -10,4 +10,6 @@ public enum QuestionType
     Person,
     Duration,
     Statement,
+    /// <summary>"Why…": answered by a sentence that gives a cause ("because", "due to", "stemming from").</summary>
+    Reason,
 }

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using TalksBot.Core.Answering;
 using TalksBot.Core.Retrieval;
 
 namespace TalksBot.Core.Conversations;
@@ -69,11 +70,14 @@ public sealed partial class FollowUpRewriter(TextAnalyzer analyzer) : IQuestionR
         // "what happened to him after that?" after "Who leads Russia's delegation?" (no person in it): the person the
         // answer named. The name stands alone; the previous question's words would pull retrieval back to the first answer.
         if (!namesPerson && previousAnswer is not null && PersonalPronoun().Match(cleaned) is { Success: true } personal
-            && (AsksWho(previous) || !NamesAPerson(previous)) && PersonsIn(previousAnswer).FirstOrDefault() is { } person)
+            && (AsksWho(previous) || !NamesAPerson(previous))
+            && PersonsIn(previousAnswer).FirstOrDefault(p => AgreesWith(p, personal.Value, previousAnswer)) is { } person)
         {
             int after = personal.Index + personal.Length;
             bool possessive = personal.Groups["possessive"].Success || personal.Value.Equals("her", StringComparison.OrdinalIgnoreCase) && IsFollowedByContentWord(cleaned, after);
-            return cleaned[..personal.Index] + (possessive ? person + "'s" : person) + cleaned[after..];
+            var substituted = cleaned[..personal.Index] + (possessive ? person + "'s" : person) + cleaned[after..];
+            // "where was he when he said it?": "it" is what the previous question told of, so that comes along.
+            return ThingPronoun().IsMatch(substituted) ? $"{substituted.TrimEnd('?', ' ')} ({previous.TrimEnd('?', ' ')})?" : substituted;
         }
 
         // "and who leads Ukraine's?" → the previous question's name replaced: who leads Ukraine's delegation in Abu Dhabi?
@@ -100,17 +104,11 @@ public sealed partial class FollowUpRewriter(TextAnalyzer analyzer) : IQuestionR
     /// "Who led the Wagner mutiny?": the person is what was asked, so the answer holds the one a pronoun stands for,
     /// whatever else the question names.
     /// </summary>
-    private static bool AsksWho(string question) =>
-        question.TrimStart().StartsWith("who ", StringComparison.OrdinalIgnoreCase) || question.TrimStart().StartsWith("who's ", StringComparison.OrdinalIgnoreCase)
-        || WhichPerson().IsMatch(question);
+    private static bool AsksWho(string question) => AnswerCandidates.TypeOf(question) == QuestionType.Person;
 
     // A follow-up leaning on "he" or "she" is still one with a place of its own ("which town near Kyiv did she visit?"),
     // up to this many words to search for.
     private const int MaxTermsOfPersonalFollowUp = 8;
-
-    // "Which member of the royal family…", "which German minister…": a who-question in other words.
-    [GeneratedRegex(@"^\s*which\s+(?:\p{L}+\s+)?(member|person|leader|official|minister|politician|general|commander|envoy|diplomat|negotiator|spokes(?:man|woman|person)|president|prime minister|ambassador|aide)\b", RegexOptions.IgnoreCase)]
-    private static partial Regex WhichPerson();
 
     /// <summary>A capitalised word of the question that is not a place ("Zelensky", "Ilse Varga"): someone a pronoun may stand for.</summary>
     private bool NamesAPerson(string question)
@@ -139,11 +137,35 @@ public sealed partial class FollowUpRewriter(TextAnalyzer analyzer) : IQuestionR
         }
     }
 
+    /// <summary>
+    /// "she" is not "Prince Edward" and "he" is not "Queen Camilla": a person whose title (in the name or just before it
+    /// in the answer) says the other gender doesn't stand for the pronoun. Without a title, anyone agrees.
+    /// </summary>
+    private static bool AgreesWith(string person, string pronoun, string answer)
+    {
+        bool female = pronoun.ToLowerInvariant() is "she" or "her" or "hers";
+        int at = answer.IndexOf(person, StringComparison.Ordinal);
+        var before = at > 0 ? TextAnalyzer.Tokenize(answer[Math.Max(0, at - 20)..at]).LastOrDefault() : null;
+        var titles = person.Split(' ').Prepend(before ?? "").Select(w => w.ToLowerInvariant());
+        return !titles.Any(t => (female ? MaleTitles : FemaleTitles).Contains(t));
+    }
+
+    private static readonly HashSet<string> MaleTitles = new(StringComparer.Ordinal) { "prince", "king", "duke", "lord", "sir", "mr", "earl", "count", "emperor", "tsar" };
+    private static readonly HashSet<string> FemaleTitles = new(StringComparer.Ordinal) { "princess", "queen", "duchess", "lady", "dame", "mrs", "ms", "miss", "countess", "empress", "tsarina" };
+
     private bool NotAName(string word)
     {
         var lower = word.ToLowerInvariant();
-        return analyzer.IsStopWord(lower) || analyzer.IsPlace(word) || TextAnalyzer.MonthNames.Contains(lower) || Weekdays.Contains(word) || OrganisationWords.Contains(word);
+        return analyzer.IsStopWord(lower) || analyzer.IsPlace(word) || TextAnalyzer.MonthNames.Contains(lower) || Weekdays.Contains(word) || OrganisationWords.Contains(word)
+            || Titles.Contains(word);
     }
+
+    // A title is not part of the name a pronoun stands for: "where was Jonas Adler…", not "…Foreign Minister Jonas Adler…".
+    private static readonly HashSet<string> Titles = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "Minister", "President", "Prime", "Foreign", "Secretary", "Chancellor", "Envoy", "Ambassador", "Chief", "Deputy", "Vice",
+        "Senator", "Mr", "Mrs", "Ms", "Dr", "Sir", "Lady", "Prince", "Princess", "King", "Queen", "Duke", "Duchess", "Pope", "Patriarch",
+    };
 
     private static readonly HashSet<string> Weekdays = new(StringComparer.OrdinalIgnoreCase) { "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday" };
 
@@ -195,6 +217,9 @@ public sealed partial class FollowUpRewriter(TextAnalyzer analyzer) : IQuestionR
     // Capitalised words in a row (hyphenated and apostrophised parts allowed): "Pavel Sorokin", "Jean-Luc O'Neill".
     [GeneratedRegex(@"\b\p{Lu}[\p{Ll}’'-]+(?:\p{Lu}\p{Ll}+)?(?:\s\p{Lu}[\p{Ll}’'-]+(?:\p{Lu}\p{Ll}+)?)+")]
     private static partial Regex CapitalisedRun();
+
+    [GeneratedRegex(@"\bit\b", RegexOptions.IgnoreCase)]
+    private static partial Regex ThingPronoun();
 
     [GeneratedRegex(@"['’]s$")]
     private static partial Regex PossessiveEnding();

@@ -15,6 +15,6 @@ public static class OrganisationWords
         "Systems", "Office", "Guard", "National", "Department", "Directorate", "Intelligence", "Committee", "Corps", "Navy", "Fleet",
         "Company", "Bank", "Fund", "Union", "Party", "Church", "University", "Institute", "Center", "Centre", "News", "Times", "Post",
         "Palace", "House", "Hall", "Hotel", "Cathedral", "Square", "Street", "Embassy", "Parliament", "Assembly", "Conference", "Summit",
-        "Forum", "Organization", "Organisation", "Commission", "Court", "Academy", "Foundation", "Association", "Federation", "Republic",
+        "Kremlin", "Forum", "Organization", "Organisation", "Commission", "Court", "Academy", "Foundation", "Association", "Federation", "Republic",
     };
 }

@@ -40,6 +40,8 @@ public sealed partial class PassageRetriever(
     private const double BetterCoverage = 0.15;
     // Sentences of the chosen passages embedded for the extractive answer: enough for 5 passages and their neighbours.
     private const int SentencesEmbedded = 48;
+    // Sentences holding a typed answer embedded for a question short of words: the refusal path stays cheap.
+    private const int AnswerSentencesEmbedded = 12;
     // Words between a name and the question's words for the name to answer "who".
     private const int NameNearWords = 6;
     // Words between a role and the name that answers "what is the name of the <role>?".
@@ -202,7 +204,7 @@ public sealed partial class PassageRetriever(
             }
         }
         var chosen = Select(candidates, focus, query.Question);
-        var grounding = Judge(chosen, focus, query);
+        var (grounding, answerSentence, answerSimilarity) = await JudgeAsync(chosen, focus, query, vector, cancellationToken);
         var passages = new List<RetrievedPassage>();
         foreach (var (c, neighborsOf) in chosen)
         {
@@ -212,13 +214,26 @@ public sealed partial class PassageRetriever(
                 passages.Add(new RetrievedPassage(n.Hit, 0, null, Coverage(focus, n.Held), c.Score) { IsNeighbor = true, HeldFocus = n.Held.HeldTerms(focus).ToList() });
             }
         }
-        var sentenceSimilarity = options.EmbedAnswerSentences && grounding.Covered && !vector.IsEmpty ? await SentenceSimilarityAsync(passages, vector, cancellationToken) : null;
+        // The sentence that grounded a reworded question is quoted, so the passage holding it comes along.
+        if (grounding.Covered && answerSentence is not null && !passages.Any(p => p.Hit.Text.Contains(answerSentence, StringComparison.Ordinal)))
+        {
+            foreach (var (c, _) in chosen)
+            {
+                if (new[] { c.Before, c.After }.FirstOrDefault(n => n is { } x && x.Hit.Text.Contains(answerSentence, StringComparison.Ordinal)) is { } holder)
+                {
+                    passages.Add(new RetrievedPassage(holder.Hit, 0, null, Coverage(focus, holder.Held), c.Score) { IsNeighbor = true, HeldFocus = holder.Held.HeldTerms(focus).ToList() });
+                    break;
+                }
+            }
+        }
+        var sentenceSimilarity = options.EmbedAnswerSentences && grounding.Covered && !vector.IsEmpty ? await SentenceSimilarityAsync(passages, vector, cancellationToken) : answerSimilarity;
         return new RetrievalResult(query, passages, weights, grounding.Covered)
         {
             Focus = focus.Terms,
             Phrases = focus.Phrases,
             Grounding = grounding,
             SentenceSimilarity = sentenceSimilarity ?? new Dictionary<string, double>(),
+            GroundingSentence = answerSentence,
         };
     }
 
@@ -319,21 +334,29 @@ public sealed partial class PassageRetriever(
         return chosen;
     }
 
-    /// <summary>Covered when a chosen passage (with its window) holds every name and enough of the focus, and is similar enough.</summary>
-    private Grounding Judge(List<(Candidate Passage, List<(PassageHit Hit, FocusHold Held)> Neighbors)> chosen, QuestionFocus focus, QueryAnalysis query)
+    /// <summary>
+    /// Covered when a chosen passage (with its window) holds every name and enough of the focus, and is similar enough;
+    /// or, with embeddings, when one of its sentences answers the asked type and means what the question asks
+    /// (<see cref="AnswerSentenceAsync"/>). Then that sentence and the similarities read come back too, for the writer.
+    /// </summary>
+    private async Task<(Grounding Grounding, string? AnswerSentence, Dictionary<string, double>? AnswerSimilarity)> JudgeAsync(
+        List<(Candidate Passage, List<(PassageHit Hit, FocusHold Held)> Neighbors)> chosen, QuestionFocus focus, QueryAnalysis query,
+        ReadOnlyMemory<float> question, CancellationToken cancellationToken)
     {
-        if (chosen.Count == 0) return Grounding.NotCovered("no passage holds any of the question's words", focus.Unknown, focus.Corrections);
+        Dictionary<string, double>? answerSimilarity = null;
+        string? answerSentence = null;
+        if (chosen.Count == 0) return (Grounding.NotCovered("no passage holds any of the question's words", focus.Unknown, focus.Corrections), answerSentence, answerSimilarity);
         if (focus.UnknownNames.Count > 0)
         {
-            return Grounding.NotCovered($"the articles never mention {Quote(focus.UnknownNames)}", focus.Unknown, focus.Corrections);
+            return (Grounding.NotCovered($"the articles never mention {Quote(focus.UnknownNames)}", focus.Unknown, focus.Corrections), answerSentence, answerSimilarity);
         }
         double? bestSimilarity = chosen.Max(c => c.Passage.Vector);
         if (focus.Terms.Count == 0)
         {
             // Nothing to match by words (another language): similarity alone decides.
             bool similar = bestSimilarity >= options.MinVectorSimilarity;
-            return new Grounding(similar, similar ? null : $"no passage is similar enough to the question (best {bestSimilarity:0.00}, needs {options.MinVectorSimilarity:0.00})",
-                [], [], focus.Unknown, focus.Corrections, bestSimilarity);
+            return (new Grounding(similar, similar ? null : $"no passage is similar enough to the question (best {bestSimilarity:0.00}, needs {options.MinVectorSimilarity:0.00})",
+                [], [], focus.Unknown, focus.Corrections, bestSimilarity), answerSentence, answerSimilarity);
         }
 
         // An unknown word is evidence against coverage: each one asks for more of the rest.
@@ -367,7 +390,13 @@ public sealed partial class PassageRetriever(
             }
             reason ??= why;
         }
-        if (best is null) return new Grounding(false, reason, [], focus.Terms.Select(f => f.Term).ToList(), focus.Unknown, focus.Corrections, bestSimilarity);
+        if (best is null && !question.IsEmpty && await AnswerSentenceAsync(chosen.Select(c => c.Passage), focus, query, question, cancellationToken) is { } answer)
+        {
+            best = answer.Passage;
+            answerSentence = answer.Sentence;
+            answerSimilarity = answer.Similarity;
+        }
+        if (best is null) return (new Grounding(false, reason, [], focus.Terms.Select(f => f.Term).ToList(), focus.Unknown, focus.Corrections, bestSimilarity), answerSentence, answerSimilarity);
         // "Which hotel hosted the talks?" is not answered by a passage that names the palace that did: the kind of
         // thing asked for must be held like a name, unless it is a kind any name can be ("which country", "which member").
         if (AskedKind(query.Question) is { } kindWord)
@@ -376,15 +405,15 @@ public sealed partial class PassageRetriever(
             bool unknownKind = focus.Unknown.Contains(kindWord, StringComparer.OrdinalIgnoreCase);
             if (unknownKind || kind is not null && focus.Terms.Any(f => f.Term == kind) && chosen.All(c => c.Passage.Window.Factor(kind) == 0))
             {
-                return new Grounding(false, $"no passage mentions the {kindWord.ToLowerInvariant()} asked for", [], focus.Terms.Select(f => f.Term).ToList(), focus.Unknown, focus.Corrections, bestSimilarity);
+                return (new Grounding(false, $"no passage mentions the {kindWord.ToLowerInvariant()} asked for", [], focus.Terms.Select(f => f.Term).ToList(), focus.Unknown, focus.Corrections, bestSimilarity), answerSentence, answerSimilarity);
             }
         }
         if (MissingAnswer(chosen.Select(c => c.Passage), focus, query) is { } missing)
         {
-            return new Grounding(false, missing, [], focus.Terms.Select(f => f.Term).ToList(), focus.Unknown, focus.Corrections, bestSimilarity);
+            return (new Grounding(false, missing, [], focus.Terms.Select(f => f.Term).ToList(), focus.Unknown, focus.Corrections, bestSimilarity), answerSentence, answerSimilarity);
         }
         var held = best.Window.HeldTerms(focus);
-        return new Grounding(true, null, held.ToList(), focus.Terms.Select(f => f.Term).Where(t => !held.Contains(t)).ToList(), focus.Unknown, focus.Corrections, best.Vector ?? bestSimilarity);
+        return (new Grounding(true, null, held.ToList(), focus.Terms.Select(f => f.Term).Where(t => !held.Contains(t)).ToList(), focus.Unknown, focus.Corrections, best.Vector ?? bestSimilarity), answerSentence, answerSimilarity);
     }
 
     private async Task<QuestionFocus> BuildFocusAsync(QueryAnalysis query, CancellationToken cancellationToken)
@@ -674,12 +703,73 @@ public sealed partial class PassageRetriever(
     private string? MissingAnswer(IEnumerable<Candidate> chosen, QuestionFocus focus, QueryAnalysis query)
     {
         var type = AnswerCandidates.TypeOf(query.Question);
-        if (type is QuestionType.Other or QuestionType.Statement || query.Question.Length == 0) return null;
+        if (type is QuestionType.Other or QuestionType.Statement or QuestionType.Reason || query.Question.Length == 0) return null;
+        if (focus.Terms.All(f => f.IsSetting)) return null;
+        if (AnswerSentences(chosen, focus, query).Any()) return null;
+        return type switch
+        {
+            QuestionType.Quantity => "no passage gives the number asked for",
+            QuestionType.Time => "no passage gives the date asked for",
+            QuestionType.Place => "no passage gives the place asked for",
+            QuestionType.Person => "no passage names the person asked for",
+            _ => "no passage gives the length of time asked for",
+        };
+    }
+
+    /// <summary>
+    /// A reworded question shares too few words with the passage that answers it ("How long was the audio message
+    /// Prigozhin posted…?" — "an 11-minute audio message"). It is still covered when a passage holding its names has
+    /// a sentence that answers the asked type where it answers (<see cref="AnswerSentences"/>) and means what the
+    /// question asks: at least <see cref="RetrievalOptions.AnswerSentenceSimilarity"/> to it. A question of no type
+    /// gets no such chance: without a typed answer to check, the sentence's meaning alone is too weak a witness.
+    /// </summary>
+    private async Task<(Candidate Passage, string Sentence, Dictionary<string, double> Similarity)?> AnswerSentenceAsync(
+        IEnumerable<Candidate> chosen, QuestionFocus focus, QueryAnalysis query, ReadOnlyMemory<float> question, CancellationToken cancellationToken)
+    {
+        var found = await AnswerSentenceSimilarityAsync(chosen.Where(c => c.NamesHeld), focus, query, question, cancellationToken);
+        var best = found.Where(f => f.Similarity >= options.AnswerSentenceSimilarity).OrderByDescending(f => f.Similarity).FirstOrDefault();
+        return best.Passage is null ? null : (best.Passage, best.Sentence, found.ToDictionary(f => f.Sentence, f => f.Similarity, StringComparer.Ordinal));
+    }
+
+    /// <summary>The sentences holding a typed answer where it answers (<see cref="AnswerSentences"/>), each with its similarity to the question.</summary>
+    private async Task<List<(Candidate Passage, string Sentence, double Similarity)>> AnswerSentenceSimilarityAsync(
+        IEnumerable<Candidate> chosen, QuestionFocus focus, QueryAnalysis query, ReadOnlyMemory<float> question, CancellationToken cancellationToken)
+    {
+        var found = AnswerSentences(chosen, focus, query).DistinctBy(s => s.Sentence).Take(AnswerSentencesEmbedded).ToList();
+        if (found.Count == 0) return [];
+        IReadOnlyList<ReadOnlyMemory<float>> vectors;
+        try
+        {
+            vectors = await embedder!.EmbedDocumentsAsync(found.Select(f => f.Sentence).ToList(), cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            _logger.LogSentenceEmbeddingFailed(ex.Message);
+            return [];
+        }
+        var result = new List<(Candidate, string, double)>();
+        for (int i = 0; i < found.Count && i < vectors.Count; i++) result.Add((found[i].Passage, found[i].Sentence, Cosine(question.Span, vectors[i].Span)));
+        return result;
+    }
+
+    /// <summary>
+    /// The sentences of the chosen passages (and their neighbours) that hold an answer of the asked type where it answers:
+    /// next to the question's words, counting what is asked, told with the question's setting. Empty for a question of no type.
+    /// </summary>
+    private IEnumerable<(Candidate Passage, string Sentence)> AnswerSentences(IEnumerable<Candidate> chosen, QuestionFocus focus, QueryAnalysis query)
+    {
+        var type = AnswerCandidates.TypeOf(query.Question);
+        if (type is QuestionType.Other or QuestionType.Statement or QuestionType.Reason || query.Question.Length == 0) yield break;
         var content = focus.Terms.Where(f => !f.IsName && !f.IsSetting).SelectMany(f => f.Alternatives.Prepend(f.Term)).ToHashSet(StringComparer.Ordinal);
         var any = focus.Terms.Where(f => !f.IsSetting).SelectMany(f => f.Alternatives.Prepend(f.Term)).ToHashSet(StringComparer.Ordinal);
-        if (any.Count == 0) return null;
+        if (any.Count == 0) yield break;
         var near = content.Count > 0 ? content : any;
         var counted = type == QuestionType.Quantity ? CountedTerms(query.Question, focus) : null;
+        // "How many people…" names no kind to look for ("people" is every kind of them): the number must count people.
+        bool countsPeople = type == QuestionType.Quantity && PeopleCounted().IsMatch(query.Question);
+        // What they did ("visited", "died") is told with the number: the verb after "people", in any of its words.
+        var verb = countsPeople && PeopleCounted().Match(query.Question).Groups["verb"] is { Success: true } v ? analyzer.Term(v.Value) : null;
+        var aboutPeople = verb is null ? null : focus.Terms.Where(f => f.Term == verb).SelectMany(f => f.Alternatives.Prepend(f.Term)).Append(verb).ToHashSet(StringComparer.Ordinal);
         // "What's the name of the commander…?": the name stands beside the role it names ("the commander, Adam
         // Delimkhanov", "commander Adam Delimkhanov"), not anywhere near the story's words.
         var named = type == QuestionType.Person && AnswerCandidates.NamedRole(query.Question) is { } role && analyzer.Term(role) is { } roleTerm
@@ -714,6 +804,9 @@ public sealed partial class PassageRetriever(
                     // is told with it.
                     // When the sentence says it in other words ("157 POWs came home" for "how many soldiers"), the number
                     // stands next to two of the question's words instead.
+                    // "How many people visited the exhibition?" is not answered by "more than 30 pieces of equipment".
+                    // …and what happened to them is told with it: "hundreds of thousands of casualties" is no count of visitors.
+                    if (countsPeople && (!CountsPeople(sentence) || aboutPeople is not null && !HeldHere(i, aboutPeople))) continue;
                     if (counted is { Count: > 0 } && (TermsOf(i).Any(counted.Contains)
                         ? !Counts(sentence, counted) || !HeldHere(i, content.Where(t => !counted.Contains(t)).ToHashSet(StringComparer.Ordinal))
                         : content.Count(t => !counted.Contains(t) && (TermsOf(i).Contains(t) || i > 0 && TermsOf(i - 1).Contains(t))) < 2)) continue;
@@ -721,18 +814,10 @@ public sealed partial class PassageRetriever(
                     // mentions Geneva in the next line: the setting is told with the answer or just before it, or is
                     // what the article is about.
                     if (settings.Any(setting => !title.Any(setting.Contains) && !HeldHere(i, setting))) continue;
-                    return null;
+                    yield return (c, sentence);
                 }
             }
         }
-        return type switch
-        {
-            QuestionType.Quantity => "no passage gives the number asked for",
-            QuestionType.Time => "no passage gives the date asked for",
-            QuestionType.Place => "no passage gives the place asked for",
-            QuestionType.Person => "no passage names the person asked for",
-            _ => "no passage gives the length of time asked for",
-        };
     }
 
     /// <summary>
@@ -763,11 +848,8 @@ public sealed partial class PassageRetriever(
     /// </summary>
     private HashSet<string> CountedTerms(string question, QuestionFocus focus)
     {
-        var m = CountedPattern().Match(question);
         var result = new HashSet<string>(StringComparer.Ordinal);
-        if (!m.Success) return result;
-        // The last word before the verb is what is counted ("Ukrainian children"); the words before it describe it.
-        var word = TextAnalyzer.Tokenize(m.Groups[1].Value).LastOrDefault();
+        var word = CountedWord(question);
         if (word is null || GenericKinds.Contains(word)) return result;
         var term = focus.Corrections.TryGetValue(word, out var corrected) ? corrected : analyzer.Term(word);
         if (term is null || GenericKinds.Any(g => analyzer.Term(g) == term)) return result;
@@ -778,6 +860,49 @@ public sealed partial class PassageRetriever(
 
     [System.Text.RegularExpressions.GeneratedRegex(@"\bhow\s+many\s+((?:[\p{L}'’-]+\s+){0,2}?[\p{L}'’-]+?)(?=\s+(?:has|have|had|did|do|does|were|was|are|is|will|would|could|can|been|in|on|at|of|from|to|since|during|after|before)\b|\s*\?|$)", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
     private static partial System.Text.RegularExpressions.Regex CountedPattern();
+
+    // The last word before the verb is what is counted ("Ukrainian children"); the words before it describe it.
+    private static string? CountedWord(string question)
+    {
+        var m = CountedPattern().Match(question);
+        return m.Success ? TextAnalyzer.Tokenize(m.Groups[1].Value).LastOrDefault() : null;
+    }
+
+    /// <summary>
+    /// True when a number of the sentence counts people: it is followed by a word for people ("14,000 people", "2,514
+    /// civilians") or by no noun at all ("nearly 14,000 have died"), not by another thing it counts ("30 pieces").
+    /// </summary>
+    private bool CountsPeople(string sentence)
+    {
+        var words = TextAnalyzer.TokenSpans(sentence).ToList();
+        foreach (int offset in AnswerCandidates.Positions(QuestionType.Quantity, sentence, ""))
+        {
+            int at = AnswerCandidates.WordAt(words, offset);
+            if (at < 0) continue;
+            // The number's own words ("14,000", "two hundred thousand", "1.5 million") come first.
+            int next = at + 1;
+            while (next < words.Count && (char.IsDigit(words[next].Token[0]) || NumberScale.Contains(words[next].Token))) next++;
+            if (next >= words.Count) return true;
+            var following = words[next].Token.ToLowerInvariant();
+            if (PeopleWords.Contains(following) || analyzer.IsStopWord(following)) return true;
+        }
+        return false;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\bhow\s+many\s+(?:[\p{L}'’-]+\s+)?(people|persons)\b(?:\s+(?:have|has|had|were|was|are|is|been|being|did|do|does|will|would|could|can|still|already|actually)\b)*(?:\s+(?<verb>[\p{L}'’-]+))?", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex PeopleCounted();
+
+    private static readonly HashSet<string> NumberScale = new(StringComparer.OrdinalIgnoreCase) { "hundred", "thousand", "million", "billion", "dozen" };
+
+    // Words that count people: what "how many people" is answered with.
+    private static readonly HashSet<string> PeopleWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "people", "persons", "person", "civilians", "civilian", "residents", "citizens", "soldiers", "troops", "servicemen", "fighters",
+        "prisoners", "pows", "children", "kids", "adults", "men", "women", "refugees", "migrants", "workers", "employees", "visitors",
+        "voters", "deaths", "dead", "casualties", "victims", "lives", "killed", "wounded", "injured", "ukrainians", "russians",
+        "personnel", "members", "staff", "volunteers", "recruits", "conscripts", "mps", "lawmakers", "deputies", "delegates",
+        "officials", "journalists", "individuals", "inhabitants", "families", "survivors", "hostages", "detainees", "captives",
+    };
 
     /// <summary>True when a number of the sentence stands within a few words before (or just after) what is counted.</summary>
     private bool Counts(string sentence, IReadOnlySet<string> counted)

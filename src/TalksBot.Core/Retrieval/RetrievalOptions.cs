@@ -46,6 +46,12 @@ public sealed class RetrievalOptions
     /// </summary>
     public bool EmbedAnswerSentences { get; set; }
 
+    /// <summary>
+    /// With embeddings: a question whose words a passage holds too little of is still covered by a sentence of it this
+    /// similar to the question that holds an answer of the asked type where it answers (a reworded question).
+    /// </summary>
+    public double AnswerSentenceSimilarity { get; set; } = 0.6;
+
     /// <summary>With embeddings: from this similarity on, the focus a grounding passage must hold falls linearly to half at <see cref="StrongSimilarity"/>.</summary>
     [Range(-1.0, 1.0)]
     public double SimilarityRampStart { get; set; } = 0.55;

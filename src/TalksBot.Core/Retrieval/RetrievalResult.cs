@@ -16,6 +16,12 @@ public sealed record RetrievalResult(
     /// </summary>
     public IReadOnlyDictionary<string, double> SentenceSimilarity { get; init; } = new Dictionary<string, double>();
 
+    /// <summary>
+    /// The sentence that grounded a question whose words the passages hold too little of: it answers the asked type and
+    /// means what the question asks. The extractive answer quotes it first. Null when the words alone grounded it.
+    /// </summary>
+    public string? GroundingSentence { get; init; }
+
     /// <summary>The question's focus: the concepts a grounding passage must hold.</summary>
     public IReadOnlyList<FocusTerm> Focus { get; init; } = [];
 
