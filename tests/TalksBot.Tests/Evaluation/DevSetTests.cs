@@ -42,6 +42,7 @@ public sealed class DevSetTests(DevSetEvaluation run, ITestOutputHelper output) 
     [InlineData("heldout")]
     [InlineData("fresh")]
     [InlineData("fresh2")]
+    [InlineData("fresh3")]
     public void Every_expected_word_is_in_an_article_listed_for_it(string name)
     {
         var path = DevSetEvaluation.SetPath(name);
