@@ -306,6 +306,31 @@ public sealed class GroundingTests : IDisposable
     }
 
     [Fact]
+    public async Task A_question_in_a_reader_s_words_is_grounded_by_the_report_s_words()
+    {
+        // "how fast … gaining ground" is "advanced at a rate of … per day"; "which country … factory" is "a plant in Germany".
+        var retriever = await IndexAsync(
+            ("Front line", "Russian forces advanced at an average rate of 70 meters per day around Northfield, analysts said."),
+            ("Joint production", "The first joint Ukrainian drone production plant abroad began work in Germany in February, the ministry said."));
+        var writer = new ExtractiveAnswerWriter(TextAnalyzer.Default);
+        var pace = await retriever.RetrieveAsync("How fast is the army gaining ground around Northfield?", default);
+        Assert.True(pace.Covered, pace.Grounding?.Reason);
+        Assert.Contains("70 meters per day", writer.Write(pace).Text);
+        var where = await retriever.RetrieveAsync("In which country did the first joint Ukrainian drone factory abroad start working?", default);
+        Assert.True(where.Covered, where.Grounding?.Reason);
+        Assert.Contains("Germany", writer.Write(where).Text);
+    }
+
+    [Fact]
+    public async Task How_many_leaders_is_a_count_of_people_too()
+    {
+        var retriever = await IndexAsync(
+            ("Chancellor in Beijing", "The chancellor ended a three-day visit to China on Tuesday. Business leaders who travelled with the chancellor met Chinese ministers."));
+        var result = await retriever.RetrieveAsync("How many business leaders travelled with the chancellor to China?", default);
+        Assert.False(result.Covered, "a three-day visit counts days, not business leaders");
+    }
+
+    [Fact]
     public async Task A_question_about_money_needs_an_amount_and_one_about_a_name_needs_the_role_holder_named()
     {
         var retriever = await IndexAsync(

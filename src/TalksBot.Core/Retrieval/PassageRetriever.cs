@@ -765,7 +765,7 @@ public sealed partial class PassageRetriever(
         if (any.Count == 0) yield break;
         var near = content.Count > 0 ? content : any;
         var counted = type == QuestionType.Quantity ? CountedTerms(query.Question, focus) : null;
-        // "How many people…" names no kind to look for ("people" is every kind of them): the number must count people.
+        // "How many people…" names no kind to look for ("people", "leaders" are every kind of them): the number must count people.
         bool countsPeople = type == QuestionType.Quantity && PeopleCounted().IsMatch(query.Question);
         // What they did ("visited", "died") is told with the number: the verb after "people", in any of its words.
         var verb = countsPeople && PeopleCounted().Match(query.Question).Groups["verb"] is { Success: true } v ? analyzer.Term(v.Value) : null;
@@ -889,7 +889,7 @@ public sealed partial class PassageRetriever(
         return false;
     }
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"\bhow\s+many\s+(?:[\p{L}'’-]+\s+)?(people|persons)\b(?:\s+(?:have|has|had|were|was|are|is|been|being|did|do|does|will|would|could|can|still|already|actually)\b)*(?:\s+(?<verb>[\p{L}'’-]+))?", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    [System.Text.RegularExpressions.GeneratedRegex(@"\bhow\s+many\s+(?:[\p{L}'’-]+\s+)?(people|persons|leaders|officials|members)\b(?:\s+(?:have|has|had|were|was|are|is|been|being|did|do|does|will|would|could|can|still|already|actually)\b)*(?:\s+(?<verb>[\p{L}'’-]+))?", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
     private static partial System.Text.RegularExpressions.Regex PeopleCounted();
 
     private static readonly HashSet<string> NumberScale = new(StringComparer.OrdinalIgnoreCase) { "hundred", "thousand", "million", "billion", "dozen" };
