@@ -769,7 +769,8 @@ public sealed partial class PassageRetriever(
         bool countsPeople = type == QuestionType.Quantity && PeopleCounted().IsMatch(query.Question);
         // What they did ("visited", "died") is told with the number: the verb after "people", in any of its words.
         var verb = countsPeople && PeopleCounted().Match(query.Question).Groups["verb"] is { Success: true } v ? analyzer.Term(v.Value) : null;
-        var aboutPeople = verb is null ? null : focus.Terms.Where(f => f.Term == verb).SelectMany(f => f.Alternatives.Prepend(f.Term)).Append(verb).ToHashSet(StringComparer.Ordinal);
+        // A verb of several words ("moved out") is told in the group its phrase stands for ("left").
+        var aboutPeople = verb is null ? null : focus.Terms.Where(f => f.Term == verb || f.FromParaphrase).SelectMany(f => f.Alternatives.Prepend(f.Term)).Append(verb).ToHashSet(StringComparer.Ordinal);
         // "What's the name of the commander…?": the name stands beside the role it names ("the commander, Adam
         // Delimkhanov", "commander Adam Delimkhanov"), not anywhere near the story's words.
         var named = type == QuestionType.Person && AnswerCandidates.NamedRole(query.Question) is { } role && analyzer.Term(role) is { } roleTerm
