@@ -48,6 +48,17 @@ public class TextAnalyzerTests
         Assert.Empty(_analyzer.Terms("tell us"));
     }
 
+    [Theory]
+    [InlineData("How many MPs voted for Vucevic's new government?", "MPs")]
+    [InlineData("What did Lukashenko say in a TV interview?", "TV")]
+    [InlineData("How much is Warsaw demanding in Second World War reparations?", "Second")]
+    public void A_capitalised_common_word_is_no_name(string question, string word)
+    {
+        var words = TextAnalyzer.Default.AnalyzeQuestion(question).Words;
+        Assert.False(words.Single(w => w.Token == word).Capitalized);
+        Assert.Contains(words, w => w.Capitalized);
+    }
+
     [Fact]
     public void Cyrillic_words_are_kept_as_terms()
     {

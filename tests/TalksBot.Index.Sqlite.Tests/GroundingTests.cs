@@ -322,6 +322,27 @@ public sealed class GroundingTests : IDisposable
     }
 
     [Fact]
+    public async Task A_rare_name_is_found_in_another_spelling_and_a_frequent_one_or_a_look_alike_is_not()
+    {
+        var retriever = await IndexAsync(
+            [
+                Articles.Make("A warning remembered", "The former Polish president Alexander Kwasniewski recalled that as early as 2002 Putin told him about rebuilding a Greater Russia."),
+                Articles.Make("A hospital opens", "Olena Zelenska opened a children's hospital in Lviv on Tuesday."),
+                Articles.Make("An interview", "Zelensky told the anchor Christiane Amanpour that sanctions should come before an invasion, not after it."),
+                .. Enumerable.Range(0, 12).Select(d => Articles.Make($"Evening address {d}", $"Zelensky spoke about air defence in his evening address on day {d}.")),
+            ]);
+        var year = await retriever.RetrieveAsync("In what year did Putin tell Aleksander Kwasniewski about rebuilding a Greater Russia?", default);
+        Assert.True(year.Covered, year.Grounding?.Reason);
+        Assert.Contains("2002", new ExtractiveAnswerWriter(TextAnalyzer.Default).Write(year).Text);
+        // A name the index holds often is spelt as the index spells it: Zelensky is not Zelenska.
+        var opened = await retriever.RetrieveAsync("What did Zelensky open in Lviv?", default);
+        Assert.False(opened.Covered, "Zelenska's hospital answered for Zelensky");
+        // Nor is a word the index lacks another's spelling because it starts alike: Christmas is not Christiane.
+        var christmas = await retriever.RetrieveAsync("What did Zelensky say in his Christmas message?", default);
+        Assert.False(christmas.Covered, "the interview with Christiane Amanpour answered for a Christmas message");
+    }
+
+    [Fact]
     public async Task How_many_leaders_is_a_count_of_people_too()
     {
         var retriever = await IndexAsync(

@@ -37,7 +37,7 @@ public static partial class AnswerCandidates
             case QuestionType.Duration:
                 return Durations(sentence, question).Any();
             case QuestionType.Time:
-                return Date().IsMatch(sentence) || Weekday().IsMatch(sentence);
+                return Date().IsMatch(sentence) || Weekday().IsMatch(sentence) || YearsAsked(sentence, question).Any();
             case QuestionType.Place:
                 return NewNames(sentence, question).Any() && PlacePreposition().IsMatch(sentence);
             case QuestionType.Person:
@@ -72,6 +72,7 @@ public static partial class AnswerCandidates
             case QuestionType.Time:
                 foreach (Match m in Date().Matches(sentence)) yield return m.Index;
                 foreach (Match m in Weekday().Matches(sentence)) yield return m.Index;
+                foreach (var m in YearsAsked(sentence, question)) yield return m.Index;
                 break;
             case QuestionType.Place:
                 foreach (Match m in PlacePreposition().Matches(sentence))
@@ -172,6 +173,16 @@ public static partial class AnswerCandidates
 
     [GeneratedRegex(@"\bhow\s+long\s+(has|have|had|hasn't|haven't)\b|\bsince\s+when\b|\bhow\s+long\b.*\b(been|since|so\s+far|now)\b", RegexOptions.IgnoreCase)]
     private static partial Regex AsksHowLongSince();
+
+    // "In what year…?" is answered by a year however the sentence puts it ("as early as 2002"), not one the question names.
+    private static IEnumerable<Match> YearsAsked(string sentence, string question) =>
+        YearQuestion().IsMatch(question) ? Year().Matches(sentence).Where(m => !HasWord(question, m.Value)) : [];
+
+    [GeneratedRegex(@"\b(what|which)\s+year\b|\bwhen\b", RegexOptions.IgnoreCase)]
+    private static partial Regex YearQuestion();
+
+    [GeneratedRegex(@"\b(19|20)\d\d\b")]
+    private static partial Regex Year();
 
     private static bool IsYear(string value) => value.Length == 4 && int.TryParse(value, out var y) && y is >= 1900 and <= 2100;
 

@@ -50,6 +50,10 @@ public sealed partial class PassageRetriever(
     private const double FullCoverageSimilarityRelief = 0.1;
     // The rarest terms an any-term search of a large index scores: each common one adds thousands of passages to score.
     private const int MaxAnyTerms = 4;
+    // Names shorter than this get no spelling variants; a variant may be this many at most.
+    private const int MinNameVariantLength = 6;
+    private const int MaxNameVariants = 3;
+    private const int MaxPassagesOfVariedName = 10;
     private readonly ILogger _logger = logger ?? NullLogger<PassageRetriever>.Instance;
     private readonly SpellingCorrector _corrector = new(analyzer);
 
@@ -416,6 +420,20 @@ public sealed partial class PassageRetriever(
         return (new Grounding(true, null, held.ToList(), focus.Terms.Select(f => f.Term).Where(t => !held.Contains(t)).ToList(), focus.Unknown, focus.Corrections, best.Vector ?? bestSimilarity), answerSentence, answerSimilarity);
     }
 
+    /// <summary>
+    /// Other spellings of a name in the index: the same first and last letters, one edit away (two from eight letters on),
+    /// at most <see cref="MaxNameVariants"/>, most used first ("Aleksander" is "Alexander"; "Christmas" is not
+    /// "Christiane", nor "Zelensky" "Zelenska"). Short names are left alone ("Iran" is not "Iraq").
+    /// </summary>
+    private static IEnumerable<string> NameVariants(string name, IReadOnlyDictionary<string, long> vocabulary)
+    {
+        int maxDistance = name.Length >= 8 ? 2 : 1;
+        return vocabulary.Where(v => v.Key.Length >= name.Length - maxDistance && v.Key.Length <= name.Length + maxDistance
+                && v.Key[0] == name[0] && v.Key[^1] == name[^1] && v.Key != name
+                && SpellingCorrector.Distance(name, v.Key, maxDistance) <= maxDistance)
+            .OrderByDescending(v => v.Value).Take(MaxNameVariants).Select(v => v.Key);
+    }
+
     private async Task<QuestionFocus> BuildFocusAsync(QueryAnalysis query, CancellationToken cancellationToken)
     {
         var lookup = query.Terms.Concat(query.Paraphrases.SelectMany(p => p.Alternatives.Prepend(p.Term))).Distinct().ToList();
@@ -453,7 +471,9 @@ public sealed partial class PassageRetriever(
             if (stats.TotalPassages > 0)
             {
                 vocabulary ??= await index.GetVocabularyAsync(cancellationToken);
-                var corrected = _corrector.Correct(lower, vocabulary, strict: word.Capitalized);
+                // A name the index has only in another spelling ("Aleksander" for "Alexander") is that name.
+                var corrected = _corrector.Correct(lower, vocabulary, strict: word.Capitalized)
+                    ?? (word.Capitalized && word.Term.Length >= MinNameVariantLength ? NameVariants(word.Term, vocabulary).FirstOrDefault() : null);
                 if (corrected is not null)
                 {
                     corrections[word.Token] = corrected;
@@ -475,14 +495,25 @@ public sealed partial class PassageRetriever(
         names.UnionWith(places.Where(p => df.GetValueOrDefault(p) > 0));
 
         var terms = new List<FocusTerm>();
-        foreach (var (index, term) in termOf.OrderBy(kv => kv.Key))
+        foreach (var (at, term) in termOf.OrderBy(kv => kv.Key))
         {
             if (terms.Any(f => f.Term == term)) continue;
             double weight = Idf(df[term]);
             if (places.Contains(term)) weight = Math.Max(weight, options.PlaceMinWeight);
-            var word = query.Words[index];
+            var word = query.Words[at];
             var alternatives = query.Paraphrases.Where(p => !p.FromPhrase && p.Term == word.Term).SelectMany(p => p.Alternatives)
                 .Where(a => a != term && df.GetValueOrDefault(a) > 0).Distinct().ToList();
+            if (names.Contains(term) && !places.Contains(term) && term.Length >= MinNameVariantLength && df[term] <= MaxPassagesOfVariedName && stats.TotalPassages > 0)
+            {
+                // A name is transliterated more ways than name-variants.txt lists: "Aleksander" is "Alexander" in another
+                // report. Only a rare spelling: a name the index holds often is written that way ("Zelensky" is not "Zelenska").
+                vocabulary ??= await index.GetVocabularyAsync(cancellationToken);
+                foreach (var variant in NameVariants(term, vocabulary).Where(v => !alternatives.Contains(v)))
+                {
+                    alternatives.Add(variant);
+                    df[variant] = vocabulary[variant];
+                }
+            }
             terms.Add(new FocusTerm(term, weight, names.Contains(term), alternatives, corrections.ContainsKey(word.Token) ? word.Token : null)
             {
                 // Only a specific place: "in Ukraine" is the setting of nearly every article, so it says nothing.

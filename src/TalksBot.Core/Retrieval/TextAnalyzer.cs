@@ -27,6 +27,12 @@ public sealed partial class TextAnalyzer
     public static readonly IReadOnlyList<string> MonthNames =
         ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
 
+    // Written with a capital but naming nobody: "on TV", "152 MPs", "the Second World War" (reports say "World War II").
+    private static readonly HashSet<string> CapitalisedCommonWords = new(StringComparer.Ordinal)
+    {
+        "tv", "mp", "mps", "pm", "ceo", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+    };
+
     private static readonly HashSet<string> CalendarWords = new(MonthNames.Concat(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]), StringComparer.Ordinal);
 
     private readonly Dictionary<string, string> _variants;
@@ -145,7 +151,7 @@ public sealed partial class TextAnalyzer
             var term = Normalize(token);
             if (term is null) continue;
             bool capitalized = char.IsUpper(token[0]) && (i > 0 && !AfterSentenceEnd(question, start) || token.Length > 1 && token.All(c => !char.IsLower(c)))
-                && !QuestionWords.Contains(lower) && !CalendarWords.Contains(lower);
+                && !QuestionWords.Contains(lower) && !CalendarWords.Contains(lower) && !CapitalisedCommonWords.Contains(lower);
             bool possessive = end < question.Length && (question[end] is '\'' or '’') && end + 1 < question.Length && (question[end + 1] is 's' or 'S');
             // "whos irans foreign minister": a country typed with its possessive s and no apostrophe.
             if (!possessive && lower.Length > 3 && lower[^1] == 's' && lower[^2] != 's' && i + 1 < spans.Count && Normalize(token[..^1]) == term && _places.Find([term]).Count > 0)
