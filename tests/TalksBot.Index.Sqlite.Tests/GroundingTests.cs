@@ -343,6 +343,20 @@ public sealed class GroundingTests : IDisposable
     }
 
     [Fact]
+    public async Task Who_tells_it_weighs_less_than_what_is_told()
+    {
+        // The wire's timeline is the source; its passage says what happened, not "AFP's first-anniversary timeline".
+        var retriever = await IndexAsync(
+            [
+                Articles.Make("A year of war", "Russian troops abandoned Kherson on November 9, pulling back across the river.", outlet: "AFP"),
+                Articles.Make("Wire notes", "AFP published its timeline of the war from the first day on the anniversary of the invasion, giving the date of each event."),
+            ]);
+        var result = await retriever.RetrieveAsync("According to AFP's first-anniversary timeline of the war, on what date did Russian troops abandon Kherson?", default);
+        Assert.True(result.Covered, result.Grounding?.Reason);
+        Assert.Contains("November 9", new ExtractiveAnswerWriter(TextAnalyzer.Default).Write(result).Text);
+    }
+
+    [Fact]
     public async Task How_many_leaders_is_a_count_of_people_too()
     {
         var retriever = await IndexAsync(

@@ -54,6 +54,8 @@ public sealed partial class PassageRetriever(
     private const int MinNameVariantLength = 6;
     private const int MaxNameVariants = 3;
     private const int MaxPassagesOfVariedName = 10;
+    // What a word of the question's "according to …" clause weighs, of its usual weight.
+    private const double AttributionShare = 0.3;
     private readonly ILogger _logger = logger ?? NullLogger<PassageRetriever>.Instance;
     private readonly SpellingCorrector _corrector = new(analyzer);
 
@@ -434,6 +436,20 @@ public sealed partial class PassageRetriever(
             .OrderByDescending(v => v.Value).Take(MaxNameVariants).Select(v => v.Key);
     }
 
+    /// <summary>The words of the question's "according to …" clause (to the next comma or the end) and nowhere else in it.</summary>
+    private static HashSet<string> AttributionWords(string question)
+    {
+        var result = new HashSet<string>(StringComparer.Ordinal);
+        int at = question.IndexOf("according to ", StringComparison.OrdinalIgnoreCase);
+        if (at < 0) return result;
+        int end = question.IndexOfAny([',', '?', ';'], at);
+        if (end < 0) end = question.Length;
+        var clause = TextAnalyzer.Tokenize(question[at..end]).ToHashSet(StringComparer.Ordinal);
+        var rest = TextAnalyzer.Tokenize(question[..at] + " " + question[end..]).ToHashSet(StringComparer.Ordinal);
+        result.UnionWith(clause.Where(w => !rest.Contains(w)));
+        return result;
+    }
+
     private async Task<QuestionFocus> BuildFocusAsync(QueryAnalysis query, CancellationToken cancellationToken)
     {
         var lookup = query.Terms.Concat(query.Paraphrases.SelectMany(p => p.Alternatives.Prepend(p.Term))).Distinct().ToList();
@@ -494,6 +510,8 @@ public sealed partial class PassageRetriever(
         var places = new HashSet<string>(query.PlaceTerms.SelectMany(p => p), StringComparer.Ordinal);
         names.UnionWith(places.Where(p => df.GetValueOrDefault(p) > 0));
 
+        var attribution = AttributionWords(query.Question);
+        var attributionTerms = new HashSet<string>(StringComparer.Ordinal);
         var terms = new List<FocusTerm>();
         foreach (var (at, term) in termOf.OrderBy(kv => kv.Key))
         {
@@ -501,6 +519,12 @@ public sealed partial class PassageRetriever(
             double weight = Idf(df[term]);
             if (places.Contains(term)) weight = Math.Max(weight, options.PlaceMinWeight);
             var word = query.Words[at];
+            // "…, according to AFP's first-anniversary timeline?": who tells it is not what is told; the report rarely repeats it.
+            if (!names.Contains(term) && attribution.Contains(word.Token))
+            {
+                weight *= AttributionShare;
+                attributionTerms.Add(term);
+            }
             var alternatives = query.Paraphrases.Where(p => !p.FromPhrase && p.Term == word.Term).SelectMany(p => p.Alternatives)
                 .Where(a => a != term && df.GetValueOrDefault(a) > 0).Distinct().ToList();
             if (names.Contains(term) && !places.Contains(term) && term.Length >= MinNameVariantLength && df[term] <= MaxPassagesOfVariedName && stats.TotalPassages > 0)
@@ -559,8 +583,11 @@ public sealed partial class PassageRetriever(
             phrases.Add(new FocusPhrase(place, true, 1));
         }
 
-        // The rarest word typed (not a paraphrase, not a name): a passage that grounds the answer holds it.
-        var specific = terms.Where(f => !f.IsName && !f.FromParaphrase).OrderByDescending(f => f.Weight).FirstOrDefault();
+        // The rarest word typed (not a paraphrase, a name, who tells it, nor the kind of answer asked: "on what date"): a
+        // passage that grounds the answer holds it.
+        var kinds = GenericKinds.Select(analyzer.Term).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        var specific = terms.Where(f => !f.IsName && !f.FromParaphrase && !attributionTerms.Contains(f.Term) && !kinds.Contains(f.Term))
+            .OrderByDescending(f => f.Weight).FirstOrDefault();
         if (specific is not null && terms.Count(f => !f.FromParaphrase) < 2) specific = null;
         return new QuestionFocus(terms, phrases, unknown, unknownNames, corrections, specific) { Statistics = new TermStatistics(stats.TotalPassages, df) };
     }
