@@ -48,8 +48,10 @@ public sealed class RetrievalOptions
 
     /// <summary>
     /// With embeddings: a question whose words a passage holds too little of is still covered by a sentence of it this
-    /// similar to the question that holds an answer of the asked type where it answers (a reworded question).
+    /// similar to the question that holds an answer of the asked type where it answers (a reworded question). Above 1
+    /// turns it off. 0.6 on the dev sets: at 0.62 a right rescue is lost with a wrong one, below 0.6 wrong sentences rescue.
     /// </summary>
+    [Range(-1.0, 2.0)]
     public double AnswerSentenceSimilarity { get; set; } = 0.6;
 
     /// <summary>With embeddings: from this similarity on, the focus a grounding passage must hold falls linearly to half at <see cref="StrongSimilarity"/>.</summary>
