@@ -357,6 +357,23 @@ public sealed class GroundingTests : IDisposable
     }
 
     [Fact]
+    public async Task A_long_question_is_grounded_by_the_best_passage_when_it_gives_the_answer_asked_for()
+    {
+        var retriever = await IndexAsync(
+            ("Troops on alert", "Defence Secretary Lloyd Austin put 8,500 troops on heightened alert for a possible deployment to Europe, the Pentagon said on Monday."),
+            ("Elsewhere", "The fire chief quietly kept two engines on standby late into the night as worries grew about the heat."));
+        // Most of its words are the reader's own, but the passage names the Pentagon and Europe and counts the troops
+        // next to what happened to them.
+        const string asked = "How many {0} did the Pentagon chief quietly put on standby for a possible move to Europe late as worries grew?";
+        var soldiers = await retriever.RetrieveAsync(string.Format(asked, "soldiers"), default);
+        Assert.True(soldiers.Covered, soldiers.Grounding?.Reason);
+        Assert.StartsWith("Defence Secretary Lloyd Austin put 8,500 troops", new ExtractiveAnswerWriter(TextAnalyzer.Default).Write(soldiers).Text);
+        // With so few of its words held, the count must name what is asked: 8,500 troops are no count of tanks.
+        var tanks = await retriever.RetrieveAsync(string.Format(asked, "tanks"), default);
+        Assert.False(tanks.Covered, "8,500 troops answered how many tanks");
+    }
+
+    [Fact]
     public async Task How_many_leaders_is_a_count_of_people_too()
     {
         var retriever = await IndexAsync(
