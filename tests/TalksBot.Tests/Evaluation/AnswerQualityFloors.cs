@@ -7,7 +7,7 @@ namespace TalksBot.Tests.Evaluation;
 public static class AnswerQualityFloors
 {
     /// <summary>Answerable questions answered grounded, citing an article that holds the fact, with every expected word.</summary>
-    public const double AnswerableCorrect = 0.85;
+    public const double AnswerableCorrect = 0.90;
 
     /// <summary>Uncovered questions refused with no citation.</summary>
     public const double UncoveredRefused = 0.95;
