@@ -786,16 +786,22 @@ public sealed partial class PassageRetriever(
     /// <summary>
     /// A long question holds more words than the passage that answers it ("How many American soldiers did the Pentagon
     /// chief put on standby for a possible move to Europe in late January 2022?" — "8,500 troops on heightened alert").
-    /// The best passage still grounds it when it holds the question's names (and its roles, in two adjacent sentences),
+    /// The best passage still grounds it when the index knows all the question's words, the passage holds its names (and
+    /// its roles, in two adjacent sentences),
     /// at least <see cref="TypedAnswerMinCoverage"/> of its focus, is as similar as any grounding passage must be, and
     /// has a sentence that answers the asked type where it answers: that sentence, quoted first. Null otherwise, and for
     /// a question of no type (nothing to check the answer against).
     /// </summary>
     private string? TypedAnswerOfTopPassage(Candidate top, QuestionFocus focus, QueryAnalysis query)
     {
-        if (!top.NamesHeld || top.WindowCoverage < TypedAnswerMinCoverage || top.Vector < options.MinSimilarity) return null;
+        // Words the index has never seen are evidence against coverage, and here words are all the evidence there is.
+        if (focus.Unknown.Count > 0 || !top.NamesHeld || top.WindowCoverage < TypedAnswerMinCoverage || top.Vector < options.MinSimilarity) return null;
         if (!SentencesHold(top, focus, 0, AsksForRole(query))) return null;
-        return AnswerSentences([top], focus, query, countedByName: true).Select(a => a.Sentence).FirstOrDefault();
+        // A date or a length of time counts wherever it stands in its sentence; with so little else to go on, the
+        // sentence must hold a word of what is asked ("How long did the convoy drive?" is no "11-minute recording").
+        var content = focus.Terms.Where(f => !f.IsName && !f.IsSetting).SelectMany(f => f.Alternatives.Prepend(f.Term)).ToHashSet(StringComparer.Ordinal);
+        return AnswerSentences([top], focus, query, countedByName: true).Select(a => a.Sentence)
+            .FirstOrDefault(sentence => analyzer.Terms(sentence).Any(content.Contains));
     }
 
     /// <summary>
