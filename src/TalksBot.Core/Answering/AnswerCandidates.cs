@@ -176,13 +176,10 @@ public static partial class AnswerCandidates
 
     // "In what year…?" is answered by a year however the sentence puts it ("as early as 2002"), not one the question names.
     private static IEnumerable<Match> YearsAsked(string sentence, string question) =>
-        YearQuestion().IsMatch(question) ? Year().Matches(sentence).Where(m => !HasWord(question, m.Value)) : [];
+        YearQuestion().IsMatch(question) ? Numbers().Matches(sentence).Where(m => IsYear(m.Value) && !HasWord(question, m.Value)) : [];
 
     [GeneratedRegex(@"\b(what|which)\s+year\b|\bwhen\b", RegexOptions.IgnoreCase)]
     private static partial Regex YearQuestion();
-
-    [GeneratedRegex(@"\b(19|20)\d\d\b")]
-    private static partial Regex Year();
 
     private static bool IsYear(string value) => value.Length == 4 && int.TryParse(value, out var y) && y is >= 1900 and <= 2100;
 

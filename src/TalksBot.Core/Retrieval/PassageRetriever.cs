@@ -215,13 +215,12 @@ public sealed partial class PassageRetriever(
         var chosen = Select(candidates, focus, query.Question);
         var (grounding, answerSentence, answerSimilarity) = await JudgeAsync(chosen, focus, query, vector, cancellationToken);
         var passages = new List<RetrievedPassage>();
+        RetrievedPassage Neighbor((PassageHit Hit, FocusHold Held) n, Candidate of) =>
+            new(n.Hit, 0, null, Coverage(focus, n.Held), of.Score) { IsNeighbor = true, HeldFocus = n.Held.HeldTerms(focus).ToList() };
         foreach (var (c, neighborsOf) in chosen)
         {
             passages.Add(new RetrievedPassage(c.Hit, c.TextScore, c.Vector, c.Coverage, c.Score) { HeldFocus = c.Own.HeldTerms(focus).ToList() });
-            foreach (var n in neighborsOf)
-            {
-                passages.Add(new RetrievedPassage(n.Hit, 0, null, Coverage(focus, n.Held), c.Score) { IsNeighbor = true, HeldFocus = n.Held.HeldTerms(focus).ToList() });
-            }
+            foreach (var n in neighborsOf) passages.Add(Neighbor(n, c));
         }
         // The sentence that grounded a reworded question is quoted, so the passage holding it comes along.
         if (grounding.Covered && answerSentence is not null && !passages.Any(p => p.Hit.Text.Contains(answerSentence, StringComparison.Ordinal)))
@@ -230,7 +229,7 @@ public sealed partial class PassageRetriever(
             {
                 if (new[] { c.Before, c.After }.FirstOrDefault(n => n is { } x && x.Hit.Text.Contains(answerSentence, StringComparison.Ordinal)) is { } holder)
                 {
-                    passages.Add(new RetrievedPassage(holder.Hit, 0, null, Coverage(focus, holder.Held), c.Score) { IsNeighbor = true, HeldFocus = holder.Held.HeldTerms(focus).ToList() });
+                    passages.Add(Neighbor(holder, c));
                     break;
                 }
             }
@@ -353,12 +352,10 @@ public sealed partial class PassageRetriever(
         List<(Candidate Passage, List<(PassageHit Hit, FocusHold Held)> Neighbors)> chosen, QuestionFocus focus, QueryAnalysis query,
         ReadOnlyMemory<float> question, CancellationToken cancellationToken)
     {
-        Dictionary<string, double>? answerSimilarity = null;
-        string? answerSentence = null;
-        if (chosen.Count == 0) return (Grounding.NotCovered("no passage holds any of the question's words", focus.Unknown, focus.Corrections), answerSentence, answerSimilarity);
+        if (chosen.Count == 0) return (Grounding.NotCovered("no passage holds any of the question's words", focus.Unknown, focus.Corrections), null, null);
         if (focus.UnknownNames.Count > 0)
         {
-            return (Grounding.NotCovered($"the articles never mention {Quote(focus.UnknownNames)}", focus.Unknown, focus.Corrections), answerSentence, answerSimilarity);
+            return (Grounding.NotCovered($"the articles never mention {Quote(focus.UnknownNames)}", focus.Unknown, focus.Corrections), null, null);
         }
         double? bestSimilarity = chosen.Max(c => c.Passage.Vector);
         if (focus.Terms.Count == 0)
@@ -366,8 +363,10 @@ public sealed partial class PassageRetriever(
             // Nothing to match by words (another language): similarity alone decides.
             bool similar = bestSimilarity >= options.MinVectorSimilarity;
             return (new Grounding(similar, similar ? null : $"no passage is similar enough to the question (best {bestSimilarity:0.00}, needs {options.MinVectorSimilarity:0.00})",
-                [], [], focus.Unknown, focus.Corrections, bestSimilarity), answerSentence, answerSimilarity);
+                [], [], focus.Unknown, focus.Corrections, bestSimilarity), null, null);
         }
+        (Grounding, string?, Dictionary<string, double>?) Refused(string? why) =>
+            (new Grounding(false, why, [], focus.Terms.Select(f => f.Term).ToList(), focus.Unknown, focus.Corrections, bestSimilarity), null, null);
 
         // An unknown word is evidence against coverage: each one asks for more of the rest.
         int unknown = focus.Unknown.Count;
@@ -400,6 +399,8 @@ public sealed partial class PassageRetriever(
             }
             reason ??= why;
         }
+        Dictionary<string, double>? answerSimilarity = null;
+        string? answerSentence = null;
         if (best is null && TypedAnswerOfTopPassage(chosen[0].Passage, focus, query) is { } typed)
         {
             best = chosen[0].Passage;
@@ -411,7 +412,7 @@ public sealed partial class PassageRetriever(
             answerSentence = answer.Sentence;
             answerSimilarity = answer.Similarity;
         }
-        if (best is null) return (new Grounding(false, reason, [], focus.Terms.Select(f => f.Term).ToList(), focus.Unknown, focus.Corrections, bestSimilarity), answerSentence, answerSimilarity);
+        if (best is null) return Refused(reason);
         // "Which hotel hosted the talks?" is not answered by a passage that names the palace that did: the kind of
         // thing asked for must be held like a name, unless it is a kind any name can be ("which country", "which member").
         if (AskedKind(query.Question) is { } kindWord)
@@ -420,12 +421,12 @@ public sealed partial class PassageRetriever(
             bool unknownKind = focus.Unknown.Contains(kindWord, StringComparer.OrdinalIgnoreCase);
             if (unknownKind || kind is not null && focus.Terms.Any(f => f.Term == kind) && chosen.All(c => c.Passage.Window.Factor(kind) == 0))
             {
-                return (new Grounding(false, $"no passage mentions the {kindWord.ToLowerInvariant()} asked for", [], focus.Terms.Select(f => f.Term).ToList(), focus.Unknown, focus.Corrections, bestSimilarity), answerSentence, answerSimilarity);
+                return Refused($"no passage mentions the {kindWord.ToLowerInvariant()} asked for");
             }
         }
         if (MissingAnswer(chosen.Select(c => c.Passage), focus, query) is { } missing)
         {
-            return (new Grounding(false, missing, [], focus.Terms.Select(f => f.Term).ToList(), focus.Unknown, focus.Corrections, bestSimilarity), answerSentence, answerSimilarity);
+            return Refused(missing);
         }
         var held = best.Window.HeldTerms(focus);
         return (new Grounding(true, null, held.ToList(), focus.Terms.Select(f => f.Term).Where(t => !held.Contains(t)).ToList(), focus.Unknown, focus.Corrections, best.Vector ?? bestSimilarity), answerSentence, answerSimilarity);
@@ -787,10 +788,9 @@ public sealed partial class PassageRetriever(
     /// A long question holds more words than the passage that answers it ("How many American soldiers did the Pentagon
     /// chief put on standby for a possible move to Europe in late January 2022?" — "8,500 troops on heightened alert").
     /// The best passage still grounds it when the index knows all the question's words, the passage holds its names (and
-    /// its roles, in two adjacent sentences),
-    /// at least <see cref="TypedAnswerMinCoverage"/> of its focus, is as similar as any grounding passage must be, and
-    /// has a sentence that answers the asked type where it answers: that sentence, quoted first. Null otherwise, and for
-    /// a question of no type (nothing to check the answer against).
+    /// its roles, in two adjacent sentences) and at least <see cref="TypedAnswerMinCoverage"/> of its focus, is as similar
+    /// as any grounding passage must be, and has a sentence that answers the asked type where it answers: that sentence,
+    /// quoted first. Null otherwise, and for a question of no type (nothing to check the answer against).
     /// </summary>
     private string? TypedAnswerOfTopPassage(Candidate top, QuestionFocus focus, QueryAnalysis query)
     {
@@ -799,7 +799,7 @@ public sealed partial class PassageRetriever(
         if (!SentencesHold(top, focus, 0, AsksForRole(query))) return null;
         // A date or a length of time counts wherever it stands in its sentence; with so little else to go on, the
         // sentence must hold a word of what is asked ("How long did the convoy drive?" is no "11-minute recording").
-        var content = focus.Terms.Where(f => !f.IsName && !f.IsSetting).SelectMany(f => f.Alternatives.Prepend(f.Term)).ToHashSet(StringComparer.Ordinal);
+        var content = ContentTerms(focus);
         return AnswerSentences([top], focus, query, countedByName: true).Select(a => a.Sentence)
             .FirstOrDefault(sentence => analyzer.Terms(sentence).Any(content.Contains));
     }
@@ -814,17 +814,8 @@ public sealed partial class PassageRetriever(
     private async Task<(Candidate Passage, string Sentence, Dictionary<string, double> Similarity)?> AnswerSentenceAsync(
         IEnumerable<Candidate> chosen, QuestionFocus focus, QueryAnalysis query, ReadOnlyMemory<float> question, CancellationToken cancellationToken)
     {
-        var found = await AnswerSentenceSimilarityAsync(chosen.Where(c => c.NamesHeld), focus, query, question, cancellationToken);
-        var best = found.Where(f => f.Similarity >= options.AnswerSentenceSimilarity).OrderByDescending(f => f.Similarity).FirstOrDefault();
-        return best.Passage is null ? null : (best.Passage, best.Sentence, found.ToDictionary(f => f.Sentence, f => f.Similarity, StringComparer.Ordinal));
-    }
-
-    /// <summary>The sentences holding a typed answer where it answers (<see cref="AnswerSentences"/>), each with its similarity to the question.</summary>
-    private async Task<List<(Candidate Passage, string Sentence, double Similarity)>> AnswerSentenceSimilarityAsync(
-        IEnumerable<Candidate> chosen, QuestionFocus focus, QueryAnalysis query, ReadOnlyMemory<float> question, CancellationToken cancellationToken)
-    {
-        var found = AnswerSentences(chosen, focus, query).DistinctBy(s => s.Sentence).Take(AnswerSentencesEmbedded).ToList();
-        if (found.Count == 0) return [];
+        var found = AnswerSentences(chosen.Where(c => c.NamesHeld), focus, query).DistinctBy(s => s.Sentence).Take(AnswerSentencesEmbedded).ToList();
+        if (found.Count == 0) return null;
         IReadOnlyList<ReadOnlyMemory<float>> vectors;
         try
         {
@@ -833,11 +824,17 @@ public sealed partial class PassageRetriever(
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             _logger.LogSentenceEmbeddingFailed(ex.Message);
-            return [];
+            return null;
         }
-        var result = new List<(Candidate, string, double)>();
-        for (int i = 0; i < found.Count && i < vectors.Count; i++) result.Add((found[i].Passage, found[i].Sentence, Cosine(question.Span, vectors[i].Span)));
-        return result;
+        var similarity = new Dictionary<string, double>(StringComparer.Ordinal);
+        (Candidate Passage, string Sentence, double Similarity)? best = null;
+        for (int i = 0; i < found.Count && i < vectors.Count; i++)
+        {
+            double sim = Cosine(question.Span, vectors[i].Span);
+            similarity[found[i].Sentence] = sim;
+            if (sim >= options.AnswerSentenceSimilarity && (best is null || sim > best.Value.Similarity)) best = (found[i].Passage, found[i].Sentence, sim);
+        }
+        return best is { } b ? (b.Passage, b.Sentence, similarity) : null;
     }
 
     /// <summary>
@@ -846,19 +843,23 @@ public sealed partial class PassageRetriever(
     /// </summary>
     /// <param name="countedByName">For "how many X": only a sentence that names X answers, not one that says it in other
     /// words ("157 POWs" for "how many soldiers") — for a passage whose words alone are too few to ground the question.</param>
+    private static HashSet<string> ContentTerms(QuestionFocus focus) =>
+        focus.Terms.Where(f => !f.IsName && !f.IsSetting).SelectMany(f => f.Alternatives.Prepend(f.Term)).ToHashSet(StringComparer.Ordinal);
+
     private IEnumerable<(Candidate Passage, string Sentence)> AnswerSentences(IEnumerable<Candidate> chosen, QuestionFocus focus, QueryAnalysis query, bool countedByName = false)
     {
         var type = AnswerCandidates.TypeOf(query.Question);
         if (type is QuestionType.Other or QuestionType.Statement or QuestionType.Reason || query.Question.Length == 0) yield break;
-        var content = focus.Terms.Where(f => !f.IsName && !f.IsSetting).SelectMany(f => f.Alternatives.Prepend(f.Term)).ToHashSet(StringComparer.Ordinal);
+        var content = ContentTerms(focus);
         var any = focus.Terms.Where(f => !f.IsSetting).SelectMany(f => f.Alternatives.Prepend(f.Term)).ToHashSet(StringComparer.Ordinal);
         if (any.Count == 0) yield break;
         var near = content.Count > 0 ? content : any;
         var counted = type == QuestionType.Quantity ? CountedTerms(query, focus) : null;
         // "How many people…" names no kind to look for ("people", "leaders" are every kind of them): the number must count people.
-        bool countsPeople = type == QuestionType.Quantity && PeopleCounted().IsMatch(query.Question);
+        var people = type == QuestionType.Quantity ? PeopleCounted().Match(query.Question) : System.Text.RegularExpressions.Match.Empty;
+        bool countsPeople = people.Success;
         // What they did ("visited", "died") is told with the number: the verb after "people", in any of its words.
-        var verb = countsPeople && PeopleCounted().Match(query.Question).Groups["verb"] is { Success: true } v ? analyzer.Term(v.Value) : null;
+        var verb = people.Groups["verb"] is { Success: true } v ? analyzer.Term(v.Value) : null;
         // A verb of several words ("moved out") is told in the group its phrase stands for ("left").
         var aboutPeople = verb is null ? null : focus.Terms.Where(f => f.Term == verb || f.FromParaphrase).SelectMany(f => f.Alternatives.Prepend(f.Term)).Append(verb).ToHashSet(StringComparer.Ordinal);
         // "What's the name of the commander…?": the name stands beside the role it names ("the commander, Adam
