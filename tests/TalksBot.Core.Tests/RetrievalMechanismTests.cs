@@ -77,6 +77,12 @@ public sealed class RetrievalMechanismTests
     [InlineData("What happened at the summit at which leaders agreed a truce?", QuestionType.Other)]
     [InlineData("What did Putin answer when Khan asked him about the war?", QuestionType.Statement)]
     [InlineData("Why was the Victory Day parade in Crimea called off?", QuestionType.Reason)]
+    [InlineData("According to the agency's timeline, on what date did the troops leave the city?", QuestionType.Time)]
+    [InlineData("At the spring summit in Granvik, how many soldiers did the alliance put on standby?", QuestionType.Quantity)]
+    [InlineData("Roughly how many reservists could be called back?", QuestionType.Quantity)]
+    [InlineData("Besides Marlow, Quint and Adler, which adviser joined the meeting?", QuestionType.Person)]
+    [InlineData("How many MPs backed the new government, which brought back two sanctioned officials?", QuestionType.Quantity)]
+    [InlineData("By the summer, how long had it been since the two leaders spoke?", QuestionType.Duration)]
     public void The_question_type_is_read_from_its_words(string question, QuestionType type) =>
         Assert.Equal(type, AnswerCandidates.TypeOf(question));
 

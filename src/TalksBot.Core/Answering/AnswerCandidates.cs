@@ -14,6 +14,11 @@ public static partial class AnswerCandidates
     {
         var q = question.Trim().ToLowerInvariant();
         q = LeadingFiller().Replace(q, "");
+        // "According to AFP's timeline, on what date…", "At the Madrid summit, how many…", "Roughly how many…": the
+        // question starts at its question word, after a scene-setting clause or a hedge.
+        q = LeadingClause().Replace(q, "");
+        q = Hedge().Replace(q, "");
+        if (q.StartsWith("on what date") || q.StartsWith("on which date") || q.StartsWith("on what day") || q.StartsWith("on which day")) return QuestionType.Time;
         if (q.StartsWith("how many") || q.StartsWith("how much") || q.StartsWith("how old") || HowMeasured().IsMatch(q) || q.Contains("what percentage") || q.Contains("what share") || q.Contains("how big") || q.Contains("what number")) return QuestionType.Quantity;
         if (q.StartsWith("how long") || q.Contains("for how long") || q.Contains("how many years") || q.Contains("how many days")) return QuestionType.Duration;
         if (q.StartsWith("when") || q.Contains("by when") || q.StartsWith("what date") || q.StartsWith("what day") || q.Contains("what year") || q.StartsWith("since when")) return QuestionType.Time;
@@ -229,6 +234,14 @@ public static partial class AnswerCandidates
 
     [GeneratedRegex(@"^(and|so|but|ok|okay|then|also|please|tell me|do you know)[\s,]+")]
     private static partial Regex LeadingFiller();
+
+    // Clauses before a comma, when what follows is the question ("besides witkoff, kushner and bessent, which…") and
+    // they are not the question themselves ("how many mps backed the government, which brought back…").
+    [GeneratedRegex(@"^(?!(?:how|when|where|who|whos|whose|why|what|whats|what's|which)\b)(?:[^,?]{1,100},\s*){1,4}(?=(?:how|when|where|who|whos|whose|why|what|whats|what's|which|(?:in|at|on|for|from|by|since|under|to)\s+(?:what|which|how|when|whom))\b)")]
+    private static partial Regex LeadingClause();
+
+    [GeneratedRegex(@"^(?:roughly|about|approximately|around|exactly|precisely|just|more or less)\s+(?=(?:how|when|what|which|who|where)\b)")]
+    private static partial Regex Hedge();
 
     [GeneratedRegex(@"\b(say|said|says|tell|told|claim|claimed|state|stated|warn|warned|think|thinks|call|called|describe|described|answer|answered|reply|replied|respond|responded|react|reacted)\b")]
     private static partial Regex SayVerb();
