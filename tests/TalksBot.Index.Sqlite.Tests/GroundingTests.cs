@@ -217,6 +217,30 @@ public sealed class GroundingTests : IDisposable
     }
 
     [Fact]
+    public async Task A_question_asking_someone_s_words_is_refused_by_a_passage_giving_someone_else_s()
+    {
+        var retriever = await IndexAsync(
+            ("Umbrella claim", "Veloria had earlier announced a stronger alliance with Russia. Ukraine is under the nuclear umbrella of Veloria, which signed a 2013 declaration to protect it, said Marden's prime minister Osric Talvane."),
+            ("Harbour", "Ostrava's harbour reopened on Monday after repairs to the grain terminal. Dock workers said the first ships were expected within days."));
+        var response = await retriever.RetrieveAsync("What did Veloria say about the 2013 declaration and the nuclear umbrella?", default);
+        Assert.False(response.Covered);
+        Assert.Equal("no passage gives what Veloria said", response.Grounding?.Reason);
+        // The one whose words they are is answered by the same passage.
+        var claim = await retriever.RetrieveAsync("What did Talvane say about Veloria's 2013 declaration and the nuclear umbrella?", default);
+        Assert.True(claim.Covered, claim.Grounding?.Reason);
+    }
+
+    [Fact]
+    public async Task A_capital_stands_for_its_government()
+    {
+        var retriever = await IndexAsync(
+            ("Reparations", "Poland demands 1.3 trillion euros from Germany in reparations for the destruction of the Second World War. Germany says the matter is closed."));
+        var result = await retriever.RetrieveAsync("How much is Warsaw demanding from Berlin in war reparations?", default);
+        Assert.True(result.Covered, result.Grounding?.Reason);
+        Assert.Contains("1.3 trillion euros", new ExtractiveAnswerWriter(TextAnalyzer.Default).Write(result).Text);
+    }
+
+    [Fact]
     public async Task The_kind_asked_for_what_is_counted_and_the_setting_are_told_with_the_answer()
     {
         var retriever = await IndexAsync(

@@ -424,7 +424,7 @@ public sealed partial class PassageRetriever(
                 return Refused($"no passage mentions the {kindWord.ToLowerInvariant()} asked for");
             }
         }
-        if (MissingAnswer(chosen.Select(c => c.Passage), focus, query) is { } missing)
+        if ((MissingAnswer(chosen.Select(c => c.Passage), focus, query) ?? MissingSpeaker(chosen.Select(c => c.Passage), focus, query)) is { } missing)
         {
             return Refused(missing);
         }
@@ -782,6 +782,39 @@ public sealed partial class PassageRetriever(
             QuestionType.Person => "no passage names the person asked for",
             _ => "no passage gives the length of time asked for",
         };
+    }
+
+    /// <summary>
+    /// "What did X say…", "How did X respond…" is covered only when a sentence of the chosen passages gives X's words
+    /// (<see cref="StatementSpeaker"/>): a passage telling what someone else said about it holds the question's words
+    /// and answers nothing. Null when it does, or the question names no one whose words it asks.
+    /// </summary>
+    private string? MissingSpeaker(IEnumerable<Candidate> chosen, QuestionFocus focus, QueryAnalysis query)
+    {
+        if (AnswerCandidates.TypeOf(query.Question) != QuestionType.Statement || StatementSpeaker.Of(query.Question) is not { } speaker) return null;
+        var words = analyzer.Terms(speaker).ToHashSet(StringComparer.Ordinal);
+        var named = focus.Terms.Where(f => f.IsName && words.Contains(f.Term)).SelectMany(f => f.Alternatives.Prepend(f.Term)).ToHashSet(StringComparer.Ordinal);
+        if (named.Count == 0) return null;
+        // …about what is asked: "China announced a stronger alliance" is China's words, not its response to Kishida
+        // ("claim" in "Kishida's claim" is a word of saying, not what it is about).
+        var saying = StatementSpeaker.SayingTerms(analyzer);
+        var about = ContentTerms(focus).Where(t => !words.Contains(t) && !saying.Contains(t)).ToHashSet(StringComparer.Ordinal);
+        bool HoldsAbout(string sentence, string? previous) => about.Count == 0 || analyzer.Terms(sentence).Any(about.Contains)
+            || previous is not null && analyzer.Terms(previous).Any(about.Contains);
+        foreach (var c in chosen)
+        {
+            foreach (var text in new[] { c.Before?.Hit.Text, c.Hit.Text, c.After?.Hit.Text })
+            {
+                if (text is null) continue;
+                var sentences = Articles.SentenceSplitter.Split(text).ToList();
+                for (int i = 0; i < sentences.Count; i++)
+                {
+                    var previous = i > 0 ? sentences[i - 1] : null;
+                    if (StatementSpeaker.Gives(sentences[i], previous, named, analyzer) && HoldsAbout(sentences[i], previous)) return null;
+                }
+            }
+        }
+        return $"no passage gives what {speaker} said";
     }
 
     /// <summary>

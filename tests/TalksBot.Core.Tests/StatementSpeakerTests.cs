@@ -1,0 +1,31 @@
+using TalksBot.Core.Retrieval;
+
+namespace TalksBot.Core.Tests;
+
+/// <summary>Who a "what did X say" question asks the words of, and which sentences give that one's words.</summary>
+public sealed class StatementSpeakerTests
+{
+    private static readonly TextAnalyzer Analyzer = TextAnalyzer.Default;
+
+    [Theory]
+    [InlineData("What did Putin say about confrontation?", "Putin")]
+    [InlineData("How did Beijing respond to Kishida's claim?", "Beijing")]
+    [InlineData("And what did the Kremlin's spokesman tell reporters?", "the Kremlin's spokesman")]
+    [InlineData("How did Lavrov describe the talks?", "Lavrov")]
+    [InlineData("Where did the talks take place?", null)]
+    public void The_speaker_is_who_the_question_asks_the_words_of(string question, string? speaker) =>
+        Assert.Equal(speaker, StatementSpeaker.Of(question));
+
+    [Theory]
+    [InlineData("Kremlin spokesman Dmitry Peskov told reporters the talks were useful.", null, true)]
+    [InlineData("The talks were useful, said Kremlin spokesman Dmitry Peskov.", null, true)]
+    [InlineData("The talks were useful, according to Peskov.", null, true)]
+    [InlineData("Peskov's statement came after midnight.", null, true)]
+    [InlineData("\"We don't need confrontation,\" he said.", "Peskov told reporters on Friday that Moscow was ready.", true)]
+    [InlineData("\"We don't need confrontation,\" he said.", "The talks in Geneva ended with Peskov absent.", false)]
+    [InlineData("I will say that I know agreements between Peskov and the ministry.", null, false)]
+    [InlineData("According to a joint statement, Peskov agreed to attend.", null, false)]
+    [InlineData("Peskov is talking about Ukraine - he said.", null, false)]
+    public void A_sentence_gives_the_speaker_s_words_only_when_it_attributes_them(string sentence, string? previous, bool gives) =>
+        Assert.Equal(gives, StatementSpeaker.Gives(sentence, previous, new HashSet<string> { Analyzer.Term("Peskov")! }, Analyzer));
+}
