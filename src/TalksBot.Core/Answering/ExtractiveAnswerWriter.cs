@@ -86,14 +86,16 @@ public sealed class ExtractiveAnswerWriter(TextAnalyzer analyzer, TimeProvider? 
                 var before = previous;
                 previous = terms;
                 int words = PassageSplitter.CountWords(sentence);
-                // A short quotation ("We don't need confrontation.") is an answer; other short lines rarely are.
-                bool quoted = sentence.IndexOfAny(['"', '“', '”', '«']) >= 0;
-                if (words < (quoted ? 3 : 5) || words > 90) continue;
                 double matched = HeldWeight(terms);
                 // Anaphora: "Of those freed, 139 …" answers through the sentence before it.
                 double context = before is null ? 0 : Math.Max(0, HeldWeight([.. before, .. terms]) - matched);
-                if (matched <= 0 && context <= 0 && passage.VectorScore is null) continue;
                 bool holdsAnswer = AnswerCandidates.Holds(type, sentence, question);
+                // A short quotation ("We don't need confrontation.") is an answer, and so is a short line giving the asked
+                // type after the sentence that tells what it is about ("…in favour of our resolution. 141 countries
+                // endorsed it!"); other short lines rarely are.
+                bool quoted = sentence.IndexOfAny(['"', '“', '”', '«']) >= 0;
+                if (words < (quoted || holdsAnswer && context > 0 ? 3 : 5) || words > 90) continue;
+                if (matched <= 0 && context <= 0 && passage.VectorScore is null) continue;
                 bool near = holdsAnswer && AnswerCandidates.NextToFocus(type, sentence, question, content, analyzer);
                 double coverage = (matched + 0.5 * context) / total;
                 double typed = holdsAnswer ? TypeBonus * (near ? 1 : FarCandidateShare) : 0;
