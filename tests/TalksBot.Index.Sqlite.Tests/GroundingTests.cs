@@ -231,6 +231,19 @@ public sealed class GroundingTests : IDisposable
     }
 
     [Fact]
+    public async Task The_answer_of_the_asked_type_comes_from_a_passage_holding_the_question_s_names()
+    {
+        var retriever = await IndexAsync(
+            ("Nomination", "President Maia Sandu nominated her former defence adviser Dorin Recean as the next prime minister. The Moldovan parliament will vote to confirm his nomination next week."),
+            ("Belgrade vote", "Prime Minister Milos Vucevic's new government got backing in a 152-61 vote of lawmakers in the 250-member parliament."));
+        var result = await retriever.RetrieveAsync("How many lawmakers voted to confirm Dorin Recean as prime minister?", default);
+        Assert.False(result.Covered);
+        Assert.Equal("no passage gives the number asked for", result.Grounding?.Reason);
+        var serbia = await retriever.RetrieveAsync("How many lawmakers voted for Vucevic's new government?", default);
+        Assert.True(serbia.Covered, serbia.Grounding?.Reason);
+    }
+
+    [Fact]
     public async Task A_capital_stands_for_its_government()
     {
         var retriever = await IndexAsync(

@@ -764,16 +764,17 @@ public sealed partial class PassageRetriever(
 
     /// <summary>
     /// A question that asks for a number, a date, a place, a person or a duration is covered only when a sentence of
-    /// the chosen passages gives one next to the question's words: "How old is Umerov?" is not answered by every
-    /// sentence that names Umerov, nor "What is the name of the commander who said …?" by the sentence that quotes
-    /// an unnamed commander. Null when such a sentence exists (or the question asks for no such thing).
+    /// the chosen passages that hold its names gives one next to the question's words: "How old is Umerov?" is not
+    /// answered by every sentence that names Umerov, nor "What is the name of the commander who said …?" by the
+    /// sentence that quotes an unnamed commander, nor "How many MPs confirmed Recean?" by a vote in another country's
+    /// parliament told in a passage that never names him. Null when such a sentence exists (or the question asks for no such thing).
     /// </summary>
     private string? MissingAnswer(IEnumerable<Candidate> chosen, QuestionFocus focus, QueryAnalysis query)
     {
         var type = AnswerCandidates.TypeOf(query.Question);
         if (type is QuestionType.Other or QuestionType.Statement or QuestionType.Reason || query.Question.Length == 0) return null;
         if (focus.Terms.All(f => f.IsSetting)) return null;
-        if (AnswerSentences(chosen, focus, query).Any()) return null;
+        if (AnswerSentences(chosen.Where(c => c.NamesHeld), focus, query).Any()) return null;
         return type switch
         {
             QuestionType.Quantity => "no passage gives the number asked for",
