@@ -100,6 +100,12 @@ public sealed class RetrievalMechanismTests
     public void Since_when_answers_how_long_it_has_lasted_not_how_long_a_thing_is(string question, bool holds) =>
         Assert.Equal(holds, AnswerCandidates.Holds(QuestionType.Duration, "The historian has been imprisoned in Russia since April 2022.", question));
 
+    [Theory]
+    [InlineData("Where were the January talks held?", false)]
+    [InlineData("Where did the delegations come from?", true)]
+    public void A_place_after_from_tells_where_from_not_where(string question, bool holds) =>
+        Assert.Equal(holds, AnswerCandidates.Holds(QuestionType.Place, "High-level delegations from the US sat face to face to hold talks.", question));
+
     [Fact]
     public void A_candidate_is_new_unless_the_question_holds_it_as_a_word()
     {

@@ -44,7 +44,7 @@ public static partial class AnswerCandidates
             case QuestionType.Time:
                 return Date().IsMatch(sentence) || Weekday().IsMatch(sentence) || YearsAsked(sentence, question).Any();
             case QuestionType.Place:
-                return NewNames(sentence, question).Any() && PlacePreposition().IsMatch(sentence);
+                return Positions(type, sentence, question).Any();
             case QuestionType.Person:
                 return NewNames(sentence, question).Any() || Attribution().IsMatch(sentence);
             case QuestionType.Statement:
@@ -82,6 +82,8 @@ public static partial class AnswerCandidates
             case QuestionType.Place:
                 foreach (Match m in PlacePreposition().Matches(sentence))
                 {
+                    // "delegations from the US" tell where they came from, which only "where … from?" asks.
+                    if (m.Groups[1].Value == "from" && !HasWord(question, "from")) continue;
                     int name = m.Index + m.Length - 1;
                     // "at the Al Shati Palace": a place's name may start with a two-letter word.
                     var word = PlaceWord().Match(sentence, name);
