@@ -101,6 +101,14 @@ public sealed class RetrievalMechanismTests
         Assert.Equal(holds, AnswerCandidates.Holds(QuestionType.Duration, "The historian has been imprisoned in Russia since April 2022.", question));
 
     [Theory]
+    [InlineData("There are nearly 350,000 combat-hardened military reservists.", true)]
+    [InlineData("There are nearly 1.5 million combat-hardened military reservists.", true)]
+    [InlineData("There are 350 tanks, and the combat-hardened military also has reservists.", false)]
+    public void A_number_is_next_to_what_it_counts_from_its_last_word(string sentence, bool next) =>
+        Assert.Equal(next, AnswerCandidates.NextToFocus(QuestionType.Quantity, sentence, "How many reservists are there?",
+            new HashSet<string> { Analyzer.Term("reservists")! }, Analyzer));
+
+    [Theory]
     [InlineData("Where were the January talks held?", false)]
     [InlineData("Where did the delegations come from?", true)]
     public void A_place_after_from_tells_where_from_not_where(string question, bool holds) =>

@@ -244,6 +244,16 @@ public sealed class GroundingTests : IDisposable
     }
 
     [Fact]
+    public async Task A_number_written_with_a_thousands_separator_counts_what_follows_it()
+    {
+        var retriever = await IndexAsync(
+            ("Reserve", "The editorial says Kyiv has nearly 350,000 combat-hardened military reservists ready to return to their bases at the first call."));
+        var result = await retriever.RetrieveAsync("How many reservists are ready to return to their bases?", default);
+        Assert.True(result.Covered, result.Grounding?.Reason);
+        Assert.Contains("350,000", new ExtractiveAnswerWriter(TextAnalyzer.Default).Write(result).Text);
+    }
+
+    [Fact]
     public async Task A_capital_stands_for_its_government()
     {
         var retriever = await IndexAsync(

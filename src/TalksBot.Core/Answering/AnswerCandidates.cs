@@ -119,10 +119,26 @@ public static partial class AnswerCandidates
         foreach (int offset in Positions(type, sentence, question))
         {
             int at = WordAt(words, offset);
-            if (at >= 0 && focusAt.Any(f => Math.Abs(f - at) <= NearWords)) return true;
+            if (at < 0) continue;
+            int end = NumberEnd(words, at);
+            if (focusAt.Any(f => f < at ? at - f <= NearWords : f - end <= NearWords)) return true;
         }
         return false;
     }
+
+    /// <summary>
+    /// The last word of a number starting at word <paramref name="at"/>: "350,000" and "1.5 million" are two words to the
+    /// tokenizer, and what the number counts follows the last of them. <paramref name="at"/> itself for anything else.
+    /// </summary>
+    public static int NumberEnd(IReadOnlyList<(string Token, int Start, int End)> words, int at)
+    {
+        if (!char.IsDigit(words[at].Token[0])) return at;
+        int end = at;
+        while (end + 1 < words.Count && (char.IsDigit(words[end + 1].Token[0]) || NumberScale.Contains(words[end + 1].Token))) end++;
+        return end;
+    }
+
+    private static readonly HashSet<string> NumberScale = new(StringComparer.OrdinalIgnoreCase) { "hundred", "thousand", "million", "billion", "trillion", "dozen" };
 
     /// <summary>True when a sentence of <paramref name="text"/> holds an answer of the asked type next to the question's content words.</summary>
     public static bool AnswersIn(QuestionType type, string text, string question, IReadOnlySet<string> content, TextAnalyzer analyzer) =>

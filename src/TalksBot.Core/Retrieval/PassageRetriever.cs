@@ -1010,9 +1010,9 @@ public sealed partial class PassageRetriever(
         {
             int at = AnswerCandidates.WordAt(words, offset);
             if (at < 0) continue;
-            // The number's own words ("14,000", "two hundred thousand", "1.5 million") come first.
-            int next = at + 1;
-            while (next < words.Count && (char.IsDigit(words[next].Token[0]) || NumberScale.Contains(words[next].Token))) next++;
+            // The number's own words ("14,000", "1.5 million") come first.
+            int next = AnswerCandidates.NumberEnd(words, at) + 1;
+            while (next < words.Count && NumberScale.Contains(words[next].Token)) next++;
             if (next >= words.Count) return true;
             var following = words[next].Token.ToLowerInvariant();
             if (PeopleWords.Contains(following) || analyzer.IsStopWord(following)) return true;
@@ -1044,7 +1044,10 @@ public sealed partial class PassageRetriever(
         foreach (int offset in AnswerCandidates.Positions(QuestionType.Quantity, sentence, ""))
         {
             int at = AnswerCandidates.WordAt(words, offset);
-            if (at >= 0 && countedAt.Any(k => k - at is >= 0 and <= CountedAfterWords || at - k is > 0 and <= CountedBeforeWords)) return true;
+            if (at < 0) continue;
+            // Counted from the number's last word: "350,000 combat-hardened military reservists".
+            int end = AnswerCandidates.NumberEnd(words, at);
+            if (countedAt.Any(k => k - end is >= 0 and <= CountedAfterWords || at - k is > 0 and <= CountedBeforeWords)) return true;
         }
         return false;
     }
