@@ -124,6 +124,9 @@ public sealed class RetrievalMechanismTests
         Assert.Empty(AnswerCandidates.Positions(QuestionType.Place, "He wrote from his prison cell in Russia.", "Where were the Russian prisoners released to?"));
         // "5" is no number of a question that says "50 million": it is a new one.
         Assert.True(AnswerCandidates.Holds(QuestionType.Quantity, "It bought 5 howitzers.", "How many guns did the first 50 million buy?"));
+        // A number in words is no answer when the question says it: "every four months" is what is asked about.
+        Assert.False(AnswerCandidates.Holds(QuestionType.Quantity, "Instructors prepare soldiers every four months.", "How many soldiers are prepared every four months?"));
+        Assert.True(AnswerCandidates.Holds(QuestionType.Quantity, "Instructors prepare five thousand soldiers every four months.", "How many soldiers are prepared every four months?"));
     }
 
     [Fact]

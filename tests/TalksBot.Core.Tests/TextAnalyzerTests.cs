@@ -52,6 +52,8 @@ public class TextAnalyzerTests
     [InlineData("How many MPs voted for Vucevic's new government?", "MPs")]
     [InlineData("What did Lukashenko say in a TV interview?", "TV")]
     [InlineData("How much is Warsaw demanding in Second World War reparations?", "Second")]
+    [InlineData("How many soldiers did Prime Minister Boris Johnson say Britain could train?", "Minister")]
+    [InlineData("What did Foreign Minister Sikorski say about Europe?", "Foreign")]
     public void A_capitalised_common_word_is_no_name(string question, string word)
     {
         var words = TextAnalyzer.Default.AnalyzeQuestion(question).Words;

@@ -254,6 +254,18 @@ public sealed class GroundingTests : IDisposable
     }
 
     [Fact]
+    public async Task A_long_question_is_grounded_by_a_chosen_passage_giving_the_answer_though_another_ranks_first()
+    {
+        var retriever = await IndexAsync(
+            // First by its words, but its name and its story are sentences apart and it gives no number.
+            ("Camps", "Brenn spoke at length on Tuesday. The weather in the valley was cold. Officials described the plans in detail. The northern bases will host instructors who prepare soldiers every four months."),
+            ("Training", "Brenn said up to 10,000 soldiers could be prepared every 120 days."));
+        var result = await retriever.RetrieveAsync("How many soldiers could Brenn's instructors prepare every four months at the northern bases?", default);
+        Assert.True(result.Covered, result.Grounding?.Reason);
+        Assert.Contains("10,000", new ExtractiveAnswerWriter(TextAnalyzer.Default).Write(result).Text);
+    }
+
+    [Fact]
     public async Task A_capital_stands_for_its_government()
     {
         var retriever = await IndexAsync(

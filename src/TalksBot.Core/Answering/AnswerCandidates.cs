@@ -38,7 +38,7 @@ public static partial class AnswerCandidates
             case QuestionType.Quantity:
                 // "How much did they spend?" asks for money: "for more than two months" is a number but no answer.
                 if (AsksMoney(question)) return Money().IsMatch(sentence);
-                return NumbersAsked(sentence, question).Any() || NumberWords().IsMatch(sentence);
+                return NumbersAsked(sentence, question).Any() || NumberWords().Matches(sentence).Any(m => !HasWord(question, m.Value));
             case QuestionType.Duration:
                 return Durations(sentence, question).Any();
             case QuestionType.Time:
@@ -69,7 +69,8 @@ public static partial class AnswerCandidates
                 break;
             case QuestionType.Quantity:
                 foreach (var m in NumbersAsked(sentence, question)) yield return m.Index;
-                foreach (Match m in NumberWords().Matches(sentence)) yield return m.Index;
+                // "every four months" answers nothing when the question says "every four months" itself.
+                foreach (Match m in NumberWords().Matches(sentence).Where(m => !HasWord(question, m.Value))) yield return m.Index;
                 break;
             case QuestionType.Duration:
                 foreach (var m in Durations(sentence, question)) yield return m.Index;

@@ -344,7 +344,7 @@ public sealed partial class PassageRetriever(
 
     /// <summary>
     /// Covered when a chosen passage (with its window) holds every name and enough of the focus, and is similar enough;
-    /// or when the best passage gives the asked type of answer (<see cref="TypedAnswerOfTopPassage"/>); or, with
+    /// or when a chosen passage gives the asked type of answer (<see cref="TypedAnswerOf"/>); or, with
     /// embeddings, when a sentence answers the asked type and means what the question asks (<see cref="AnswerSentenceAsync"/>).
     /// Then that sentence (and the similarities read) come back too, for the writer to quote first.
     /// </summary>
@@ -401,10 +401,15 @@ public sealed partial class PassageRetriever(
         }
         Dictionary<string, double>? answerSimilarity = null;
         string? answerSentence = null;
-        if (best is null && TypedAnswerOfTopPassage(chosen[0].Passage, focus, query) is { } typed)
+        // Any chosen passage, not only the first: the one that answers is often second to one holding more of the words.
+        foreach (var (c, _) in chosen)
         {
-            best = chosen[0].Passage;
-            answerSentence = typed;
+            if (best is not null) break;
+            if (TypedAnswerOf(c, focus, query) is { } typed)
+            {
+                best = c;
+                answerSentence = typed;
+            }
         }
         if (best is null && !question.IsEmpty && await AnswerSentenceAsync(chosen.Select(c => c.Passage), focus, query, question, cancellationToken) is { } answer)
         {
@@ -821,12 +826,13 @@ public sealed partial class PassageRetriever(
     /// <summary>
     /// A long question holds more words than the passage that answers it ("How many American soldiers did the Pentagon
     /// chief put on standby for a possible move to Europe in late January 2022?" — "8,500 troops on heightened alert").
-    /// The best passage still grounds it when the index knows all the question's words, the passage holds its names (and
-    /// its roles, in two adjacent sentences) and at least <see cref="TypedAnswerMinCoverage"/> of its focus, is as similar
-    /// as any grounding passage must be, and has a sentence that answers the asked type where it answers: that sentence,
-    /// quoted first. Null otherwise, and for a question of no type (nothing to check the answer against).
+    /// A chosen passage (the first such, in rank order) still grounds it when the index knows all the question's words,
+    /// the passage holds its names (and its roles, in two adjacent sentences) and at least
+    /// <see cref="TypedAnswerMinCoverage"/> of its focus, is as similar as any grounding passage must be, and has a
+    /// sentence that answers the asked type where it answers: that sentence, quoted first. Null otherwise, and for a
+    /// question of no type (nothing to check the answer against).
     /// </summary>
-    private string? TypedAnswerOfTopPassage(Candidate top, QuestionFocus focus, QueryAnalysis query)
+    private string? TypedAnswerOf(Candidate top, QuestionFocus focus, QueryAnalysis query)
     {
         // Words the index has never seen are evidence against coverage, and here words are all the evidence there is.
         if (focus.Unknown.Count > 0 || !top.NamesHeld || top.WindowCoverage < TypedAnswerMinCoverage || top.Vector < options.MinSimilarity) return null;

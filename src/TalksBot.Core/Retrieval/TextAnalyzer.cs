@@ -31,6 +31,9 @@ public sealed partial class TextAnalyzer
     private static readonly HashSet<string> CapitalisedCommonWords = new(StringComparer.Ordinal)
     {
         "tv", "mp", "mps", "pm", "ceo", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+        // Titles written capitalised before a name ("Prime Minister Halvard Brenn") are roles, not names a passage must hold.
+        "president", "prime", "minister", "foreign", "secretary", "chancellor", "ambassador", "envoy", "spokesman", "spokeswoman",
+        "deputy", "vice", "defence", "defense", "senator", "governor", "mayor",
     };
 
     private static readonly HashSet<string> CalendarWords = new(MonthNames.Concat(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]), StringComparer.Ordinal);
