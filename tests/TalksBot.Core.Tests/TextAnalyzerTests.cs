@@ -49,6 +49,25 @@ public class TextAnalyzerTests
     }
 
     [Theory]
+    [InlineData("Which ISW analyst argued in the New York Post that Russia is losing troops?", "new york post")]
+    [InlineData("What reason did Zakharova give on Al Jazeera for the decision?", "al jazeera")]
+    [InlineData("How many monuments will Latvia demolish, according to BelTA?", "belta")]
+    [InlineData("What did the economist at the bank say about the guardian of the reserves?", null)]
+    public void A_news_outlet_written_as_a_name_is_found(string question, string? outlet) =>
+        Assert.Equal(outlet, TextAnalyzer.Default.AnalyzeQuestion(question).OutletTerms.Select(o => string.Join(' ', o)).SingleOrDefault());
+
+    [Theory]
+    [InlineData("Which Kremlin-friendly TV journalist did Lavrov talk to?", "Kremlin")]
+    [InlineData("How many Soviet-era monuments will Latvia demolish?", "Soviet")]
+    [InlineData("When was the pro-Kremlin tycoon Medvedchuk detained?", "Kremlin")]
+    public void A_name_joined_to_a_common_word_by_a_hyphen_is_a_description(string question, string word)
+    {
+        var words = TextAnalyzer.Default.AnalyzeQuestion(question).Words;
+        Assert.False(words.Single(w => w.Token == word).Capitalized);
+        Assert.Contains(words, w => w.Capitalized);
+    }
+
+    [Theory]
     [InlineData("How many MPs voted for Vucevic's new government?", "MPs")]
     [InlineData("What did Lukashenko say in a TV interview?", "TV")]
     [InlineData("How much is Warsaw demanding in Second World War reparations?", "Second")]

@@ -473,6 +473,10 @@ public sealed partial class PassageRetriever(
         double n = Math.Max(1, stats.TotalPassages);
         double Idf(long d) => Math.Log(1 + (n - d + 0.5) / (d + 0.5));
 
+        // "…, according to BelTA?", "in the New York Post": the outlet a reader names is who tells it; the report rarely
+        // names itself, so it is no name a passage must hold, weighs like an "according to" clause, and an index that
+        // has never seen it is no evidence against the question.
+        var outlets = new HashSet<string>(query.OutletTerms.SelectMany(p => p), StringComparer.Ordinal);
         var corrections = new Dictionary<string, string>(StringComparer.Ordinal);
         var unknown = new List<string>();
         var unknownNames = new List<string>();
@@ -495,6 +499,7 @@ public sealed partial class PassageRetriever(
                 termOf[word.Index] = synonym;
                 continue;
             }
+            if (outlets.Contains(word.Term)) continue;
             var lower = word.Token.ToLowerInvariant();
             // A word in another script (a question in Ukrainian over English articles) is left to the embeddings.
             if (!lower.Any(char.IsAsciiLetter)) continue;
@@ -524,6 +529,7 @@ public sealed partial class PassageRetriever(
         }
         var places = new HashSet<string>(query.PlaceTerms.SelectMany(p => p), StringComparer.Ordinal);
         names.UnionWith(places.Where(p => df.GetValueOrDefault(p) > 0));
+        names.ExceptWith(outlets);
 
         var attribution = AttributionWords(query.Question);
         var attributionTerms = new HashSet<string>(StringComparer.Ordinal);
@@ -535,7 +541,7 @@ public sealed partial class PassageRetriever(
             if (places.Contains(term)) weight = Math.Max(weight, options.PlaceMinWeight);
             var word = query.Words[at];
             // "…, according to AFP's first-anniversary timeline?": who tells it is not what is told; the report rarely repeats it.
-            if (!names.Contains(term) && attribution.Contains(word.Token))
+            if (!names.Contains(term) && (attribution.Contains(word.Token) || outlets.Contains(term)))
             {
                 weight *= AttributionShare;
                 attributionTerms.Add(term);
@@ -585,7 +591,7 @@ public sealed partial class PassageRetriever(
             // "US-Russia treaty", "Ukraine-Russia talks": two places joined are two names, each held on its own.
             if (words[i].HyphenNext && places.Contains(first) && places.Contains(second)) continue;
             if (words[i].HyphenNext) phrases.Add(new FocusPhrase([first, second], words[i].Capitalized || words[i + 1].Capitalized, 1));
-            else if (words[i].Capitalized && words[i + 1].Capitalized && words[i].NextAdjacent && !places.Contains(first)) phrases.Add(new FocusPhrase([first, second], true, 1));
+            else if (words[i].Capitalized && words[i + 1].Capitalized && words[i].NextAdjacent && !places.Contains(first) && !outlets.Contains(first) && !outlets.Contains(second)) phrases.Add(new FocusPhrase([first, second], true, 1));
             else if (words[i].Possessive) phrases.Add(new FocusPhrase([first, second], false, 3));
             // "the mayor of Odesa" is "Odesa's mayor": a role and its possessor, held together in either order.
             else if (!words[i].Capitalized && words[i + 1].Capitalized && places.Contains(second) && RoleOf(query.Question, words[i].Token, words[i + 1].Token))

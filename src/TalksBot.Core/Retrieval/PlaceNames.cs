@@ -2,7 +2,8 @@ namespace TalksBot.Core.Retrieval;
 
 /// <summary>
 /// Places and countries (places.txt). A question that names one is about it however common the name is in the
-/// articles, so it keeps a minimum weight and a passage must hold it to ground the answer.
+/// articles, so it keeps a minimum weight and a passage must hold it to ground the answer. The same longest-first
+/// finder reads the news outlets a question may name as its source (outlets.txt).
 /// </summary>
 public sealed class PlaceNames
 {

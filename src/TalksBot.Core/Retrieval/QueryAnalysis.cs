@@ -15,6 +15,9 @@ public sealed record QueryAnalysis(string Question, IReadOnlyList<string> Terms,
     /// <summary>Terms that name a place or country (places.txt); several words for a name like "abu dhabi".</summary>
     public IReadOnlyList<IReadOnlyList<string>> PlaceTerms { get; init; } = [];
 
+    /// <summary>Terms that name a news outlet (outlets.txt), written as a name: who tells it, not what is told.</summary>
+    public IReadOnlyList<IReadOnlyList<string>> OutletTerms { get; init; } = [];
+
     /// <summary>Terms from the paraphrase table related to each question term, and concepts a phrase of the question stands for.</summary>
     public IReadOnlyList<RelatedTerms> Paraphrases { get; init; } = [];
 }

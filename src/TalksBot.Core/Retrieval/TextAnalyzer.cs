@@ -42,6 +42,7 @@ public sealed partial class TextAnalyzer
     private readonly HashSet<string> _stopWords;
     private readonly ParaphraseTable _paraphrases;
     private readonly PlaceNames _places;
+    private readonly PlaceNames _outlets;
     // About 100 bytes an entry: a few MB at most.
     private const int NormalizedCacheSize = 50_000;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string?> _normalized = new(StringComparer.Ordinal);
@@ -52,12 +53,14 @@ public sealed partial class TextAnalyzer
     {
     }
 
-    public TextAnalyzer(IReadOnlyDictionary<string, string> variants, IEnumerable<string> stopWords, ParaphraseTable paraphrases, PlaceNames places)
+    /// <param name="outlets">News outlets a question may name as its source (outlets.txt), found like place names.</param>
+    public TextAnalyzer(IReadOnlyDictionary<string, string> variants, IEnumerable<string> stopWords, ParaphraseTable paraphrases, PlaceNames places, PlaceNames? outlets = null)
     {
         _variants = new Dictionary<string, string>(variants, StringComparer.Ordinal);
         _stopWords = new HashSet<string>(stopWords, StringComparer.Ordinal);
         _paraphrases = paraphrases;
         _places = places;
+        _outlets = outlets ?? PlaceNames.Empty;
     }
 
     /// <summary>
@@ -80,7 +83,8 @@ public sealed partial class TextAnalyzer
         var analyzer = new TextAnalyzer(variants, stopWords);
         var paraphrases = ParaphraseTable.Parse(ReadResource("TalksBot.Core.paraphrases.txt"), analyzer);
         var places = PlaceNames.Parse(ReadResource("TalksBot.Core.places.txt"), analyzer);
-        return new TextAnalyzer(variants, stopWords, paraphrases, places);
+        var outlets = PlaceNames.Parse(ReadResource("TalksBot.Core.outlets.txt"), analyzer);
+        return new TextAnalyzer(variants, stopWords, paraphrases, places, outlets);
     }
 
     public bool IsStopWord(string lowerWord) => _stopWords.Contains(lowerWord);
@@ -162,6 +166,13 @@ public sealed partial class TextAnalyzer
                 possessive = true;
             }
             bool hyphenNext = end < question.Length - 1 && question[end] == '-' && i + 1 < spans.Count && spans[i + 1].Start == end + 1;
+            // "Kremlin-friendly", "Soviet-era", "pro-Kremlin", "US-dominated": a name joined to a common word is a
+            // description, not a name a passage must hold.
+            if (capitalized && (hyphenNext && char.IsLower(spans[i + 1].Token[0])
+                || i > 0 && start > 0 && question[start - 1] == '-' && spans[i - 1].End == start - 1 && char.IsLower(spans[i - 1].Token[0])))
+            {
+                capitalized = false;
+            }
             // Written next to the previous content word, with only a space between: "Abu Dhabi", not "Trump tell Ukraine".
             if (words.Count > 0 && lastSpan == i - 1 && question.AsSpan(spans[i - 1].End, start - spans[i - 1].End).IsWhiteSpace() && start > spans[i - 1].End)
             {
@@ -172,11 +183,15 @@ public sealed partial class TextAnalyzer
             if (!terms.Contains(term)) terms.Add(term);
         }
         var placeTerms = _places.Find(words.Select(w => w.Term).ToList());
+        // An outlet is only found written as a name ("the economist" is no weekly), "New" of "New York Post" included
+        // (a word of recency to the question's words).
+        var outletTerms = _outlets.Find(spans.Select(s => char.IsUpper(s.Token[0]) ? Normalize(s.Token) ?? "" : "").ToList());
         var related = _paraphrases.Related(question, terms, this);
         return new QueryAnalysis(question, terms, recent)
         {
             Words = words,
             PlaceTerms = placeTerms,
+            OutletTerms = outletTerms,
             Paraphrases = related,
             AsksCurrentHolder = CurrentHolder().IsMatch(question) && !PastOrDated().IsMatch(question),
         };
