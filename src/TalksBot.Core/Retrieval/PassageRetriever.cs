@@ -446,10 +446,13 @@ public sealed partial class PassageRetriever(
     {
         int maxDistance = name.Length >= 8 ? 2 : 1;
         return vocabulary.Where(v => v.Key.Length >= name.Length - maxDistance && v.Key.Length <= name.Length + maxDistance
-                && v.Key[0] == name[0] && v.Key[^1] == name[^1] && v.Key != name
+                && SameInitial(v.Key[0], name[0]) && v.Key[^1] == name[^1] && v.Key != name
                 && SpellingCorrector.Distance(name, v.Key, maxDistance) <= maxDistance)
             .OrderByDescending(v => v.Value).Take(MaxNameVariants).Select(v => v.Key);
     }
+
+    // "Viktor" is "Wiktor" in a Polish report, "Volodymyr" "Wolodymyr": V and W stand for one sound across transliterations.
+    private static bool SameInitial(char a, char b) => a == b || a is 'v' or 'w' && b is 'v' or 'w';
 
     /// <summary>The words of the question's "according to …" clause (to the next comma or the end) and nowhere else in it.</summary>
     private static HashSet<string> AttributionWords(string question)
