@@ -109,6 +109,16 @@ public sealed class RetrievalMechanismTests
             new HashSet<string> { Analyzer.Term("reservists")! }, Analyzer));
 
     [Theory]
+    [InlineData("Which veteran Ukrainian politician did Lukashenko sit down with?", "politician")]
+    [InlineData("Which hotel hosted the talks?", "hotel")]
+    [InlineData("At which hotel are the talks in Geneva taking place?", "hotel")]
+    [InlineData("Which Russian airfield near the border filled up with tanks?", "airfield")]
+    [InlineData("Which Kremlin-friendly TV journalist did Lavrov talk to?", "journalist")]
+    [InlineData("Which country voted against?", null)]
+    public void The_kind_a_which_question_asks_for_is_the_noun_its_describing_words_lead_to(string question, string? kind) =>
+        Assert.Equal(kind, PassageRetriever.AskedKind(question, Analyzer));
+
+    [Theory]
     [InlineData("Where were the January talks held?", false)]
     [InlineData("Where did the delegations come from?", true)]
     public void A_place_after_from_tells_where_from_not_where(string question, bool holds) =>

@@ -420,7 +420,7 @@ public sealed partial class PassageRetriever(
         if (best is null) return Refused(reason);
         // "Which hotel hosted the talks?" is not answered by a passage that names the palace that did: the kind of
         // thing asked for must be held like a name, unless it is a kind any name can be ("which country", "which member").
-        if (AskedKind(query.Question) is { } kindWord)
+        if (AskedKind(query.Question, analyzer) is { } kindWord)
         {
             var kind = focus.Corrections.TryGetValue(kindWord, out var corrected) ? corrected : analyzer.Term(kindWord);
             bool unknownKind = focus.Unknown.Contains(kindWord, StringComparer.OrdinalIgnoreCase);
@@ -965,11 +965,29 @@ public sealed partial class PassageRetriever(
     /// The kind of thing a "which/what X" question asks for ("Which hotel…", "At what port…"), as the question writes
     /// it; null when the question asks no kind or one that any name can be.
     /// </summary>
-    private static string? AskedKind(string question)
+    internal static string? AskedKind(string question, TextAnalyzer analyzer)
     {
         var m = AskedKindPattern().Match(question);
-        return !m.Success || GenericKinds.Contains(m.Groups[1].Value) ? null : m.Groups[1].Value;
+        if (!m.Success) return null;
+        // The kind is the noun its describing words lead to: "which veteran Ukrainian politician did…" asks for a
+        // politician, not a veteran; "which hotel hosted…" for a hotel (a word in -ed is the verb that follows).
+        var kind = m.Groups[1].Value;
+        foreach (var word in TextAnalyzer.Tokenize(question[(m.Groups[1].Index + m.Groups[1].Length)..]).Take(3))
+        {
+            var lower = word.ToLowerInvariant();
+            if (GenericKinds.Contains(lower) || analyzer.IsStopWord(lower) || Prepositions.Contains(lower) || lower.EndsWith("ed", StringComparison.Ordinal)) break;
+            if (char.IsUpper(word[0])) continue;
+            kind = word;
+        }
+        return GenericKinds.Contains(kind) ? null : kind;
     }
+
+    // Where the words naming a kind end: "which airfield near the border".
+    private static readonly HashSet<string> Prepositions = new(StringComparer.Ordinal)
+    {
+        "near", "in", "at", "on", "from", "to", "for", "with", "by", "of", "under", "over", "between", "after", "before", "during",
+        "about", "against", "behind", "outside", "inside", "across", "along", "around", "into", "since", "until", "that", "which", "who",
+    };
 
     private static readonly HashSet<string> GenericKinds = new(StringComparer.OrdinalIgnoreCase)
     {
