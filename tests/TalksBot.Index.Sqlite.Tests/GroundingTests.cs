@@ -279,6 +279,23 @@ public sealed class GroundingTests : IDisposable
     }
 
     [Fact]
+    public async Task A_why_question_naming_a_year_needs_a_passage_telling_of_that_year()
+    {
+        var retriever = await IndexAsync(
+            Articles.Make("Profile", "Halvorsen, the president's chief of staff, has run the negotiating team since the spring and often travels to the talks.", published: new DateOnly(2022, 5, 4)),
+            Articles.Make("Budget", "Parliament passed the 2024 budget in December after a long debate, and the speaker did not step down.", published: new DateOnly(2023, 12, 20)));
+        var other = await retriever.RetrieveAsync("Why did Halvorsen step down as the president's chief of staff in 2024?", default);
+        Assert.False(other.Covered);
+        Assert.Equal("no passage tells of 2024", other.Grounding?.Reason);
+        // Reported in that year, the same passage tells of it.
+        var then = await IndexAsync(
+            Articles.Make("Profile", "Halvorsen, the president's chief of staff, stepped down because the negotiating team was reshuffled.", published: new DateOnly(2024, 5, 4)),
+            Articles.Make("Budget", "Parliament passed the 2024 budget in December after a long debate, and the speaker did not step down.", published: new DateOnly(2023, 12, 20)));
+        var result = await then.RetrieveAsync("Why did Halvorsen step down as the president's chief of staff in 2024?", default);
+        Assert.True(result.Covered, result.Grounding?.Reason);
+    }
+
+    [Fact]
     public async Task A_capital_stands_for_its_government()
     {
         var retriever = await IndexAsync(

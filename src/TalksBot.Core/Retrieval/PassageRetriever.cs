@@ -429,7 +429,8 @@ public sealed partial class PassageRetriever(
                 return Refused($"no passage mentions the {kindWord.ToLowerInvariant()} asked for");
             }
         }
-        if ((MissingAnswer(chosen.Select(c => c.Passage), focus, query) ?? MissingSpeaker(chosen.Select(c => c.Passage), focus, query)) is { } missing)
+        if ((MissingAnswer(chosen.Select(c => c.Passage), focus, query) ?? MissingSpeaker(chosen.Select(c => c.Passage), focus, query)
+            ?? MissingYear(chosen.Select(c => c.Passage), focus, query)) is { } missing)
         {
             return Refused(missing);
         }
@@ -797,6 +798,21 @@ public sealed partial class PassageRetriever(
             QuestionType.Person => "no passage names the person asked for",
             _ => "no passage gives the length of time asked for",
         };
+    }
+
+    /// <summary>
+    /// "Why did Yermak step down in late 2025?": a year the question names is when it asks about, so a passage holding
+    /// its names must tell of that year — name it, or be from a report published then. Only for a question whose answer
+    /// has no type to check (why, what happened): a typed answer or a quote is checked by what it says, and a story told
+    /// later often leaves its year out ("In mid-November, Wallace visited Kyiv"). Null when one does.
+    /// </summary>
+    private static string? MissingYear(IEnumerable<Candidate> chosen, QuestionFocus focus, QueryAnalysis query)
+    {
+        if (AnswerCandidates.TypeOf(query.Question) is not (QuestionType.Reason or QuestionType.Other)) return null;
+        var years = focus.Terms.Where(f => f.Term.Length == 4 && f.Term.All(char.IsDigit) && f.Term[0] is '1' or '2').Select(f => f.Term).ToList();
+        if (years.Count == 0) return null;
+        var named = chosen.Where(c => c.NamesHeld).ToList();
+        return named.Count == 0 || named.Any(c => years.All(y => c.Window.Factor(y) > 0)) ? null : $"no passage tells of {string.Join(" and ", years)}";
     }
 
     /// <summary>
