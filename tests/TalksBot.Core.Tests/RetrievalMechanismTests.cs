@@ -83,6 +83,8 @@ public sealed class RetrievalMechanismTests
     [InlineData("Besides Marlow, Quint and Adler, which adviser joined the meeting?", QuestionType.Person)]
     [InlineData("How many MPs backed the new government, which brought back two sanctioned officials?", QuestionType.Quantity)]
     [InlineData("By the summer, how long had it been since the two leaders spoke?", QuestionType.Duration)]
+    [InlineData("A mediator called the alliance a US-dominated set-up - about how many troops were still based abroad?", QuestionType.Quantity)]
+    [InlineData("One thing puzzles me: where did the delegations meet?", QuestionType.Place)]
     public void The_question_type_is_read_from_its_words(string question, QuestionType type) =>
         Assert.Equal(type, AnswerCandidates.TypeOf(question));
 
