@@ -296,6 +296,18 @@ public sealed class GroundingTests : IDisposable
     }
 
     [Fact]
+    public async Task An_institution_named_by_its_building_and_an_envoy_called_ambassador_are_found()
+    {
+        var retriever = await IndexAsync(
+            ("Depravity", "The US defence department has accused the Russian president of acting with depravity in his invasion. "
+                + "Spokesman Jon Kerwin asked how anyone could justify the atrocities. "
+                + "But Russia's ambassador to the US Anatoly Antarov has rejected the accusation."));
+        var result = await retriever.RetrieveAsync("Which Russian envoy dismissed the Pentagon's accusation of depravity?", default);
+        Assert.True(result.Covered, result.Grounding?.Reason);
+        Assert.Contains("Antarov", new ExtractiveAnswerWriter(TextAnalyzer.Default).Write(result).Text);
+    }
+
+    [Fact]
     public async Task A_capital_stands_for_its_government()
     {
         var retriever = await IndexAsync(
