@@ -61,6 +61,9 @@ public sealed class RetrievalMechanismTests
         Assert.Contains(q.Paraphrases, p => p.Term == Analyzer.Term("washington") && p.Alternatives.Contains(Analyzer.Term("usa")!));
         var deadline = Analyzer.AnalyzeQuestion("By when must a deal be done?");
         Assert.Contains(deadline.Paraphrases, p => p.FromPhrase && (p.Term == Analyzer.Term("deadline") || p.Alternatives.Contains(Analyzer.Term("deadline")!)));
+        // "head of government" stands for a prime minister ("Prime Minister Ana Brnabić").
+        var head = Analyzer.AnalyzeQuestion("Which Serbian head of government called it aggression?");
+        Assert.Contains(head.Paraphrases, p => p.FromPhrase && (p.Term == Analyzer.Term("prime") || p.Alternatives.Contains(Analyzer.Term("prime")!)));
     }
 
     [Theory]
