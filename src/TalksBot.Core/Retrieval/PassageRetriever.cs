@@ -857,15 +857,15 @@ public sealed partial class PassageRetriever(
     /// sentence that answers the asked type where it answers: that sentence, quoted first. Null otherwise, and for a
     /// question of no type (nothing to check the answer against).
     /// </summary>
-    private string? TypedAnswerOf(Candidate top, QuestionFocus focus, QueryAnalysis query)
+    private string? TypedAnswerOf(Candidate passage, QuestionFocus focus, QueryAnalysis query)
     {
         // Words the index has never seen are evidence against coverage, and here words are all the evidence there is.
-        if (focus.Unknown.Count > 0 || !top.NamesHeld || top.WindowCoverage < TypedAnswerMinCoverage || top.Vector < options.MinSimilarity) return null;
-        if (!SentencesHold(top, focus, 0, AsksForRole(query))) return null;
+        if (focus.Unknown.Count > 0 || !passage.NamesHeld || passage.WindowCoverage < TypedAnswerMinCoverage || passage.Vector < options.MinSimilarity) return null;
+        if (!SentencesHold(passage, focus, 0, AsksForRole(query))) return null;
         // A date or a length of time counts wherever it stands in its sentence; with so little else to go on, the
         // sentence must hold a word of what is asked ("How long did the convoy drive?" is no "11-minute recording").
         var content = ContentTerms(focus);
-        return AnswerSentences([top], focus, query, countedByName: true).Select(a => a.Sentence)
+        return AnswerSentences([passage], focus, query, countedByName: true).Select(a => a.Sentence)
             .FirstOrDefault(sentence => analyzer.Terms(sentence).Any(content.Contains));
     }
 
