@@ -61,6 +61,8 @@ public sealed partial class PassageRetriever(
     private const double AttributionShare = 0.3;
     private readonly ILogger _logger = logger ?? NullLogger<PassageRetriever>.Instance;
     private readonly SpellingCorrector _corrector = new(analyzer);
+    // The index terms of the words of saying, read once: every "what did X say" question asks for them.
+    private readonly HashSet<string> _sayingTerms = StatementSpeaker.SayingTerms(analyzer);
 
     public async Task<RetrievalResult> RetrieveAsync(string question, CancellationToken cancellationToken)
     {
@@ -429,8 +431,8 @@ public sealed partial class PassageRetriever(
                 return Refused($"no passage mentions the {kindWord.ToLowerInvariant()} asked for");
             }
         }
-        if ((MissingAnswer(chosen.Select(c => c.Passage), focus, query) ?? MissingSpeaker(chosen.Select(c => c.Passage), focus, query)
-            ?? MissingYear(chosen.Select(c => c.Passage), focus, query)) is { } missing)
+        var passages = chosen.Select(c => c.Passage).ToList();
+        if ((MissingAnswer(passages, focus, query) ?? MissingSpeaker(passages, focus, query) ?? MissingYear(passages, focus, query)) is { } missing)
         {
             return Refused(missing);
         }
@@ -706,11 +708,7 @@ public sealed partial class PassageRetriever(
     /// </param>
     private bool SentencesHold(Candidate c, QuestionFocus focus, double share, bool roleOf = false)
     {
-        var texts = new List<string>(3);
-        if (c.Before is { } b) texts.Add(b.Hit.Text);
-        texts.Add(c.Hit.Text);
-        if (c.After is { } a) texts.Add(a.Hit.Text);
-        var sentences = texts.SelectMany(t => Articles.SentenceSplitter.Split(t)).Select(analyzer.Terms).ToList();
+        var sentences = c.WindowTexts().SelectMany(t => Articles.SentenceSplitter.Split(t)).Select(analyzer.Terms).ToList();
         // The setting ("in Geneva") counts as held when the window holds it, and so do the article's outlet and date.
         var settings = focus.Terms.Where(f => f.IsSetting && c.Window.Factor(f.Term) > 0).Select(f => f.Term).Concat(ArticleTerms(c.Hit.Article)).ToList();
         for (int i = 0; i < sentences.Count; i++)
@@ -828,15 +826,13 @@ public sealed partial class PassageRetriever(
         if (named.Count == 0) return null;
         // …about what is asked: "China announced a stronger alliance" is China's words, not its response to Kishida
         // ("claim" in "Kishida's claim" is a word of saying, not what it is about).
-        var saying = StatementSpeaker.SayingTerms(analyzer);
-        var about = ContentTerms(focus).Where(t => !words.Contains(t) && !saying.Contains(t)).ToHashSet(StringComparer.Ordinal);
+        var about = ContentTerms(focus).Where(t => !words.Contains(t) && !_sayingTerms.Contains(t)).ToHashSet(StringComparer.Ordinal);
         bool HoldsAbout(string sentence, string? previous) => about.Count == 0 || analyzer.Terms(sentence).Any(about.Contains)
             || previous is not null && analyzer.Terms(previous).Any(about.Contains);
         foreach (var c in chosen)
         {
-            foreach (var text in new[] { c.Before?.Hit.Text, c.Hit.Text, c.After?.Hit.Text })
+            foreach (var text in c.WindowTexts())
             {
-                if (text is null) continue;
                 var sentences = Articles.SentenceSplitter.Split(text).ToList();
                 for (int i = 0; i < sentences.Count; i++)
                 {
@@ -940,9 +936,8 @@ public sealed partial class PassageRetriever(
         foreach (var c in chosen)
         {
             var title = settings.Count > 0 ? analyzer.Terms(c.Hit.Article.Title) : [];
-            foreach (var text in new[] { c.Before?.Hit.Text, c.Hit.Text, c.After?.Hit.Text })
+            foreach (var text in c.WindowTexts())
             {
-                if (text is null) continue;
                 var sentences = Articles.SentenceSplitter.Split(text).ToList();
                 List<string>?[] terms = new List<string>?[sentences.Count];
                 List<string> TermsOf(int i) => terms[i] ??= analyzer.Terms(sentences[i]);
@@ -1195,5 +1190,13 @@ public sealed partial class PassageRetriever(
         public double WindowCoverage { get; set; }
         public bool NamesHeld { get; set; }
         public double Score { get; set; }
+
+        /// <summary>The passage's text with its neighbours', in article order: the window a fact may be told in.</summary>
+        public IEnumerable<string> WindowTexts()
+        {
+            if (Before is { } before) yield return before.Hit.Text;
+            yield return Hit.Text;
+            if (After is { } after) yield return after.Hit.Text;
+        }
     }
 }
