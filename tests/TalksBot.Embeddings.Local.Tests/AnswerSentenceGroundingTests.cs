@@ -14,13 +14,9 @@ namespace TalksBot.Embeddings.Local.Tests;
 /// </summary>
 public sealed class AnswerSentenceGroundingTests : IDisposable
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("talksbot-answer-sentence-").FullName;
+    private readonly TempFolder _folder = new("talksbot-answer-sentence-", SqliteConnection.ClearAllPools);
 
-    public void Dispose()
-    {
-        SqliteConnection.ClearAllPools();
-        try { Directory.Delete(_folder, recursive: true); } catch (IOException) { }
-    }
+    public void Dispose() => _folder.Dispose();
 
     private static ArticleDocument Make(string title, string body) => new(title, "Test Wire", new DateOnly(2026, 1, 20), null, body);
 
@@ -37,7 +33,7 @@ public sealed class AnswerSentenceGroundingTests : IDisposable
         {
             source.Put($"filler{f}", Make($"Front report {f}", $"Shelling continued near the front in Ukraine on day {f}. Officials in Kyiv and Russia traded accusations about the war. Analysts expect more fighting in the east."));
         }
-        var index = new SqliteArticleIndex(Path.Combine(_folder, "index.db"));
+        var index = new SqliteArticleIndex(Path.Combine(_folder.Path, "index.db"));
         var model = LocalEmbeddingModel.MiniLM;
         var embedder = new PassageEmbedder(LocalEmbeddingGenerator.ForPassages(OnnxSentenceEncoder.Shared(model)), model.Id);
         await new IndexRefresher(index, new PassageSplitter(), TimeProvider.System, embedder).RefreshAsync([source], null, default);

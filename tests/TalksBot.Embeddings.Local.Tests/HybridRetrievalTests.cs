@@ -10,13 +10,9 @@ namespace TalksBot.Embeddings.Local.Tests;
 /// <summary>The local model through the real SQLite index: a question worded unlike its passage still finds it.</summary>
 public sealed class HybridRetrievalTests : IDisposable
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("talksbot-embed-").FullName;
+    private readonly TempFolder _folder = new("talksbot-embed-", SqliteConnection.ClearAllPools);
 
-    public void Dispose()
-    {
-        SqliteConnection.ClearAllPools();
-        try { Directory.Delete(_folder, recursive: true); } catch (IOException) { }
-    }
+    public void Dispose() => _folder.Dispose();
 
     private static InMemorySource Corpus() => new InMemorySource("mem://hybrid")
         .Put("survey", Make("Opinion in Kyiv", "A survey by the Kyiv International Institute of Sociology found that 74 percent of respondents rejected ceding land to Moscow, even in exchange for an end to the fighting."))
@@ -33,7 +29,7 @@ public sealed class HybridRetrievalTests : IDisposable
     {
         var model = LocalEmbeddingModel.Find(key)!;
         var encoder = OnnxSentenceEncoder.Shared(model);
-        var index = new SqliteArticleIndex(Path.Combine(_folder, key + ".db"));
+        var index = new SqliteArticleIndex(Path.Combine(_folder.Path, key + ".db"));
         var embedder = new PassageEmbedder(LocalEmbeddingGenerator.ForPassages(encoder), model.Id);
         var report = await new IndexRefresher(index, new PassageSplitter(), TimeProvider.System, embedder).RefreshAsync([Corpus()], null, default);
         Assert.Equal(4, report.Embedded);
@@ -56,7 +52,7 @@ public sealed class HybridRetrievalTests : IDisposable
     [Fact]
     public async Task An_unchanged_re_refresh_embeds_nothing_and_a_model_change_re_embeds()
     {
-        var index = new SqliteArticleIndex(Path.Combine(_folder, "switch.db"));
+        var index = new SqliteArticleIndex(Path.Combine(_folder.Path, "switch.db"));
         IndexRefresher Refresher(LocalEmbeddingModel m) =>
             new(index, new PassageSplitter(), TimeProvider.System, new PassageEmbedder(LocalEmbeddingGenerator.ForPassages(OnnxSentenceEncoder.Shared(m)), m.Id));
         var source = Corpus();

@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using TalksBot.Testing;
 
 namespace TalksBot.Embeddings.Local.Tests;
 
@@ -8,25 +9,24 @@ namespace TalksBot.Embeddings.Local.Tests;
 /// </summary>
 public class ModelFileTests : IDisposable
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("talksbot-models-").FullName;
+    private readonly TempFolder _temp = new("talksbot-models-");
 
-    public void Dispose()
-    {
-        try { Directory.Delete(_folder, recursive: true); } catch (IOException) { }
-    }
+    private string Folder => _temp.Path;
+
+    public void Dispose() => _temp.Dispose();
 
     [Fact]
     public void The_model_is_written_once_and_embeds_as_the_resource_does()
     {
-        using var encoder = new OnnxSentenceEncoder(LocalEmbeddingModel.MiniLM, modelFolder: _folder);
+        using var encoder = new OnnxSentenceEncoder(LocalEmbeddingModel.MiniLM, modelFolder: Folder);
         var vector = encoder.Encode(["Envoys met in Geneva to discuss a ceasefire."], 1)[0];
-        var file = Assert.Single(Directory.GetFiles(_folder));
+        var file = Assert.Single(Directory.GetFiles(Folder));
         Assert.StartsWith("minilm-", Path.GetFileName(file));
         var written = File.GetLastWriteTimeUtc(file);
 
-        using var again = new OnnxSentenceEncoder(LocalEmbeddingModel.MiniLM, modelFolder: _folder);
+        using var again = new OnnxSentenceEncoder(LocalEmbeddingModel.MiniLM, modelFolder: Folder);
         var same = again.Encode(["Envoys met in Geneva to discuss a ceasefire."], 1)[0];
-        Assert.Equal(written, File.GetLastWriteTimeUtc(Assert.Single(Directory.GetFiles(_folder))));
+        Assert.Equal(written, File.GetLastWriteTimeUtc(Assert.Single(Directory.GetFiles(Folder))));
         Assert.True(TensorPrimitives.CosineSimilarity(vector, same) > 0.99999f);
         Assert.True(TensorPrimitives.CosineSimilarity(vector, SharedEncoders.MiniLM.Encode(["Envoys met in Geneva to discuss a ceasefire."], 1)[0]) > 0.99999f);
     }
@@ -34,12 +34,12 @@ public class ModelFileTests : IDisposable
     [Fact]
     public void A_damaged_model_file_is_replaced_by_the_resource()
     {
-        using (var first = new OnnxSentenceEncoder(LocalEmbeddingModel.MiniLM, modelFolder: _folder)) first.Encode(["x"], 1);
-        var file = Assert.Single(Directory.GetFiles(_folder));
+        using (var first = new OnnxSentenceEncoder(LocalEmbeddingModel.MiniLM, modelFolder: Folder)) first.Encode(["x"], 1);
+        var file = Assert.Single(Directory.GetFiles(Folder));
         long length = new FileInfo(file).Length;
         File.WriteAllBytes(file, new byte[length]); // the right size, nothing a model is made of
 
-        using var encoder = new OnnxSentenceEncoder(LocalEmbeddingModel.MiniLM, modelFolder: _folder);
+        using var encoder = new OnnxSentenceEncoder(LocalEmbeddingModel.MiniLM, modelFolder: Folder);
         var vector = encoder.Encode(["Envoys met in Geneva."], 1)[0];
         Assert.True(TensorPrimitives.CosineSimilarity(vector, SharedEncoders.MiniLM.Encode(["Envoys met in Geneva."], 1)[0]) > 0.99999f);
         Assert.False(File.Exists(file)); // deleted, to be written again by the next load
@@ -48,7 +48,7 @@ public class ModelFileTests : IDisposable
     [Fact]
     public void A_folder_that_cannot_be_written_loads_the_resource()
     {
-        var blocked = Path.Combine(_folder, "not-a-folder");
+        var blocked = Path.Combine(Folder, "not-a-folder");
         File.WriteAllText(blocked, "a file where the folder should be");
         using var encoder = new OnnxSentenceEncoder(LocalEmbeddingModel.MiniLM, modelFolder: Path.Combine(blocked, "models"));
         Assert.Equal(384, encoder.Encode(["Envoys met in Geneva."], 1)[0].Length);
