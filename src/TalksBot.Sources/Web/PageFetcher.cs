@@ -80,10 +80,12 @@ public sealed class PageFetcher : IDisposable
         using var activity = TalksBot.Core.Diagnostics.TalksBotTelemetry.ActivitySource.StartActivity("fetch");
         // Spans are exported (OTLP): a URL's user info or key must not go with them.
         activity?.SetTag("url.full", UrlSecrets.Hide(url.GetLeftPart(UriPartial.Path)));
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        // The timeout runs on the host's clock (a test's fake one), started only once the request has its turn.
+        using var timeout = new CancellationTokenSource(Timeout.InfiniteTimeSpan, _time);
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         try
         {
-            return await FetchFollowingRedirectsAsync(url, conditional, timeout, cancellationToken);
+            return await FetchFollowingRedirectsAsync(url, conditional, timeout, limit.Token, cancellationToken);
         }
         catch (FetchException ex)
         {
@@ -106,11 +108,11 @@ public sealed class PageFetcher : IDisposable
     }
 
     /// <param name="timeout">Cancelled Sources:TimeoutSeconds after the first request has its turn at its host.</param>
+    /// <param name="ct">The timeout or the caller's cancellation, whichever comes first.</param>
     /// <param name="caller">The caller's own cancellation, the only limit on waiting for that turn.</param>
-    private async Task<FetchResult> FetchFollowingRedirectsAsync(Uri requested, bool conditional, CancellationTokenSource timeout, CancellationToken caller)
+    private async Task<FetchResult> FetchFollowingRedirectsAsync(Uri requested, bool conditional, CancellationTokenSource timeout, CancellationToken ct, CancellationToken caller)
     {
         var url = requested;
-        var ct = timeout.Token;
         for (int hop = 0; ; hop++)
         {
             if (Refusal(url) is { } refusal) throw new FetchException(refusal);
