@@ -135,9 +135,12 @@ public static partial class AnswerCandidates
     {
         if (!char.IsDigit(words[at].Token[0])) return at;
         int end = at;
-        while (end + 1 < words.Count && (char.IsDigit(words[end + 1].Token[0]) || NumberScale.Contains(words[end + 1].Token))) end++;
+        while (end + 1 < words.Count && (char.IsDigit(words[end + 1].Token[0]) || IsNumberScale(words[end + 1].Token))) end++;
         return end;
     }
+
+    /// <summary>"hundred", "million", "dozen": a word that belongs to the number before it ("two million", "1.5 billion").</summary>
+    public static bool IsNumberScale(string word) => NumberScale.Contains(word);
 
     private static readonly HashSet<string> NumberScale = new(StringComparer.OrdinalIgnoreCase) { "hundred", "thousand", "million", "billion", "trillion", "dozen" };
 

@@ -157,15 +157,9 @@ public sealed partial class FollowUpRewriter(TextAnalyzer analyzer) : IQuestionR
     {
         var lower = word.ToLowerInvariant();
         return analyzer.IsStopWord(lower) || analyzer.IsPlace(word) || TextAnalyzer.MonthNames.Contains(lower) || Weekdays.Contains(word) || OrganisationWords.Contains(word)
-            || Titles.Contains(word);
+            // A title is not part of the name a pronoun stands for: "where was Jonas Adler…", not "…Foreign Minister Jonas Adler…".
+            || PersonTitles.Contains(word);
     }
-
-    // A title is not part of the name a pronoun stands for: "where was Jonas Adler…", not "…Foreign Minister Jonas Adler…".
-    private static readonly HashSet<string> Titles = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "Minister", "President", "Prime", "Foreign", "Secretary", "Chancellor", "Envoy", "Ambassador", "Chief", "Deputy", "Vice",
-        "Senator", "Mr", "Mrs", "Ms", "Dr", "Sir", "Lady", "Prince", "Princess", "King", "Queen", "Duke", "Duchess", "Pope", "Patriarch",
-    };
 
     private static readonly HashSet<string> Weekdays = new(StringComparer.OrdinalIgnoreCase) { "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday" };
 

@@ -1056,7 +1056,7 @@ public sealed partial class PassageRetriever(
             if (at < 0) continue;
             // The number's own words ("14,000", "1.5 million") come first.
             int next = AnswerCandidates.NumberEnd(words, at) + 1;
-            while (next < words.Count && NumberScale.Contains(words[next].Token)) next++;
+            while (next < words.Count && AnswerCandidates.IsNumberScale(words[next].Token)) next++;
             if (next >= words.Count) return true;
             var following = words[next].Token.ToLowerInvariant();
             if (PeopleWords.Contains(following) || analyzer.IsStopWord(following)) return true;
@@ -1066,8 +1066,6 @@ public sealed partial class PassageRetriever(
 
     [System.Text.RegularExpressions.GeneratedRegex(@"\bhow\s+many\s+(?:[\p{L}'’-]+\s+){0,2}(people|persons|leaders|officials|members)\b(?:\s+(?:have|has|had|were|was|are|is|been|being|did|do|does|will|would|could|can|still|already|actually)\b)*(?:\s+(?<verb>[\p{L}'’-]+))?", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
     private static partial System.Text.RegularExpressions.Regex PeopleCounted();
-
-    private static readonly HashSet<string> NumberScale = new(StringComparer.OrdinalIgnoreCase) { "hundred", "thousand", "million", "billion", "dozen" };
 
     // Words that count people: what "how many people" is answered with.
     private static readonly HashSet<string> PeopleWords = new(StringComparer.OrdinalIgnoreCase)

@@ -47,7 +47,7 @@ internal static partial class StatementSpeaker
         // Minister Fumio Kishida" (after it, only names and titles between): not "I will say that I know agreements
         // between China and Ukraine", nor "China is talking about Ukraine - he said".
         bool Between(int from, int to) => Enumerable.Range(from + 1, Math.Max(0, to - from - 1))
-            .All(k => char.IsUpper(words[k].Token[0]) || Titles.Contains(words[k].Token));
+            .All(k => char.IsUpper(words[k].Token[0]) || PersonTitles.Contains(words[k].Token) || TitleWords.Contains(words[k].Token));
         bool NoOtherSubject(int from, int to) => !Enumerable.Range(from + 1, Math.Max(0, to - from - 1)).Any(k => Subjects.Contains(words[k].Token));
         if (named.Any(s => verbs.Any(v => v - s is > 0 and <= NearWords && NoOtherSubject(s, v) || s - v is > 0 and <= NearWords && Between(v, s)))) return true;
         // "…," he said. / “We don't need confrontation.” after a sentence giving the speaker's words.
@@ -76,10 +76,10 @@ internal static partial class StatementSpeaker
         "spokesman", "spokeswoman", "spokesperson", "post", "letter", "answer",
     };
 
-    private static readonly HashSet<string> Titles = new(StringComparer.OrdinalIgnoreCase)
+    // Besides the titles themselves: "the head of", "special envoy for", "former top general".
+    private static readonly HashSet<string> TitleWords = new(StringComparer.OrdinalIgnoreCase)
     {
-        "the", "a", "of", "for", "prime", "minister", "president", "foreign", "defence", "defense", "spokesman", "spokeswoman",
-        "spokesperson", "deputy", "head", "chief", "secretary", "general", "envoy", "special", "former", "top", "senior",
+        "the", "a", "of", "for", "head", "general", "special", "former", "top", "senior",
     };
 
     private static readonly HashSet<string> Subjects = new(StringComparer.OrdinalIgnoreCase) { "he", "she", "they", "i", "we", "you" };

@@ -27,14 +27,11 @@ public sealed partial class TextAnalyzer
     public static readonly IReadOnlyList<string> MonthNames =
         ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
 
-    // Written with a capital but naming nobody: "on TV", "152 MPs", "the Second World War" (reports say "World War II").
-    private static readonly HashSet<string> CapitalisedCommonWords = new(StringComparer.Ordinal)
-    {
-        "tv", "mp", "mps", "pm", "ceo", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
-        // Titles written capitalised before a name ("Prime Minister Halvard Brenn") are roles, not names a passage must hold.
-        "president", "prime", "minister", "foreign", "secretary", "chancellor", "ambassador", "envoy", "spokesman", "spokeswoman",
-        "deputy", "vice", "defence", "defense", "senator", "governor", "mayor",
-    };
+    // Written with a capital but naming nobody: "on TV", "152 MPs", "the Second World War" (reports say "World War II"),
+    // and titles before a name ("Prime Minister Halvard Brenn"), roles rather than names a passage must hold.
+    private static readonly HashSet<string> CapitalisedCommonWords = new(
+        ["tv", "mp", "mps", "pm", "ceo", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", .. PersonTitles.All],
+        StringComparer.Ordinal);
 
     private static readonly HashSet<string> CalendarWords = new(MonthNames.Concat(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]), StringComparer.Ordinal);
 
