@@ -448,11 +448,18 @@ public sealed partial class PassageRetriever(
     private static IEnumerable<string> NameVariants(string name, IReadOnlyDictionary<string, long> vocabulary)
     {
         int maxDistance = name.Length >= 8 ? 2 : 1;
-        return vocabulary.Where(v => v.Key.Length >= name.Length - maxDistance && v.Key.Length <= name.Length + maxDistance
+        var near = vocabulary.Where(v => v.Key.Length >= name.Length - maxDistance && v.Key.Length <= name.Length + maxDistance
                 && SameInitial(v.Key[0], name[0]) && v.Key[^1] == name[^1] && v.Key != name
                 && SpellingCorrector.Distance(name, v.Key, maxDistance) <= maxDistance)
-            .OrderByDescending(v => v.Value).Take(MaxNameVariants).Select(v => v.Key);
+            .OrderByDescending(v => v.Value).Select(v => v.Key);
+        var sound = NameSound.Of(name);
+        var soundsAlike = sound.Length < MinNameSoundLength ? [] : vocabulary
+            .Where(v => v.Key != name && v.Key.Length >= MinNameVariantLength && NameSound.Of(v.Key) == sound)
+            .OrderByDescending(v => v.Value).Select(v => v.Key);
+        return near.Concat(soundsAlike).Distinct().Take(MaxNameVariants);
     }
+
+    private const int MinNameSoundLength = 4;
 
     // "Viktor" is "Wiktor" in a Polish report, "Volodymyr" "Wolodymyr": V and W stand for one sound across transliterations.
     private static bool SameInitial(char a, char b) => a == b || a is 'v' or 'w' && b is 'v' or 'w';

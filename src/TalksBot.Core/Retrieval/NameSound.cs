@@ -1,0 +1,29 @@
+namespace TalksBot.Core.Retrieval;
+
+/// <summary>
+/// What a transliterated name sounds like, for telling spellings of one name from other names: a Polish report writes
+/// "Medwedczuk", "Kabajewa", "Szojgu", "Ławrow" for Medvedchuk, Kabaeva, Shoigu and Lavrov.
+/// </summary>
+public static class NameSound
+{
+    /// <summary>
+    /// The first letter, the consonants after it (v for w, ch for cz, sh for sz, h for ch and kh, z for zh, one of a
+    /// doubled letter) and the kind of the last letter, so "Zelensky" sounds like "Zelenski" but not like "Zelenska".
+    /// </summary>
+    public static string Of(string name)
+    {
+        var s = name.ToLowerInvariant().Replace('ł', 'l').Replace('w', 'v')
+            .Replace("cz", "ch").Replace("sz", "sh").Replace("kh", "h").Replace("ch", "h").Replace("zh", "z");
+        if (s.Length == 0) return s;
+        var sound = new System.Text.StringBuilder().Append(s[0]);
+        for (int i = 1; i < s.Length; i++)
+        {
+            char c = s[i];
+            if ("aeiouyj".Contains(c) || c == sound[^1]) continue;
+            sound.Append(c);
+        }
+        // The ending tells a man's name from a woman's ("-y", "-i" alike; "-a" apart).
+        char last = s[^1];
+        return sound.Append('|').Append(last is 'y' or 'i' or 'j' ? 'i' : last).ToString();
+    }
+}
