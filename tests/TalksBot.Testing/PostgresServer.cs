@@ -22,7 +22,7 @@ public sealed class PostgresServer : IAsyncLifetime
     private const string Superuser = "postgres";
     private static readonly TimeSpan CommandTimeout = TimeSpan.FromMinutes(2);
 
-    private string? _folder;
+    private TempFolder? _folder;
     private string? _binaries;
     private Process? _watchdog;
     private int _databases;
@@ -33,7 +33,7 @@ public sealed class PostgresServer : IAsyncLifetime
     /// <summary>The cluster's log file, for a test that needs to explain a failure.</summary>
     public string LogPath => Path.Combine(Folder, "server.log");
 
-    private string Folder => _folder ?? throw new InvalidOperationException("The PostgreSQL test server was not started.");
+    private string Folder => _folder?.Path ?? throw new InvalidOperationException("The PostgreSQL test server was not started.");
 
     private string DataFolder => Path.Combine(Folder, "data");
 
@@ -70,11 +70,11 @@ public sealed class PostgresServer : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _binaries = FindBinaries();
-        _folder = Path.Combine(Path.GetTempPath(), "talksbot-pg-" + Guid.NewGuid().ToString("N")[..12]);
-        Directory.CreateDirectory(_folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        // Created for this user alone (mode 700); as root it is handed to the server user.
+        _folder = new TempFolder("talksbot-pg-");
         try
         {
-            if (RunsAsRoot) await RunAsync("chown", [SystemUser + ":", _folder], asServerUser: false);
+            if (RunsAsRoot) await RunAsync("chown", [SystemUser + ":", Folder], asServerUser: false);
             await RunAsync("mkdir", ["-m", "700", SocketFolder], asServerUser: true);
             // --no-sync and fsync=off: a throwaway cluster needs no durability, and the machine is shared.
             await RunAsync(Path.Combine(_binaries, "initdb"),
@@ -138,13 +138,7 @@ public sealed class PostgresServer : IAsyncLifetime
             }
         }
         StopWatchdog();
-        try
-        {
-            Directory.Delete(_folder, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
+        _folder.Dispose();
         _folder = null;
     }
 

@@ -2,7 +2,8 @@ namespace TalksBot.Testing;
 
 /// <summary>
 /// A fresh folder under the system's temp folder, deleted with everything in it when disposed. A store that keeps
-/// files open in a pool (SQLite) passes the call that releases them, run first.
+/// files open in a pool (SQLite) passes the call that releases them, run first. A folder that cannot be deleted is left
+/// behind rather than failing the test.
 /// </summary>
 public sealed class TempFolder(string prefix, Action? release = null) : IDisposable
 {
@@ -11,6 +12,6 @@ public sealed class TempFolder(string prefix, Action? release = null) : IDisposa
     public void Dispose()
     {
         release?.Invoke();
-        try { Directory.Delete(Path, recursive: true); } catch (IOException) { }
+        try { Directory.Delete(Path, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }
 }
