@@ -16,10 +16,12 @@ namespace TalksBot.Discord.Tests;
 /// <summary>The real hosted Discord bot (Kestrel, SQLite index of the seed articles) pointed at the fake Discord; with no Llm:Endpoint setting it answers extractively.</summary>
 public sealed class DiscordHarness : IAsyncDisposable
 {
-    private DiscordHarness(FakeDiscord discord, string folder) { Discord = discord; Folder = folder; }
+    private readonly TempFolder _folder;
+
+    private DiscordHarness(FakeDiscord discord, TempFolder folder) { Discord = discord; _folder = folder; }
 
     public FakeDiscord Discord { get; }
-    public string Folder { get; }
+    public string Folder => _folder.Path;
     public WebApplication App { get; private set; } = null!;
     public Dictionary<string, string?> Settings { get; } = new();
     public LogRecorder Logs { get; } = new();
@@ -31,7 +33,7 @@ public sealed class DiscordHarness : IAsyncDisposable
     /// <param name="discord">A fake Discord shared with another harness (several instances of one bot); disposed by whoever created it.</param>
     public static async Task<DiscordHarness> StartAsync(Action<DiscordHarness>? arrange = null, FakeDiscord? discord = null)
     {
-        var h = new DiscordHarness(discord ?? await FakeDiscord.StartAsync(), Directory.CreateTempSubdirectory("talksbot-dc-").FullName);
+        var h = new DiscordHarness(discord ?? await FakeDiscord.StartAsync(), new TempFolder("talksbot-dc-", SqliteConnection.ClearAllPools));
         var articles = Directory.CreateDirectory(Path.Combine(h.Folder, "articles")).FullName;
         foreach (var f in Directory.GetFiles(SharedData.Articles)) File.Copy(f, Path.Combine(articles, Path.GetFileName(f)));
         File.WriteAllText(Path.Combine(articles, "planted.md"), "---\ntitle: \"Truce **talks** @here\"\nsource: \"Wire\"\nurl: \"https://wire.example/truce\"\npublished: 2026-03-01\n---\n\nThe energy truce was extended by thirty days, negotiators told @everyone in Riyadh on Sunday, <@&123> included.");
@@ -80,8 +82,7 @@ public sealed class DiscordHarness : IAsyncDisposable
     {
         try { await App.StopAsync(); } catch (Exception) { }
         await App.DisposeAsync();
-        SqliteConnection.ClearAllPools();
-        try { Directory.Delete(Folder, recursive: true); } catch (IOException) { }
+        _folder.Dispose();
     }
 
     public async ValueTask DisposeAsync()
@@ -89,7 +90,6 @@ public sealed class DiscordHarness : IAsyncDisposable
         try { await App.StopAsync(); } catch (Exception) { }
         await App.DisposeAsync();
         await Discord.DisposeAsync();
-        SqliteConnection.ClearAllPools();
-        try { Directory.Delete(Folder, recursive: true); } catch (IOException) { }
+        _folder.Dispose();
     }
 }

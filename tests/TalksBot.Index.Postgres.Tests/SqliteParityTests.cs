@@ -19,21 +19,20 @@ namespace TalksBot.Index.Postgres.Tests;
 [Collection(PostgresCollection.Name)]
 public class SqliteParityTests(PostgresServer server, ITestOutputHelper output) : IAsyncLifetime
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("talksbot-parity-").FullName;
+    private readonly TempFolder _folder = new("talksbot-parity-", SqliteConnection.ClearAllPools);
     private TempPostgresIndex _postgres = null!;
     private SqliteArticleIndex _sqlite = null!;
 
     public async Task InitializeAsync()
     {
         _postgres = await TempPostgresIndex.CreateAsync(server);
-        _sqlite = new SqliteArticleIndex(Path.Combine(_folder, "talksbot.db"));
+        _sqlite = new SqliteArticleIndex(Path.Combine(_folder.Path, "talksbot.db"));
     }
 
     public async Task DisposeAsync()
     {
         await _postgres.DisposeAsync();
-        SqliteConnection.ClearAllPools();
-        try { Directory.Delete(_folder, recursive: true); } catch (IOException) { }
+        _folder.Dispose();
     }
 
     private async Task RefreshBothAsync(IReadOnlyList<Core.Sources.IArticleSource> sources)

@@ -7,13 +7,9 @@ namespace TalksBot.Index.Sqlite.Tests;
 /// <summary>The SQLite index, as the host registers it (damage reported), keeps the index contract.</summary>
 public sealed class SqliteArticleIndexContractTests : ArticleIndexContract, IDisposable
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("talksbot-contract-").FullName;
+    private readonly TempFolder _folder = new("talksbot-contract-", SqliteConnection.ClearAllPools);
 
-    protected override IArticleIndex CreateIndex() => new DamageReportingIndex(new SqliteArticleIndex(Path.Combine(_folder, "talksbot.db")));
+    protected override IArticleIndex CreateIndex() => new DamageReportingIndex(new SqliteArticleIndex(Path.Combine(_folder.Path, "talksbot.db")));
 
-    public void Dispose()
-    {
-        SqliteConnection.ClearAllPools();
-        try { Directory.Delete(_folder, recursive: true); } catch (IOException) { }
-    }
+    public void Dispose() => _folder.Dispose();
 }

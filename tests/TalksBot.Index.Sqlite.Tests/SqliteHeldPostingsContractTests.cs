@@ -7,14 +7,10 @@ namespace TalksBot.Index.Sqlite.Tests;
 /// <summary>The SQLite index as the bot runs it (postings held in process, Index:HoldPostings) keeps the index contract too.</summary>
 public sealed class SqliteHeldPostingsContractTests : ArticleIndexContract, IDisposable
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("talksbot-contract-").FullName;
+    private readonly TempFolder _folder = new("talksbot-contract-", SqliteConnection.ClearAllPools);
 
     protected override IArticleIndex CreateIndex() =>
-        new DamageReportingIndex(new SqliteArticleIndex(Path.Combine(_folder, "talksbot.db"), holdPostings: true));
+        new DamageReportingIndex(new SqliteArticleIndex(Path.Combine(_folder.Path, "talksbot.db"), holdPostings: true));
 
-    public void Dispose()
-    {
-        SqliteConnection.ClearAllPools();
-        try { Directory.Delete(_folder, recursive: true); } catch (IOException) { }
-    }
+    public void Dispose() => _folder.Dispose();
 }

@@ -10,21 +10,20 @@ namespace TalksBot.Index.Sqlite.Tests;
 /// <summary>Issue 14 item 7: a state file that is not a database, or is damaged, is moved aside once and started afresh.</summary>
 public sealed class StateFileRecoveryTests : IDisposable
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("talksbot-state-").FullName;
+    private readonly TempFolder _folder = new("talksbot-state-", SqliteConnection.ClearAllPools);
     private readonly LogRecorder _logs = new();
     private readonly ILoggerFactory _loggers;
 
     public StateFileRecoveryTests() => _loggers = LoggerFactory.Create(b => b.AddProvider(new RecordingLoggerProvider(_logs)));
 
-    private string StatePath => Path.Combine(_folder, "talksbot.state.db");
+    private string StatePath => Path.Combine(_folder.Path, "talksbot.state.db");
 
-    private string[] Aside() => Directory.GetFiles(_folder, "talksbot.state.db.corrupt-*").Where(f => !f.EndsWith("-wal") && !f.EndsWith("-shm")).ToArray();
+    private string[] Aside() => Directory.GetFiles(_folder.Path, "talksbot.state.db.corrupt-*").Where(f => !f.EndsWith("-wal") && !f.EndsWith("-shm")).ToArray();
 
     public void Dispose()
     {
         _loggers.Dispose();
-        SqliteConnection.ClearAllPools();
-        try { Directory.Delete(_folder, recursive: true); } catch (IOException) { }
+        _folder.Dispose();
     }
 
     [Fact]

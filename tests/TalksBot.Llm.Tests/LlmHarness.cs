@@ -25,10 +25,12 @@ public sealed class LlmHarness : IAsyncDisposable
 {
     private ServiceProvider? _services;
 
-    private LlmHarness(FakeOpenAiServer fake, string folder) { Fake = fake; Folder = folder; }
+    private readonly TempFolder _folder;
+
+    private LlmHarness(FakeOpenAiServer fake, TempFolder folder) { Fake = fake; _folder = folder; }
 
     public FakeOpenAiServer Fake { get; }
-    public string Folder { get; }
+    public string Folder => _folder.Path;
     public string ArticlesFolder => Path.Combine(Folder, "articles");
     public SqliteArticleIndex Index { get; private set; } = null!;
     public PassageRetriever Retriever { get; private set; } = null!;
@@ -44,7 +46,7 @@ public sealed class LlmHarness : IAsyncDisposable
     public static async Task<LlmHarness> StartAsync(Action<LlmHarness>? arrange = null)
     {
         var fake = await FakeOpenAiServer.StartAsync();
-        var harness = new LlmHarness(fake, Directory.CreateTempSubdirectory("talksbot-llm-").FullName);
+        var harness = new LlmHarness(fake, new TempFolder("talksbot-llm-", SqliteConnection.ClearAllPools));
         Directory.CreateDirectory(harness.ArticlesFolder);
         foreach (var f in Directory.GetFiles(SharedData.Articles)) File.Copy(f, Path.Combine(harness.ArticlesFolder, Path.GetFileName(f)));
         harness.Options.Endpoint = fake.Endpoint.ToString();
@@ -107,7 +109,6 @@ public sealed class LlmHarness : IAsyncDisposable
     {
         if (_services is not null) await _services.DisposeAsync();
         await Fake.DisposeAsync();
-        SqliteConnection.ClearAllPools();
-        try { Directory.Delete(Folder, recursive: true); } catch (IOException) { }
+        _folder.Dispose();
     }
 }

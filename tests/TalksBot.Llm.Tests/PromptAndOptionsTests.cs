@@ -8,19 +8,19 @@ namespace TalksBot.Llm.Tests;
 
 public class PromptAndOptionsTests : IDisposable
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("talksbot-prompts-").FullName;
+    private readonly TempFolder _dir = new("talksbot-prompts-");
 
     public PromptAndOptionsTests()
     {
-        foreach (var f in Directory.GetFiles(Path.Combine(SharedData.RepositoryRoot, "prompts"), "*.md")) File.Copy(f, Path.Combine(_dir, Path.GetFileName(f)));
+        foreach (var f in Directory.GetFiles(Path.Combine(SharedData.RepositoryRoot, "prompts"), "*.md")) File.Copy(f, Path.Combine(_dir.Path, Path.GetFileName(f)));
     }
 
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
+    public void Dispose() => _dir.Dispose();
 
     [Fact]
     public void The_shipped_prompts_load()
     {
-        var set = PromptFunctions.Load(_dir);
+        var set = PromptFunctions.Load(_dir.Path);
         Assert.Equal("answer", set.Answer.Name);
         Assert.Equal("rewrite", set.Rewrite.Name);
     }
@@ -28,8 +28,8 @@ public class PromptAndOptionsTests : IDisposable
     [Fact]
     public void A_missing_prompt_file_is_named()
     {
-        File.Delete(Path.Combine(_dir, "rewrite.md"));
-        var ex = Assert.Throws<PromptException>(() => PromptFunctions.Load(_dir));
+        File.Delete(Path.Combine(_dir.Path, "rewrite.md"));
+        var ex = Assert.Throws<PromptException>(() => PromptFunctions.Load(_dir.Path));
         Assert.Contains("rewrite.md", ex.Message);
     }
 
@@ -43,8 +43,8 @@ public class PromptAndOptionsTests : IDisposable
     [InlineData("answer.md", "{{$question}} {{$passages}} {{articles.search $question}}", "is not a placeholder")]
     public void A_malformed_prompt_file_stops_the_start_naming_the_file(string file, string text, string expected)
     {
-        File.WriteAllText(Path.Combine(_dir, file), text);
-        var ex = Assert.Throws<PromptException>(() => PromptFunctions.Load(_dir));
+        File.WriteAllText(Path.Combine(_dir.Path, file), text);
+        var ex = Assert.Throws<PromptException>(() => PromptFunctions.Load(_dir.Path));
         Assert.Contains(file, ex.Message);
         Assert.Contains(expected, ex.Message);
     }
@@ -66,7 +66,7 @@ public class PromptAndOptionsTests : IDisposable
     {
         var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["Llm:Endpoint"] = fake.Endpoint.ToString(), ["Llm:Model"] = "test-model", ["Llm:PromptsPath"] = _dir,
+            ["Llm:Endpoint"] = fake.Endpoint.ToString(), ["Llm:Model"] = "test-model", ["Llm:PromptsPath"] = _dir.Path,
         }).Build();
         var services = new ServiceCollection().AddSingleton(TimeProvider.System).AddTalksBotLlm(config).BuildServiceProvider();
         return services.GetRequiredService<Core.Answering.Llm.ILanguageModel>();

@@ -20,8 +20,8 @@ public class FollowUpAndQuotesEndToEndTests
 
     private static Task<TelegramHarness> StartAsync()
     {
-        var folder = Directory.CreateTempSubdirectory("talksbot-tg-followup-").FullName;
-        WriteTo(Path.Combine(folder, "articles"));
+        var folder = new TempFolder("talksbot-tg-followup-");
+        WriteTo(Path.Combine(folder.Path, "articles"));
         return TelegramHarness.StartAsync(folder: folder);
     }
 

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
+using TalksBot.Testing;
 
 namespace TalksBot.Telegram.Tests;
 
@@ -171,9 +172,9 @@ public class TelegramBotTests
     }
 
     /// <summary>The first of two lives over one state folder and one fake Bot API: /help asked, its answer held at sendMessage.</summary>
-    private static async Task<(FakeBotApi Api, string Folder, TelegramHarness First, TaskCompletionSource Gate)> FirstLifeWithAnAnswerOnItsWayAsync(long messageId)
+    private static async Task<(FakeBotApi Api, TempFolder Folder, TelegramHarness First, TaskCompletionSource Gate)> FirstLifeWithAnAnswerOnItsWayAsync(long messageId)
     {
-        var folder = Directory.CreateTempSubdirectory("talksbot-tg-lives-").FullName;
+        var folder = new TempFolder("talksbot-tg-lives-");
         var api = await FakeBotApi.StartAsync();
         var first = await TelegramHarness.StartAsync(api: api, folder: folder);
         var gate = api.Hold("sendMessage");
@@ -185,7 +186,7 @@ public class TelegramBotTests
     [Fact]
     public async Task A_restart_answers_nothing_twice()
     {
-        var folder = Directory.CreateTempSubdirectory("talksbot-tg-restart-").FullName;
+        var folder = new TempFolder("talksbot-tg-restart-");
         var api = await FakeBotApi.StartAsync();
         var first = await TelegramHarness.StartAsync(api: api, folder: folder);
         api.Enqueue(FakeBotApi.Message(PrivateChat, "private", 7, "/help", 80, FakeBotApi.Command("/help")));
@@ -260,7 +261,7 @@ public class TelegramBotTests
     [Fact]
     public async Task A_webhook_update_stored_but_not_answered_before_a_crash_is_answered_after_the_restart()
     {
-        var folder = Directory.CreateTempSubdirectory("talksbot-tg-hookcrash-").FullName;
+        var folder = new TempFolder("talksbot-tg-hookcrash-");
         var api = await FakeBotApi.StartAsync();
         Action<TelegramHarness> webhook = x =>
         {
@@ -294,9 +295,9 @@ public class TelegramBotTests
     [Fact]
     public async Task A_corrupt_state_file_is_moved_aside_reported_once_and_telegram_answers_after_the_start()
     {
-        var folder = Directory.CreateTempSubdirectory("talksbot-tg-").FullName;
+        var folder = new TempFolder("talksbot-tg-");
         var garbage = string.Concat(Enumerable.Repeat("not an SQLite file ", 1000));
-        File.WriteAllText(Path.Combine(folder, "talksbot.state.db"), garbage);
+        File.WriteAllText(Path.Combine(folder.Path, "talksbot.state.db"), garbage);
         await using var h = await TelegramHarness.StartAsync(folder: folder);
         h.Api.Enqueue(FakeBotApi.Message(PrivateChat, "private", 7, "What are Zelensky's preconditions?", 11));
         await h.Api.WaitForAsync(a => Answered(a, PrivateChat, "Sources"));
@@ -307,7 +308,7 @@ public class TelegramBotTests
         var board = h.App.Services.GetRequiredService<TalksBot.Core.Health.PlatformStatusBoard>();
         Assert.Equal(TalksBot.Core.Health.PlatformState.Connected, board.Get(TelegramBot.Platform)!.State);
         await h.StopHostAsync();
-        var aside = Assert.Single(Directory.GetFiles(folder, "talksbot.state.db.corrupt-*"));
+        var aside = Assert.Single(Directory.GetFiles(folder.Path, "talksbot.state.db.corrupt-*"));
         Assert.Equal(garbage, File.ReadAllText(aside));
         Assert.Single(h.Logs, l => l.StartsWith("Error") && l.Contains("moved aside"));
         Assert.DoesNotContain(h.Logs, l => l.StartsWith("Warning: Telegram polling failed"));

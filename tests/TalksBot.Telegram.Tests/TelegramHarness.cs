@@ -18,10 +18,12 @@ public sealed class TelegramHarness : IAsyncDisposable
 {
     public const long Moderator = 42;
 
-    private TelegramHarness(FakeBotApi api, string folder) { Api = api; Folder = folder; }
+    private readonly TempFolder _folder;
+
+    private TelegramHarness(FakeBotApi api, TempFolder folder) { Api = api; _folder = folder; }
 
     public FakeBotApi Api { get; }
-    public string Folder { get; }
+    public string Folder => _folder.Path;
     public WebApplication App { get; private set; } = null!;
     public Dictionary<string, string?> Settings { get; } = new();
     public LogRecorder Logs { get; } = new();
@@ -34,9 +36,10 @@ public sealed class TelegramHarness : IAsyncDisposable
 
     public Uri HostAddress => new(App.Urls.First());
 
-    public static async Task<TelegramHarness> StartAsync(Action<TelegramHarness>? arrange = null, FakeBotApi? api = null, string? folder = null)
+    /// <param name="folder">A folder made ready before the start, or the folder of an earlier harness on the same state (a restart); deleted by whichever harness is disposed.</param>
+    public static async Task<TelegramHarness> StartAsync(Action<TelegramHarness>? arrange = null, FakeBotApi? api = null, TempFolder? folder = null)
     {
-        var h = new TelegramHarness(api ?? await FakeBotApi.StartAsync(), folder ?? Directory.CreateTempSubdirectory("talksbot-tg-").FullName);
+        var h = new TelegramHarness(api ?? await FakeBotApi.StartAsync(), folder ?? new TempFolder("talksbot-tg-"));
         var articles = Path.Combine(h.Folder, "articles");
         if (!Directory.Exists(articles))
         {
@@ -106,11 +109,19 @@ public sealed class TelegramHarness : IAsyncDisposable
         await App.DisposeAsync();
     }
 
+    /// <summary>Stops the host and deletes its folder, leaving the fake Bot API running (it is shared).</summary>
+    public async Task StopAsync()
+    {
+        await StopHostAsync();
+        SqliteConnection.ClearAllPools();
+        _folder.Dispose();
+    }
+
     public async ValueTask DisposeAsync()
     {
         try { await StopHostAsync(); } catch (ObjectDisposedException) { }
         await Api.DisposeAsync();
         SqliteConnection.ClearAllPools();
-        try { Directory.Delete(Folder, recursive: true); } catch (IOException) { }
+        _folder.Dispose();
     }
 }

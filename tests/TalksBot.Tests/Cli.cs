@@ -1,14 +1,16 @@
 using System.Diagnostics;
 using System.Text;
+using TalksBot.Testing;
 
 namespace TalksBot.Tests;
 
 /// <summary>Runs the real TalksBot binary as a child process with its own index and configuration.</summary>
 public sealed class Cli : IDisposable
 {
+    private readonly TempFolder _folder = new("talksbot-cli-", Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools);
+
     public Cli()
     {
-        Folder = Directory.CreateTempSubdirectory("talksbot-cli-").FullName;
         DatabasePath = Path.Combine(Folder, "index", "talksbot.db");
         Environment["Index__DatabasePath"] = DatabasePath;
         // Isolate from any appsettings.json in the current folder and from a configured model or bot.
@@ -30,7 +32,7 @@ public sealed class Cli : IDisposable
         return this;
     }
 
-    public string Folder { get; }
+    public string Folder => _folder.Path;
     public string DatabasePath { get; }
     public Dictionary<string, string> Environment { get; } = new();
 
@@ -97,9 +99,5 @@ public sealed class Cli : IDisposable
         return (process.ExitCode, await output, await error);
     }
 
-    public void Dispose()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try { Directory.Delete(Folder, recursive: true); } catch (IOException) { }
-    }
+    public void Dispose() => _folder.Dispose();
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using TalksBot.Testing;
 
 namespace TalksBot.Tests;
 
@@ -10,27 +11,24 @@ namespace TalksBot.Tests;
 /// </summary>
 public sealed class PublishTests : IDisposable
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("talksbot-publish-").FullName;
+    private readonly TempFolder _dir = new("talksbot-publish-");
 
-    public void Dispose()
-    {
-        try { Directory.Delete(_dir, recursive: true); } catch (IOException) { }
-    }
+    public void Dispose() => _dir.Dispose();
 
     [Fact]
     [Trait("Category", "Publish")]
     public async Task The_published_single_file_answers_from_its_shipped_samples()
     {
         if (!OperatingSystem.IsLinux() || System.Runtime.InteropServices.RuntimeInformation.OSArchitecture != System.Runtime.InteropServices.Architecture.X64) return;
-        var output = Path.Combine(_dir, "app");
+        var output = Path.Combine(_dir.Path, "app");
         var project = Path.Combine(Testing.SharedData.RepositoryRoot, "src", "TalksBot", "TalksBot.csproj");
-        var publish = await RunAsync("dotnet", _dir, new(), "publish", project, "-c", "Release", "-r", "linux-x64", "--self-contained",
+        var publish = await RunAsync("dotnet", _dir.Path, new(), "publish", project, "-c", "Release", "-r", "linux-x64", "--self-contained",
             "-p:PublishSingleFile=true", "-p:DebugType=none", "-o", output, "--nologo");
         Assert.True(publish.Code == 0, publish.Out + publish.Err);
         var binary = Path.Combine(output, "TalksBot");
         Assert.False(File.Exists(Path.Combine(output, "TalksBot.dll")), "not a single file");
 
-        var work = Directory.CreateDirectory(Path.Combine(_dir, "work")).FullName;
+        var work = Directory.CreateDirectory(Path.Combine(_dir.Path, "work")).FullName;
         var env = new Dictionary<string, string>
         {
             ["Index__DatabasePath"] = Path.Combine(work, "talksbot.db"),

@@ -15,19 +15,15 @@ namespace TalksBot.Tests;
 
 public sealed class ScheduledRefreshTests : IDisposable
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("talksbot-schedule-").FullName;
+    private readonly TempFolder _dir = new("talksbot-schedule-", SqliteConnection.ClearAllPools);
 
-    public void Dispose()
-    {
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(_dir, recursive: true);
-    }
+    public void Dispose() => _dir.Dispose();
 
     private ServiceProvider Services(TimeSpan interval)
     {
         return ComposedServices.Build([], services => services.Configure<IndexOptions>(o =>
         {
-            o.DatabasePath = Path.Combine(_dir, "talksbot.db");
+            o.DatabasePath = Path.Combine(_dir.Path, "talksbot.db");
             o.Sources = [SharedData.Articles];
             o.RefreshInterval = interval;
         }));
@@ -54,7 +50,7 @@ public sealed class ScheduledRefreshTests : IDisposable
     public async Task A_scheduled_run_skips_quietly_while_another_process_refreshes()
     {
         await using var sp = Services(TimeSpan.FromMinutes(30));
-        var other = new SqliteArticleIndex(Path.Combine(_dir, "talksbot.db"));
+        var other = new SqliteArticleIndex(Path.Combine(_dir.Path, "talksbot.db"));
         await using (await other.BeginRefreshAsync(default))
         {
             await Schedule(sp).RefreshOnceAsync(default); // must not throw
@@ -66,7 +62,7 @@ public sealed class ScheduledRefreshTests : IDisposable
     public async Task A_scheduled_refresh_keeps_the_articles_of_a_source_given_to_one_refresh()
     {
         await using var sp = Services(TimeSpan.FromMinutes(30));
-        var given = Directory.CreateDirectory(Path.Combine(_dir, "given")).FullName;
+        var given = Directory.CreateDirectory(Path.Combine(_dir.Path, "given")).FullName;
         await File.WriteAllTextAsync(Path.Combine(given, "a.md"), Testing.Hostile.HostileFiles.Article("Istanbul talks", "Negotiators in Istanbul discussed grain shipments"));
         var source = sp.GetRequiredService<Core.Sources.IArticleSourceFactory>().Create(given);
         await sp.GetRequiredService<Core.Refresh.IndexRefresher>().RefreshAsync([source], null, default);

@@ -22,13 +22,9 @@ namespace TalksBot.Tests;
 [Collection(TelemetryCollection.Name)]
 public sealed class SendSpanTests : IDisposable
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("talksbot-send-span-").FullName;
+    private readonly TempFolder _dir = new("talksbot-send-span-", SqliteConnection.ClearAllPools);
 
-    public void Dispose()
-    {
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(_dir, recursive: true);
-    }
+    public void Dispose() => _dir.Dispose();
 
     [Fact]
     public async Task A_chat_answer_is_sent_inside_a_send_span_beside_retrieve_and_answer_under_one_question_span()
@@ -39,7 +35,7 @@ public sealed class SendSpanTests : IDisposable
         services.AddLogging();
         services.Configure<IndexOptions>(o =>
         {
-            o.DatabasePath = Path.Combine(_dir, "talksbot.db");
+            o.DatabasePath = Path.Combine(_dir.Path, "talksbot.db");
             o.Sources = [SharedData.Articles];
         });
         services.AddTalksBotSources(new ConfigurationBuilder().Build());

@@ -23,16 +23,12 @@ namespace TalksBot.Tests;
 [Collection(TelemetryCollection.Name)]
 public sealed class TelemetryTests : IDisposable
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("talksbot-telemetry-").FullName;
+    private readonly TempFolder _dir = new("talksbot-telemetry-", SqliteConnection.ClearAllPools);
     private readonly List<Metric> _metrics = [];
     private readonly List<Activity> _spans = [];
     private readonly EventRecorder _events = new();
 
-    public void Dispose()
-    {
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(_dir, recursive: true);
-    }
+    public void Dispose() => _dir.Dispose();
 
     private ServiceProvider Services(bool includeQuestions)
     {
@@ -41,7 +37,7 @@ public sealed class TelemetryTests : IDisposable
             services.AddLogging(l => l.AddProvider(_events).SetMinimumLevel(LogLevel.Information));
             services.Configure<IndexOptions>(o =>
             {
-                o.DatabasePath = Path.Combine(_dir, "talksbot.db");
+                o.DatabasePath = Path.Combine(_dir.Path, "talksbot.db");
                 o.Sources = [SharedData.Articles];
             });
             services.Configure<QuestionLogOptions>(o => o.IncludeQuestions = includeQuestions);

@@ -12,7 +12,7 @@ namespace TalksBot.Tests.Evaluation;
 /// </summary>
 public sealed class DevSetEvaluation : IAsyncLifetime
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("talksbot-devset-").FullName;
+    private readonly TempFolder _folder = new("talksbot-devset-", Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools);
     private IHost? _host;
 
     public static string SetPath(string name) => Path.Combine(SharedData.RepositoryRoot, "tests", "TalksBot.Tests", "Evaluation", name + ".json");
@@ -24,7 +24,7 @@ public sealed class DevSetEvaluation : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Set = QuestionSet.Load(SetPath("devset"), SharedData.Root);
-        _host = EvaluationCorpus.BuildHost(Path.Combine(_folder, "devset.db"));
+        _host = EvaluationCorpus.BuildHost(Path.Combine(_folder.Path, "devset.db"));
         var refresh = await EvaluationCorpus.RefreshAsync(_host.Services, SharedData.Root, null, default);
         if (refresh.Errors.Count > 0) throw new InvalidOperationException("the shared corpus did not index: " + string.Join("; ", refresh.Errors.Select(e => e.Reason)));
         var evaluator = new AnswerEvaluator(_host.Services.GetRequiredService<ConversationPipeline>(), new AnswerChecker(SharedData.Root));
@@ -34,8 +34,7 @@ public sealed class DevSetEvaluation : IAsyncLifetime
     public Task DisposeAsync()
     {
         _host?.Dispose();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try { Directory.Delete(_folder, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        _folder.Dispose();
         return Task.CompletedTask;
     }
 }
