@@ -131,7 +131,7 @@ public sealed class ExtractiveAnswerWriter(TextAnalyzer analyzer, TimeProvider? 
         {
             if (picked.Count >= maxSentences) break;
             if (picked.Contains(c)) continue;
-            bool typed = c.HoldsAnswer && !picked.Any(p => p.HoldsAnswer) && c.Coverage >= 0.3 * bestCoverage;
+            bool typed = c.HoldsAnswer && !picked.Any(p => p.HoldsAnswer) && c.Coverage >= TypedShareOfBest * bestCoverage;
             if (picked.Count > 0 && c.Coverage < MinShareOfBest * bestCoverage && !typed) continue;
             if (picked.FirstOrDefault(p => Similar(p.Terms, c.Terms)) is { } same)
             {
@@ -146,6 +146,14 @@ public sealed class ExtractiveAnswerWriter(TextAnalyzer analyzer, TimeProvider? 
             if (picked.Count > 0 && length + c.Sentence.Length > MaxCharacters) continue;
             picked.Add(c);
             length += c.Sentence.Length;
+        }
+        // The sentences that restate the question must not crowd out the one that answers it: when none of those picked
+        // holds an answer of the asked type next to the question's words, the best that does takes the last place.
+        if (timeline is null && picked.Count >= maxSentences && !picked.Any(p => p.HoldsAnswer)
+            && candidates.Where(c => c.HoldsAnswer && c.Coverage >= TypedShareOfBest * bestCoverage && !picked.Take(picked.Count - 1).Any(p => Similar(p.Terms, c.Terms)))
+                .MaxBy(c => c.Score) is { } answering)
+        {
+            picked[^1] = answering;
         }
 
         var citations = new CitationList();
@@ -194,6 +202,9 @@ public sealed class ExtractiveAnswerWriter(TextAnalyzer analyzer, TimeProvider? 
     }
 
     private const double TypeBonus = 0.3;
+    // A sentence holding an answer of the asked type next to the question's words needs this share of the best
+    // sentence's coverage to be quoted (0.3 and 0.1 were tried on the read sets: 0.3 drops "…released into Belarus").
+    private const double TypedShareOfBest = 0.15;
     // The sentence that grounded a reworded question (RetrievalResult.GroundingSentence) is what answers it: first.
     private const double GroundingSentenceBonus = 2.0;
     // What a sentence earns per unit of cosine similarity to the question (its meaning, beside its words). Chosen on
