@@ -531,6 +531,9 @@ public sealed partial class PassageRetriever(
                     continue;
                 }
             }
+            // A title the articles don't use ("Ayatollah Khamenei" where reports say "Iran's supreme leader Ali Khamenei")
+            // is no evidence that they don't cover the person.
+            if (PersonTitles.Contains(word.Token)) continue;
             if (!unknown.Contains(word.Token)) unknown.Add(word.Token);
             if (word.Capitalized && !unknownNames.Contains(word.Token)) unknownNames.Add(word.Token);
         }

@@ -16,6 +16,8 @@ public static class PersonTitles
     {
         "president", "prime", "minister", "foreign", "secretary", "chancellor", "ambassador", "envoy", "spokesman", "spokeswoman",
         "spokesperson", "deputy", "vice", "defence", "defense", "senator", "governor", "mayor", "chief", "mr", "mrs", "ms", "dr", "sir",
-        "lady", "prince", "princess", "king", "queen", "duke", "duchess", "pope", "patriarch",
+        "lady", "prince", "princess", "king", "queen", "duke", "duchess", "pope", "patriarch", "ayatollah", "sheikh", "emir", "imam",
+        "rabbi", "cardinal", "archbishop", "bishop", "metropolitan", "general", "admiral", "marshal", "colonel", "lieutenant",
+        "commander", "captain", "sergeant",
     };
 }
