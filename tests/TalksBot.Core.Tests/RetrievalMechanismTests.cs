@@ -88,6 +88,8 @@ public sealed class RetrievalMechanismTests
     [InlineData("By the summer, how long had it been since the two leaders spoke?", QuestionType.Duration)]
     [InlineData("A mediator called the alliance a US-dominated set-up - about how many troops were still based abroad?", QuestionType.Quantity)]
     [InlineData("One thing puzzles me: where did the delegations meet?", QuestionType.Place)]
+    [InlineData("When the envoy met the president in Granvik last June, what did he say about ending the war?", QuestionType.Statement)]
+    [InlineData("When did the envoy meet the president, and where?", QuestionType.Time)]
     public void The_question_type_is_read_from_its_words(string question, QuestionType type) =>
         Assert.Equal(type, AnswerCandidates.TypeOf(question));
 

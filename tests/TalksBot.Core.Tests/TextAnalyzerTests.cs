@@ -66,11 +66,22 @@ public class TextAnalyzerTests
     [InlineData("Which Kremlin-friendly TV journalist did Lavrov talk to?", "Kremlin")]
     [InlineData("How many Soviet-era monuments will Latvia demolish?", "Soviet")]
     [InlineData("When was the pro-Kremlin tycoon Medvedchuk detained?", "Kremlin")]
+    [InlineData("How long could Russia keep its armies in the field in World War One?", "One")]
+    [InlineData("What did Ayatollah Khamenei tell Putin about NATO?", "Ayatollah")]
     public void A_capitalised_common_word_is_no_name(string question, string word)
     {
         var words = TextAnalyzer.Default.AnalyzeQuestion(question).Words;
         Assert.False(words.Single(w => w.Token == word).Capitalized);
         Assert.Contains(words, w => w.Capitalized);
+    }
+
+    [Fact]
+    public void A_hyphen_to_a_stop_word_joins_no_compound_with_the_next_word()
+    {
+        // "blow-up with Trump": "up" is no term, so "blow" is not hyphen-joined to "Trump".
+        var words = TextAnalyzer.Default.AnalyzeQuestion("After the Oval Office blow-up with Trump, who coached Zelensky?").Words;
+        Assert.False(words.Single(w => w.Token == "blow").HyphenNext);
+        Assert.True(TextAnalyzer.Default.AnalyzeQuestion("When did the Milan-Cortina games open?").Words.Single(w => w.Token == "Milan").HyphenNext);
     }
 
     [Fact]

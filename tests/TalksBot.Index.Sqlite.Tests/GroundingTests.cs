@@ -423,6 +423,24 @@ public sealed class GroundingTests : IDisposable
     }
 
     [Fact]
+    public async Task A_person_named_only_as_the_source_need_not_be_in_the_passage()
+    {
+        // An op-ed's author is its byline, not its text: "according to Marta Kowal" is who tells it.
+        var retriever = await IndexAsync(
+            [
+                Articles.Make("The pipeline that divided Europe", "Gerhard Brandt served as chancellor until 2005 and then launched the Baltic Link pipeline project for Moscow in 2011."),
+                Articles.Make("Energy prices", "Marta Kowal wrote that energy prices in Warsaw rose again in the winter."),
+            ]);
+        var writer = new ExtractiveAnswerWriter(TextAnalyzer.Default);
+        var year = await retriever.RetrieveAsync("According to Marta Kowal, in what year did Gerhard Brandt launch the Baltic Link pipeline project?", default);
+        Assert.True(year.Covered, year.Grounding?.Reason);
+        Assert.Contains("2011", writer.Write(year).Text);
+        // Named as the one who did it, she must be held.
+        var hers = await retriever.RetrieveAsync("In what year did Marta Kowal launch the Baltic Link pipeline project?", default);
+        Assert.False(hers.Covered, "Brandt's project answered for Kowal");
+    }
+
+    [Fact]
     public async Task A_title_the_articles_never_use_is_no_reason_to_refuse()
     {
         var retriever = await IndexAsync(

@@ -259,8 +259,9 @@ public static partial class AnswerCandidates
 
     // Clauses before a comma (or a semicolon, a colon, a spaced dash), when what follows is the question ("besides
     // witkoff, kushner and bessent, which…", "a mediator called nato a us-dominated set-up - about how many…") and they
-    // are not the question themselves ("how many mps backed the government, which brought back…").
-    [GeneratedRegex(@"^(?!(?:how|when|where|who|whos|whose|why|what|whats|what's|which)\b)(?:[^,;:?–—]{1,160}?(?:[,;:]|\s[-–—])\s*){1,4}(?=(?:(?:roughly|about|approximately|around|exactly|precisely|just)\s+)?(?:how|when|where|who|whos|whose|why|what|whats|what's|which|(?:in|at|on|for|from|by|since|under|to)\s+(?:what|which|how|when|whom))\b)")]
+    // are not the question themselves ("how many mps backed the government, which brought back…"). A "when" clause
+    // without a verb after its "when" sets the scene too ("when von der leyen met lula, what did he say…").
+    [GeneratedRegex(@"^(?!(?:how|where|who|whos|whose|why|what|whats|what's|which)\b|when\s+(?:did|do|does|was|were|is|are|will|would|has|have|had|can|could|should)\b)(?:[^,;:?–—]{1,160}?(?:[,;:]|\s[-–—])\s*){1,4}(?=(?:(?:roughly|about|approximately|around|exactly|precisely|just)\s+)?(?:how|when|where|who|whos|whose|why|what|whats|what's|which|(?:in|at|on|for|from|by|since|under|to)\s+(?:what|which|how|when|whom))\b)")]
     private static partial Regex LeadingClause();
 
     [GeneratedRegex(@"^(?:roughly|about|approximately|around|exactly|precisely|just|more or less)\s+(?=(?:how|when|what|which|who|where)\b)")]

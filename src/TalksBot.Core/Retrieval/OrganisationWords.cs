@@ -13,7 +13,7 @@ public static class OrganisationWords
         "Forces", "Force", "Command", "Ministry", "District", "Armed", "Council", "Staff", "Service", "Services", "Agency", "Group",
         "Army", "Division", "Regiment", "Brigade", "Military", "Operational", "Security", "Defense", "Defence", "General", "Unit",
         "Systems", "Office", "Guard", "National", "Department", "Directorate", "Intelligence", "Committee", "Corps", "Navy", "Fleet",
-        "Company", "Bank", "Fund", "Union", "Party", "Church", "University", "Institute", "Center", "Centre", "News", "Times", "Post",
+        "Company", "Bank", "Fund", "Union", "Party", "Church", "Catholic", "Orthodox", "University", "Institute", "Center", "Centre", "News", "Times", "Post",
         "Palace", "House", "Hall", "Hotel", "Cathedral", "Square", "Street", "Embassy", "Parliament", "Assembly", "Conference", "Summit",
         "Kremlin", "Forum", "Organization", "Organisation", "Commission", "Court", "Academy", "Foundation", "Association", "Federation", "Republic",
     };

@@ -464,6 +464,20 @@ public sealed partial class PassageRetriever(
     // "Viktor" is "Wiktor" in a Polish report, "Volodymyr" "Wolodymyr": V and W stand for one sound across transliterations.
     private static bool SameInitial(char a, char b) => a == b || a is 'v' or 'w' && b is 'v' or 'w';
 
+    /// <summary>Two or three capitalised words in a row that look like a person's name: no place, organisation word or acronym.</summary>
+    private static IEnumerable<List<QuestionWord>> PersonNameRuns(IReadOnlyList<QuestionWord> words, HashSet<string> places, Dictionary<int, string> termOf)
+    {
+        bool PersonWord(QuestionWord w) => w.Capitalized && termOf.TryGetValue(w.Index, out var t) && !places.Contains(t)
+            && !OrganisationWords.Contains(w.Token) && w.Token.Any(char.IsLower);
+        for (int i = 0; i < words.Count; i++)
+        {
+            if (!PersonWord(words[i]) || i > 0 && words[i - 1].NextAdjacent && PersonWord(words[i - 1])) continue;
+            var run = new List<QuestionWord> { words[i] };
+            while (run.Count < 4 && run[^1].NextAdjacent && run[^1].Index + 1 < words.Count && PersonWord(words[run[^1].Index + 1])) run.Add(words[run[^1].Index + 1]);
+            if (run.Count is 2 or 3) yield return run;
+        }
+    }
+
     /// <summary>The words of the question's "according to …" clause (to the next comma or the end) and nowhere else in it.</summary>
     private static HashSet<string> AttributionWords(string question)
     {
@@ -549,6 +563,18 @@ public sealed partial class PassageRetriever(
 
         var attribution = AttributionWords(query.Question);
         var attributionTerms = new HashSet<string>(StringComparer.Ordinal);
+        // "According to historian Timothy Snyder, …", "according to Diane Francis": who tells it is often the byline,
+        // which the passage doesn't hold; a person named only there is not a name the passage must hold. A person: two
+        // or three capitalised words in a row, none a place, an organisation's word or an acronym ("according to CSIS",
+        // "according to the Greek Catholic leader" name what the passage says).
+        foreach (var run in PersonNameRuns(query.Words, places, termOf).Where(r => r.All(w => attribution.Contains(w.Token))))
+        {
+            foreach (var word in run)
+            {
+                var told = termOf[word.Index];
+                if (query.Words.Where(w => termOf.GetValueOrDefault(w.Index) == told).All(w => attribution.Contains(w.Token))) names.Remove(told);
+            }
+        }
         var terms = new List<FocusTerm>();
         foreach (var (at, term) in termOf.OrderBy(kv => kv.Key))
         {
@@ -607,7 +633,10 @@ public sealed partial class PassageRetriever(
             // "US-Russia treaty", "Ukraine-Russia talks": two places joined are two names, each held on its own.
             if (words[i].HyphenNext && places.Contains(first) && places.Contains(second)) continue;
             if (words[i].HyphenNext) phrases.Add(new FocusPhrase([first, second], words[i].Capitalized || words[i + 1].Capitalized, 1));
-            else if (words[i].Capitalized && words[i + 1].Capitalized && words[i].NextAdjacent && !places.Contains(first) && !outlets.Contains(first) && !outlets.Contains(second)) phrases.Add(new FocusPhrase([first, second], true, 1));
+            else if (words[i].Capitalized && words[i + 1].Capitalized && words[i].NextAdjacent && !places.Contains(first) && !outlets.Contains(first) && !outlets.Contains(second))
+            {
+                phrases.Add(new FocusPhrase([first, second], names.Contains(first) || names.Contains(second), 1));
+            }
             else if (words[i].Possessive) phrases.Add(new FocusPhrase([first, second], false, 3));
             // "the mayor of Odesa" is "Odesa's mayor": a role and its possessor, held together in either order.
             else if (!words[i].Capitalized && words[i + 1].Capitalized && places.Contains(second) && RoleOf(query.Question, words[i].Token, words[i + 1].Token))

@@ -27,10 +27,11 @@ public sealed partial class TextAnalyzer
     public static readonly IReadOnlyList<string> MonthNames =
         ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
 
-    // Written with a capital but naming nobody: "on TV", "152 MPs", "the Second World War" (reports say "World War II"),
+    // Written with a capital but naming nobody: "on TV", "152 MPs", "the Second World War", "World War One" (reports say "World War II"),
     // and titles before a name ("Prime Minister Halvard Brenn"), roles rather than names a passage must hold.
     private static readonly HashSet<string> CapitalisedCommonWords = new(
-        ["tv", "mp", "mps", "pm", "ceo", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", .. PersonTitles.All],
+        ["tv", "mp", "mps", "pm", "ceo", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+         "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", .. PersonTitles.All],
         StringComparer.Ordinal);
 
     private static readonly HashSet<string> CalendarWords = new(MonthNames.Concat(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]), StringComparer.Ordinal);
@@ -170,6 +171,8 @@ public sealed partial class TextAnalyzer
             {
                 capitalized = false;
             }
+            // The word hyphen-joined to the previous one was a stop word ("blow-up with Trump"): no compound with this one.
+            if (words.Count > 0 && words[^1].HyphenNext && lastSpan != i - 1) words[^1] = words[^1] with { HyphenNext = false };
             // Written next to the previous content word, with only a space between: "Abu Dhabi", not "Trump tell Ukraine".
             if (words.Count > 0 && lastSpan == i - 1 && question.AsSpan(spans[i - 1].End, start - spans[i - 1].End).IsWhiteSpace() && start > spans[i - 1].End)
             {
