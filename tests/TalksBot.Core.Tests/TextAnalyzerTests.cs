@@ -84,6 +84,27 @@ public class TextAnalyzerTests
         Assert.True(TextAnalyzer.Default.AnalyzeQuestion("When did the Milan-Cortina games open?").Words.Single(w => w.Token == "Milan").HyphenNext);
     }
 
+    [Theory]
+    [InlineData("organisations", "organizations")]
+    [InlineData("mobilised", "mobilized")]
+    [InlineData("criticising", "criticizing")]
+    [InlineData("analysed", "analyzed")]
+    [InlineData("kilometres", "kilometers")]
+    [InlineData("defence", "defense")]
+    [InlineData("neighbouring", "neighboring")]
+    public void A_British_spelling_is_the_American_one(string british, string american) =>
+        Assert.Equal(_analyzer.Terms(american), _analyzer.Terms(british));
+
+    [Theory]
+    [InlineData("promised")]
+    [InlineData("raise")]
+    [InlineData("exercises")]
+    [InlineData("uprising")]
+    [InlineData("advisers")]
+    [InlineData("crises")]
+    public void A_word_whose_ise_belongs_to_it_is_kept(string word) =>
+        Assert.Equal(word, BritishSpelling.ToAmerican(word));
+
     [Fact]
     public void Cyrillic_words_are_kept_as_terms()
     {

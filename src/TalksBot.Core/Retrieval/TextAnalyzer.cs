@@ -71,7 +71,7 @@ public sealed partial class TextAnalyzer
     /// Changes whenever what an article is indexed as changes (term analysis, boilerplate rules, passage splitting):
     /// an index built under another version is re-read in full on its next refresh.
     /// </summary>
-    public const string IndexingVersion = "5";
+    public const string IndexingVersion = "6";
 
     private static TextAnalyzer CreateDefault()
     {
@@ -227,7 +227,7 @@ public sealed partial class TextAnalyzer
         if (lower.Length < 2 && !char.IsDigit(lower[0])) return null;
         if (_stopWords.Contains(lower)) return null;
         if (_variants.TryGetValue(lower, out canonical)) return PorterStemmer.Stem(canonical);
-        return PorterStemmer.Stem(lower);
+        return PorterStemmer.Stem(BritishSpelling.ToAmerican(lower));
     }
 
     /// <summary>Words of a text: letters and digits, diacritics folded; "Zelensky's" gives "Zelensky", "U.S." gives "U.S".</summary>
