@@ -90,6 +90,8 @@ public sealed class RetrievalMechanismTests
     [InlineData("One thing puzzles me: where did the delegations meet?", QuestionType.Place)]
     [InlineData("When the envoy met the president in Granvik last June, what did he say about ending the war?", QuestionType.Statement)]
     [InlineData("When did the envoy meet the president, and where?", QuestionType.Time)]
+    [InlineData("What record level did support for the talks reach in August, going by the pollster?", QuestionType.Quantity)]
+    [InlineData("What death toll did the regional governor give?", QuestionType.Quantity)]
     public void The_question_type_is_read_from_its_words(string question, QuestionType type) =>
         Assert.Equal(type, AnswerCandidates.TypeOf(question));
 

@@ -13,6 +13,16 @@ public class SplitterTests
     }
 
     [Fact]
+    public void A_footnote_marker_glued_to_a_full_stop_ends_the_sentence_but_a_decimal_does_not()
+    {
+        var sentences = SentenceSplitter.Split(
+            "Support for talks reached a record in August 2025.26 Still, most want the land kept.27 Approval stayed at 70 percent.4 Growth slowed to 0.6 Percent by one count.").ToList();
+        Assert.Equal(
+            ["Support for talks reached a record in August 2025.26", "Still, most want the land kept.27", "Approval stayed at 70 percent.4",
+             "Growth slowed to 0.6 Percent by one count."], sentences);
+    }
+
+    [Fact]
     public void Real_articles_split_into_passages_of_60_to_180_words_that_keep_every_sentence_verbatim()
     {
         var folder = SharedData.PathTo("corpora", "talks-2025-2026");

@@ -19,7 +19,7 @@ public static partial class AnswerCandidates
         q = LeadingClause().Replace(q, "");
         q = Hedge().Replace(q, "");
         if (q.StartsWith("on what date") || q.StartsWith("on which date") || q.StartsWith("on what day") || q.StartsWith("on which day")) return QuestionType.Time;
-        if (q.StartsWith("how many") || q.StartsWith("how much") || q.StartsWith("how old") || HowMeasured().IsMatch(q) || q.Contains("what percentage") || q.Contains("what share") || q.Contains("how big") || q.Contains("what number")) return QuestionType.Quantity;
+        if (q.StartsWith("how many") || q.StartsWith("how much") || q.StartsWith("how old") || HowMeasured().IsMatch(q) || q.Contains("how big") || WhatMeasure().IsMatch(q)) return QuestionType.Quantity;
         if (q.StartsWith("how long") || q.Contains("for how long") || q.Contains("how many years") || q.Contains("how many days")) return QuestionType.Duration;
         if (q.StartsWith("when") || q.Contains("by when") || q.StartsWith("what date") || q.StartsWith("what day") || q.Contains("what year") || q.StartsWith("since when")) return QuestionType.Time;
         if (q.StartsWith("where") || q.StartsWith("wher ") || q.Contains("in which city") || q.Contains("in which country") || q.Contains("which city") || q.Contains("which country") || q.Contains("what city")) return QuestionType.Place;
@@ -253,6 +253,10 @@ public static partial class AnswerCandidates
     // "How fast…", "how far…", "how badly…": a measure, answered by a number ("70 meters per day", "fell 20%").
     [GeneratedRegex(@"^how\s+(fast|far|quickly|badly|sharply|steeply|large|big|high|deep|often|severely|heavy|heavily|wide|strong)\b")]
     private static partial Regex HowMeasured();
+
+    // "What record level did support reach?", "what share of…", "what death toll…": a number is asked for.
+    [GeneratedRegex(@"\bwhat\s+(?:[\p{L}-]+\s+){0,2}?(?:level|percentage|proportion|share|rate|amount|sum|total|toll|tally|number)\b")]
+    private static partial Regex WhatMeasure();
 
     [GeneratedRegex(@"^(and|so|but|ok|okay|then|also|please|tell me|do you know)[\s,]+")]
     private static partial Regex LeadingFiller();

@@ -42,6 +42,9 @@ public static class SentenceSplitter
                 int end = i + 1;
                 // Swallow runs of terminators and closing quotes/brackets: ...?!" or .)
                 while (end < to && (text[end] is '.' or '!' or '?' or '"' or '\'' or '”' or '’' or ')' or '»')) end++;
+                // A scraped footnote marker glued to the full stop ends the sentence with it: "…support.25 Perhaps…",
+                // "…in August 2025.26 Still…" (not a decimal: a word or a year before it, a capital after).
+                if (c == '.' && FootnoteAfter(text, start, i, end, to) is > 0 and var digits) end += digits;
                 if (end >= to || char.IsWhiteSpace(text[end]))
                 {
                     int next = end;
@@ -67,6 +70,19 @@ public static class SentenceSplitter
     public static IEnumerable<string> Split(string text)
     {
         foreach (var r in SplitRanges(text)) yield return text[r];
+    }
+
+    private static int FootnoteAfter(string text, int start, int dot, int end, int to)
+    {
+        if (end != dot + 1) return 0;
+        int digits = 0;
+        while (end + digits < to && char.IsAsciiDigit(text[end + digits])) digits++;
+        if (digits is 0 or > 3 || end + digits + 1 >= to || text[end + digits] != ' ' || !char.IsUpper(text[end + digits + 1])) return 0;
+        if (dot - 1 < start) return 0;
+        char before = text[dot - 1];
+        if (char.IsLower(before) || before is '"' or '”' or '’' or ')') return digits;
+        // A year: four digits after a space.
+        return dot - 5 >= start && text[dot - 5] == ' ' && text.AsSpan(dot - 4, 4).ContainsAnyExceptInRange('0', '9') == false ? digits : 0;
     }
 
     private static bool StartsSentence(char c) =>
