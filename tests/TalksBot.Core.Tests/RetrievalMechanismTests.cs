@@ -96,6 +96,15 @@ public sealed class RetrievalMechanismTests
         Assert.Equal(type, AnswerCandidates.TypeOf(question));
 
     [Theory]
+    [InlineData("Half of the revenues will go into the joint fund.", true)]
+    [InlineData("The fund receives 50 percent of the new revenues.", true)]
+    [InlineData("The fund receives 50% of the new revenues.", true)]
+    [InlineData("The crisis cost about 12 billion hryvnias in tax revenues in January.", false)]
+    [InlineData("The fund was set up by 2 governments.", false)]
+    public void What_share_is_answered_by_a_part_of_a_whole_not_by_an_amount(string sentence, bool holds) =>
+        Assert.Equal(holds, AnswerCandidates.Holds(QuestionType.Quantity, sentence, "What share of the revenues goes into the joint fund?"));
+
+    [Theory]
     [InlineData("Military dialogue between the two had been suspended since 2021.", true)]
     [InlineData("The channel has been closed since early February.", true)]
     [InlineData("The guarantees would last for 30 years.", true)]

@@ -38,6 +38,7 @@ public static partial class AnswerCandidates
             case QuestionType.Quantity:
                 // "How much did they spend?" asks for money: "for more than two months" is a number but no answer.
                 if (AsksMoney(question)) return Money().IsMatch(sentence);
+                if (AsksShare(question)) return Share().IsMatch(sentence);
                 return NumbersAsked(sentence, question).Any() || NumberWords().Matches(sentence).Any(m => !HasWord(question, m.Value));
             case QuestionType.Duration:
                 return Durations(sentence, question).Any();
@@ -66,6 +67,9 @@ public static partial class AnswerCandidates
         {
             case QuestionType.Quantity when AsksMoney(question):
                 foreach (Match m in Money().Matches(sentence)) yield return m.Index;
+                break;
+            case QuestionType.Quantity when AsksShare(question):
+                foreach (Match m in Share().Matches(sentence)) yield return m.Index;
                 break;
             case QuestionType.Quantity:
                 foreach (var m in NumbersAsked(sentence, question)) yield return m.Index;
@@ -222,6 +226,16 @@ public static partial class AnswerCandidates
 
     /// <summary>"How much did Kovalska spend…", "how much money…", "what did it cost": a question whose answer is an amount of money.</summary>
     public static bool AsksMoney(string question) => MoneyQuestion().IsMatch(question);
+
+    /// <summary>"What share of…", "what percentage…": a part of a whole is asked for, not an amount.</summary>
+    public static bool AsksShare(string question) => ShareQuestion().IsMatch(question);
+
+    [GeneratedRegex(@"\bwhat\s+(?:[\p{L}-]+\s+)?(share|percentage|proportion|fraction)\b|\bwhat\s+per\s?cent", RegexOptions.IgnoreCase)]
+    private static partial Regex ShareQuestion();
+
+    // A part of a whole: "19 percent", "26%", "half", "two-thirds", "a quarter of".
+    [GeneratedRegex(@"\d[\d.,]*\s?(?:%|per\s?cent\b|percentage\s+points?\b)|\b(?:half|third|thirds|quarter|quarters|fifth|fifths|tenth|majority|minority)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Share();
 
     [GeneratedRegex(@"\bhow\s+much\b.*\b(spen[dt]|spending|pa(y|id|ying)|cost(s|ing)?|worth|price[ds]?|money|fund(s|ed|ing)?|budget|invest(ed|ing)?|earn(s|ed)?|raise[ds]?|owe[ds]?|charge[ds]?|fine[ds]?|sell|sold|buy|bought|aid|loan(s|ed)?)\b|\bhow\s+much\s+(money|cash|aid|funding)\b|\bwhat\s+(did|does|do|will|would)\b.*\bcost\b", RegexOptions.IgnoreCase)]
     private static partial Regex MoneyQuestion();
