@@ -108,6 +108,7 @@ public sealed class RetrievalMechanismTests
     [InlineData("Military dialogue between the two had been suspended since 2021.", true)]
     [InlineData("The channel has been closed since early February.", true)]
     [InlineData("The guarantees would last for 30 years.", true)]
+    [InlineData("The dialogue could stay suspended for two to three more years.", true)]
     [InlineData("The channel was closed after the talks in 2021.", false)]
     public void How_long_is_answered_by_a_length_of_time_or_by_since_when(string sentence, bool holds) =>
         Assert.Equal(holds, AnswerCandidates.Holds(QuestionType.Duration, sentence, "How long has the dialogue been suspended?"));
