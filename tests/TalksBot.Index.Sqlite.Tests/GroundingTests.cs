@@ -423,6 +423,22 @@ public sealed class GroundingTests : IDisposable
     }
 
     [Fact]
+    public async Task Whose_adviser_a_named_person_is_describes_him_and_need_not_be_in_the_passage()
+    {
+        var retriever = await IndexAsync(
+            [
+                Articles.Make("Talks ruled out", "Peace talks with Moscow remain out of the question, presidential adviser Ivan Petrenko said on Saturday in Kyiv."),
+                Articles.Make("An address", "Zelensky thanked the air defence crews in his evening address on Saturday."),
+            ]);
+        var said = await retriever.RetrieveAsync("What did Zelensky's adviser Ivan Petrenko say about peace talks with Moscow?", default);
+        Assert.True(said.Covered, said.Grounding?.Reason);
+        Assert.Contains("out of the question", new ExtractiveAnswerWriter(TextAnalyzer.Default).Write(said).Text);
+        // Without the adviser's name, whose adviser is what the question names.
+        var unnamed = await retriever.RetrieveAsync("What did Zelensky say about peace talks with Moscow?", default);
+        Assert.False(unnamed.Covered, "the adviser's words answered for Zelensky");
+    }
+
+    [Fact]
     public async Task A_person_named_only_as_the_source_need_not_be_in_the_passage()
     {
         // An op-ed's author is its byline, not its text: "according to Marta Kowal" is who tells it.

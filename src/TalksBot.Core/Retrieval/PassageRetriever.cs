@@ -567,6 +567,19 @@ public sealed partial class PassageRetriever(
         // which the passage doesn't hold; a person named only there is not a name the passage must hold. A person: two
         // or three capitalised words in a row, none a place, an organisation's word or an acronym ("according to CSIS",
         // "according to the Greek Catholic leader" name what the passage says).
+        // "Zelensky's adviser Mykhailo Podolyak", "Putin's spokesman Dmitry Peskov": the person asked about is named;
+        // whose adviser he is describes him, and a report says "presidential adviser Mykhailo Podolyak".
+        foreach (var run in PersonNameRuns(query.Words, places, termOf))
+        {
+            int first = run[0].Index;
+            var owner = query.Words.Take(first).LastOrDefault(w => w.Possessive && w.Capitalized);
+            if (owner is null || first - owner.Index > 4 || query.Words.Skip(owner.Index + 1).Take(first - owner.Index - 1).Any(w => w.Capitalized)) continue;
+            if (termOf.TryGetValue(owner.Index, out var ownerTerm) && !places.Contains(ownerTerm)
+                && query.Words.Count(w => termOf.GetValueOrDefault(w.Index) == ownerTerm) == 1)
+            {
+                names.Remove(ownerTerm);
+            }
+        }
         foreach (var run in PersonNameRuns(query.Words, places, termOf).Where(r => r.All(w => attribution.Contains(w.Token))))
         {
             foreach (var word in run)
