@@ -68,6 +68,7 @@ public class TextAnalyzerTests
     [InlineData("When was the pro-Kremlin tycoon Medvedchuk detained?", "Kremlin")]
     [InlineData("How long could Russia keep its armies in the field in World War One?", "One")]
     [InlineData("What did Ayatollah Khamenei tell Putin about NATO?", "Ayatollah")]
+    [InlineData("What did Vershinin tell the Security Council about the date the West had given?", "West")]
     public void A_capitalised_common_word_is_no_name(string question, string word)
     {
         var words = TextAnalyzer.Default.AnalyzeQuestion(question).Words;

@@ -27,11 +27,11 @@ public sealed partial class TextAnalyzer
     public static readonly IReadOnlyList<string> MonthNames =
         ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
 
-    // Written with a capital but naming nobody: "on TV", "152 MPs", "the Second World War", "World War One" (reports say "World War II"),
+    // Written with a capital but naming nobody: "on TV", "152 MPs", "the Second World War", "World War One" (reports say "World War II"), "the West",
     // and titles before a name ("Prime Minister Halvard Brenn"), roles rather than names a passage must hold.
     private static readonly HashSet<string> CapitalisedCommonWords = new(
         ["tv", "mp", "mps", "pm", "ceo", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
-         "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", .. PersonTitles.All],
+         "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "west", "western", "east", "eastern", .. PersonTitles.All],
         StringComparer.Ordinal);
 
     private static readonly HashSet<string> CalendarWords = new(MonthNames.Concat(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]), StringComparer.Ordinal);
