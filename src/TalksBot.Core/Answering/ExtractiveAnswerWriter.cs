@@ -203,7 +203,7 @@ public sealed class ExtractiveAnswerWriter(TextAnalyzer analyzer, TimeProvider? 
 
     private const double TypeBonus = 0.3;
     // A sentence holding an answer of the asked type next to the question's words needs this share of the best
-    // sentence's coverage to be quoted (0.3 and 0.1 were tried on the read sets: 0.3 drops "…released into Belarus").
+    // sentence's coverage to be quoted (tried on the read sets: 0.3 drops "…released into Belarus", 0.1 adds nothing).
     private const double TypedShareOfBest = 0.15;
     // The sentence that grounded a reworded question (RetrievalResult.GroundingSentence) is what answers it: first.
     private const double GroundingSentenceBonus = 2.0;

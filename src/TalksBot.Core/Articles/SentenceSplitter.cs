@@ -72,6 +72,10 @@ public static class SentenceSplitter
         foreach (var r in SplitRanges(text)) yield return text[r];
     }
 
+    /// <summary>
+    /// How many digits of a footnote marker follow the full stop at <paramref name="dot"/> (0 for none): one to three
+    /// digits right after it, then a space and a capital, after a lowercase word, a closing quote or bracket, or a year.
+    /// </summary>
     private static int FootnoteAfter(string text, int start, int dot, int end, int to)
     {
         if (end != dot + 1) return 0;
@@ -82,7 +86,7 @@ public static class SentenceSplitter
         char before = text[dot - 1];
         if (char.IsLower(before) || before is '"' or '”' or '’' or ')') return digits;
         // A year: four digits after a space.
-        return dot - 5 >= start && text[dot - 5] == ' ' && text.AsSpan(dot - 4, 4).ContainsAnyExceptInRange('0', '9') == false ? digits : 0;
+        return dot - 5 >= start && text[dot - 5] == ' ' && !text.AsSpan(dot - 4, 4).ContainsAnyExceptInRange('0', '9') ? digits : 0;
     }
 
     private static bool StartsSentence(char c) =>

@@ -22,8 +22,22 @@ public static class NameSound
             if ("aeiouyj".Contains(c) || c == sound[^1]) continue;
             sound.Append(c);
         }
-        // The ending tells a man's name from a woman's ("-y", "-i" alike; "-a" apart).
-        char last = s[^1];
-        return sound.Append('|').Append(last is 'y' or 'i' or 'j' ? 'i' : last).ToString();
+        return sound.Append('|').Append(Ending(s[^1])).ToString();
     }
+
+    /// <summary>Whether two names end alike, as <see cref="Of"/> compares them: a cheap test to make before it.</summary>
+    public static bool SameEnding(string a, string b) => a.Length > 0 && b.Length > 0 && EndOf(a) == EndOf(b);
+
+    // The last letter after Of's replacements, without making them: "-zh" ends in z, "-cz" and "-sz" in h.
+    private static char EndOf(string name)
+    {
+        var end = name.AsSpan(Math.Max(0, name.Length - 2));
+        if (end.Equals("zh", StringComparison.OrdinalIgnoreCase)) return 'z';
+        if (end.Equals("cz", StringComparison.OrdinalIgnoreCase) || end.Equals("sz", StringComparison.OrdinalIgnoreCase)) return 'h';
+        char last = char.ToLowerInvariant(name[^1]);
+        return Ending(last is 'w' ? 'v' : last is 'ł' ? 'l' : last);
+    }
+
+    // The ending tells a man's name from a woman's ("-y", "-i" alike; "-a" apart).
+    private static char Ending(char last) => last is 'y' or 'i' or 'j' ? 'i' : last;
 }

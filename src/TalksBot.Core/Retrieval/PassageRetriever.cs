@@ -453,16 +453,51 @@ public sealed partial class PassageRetriever(
                 && SpellingCorrector.Distance(name, v.Key, maxDistance) <= maxDistance)
             .OrderByDescending(v => v.Value).Select(v => v.Key);
         var sound = NameSound.Of(name);
+        // Cheap tests first: a spelling of the name is about as long and ends alike; only those are sounded out.
         var soundsAlike = sound.Length < MinNameSoundLength ? [] : vocabulary
-            .Where(v => v.Key != name && v.Key.Length >= MinNameVariantLength && NameSound.Of(v.Key) == sound)
+            .Where(v => v.Key != name && v.Key.Length >= MinNameVariantLength && Math.Abs(v.Key.Length - name.Length) <= MaxNameSoundLengthGap
+                && NameSound.SameEnding(v.Key, name) && NameSound.Of(v.Key) == sound)
             .OrderByDescending(v => v.Value).Select(v => v.Key);
         return near.Concat(soundsAlike).Distinct().Take(MaxNameVariants);
     }
 
     private const int MinNameSoundLength = 4;
+    private const int MaxNameSoundLengthGap = 3;
 
     // "Viktor" is "Wiktor" in a Polish report, "Volodymyr" "Wolodymyr": V and W stand for one sound across transliterations.
     private static bool SameInitial(char a, char b) => a == b || a is 'v' or 'w' && b is 'v' or 'w';
+
+    /// <summary>
+    /// Names the question uses to describe the person it asks about or to say who tells it, which the answering passage
+    /// need not hold:
+    /// - whose adviser a named person is: "Zelensky's adviser Mykhailo Podolyak", "Carnegie's Alexandra Prokopenko" (a
+    ///   report says "presidential adviser Mykhailo Podolyak");
+    /// - a person named only in the "according to" clause, often the byline: "according to historian Timothy Snyder",
+    ///   "according to Diane Francis" — not "according to CSIS" or "the Greek Catholic leader", which name what the
+    ///   passage says.
+    /// Only a name written nowhere else in the question.
+    /// </summary>
+    private static HashSet<string> DescribingNames(QueryAnalysis query, HashSet<string> places, Dictionary<int, string> termOf, HashSet<string> attribution)
+    {
+        var described = new HashSet<string>(StringComparer.Ordinal);
+        bool Once(string term) => query.Words.Count(w => termOf.GetValueOrDefault(w.Index) == term) == 1;
+        foreach (var run in PersonNameRuns(query.Words, places, termOf))
+        {
+            int first = run[0].Index;
+            var owner = query.Words.Take(first).LastOrDefault(w => w.Possessive && w.Capitalized);
+            bool owns = owner is not null && first - owner.Index <= 4 && !query.Words.Skip(owner.Index + 1).Take(first - owner.Index - 1).Any(w => w.Capitalized);
+            if (owns && termOf.TryGetValue(owner!.Index, out var ownerTerm) && !places.Contains(ownerTerm) && Once(ownerTerm)) described.Add(ownerTerm);
+            if (run.All(w => attribution.Contains(w.Token)))
+            {
+                foreach (var word in run)
+                {
+                    var told = termOf[word.Index];
+                    if (query.Words.Where(w => termOf.GetValueOrDefault(w.Index) == told).All(w => attribution.Contains(w.Token))) described.Add(told);
+                }
+            }
+        }
+        return described;
+    }
 
     /// <summary>Two or three capitalised words in a row that look like a person's name: no place, organisation word or acronym.</summary>
     private static IEnumerable<List<QuestionWord>> PersonNameRuns(IReadOnlyList<QuestionWord> words, HashSet<string> places, Dictionary<int, string> termOf)
@@ -563,31 +598,7 @@ public sealed partial class PassageRetriever(
 
         var attribution = AttributionWords(query.Question);
         var attributionTerms = new HashSet<string>(StringComparer.Ordinal);
-        // "According to historian Timothy Snyder, …", "according to Diane Francis": who tells it is often the byline,
-        // which the passage doesn't hold; a person named only there is not a name the passage must hold. A person: two
-        // or three capitalised words in a row, none a place, an organisation's word or an acronym ("according to CSIS",
-        // "according to the Greek Catholic leader" name what the passage says).
-        // "Zelensky's adviser Mykhailo Podolyak", "Putin's spokesman Dmitry Peskov": the person asked about is named;
-        // whose adviser he is describes him, and a report says "presidential adviser Mykhailo Podolyak".
-        foreach (var run in PersonNameRuns(query.Words, places, termOf))
-        {
-            int first = run[0].Index;
-            var owner = query.Words.Take(first).LastOrDefault(w => w.Possessive && w.Capitalized);
-            if (owner is null || first - owner.Index > 4 || query.Words.Skip(owner.Index + 1).Take(first - owner.Index - 1).Any(w => w.Capitalized)) continue;
-            if (termOf.TryGetValue(owner.Index, out var ownerTerm) && !places.Contains(ownerTerm)
-                && query.Words.Count(w => termOf.GetValueOrDefault(w.Index) == ownerTerm) == 1)
-            {
-                names.Remove(ownerTerm);
-            }
-        }
-        foreach (var run in PersonNameRuns(query.Words, places, termOf).Where(r => r.All(w => attribution.Contains(w.Token))))
-        {
-            foreach (var word in run)
-            {
-                var told = termOf[word.Index];
-                if (query.Words.Where(w => termOf.GetValueOrDefault(w.Index) == told).All(w => attribution.Contains(w.Token))) names.Remove(told);
-            }
-        }
+        names.ExceptWith(DescribingNames(query, places, termOf, attribution));
         var terms = new List<FocusTerm>();
         foreach (var (at, term) in termOf.OrderBy(kv => kv.Key))
         {
