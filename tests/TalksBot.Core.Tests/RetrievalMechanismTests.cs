@@ -95,6 +95,14 @@ public sealed class RetrievalMechanismTests
     public void The_question_type_is_read_from_its_words(string question, QuestionType type) =>
         Assert.Equal(type, AnswerCandidates.TypeOf(question));
 
+    [Fact]
+    public void The_question_type_read_once_follows_a_copy_with_another_question()
+    {
+        var query = TextAnalyzer.Default.AnalyzeQuestion("How many prisoners were exchanged?");
+        Assert.Equal(QuestionType.Quantity, query.Type);
+        Assert.Equal(QuestionType.Place, (query with { Question = "Where were the prisoners exchanged?" }).Type);
+    }
+
     [Theory]
     [InlineData("Half of the revenues will go into the joint fund.", true)]
     [InlineData("The fund receives 50 percent of the new revenues.", true)]

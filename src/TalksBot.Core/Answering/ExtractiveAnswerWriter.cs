@@ -47,7 +47,7 @@ public sealed class ExtractiveAnswerWriter(TextAnalyzer analyzer, TimeProvider? 
         }
         double total = Math.Max(weights.Values.Sum(), 1e-9);
         var question = retrieval.Query.Question;
-        var type = AnswerCandidates.TypeOf(question);
+        var type = retrieval.Query.Type;
 
         // The question's own content words (not its names): an answer of the asked type sits next to them.
         var content = retrieval.Focus.Where(f => !f.IsName).SelectMany(f => f.Alternatives.Prepend(f.Term)).ToHashSet(StringComparer.Ordinal);

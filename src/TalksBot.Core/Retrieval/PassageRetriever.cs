@@ -214,7 +214,7 @@ public sealed partial class PassageRetriever(
                 _logger.LogCandidate(c.Hit.Article.Title, c.Hit.Position, c.Score, c.Rrf, c.Coverage, c.WindowCoverage, c.Vector, c.NamesHeld);
             }
         }
-        var chosen = Select(candidates, focus, query.Question);
+        var chosen = Select(candidates, focus, query);
         var (grounding, answerSentence, answerSimilarity) = await JudgeAsync(chosen, focus, query, vector, cancellationToken);
         var passages = new List<RetrievedPassage>();
         RetrievedPassage Neighbor((PassageHit Hit, FocusHold Held) n, Candidate of) =>
@@ -284,9 +284,9 @@ public sealed partial class PassageRetriever(
     }
 
     /// <summary>Greedy choice by score; a passage of an article already chosen pays a penalty only when it adds no focus term.</summary>
-    private List<(Candidate Passage, List<(PassageHit Hit, FocusHold Held)> Neighbors)> Select(List<Candidate> candidates, QuestionFocus focus, string question)
+    private List<(Candidate Passage, List<(PassageHit Hit, FocusHold Held)> Neighbors)> Select(List<Candidate> candidates, QuestionFocus focus, QueryAnalysis query)
     {
-        var type = AnswerCandidates.TypeOf(question);
+        var (question, type) = (query.Question, query.Type);
         var content = focus.Terms.Where(f => !f.IsName).SelectMany(f => f.Alternatives.Prepend(f.Term)).ToHashSet(StringComparer.Ordinal);
         var chosen = new List<(Candidate, List<(PassageHit, FocusHold)>)>();
         var heldByArticle = new Dictionary<long, HashSet<string>>();
@@ -847,7 +847,7 @@ public sealed partial class PassageRetriever(
     /// </summary>
     private string? MissingAnswer(IEnumerable<Candidate> chosen, QuestionFocus focus, QueryAnalysis query)
     {
-        var type = AnswerCandidates.TypeOf(query.Question);
+        var type = query.Type;
         if (type is QuestionType.Other or QuestionType.Statement or QuestionType.Reason || query.Question.Length == 0) return null;
         if (focus.Terms.All(f => f.IsSetting)) return null;
         if (AnswerSentences(chosen.Where(c => c.NamesHeld), focus, query).Any()) return null;
@@ -869,7 +869,7 @@ public sealed partial class PassageRetriever(
     /// </summary>
     private static string? MissingYear(IEnumerable<Candidate> chosen, QuestionFocus focus, QueryAnalysis query)
     {
-        if (AnswerCandidates.TypeOf(query.Question) is not (QuestionType.Reason or QuestionType.Other)) return null;
+        if (query.Type is not (QuestionType.Reason or QuestionType.Other)) return null;
         var years = focus.Terms.Where(f => f.Term.Length == 4 && f.Term.All(char.IsDigit) && f.Term[0] is '1' or '2').Select(f => f.Term).ToList();
         if (years.Count == 0) return null;
         var named = chosen.Where(c => c.NamesHeld).ToList();
@@ -883,7 +883,7 @@ public sealed partial class PassageRetriever(
     /// </summary>
     private string? MissingSpeaker(IEnumerable<Candidate> chosen, QuestionFocus focus, QueryAnalysis query)
     {
-        if (AnswerCandidates.TypeOf(query.Question) != QuestionType.Statement || StatementSpeaker.Of(query.Question) is not { } speaker) return null;
+        if (query.Type != QuestionType.Statement || StatementSpeaker.Of(query.Question) is not { } speaker) return null;
         var words = analyzer.Terms(speaker).ToHashSet(StringComparer.Ordinal);
         var named = focus.Terms.Where(f => f.IsName && words.Contains(f.Term)).SelectMany(f => f.Alternatives.Prepend(f.Term)).ToHashSet(StringComparer.Ordinal);
         if (named.Count == 0) return null;
@@ -972,7 +972,7 @@ public sealed partial class PassageRetriever(
 
     private IEnumerable<(Candidate Passage, string Sentence)> AnswerSentences(IEnumerable<Candidate> chosen, QuestionFocus focus, QueryAnalysis query, bool countedByName = false)
     {
-        var type = AnswerCandidates.TypeOf(query.Question);
+        var type = query.Type;
         if (type is QuestionType.Other or QuestionType.Statement or QuestionType.Reason || query.Question.Length == 0) yield break;
         var content = ContentTerms(focus);
         var any = focus.Terms.Where(f => !f.IsSetting).SelectMany(f => f.Alternatives.Prepend(f.Term)).ToHashSet(StringComparer.Ordinal);

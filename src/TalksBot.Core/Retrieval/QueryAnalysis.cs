@@ -1,3 +1,5 @@
+using TalksBot.Core.Answering;
+
 namespace TalksBot.Core.Retrieval;
 
 /// <summary>A question reduced to what retrieval needs: its distinct index terms and whether it asks for the latest news.</summary>
@@ -20,4 +22,20 @@ public sealed record QueryAnalysis(string Question, IReadOnlyList<string> Terms,
 
     /// <summary>Terms from the paraphrase table related to each question term, and concepts a phrase of the question stands for.</summary>
     public IReadOnlyList<RelatedTerms> Paraphrases { get; init; } = [];
+
+    /// <summary>
+    /// What the question asks for (<see cref="AnswerCandidates.TypeOf"/>), read once: the grounding checks and the
+    /// answer each ask, and reading it runs the question's regular expressions.
+    /// </summary>
+    public QuestionType Type
+    {
+        get
+        {
+            // Kept with the question it was read from, so a copy made with another question reads its own.
+            if (_type is not { } known || !ReferenceEquals(known.Question, Question)) _type = known = (Question, AnswerCandidates.TypeOf(Question));
+            return known.Type;
+        }
+    }
+
+    private (string Question, QuestionType Type)? _type;
 }
