@@ -15,10 +15,37 @@ public class TextAnalyzerTests
     [InlineData("negotiations", "negotiating")]
     [InlineData("preconditions", "precondition")]
     [InlineData("Russian", "Russia's")]
+    [InlineData("Iranian", "Iran's")]
+    [InlineData("German", "Germany")]
+    [InlineData("Zełenski", "Zelensky")]
+    [InlineData("Zelanski", "Zelensky")]
+    [InlineData("Ławrow", "Lavrov")]
+    [InlineData("Feb", "February")]
+    [InlineData("Sept", "September")]
     public void Spellings_and_forms_of_one_name_meet_in_one_term(string a, string b)
     {
         Assert.Equal(_analyzer.Terms(a), _analyzer.Terms(b));
         Assert.Single(_analyzer.Terms(a));
+    }
+
+    [Fact]
+    public void A_name_written_out_is_followed_by_its_short_form()
+    {
+        Assert.Equal(["unit", "nation", "un", "vote"], _analyzer.Terms("the United Nations vote"));
+        Assert.Equal(["unit", "nation", "secur", "council", "unsc"], _analyzer.Terms("United Nations Security Council"));
+        Assert.Equal(["second", "world", "war", "wwii", "end"], _analyzer.Terms("the Second World War ended"));
+        Assert.Equal(_analyzer.Terms("WWII"), _analyzer.Terms("WW2"));
+        Assert.Contains(_analyzer.Term("US")!, _analyzer.Terms("the United States"));
+        // Only a whole name: "united" alone, or the words apart, are no short form.
+        Assert.Equal(["unit", "front"], _analyzer.Terms("a united front"));
+        Assert.DoesNotContain("un", _analyzer.Terms("nations united"));
+    }
+
+    [Fact]
+    public void An_abbreviated_month_in_a_question_is_no_name()
+    {
+        var query = _analyzer.AnalyzeQuestion("What did Zelensky announce on Feb 4?");
+        Assert.Contains(query.Words, w => w.Term == _analyzer.Term("February") && !w.Capitalized);
     }
 
     [Fact]

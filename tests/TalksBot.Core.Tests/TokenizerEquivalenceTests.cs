@@ -24,7 +24,7 @@ public class TokenizerEquivalenceTests
             var text = File.ReadAllText(file);
             var expected = Reference.Spans(text).ToList();
             Assert.Equal(expected, TextAnalyzer.TokenSpans(text));
-            Assert.Equal(expected.Select(t => analyzer.TermOf(t.Token)).OfType<string>(), analyzer.Terms(text));
+            Assert.Equal(analyzer.Abbreviations.AddShortForms(expected.Select(t => analyzer.TermOf(t.Token)).OfType<string>().ToList()), analyzer.Terms(text));
             // A refresh reads a title's terms once and puts them before each passage's: no word runs across the line.
             var (title, body) = (text[..Math.Min(120, text.Length)], text[Math.Min(120, text.Length)..]);
             Assert.Equal(analyzer.Terms(title + "\n" + body), [.. analyzer.Terms(title), .. analyzer.Terms(body)]);
@@ -35,7 +35,7 @@ public class TokenizerEquivalenceTests
 
     [Theory]
     [InlineData("Zelensky's U.S. visit: don't, won’t — the E.U.'s plan")]
-    [InlineData("Zel\u200Bensky met Kyïv's mayor; Київ, Йосип, café, naïve")]
+    [InlineData("Zel\u200Bensky met Kyïv's mayor; Київ, Йосип, café, naïve, Zełenski, Łódź")]
     [InlineData("ends with an acronym U.N.")]
     [InlineData("a word longer than sixty-four letters: Pneumonoultramicroscopicsilicovolcanoconiosispneumonoultramicroscopicsilicovolcanoconiosis!")]
     [InlineData("'s 's' x's")]
@@ -45,10 +45,13 @@ public class TokenizerEquivalenceTests
         var analyzer = TextAnalyzer.Default;
         var expected = Reference.Spans(text).ToList();
         Assert.Equal(expected, TextAnalyzer.TokenSpans(text));
-        Assert.Equal(expected.Select(t => analyzer.TermOf(t.Token)).OfType<string>(), analyzer.Terms(text));
+        Assert.Equal(analyzer.Abbreviations.AddShortForms(expected.Select(t => analyzer.TermOf(t.Token)).OfType<string>().ToList()), analyzer.Terms(text));
     }
 
-    /// <summary>The tokenizer as it was (a string built per word, an iterator), for comparison.</summary>
+    /// <summary>
+    /// The tokenizer as it was (a string built per word, an iterator), for comparison; its folding has since learnt
+    /// the stroked letters of Polish reports ("Zełenski"), which don't decompose.
+    /// </summary>
     private static class Reference
     {
         private static bool IsInvisible(char c) => TextAnalyzer.IsInvisible(c);
@@ -113,6 +116,7 @@ public class TokenizerEquivalenceTests
         private static char Fold(char c)
         {
             if (c < 128) return c;
+            if (c is 'ł' or 'Ł' or 'đ' or 'Đ' or 'ø' or 'Ø') return c switch { 'ł' => 'l', 'Ł' => 'L', 'đ' => 'd', 'Đ' => 'D', 'ø' => 'o', _ => 'O' };
             var decomposed = c.ToString().Normalize(NormalizationForm.FormD);
             // Keep Cyrillic й/ї intact: folding them changes the word.
             if (decomposed.Length > 1 && decomposed[0] < 0x250) return decomposed[0];

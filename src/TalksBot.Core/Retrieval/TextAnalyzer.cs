@@ -34,13 +34,16 @@ public sealed partial class TextAnalyzer
          "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "west", "western", "east", "eastern", .. PersonTitles.All],
         StringComparer.Ordinal);
 
-    private static readonly HashSet<string> CalendarWords = new(MonthNames.Concat(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]), StringComparer.Ordinal);
+    private static readonly HashSet<string> CalendarWords = new(MonthNames
+        .Concat(["jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"])
+        .Concat(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]), StringComparer.Ordinal);
 
     private readonly Dictionary<string, string> _variants;
     private readonly HashSet<string> _stopWords;
     private readonly ParaphraseTable _paraphrases;
     private readonly PlaceNames _places;
     private readonly PlaceNames _outlets;
+    private readonly Abbreviations _abbreviations;
     // About 100 bytes an entry: a few MB at most.
     private const int NormalizedCacheSize = 50_000;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string?> _normalized = new(StringComparer.Ordinal);
@@ -52,13 +55,16 @@ public sealed partial class TextAnalyzer
     }
 
     /// <param name="outlets">News outlets a question may name as its source (outlets.txt), found like place names.</param>
-    public TextAnalyzer(IReadOnlyDictionary<string, string> variants, IEnumerable<string> stopWords, ParaphraseTable paraphrases, PlaceNames places, PlaceNames? outlets = null)
+    /// <param name="abbreviations">Short forms added where a text writes a name out (abbreviations.txt).</param>
+    public TextAnalyzer(IReadOnlyDictionary<string, string> variants, IEnumerable<string> stopWords, ParaphraseTable paraphrases, PlaceNames places,
+        PlaceNames? outlets = null, Abbreviations? abbreviations = null)
     {
         _variants = new Dictionary<string, string>(variants, StringComparer.Ordinal);
         _stopWords = new HashSet<string>(stopWords, StringComparer.Ordinal);
         _paraphrases = paraphrases;
         _places = places;
         _outlets = outlets ?? PlaceNames.Empty;
+        _abbreviations = abbreviations ?? Abbreviations.Empty;
     }
 
     /// <summary>
@@ -71,7 +77,7 @@ public sealed partial class TextAnalyzer
     /// Changes whenever what an article is indexed as changes (term analysis, boilerplate rules, passage splitting):
     /// an index built under another version is re-read in full on its next refresh.
     /// </summary>
-    public const string IndexingVersion = "6";
+    public const string IndexingVersion = "7";
 
     private static TextAnalyzer CreateDefault()
     {
@@ -82,7 +88,8 @@ public sealed partial class TextAnalyzer
         var paraphrases = ParaphraseTable.Parse(ReadResource("TalksBot.Core.paraphrases.txt"), analyzer);
         var places = PlaceNames.Parse(ReadResource("TalksBot.Core.places.txt"), analyzer);
         var outlets = PlaceNames.Parse(ReadResource("TalksBot.Core.outlets.txt"), analyzer);
-        return new TextAnalyzer(variants, stopWords, paraphrases, places, outlets);
+        var abbreviations = Abbreviations.Parse(ReadResource("TalksBot.Core.abbreviations.txt"), analyzer);
+        return new TextAnalyzer(variants, stopWords, paraphrases, places, outlets, abbreviations);
     }
 
     public bool IsStopWord(string lowerWord) => _stopWords.Contains(lowerWord);
@@ -110,15 +117,18 @@ public sealed partial class TextAnalyzer
     /// <summary>The index term of one word, or null for a stop word.</summary>
     public string? Term(string word) => word.Length == 0 ? null : Normalize(word);
 
-    /// <summary>Index terms of a text, in order, repeats kept.</summary>
+    /// <summary>Index terms of a text, in order, repeats kept; a name written out is followed by its short form ("un").</summary>
     public List<string> Terms(string text)
     {
         // The refresh's hot path (every word of every passage): words are looked up in the term cache as spans, so a
         // known word costs no string; only a word not yet cached is made one.
         var sink = new TermSink(this, new List<string>(text.Length / 7 + 4));
         Scan(text, ref sink);
-        return sink.Terms;
+        return _abbreviations.AddShortForms(sink.Terms);
     }
+
+    /// <summary>The short forms <see cref="Terms"/> adds after a name written out: for tests.</summary>
+    internal Abbreviations Abbreviations => _abbreviations;
 
     /// <summary>The term of one word as <see cref="Terms"/> gives it (null for a stop word): for tests.</summary>
     internal string? TermOf(string token) => Normalize(token);
@@ -369,8 +379,9 @@ public sealed partial class TextAnalyzer
         char folded = FoldedChars[c];
         if (folded != 0) return folded;
         var decomposed = c.ToString().Normalize(NormalizationForm.FormD);
-        // Keep Cyrillic й/ї intact: folding them changes the word.
-        folded = decomposed.Length > 1 && decomposed[0] < 0x250 ? decomposed[0] : c;
+        // Keep Cyrillic й/ї intact: folding them changes the word. Letters with a stroke don't decompose, yet Polish
+        // reports write "Zełenski", "Ławrow": their stroke is folded like any accent.
+        folded = c switch { 'ł' => 'l', 'Ł' => 'L', 'đ' => 'd', 'Đ' => 'D', 'ø' => 'o', 'Ø' => 'O', _ => decomposed.Length > 1 && decomposed[0] < 0x250 ? decomposed[0] : c };
         FoldedChars[c] = folded;
         return folded;
     }
