@@ -763,7 +763,7 @@ public sealed partial class PassageRetriever(
     /// <summary>
     /// True when one sentence, or two adjacent ones, of the passage window hold every name and the share of the focus:
     /// a passage that mentions Japan in one place and an ambassador of Ukraine in another doesn't say who Ukraine's
-    /// ambassador to Japan is.
+    /// ambassador to Japan is. A person named elsewhere in the window counts (the sentences say "he").
     /// </summary>
     /// <param name="roleOf">
     /// "Who is Ukraine's ambassador to Canada?": the role belongs to its possessor, so the sentences must say
@@ -773,7 +773,10 @@ public sealed partial class PassageRetriever(
     {
         var sentences = c.WindowTexts().SelectMany(t => Articles.SentenceSplitter.Split(t)).Select(analyzer.Terms).ToList();
         // The setting ("in Geneva") counts as held when the window holds it, and so do the article's outlet and date.
-        var settings = focus.Terms.Where(f => f.IsSetting && c.Window.Factor(f.Term) > 0).Select(f => f.Term).Concat(ArticleTerms(c.Hit.Article)).ToList();
+        // So does a person the window names: a report names Lukashenko once and goes on with "he said"; a country
+        // is no such stand-in ("Russia's taxes" told apart from a mention of Ukraine answer nothing about Ukraine's).
+        var settings = focus.Terms.Where(f => (f.IsSetting || f.IsName && !analyzer.IsPlace(f.Term)) && c.Window.Factor(f.Term) > 0)
+            .Select(f => f.Term).Concat(ArticleTerms(c.Hit.Article, focus)).ToList();
         for (int i = 0; i < sentences.Count; i++)
         {
             List<string> terms = i + 1 < sentences.Count ? [.. sentences[i], .. sentences[i + 1], .. settings] : [.. sentences[i], .. settings];
@@ -794,21 +797,27 @@ public sealed partial class PassageRetriever(
     /// <summary>What a passage holds, its phrases found within one sentence ("…as its chief negotiator. Ukraine's team…" holds no "Ukraine's chief").</summary>
     private FocusHold HeldIn(QuestionFocus focus, PassageHit hit)
     {
-        var about = ArticleTerms(hit.Article);
+        var about = ArticleTerms(hit.Article, focus);
         if (focus.Phrases.Count == 0) return Held(focus, [.. analyzer.Terms(hit.Text), .. about]);
         var sentences = Articles.SentenceSplitter.Split(hit.Text).Select(analyzer.Terms).Append(about).ToList();
         return Held(focus, sentences.SelectMany(t => t).ToList(), sentences);
     }
 
     /// <summary>
-    /// What every passage of an article says without writing it: its outlet ("What did Zelensky tell the BBC?") and
-    /// the month and year it was published ("… pass in April 2024?" — the report says "on Saturday").
+    /// What every passage of an article says without writing it: its outlet ("What did Zelensky tell the BBC?"), the
+    /// month and year it was published ("… pass in April 2024?" — the report says "on Saturday"), and the question's
+    /// people its title names: a report headed "Zelensky meets Costa in Brussels" goes on about "the Ukrainian president".
     /// </summary>
-    private List<string> ArticleTerms(ArticleInfo article)
+    private List<string> ArticleTerms(ArticleInfo article, QuestionFocus focus)
     {
         var text = article.Outlet;
         if (article.Published is { } d) text += $" {TextAnalyzer.MonthNames[d.Month - 1]} {d.Year.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
-        return analyzer.Terms(text);
+        var terms = analyzer.Terms(text);
+        // People only: nearly every title names Ukraine or Russia, and a passage about Russia's taxes is no answer
+        // about Ukraine's because its report is headed "the Ukraine war".
+        var names = focus.Terms.Where(f => f.IsName && !analyzer.IsPlace(f.Term)).Select(f => f.Term).ToHashSet(StringComparer.Ordinal);
+        if (names.Count > 0) terms.AddRange(analyzer.Terms(article.Title).Where(names.Contains));
+        return terms;
     }
 
     private FocusHold Held(QuestionFocus focus, List<string> passageTerms, IReadOnlyList<List<string>>? sentences = null)

@@ -1,0 +1,94 @@
+using TalksBot.Core.Answering;
+using TalksBot.Core.Articles;
+using TalksBot.Core.Retrieval;
+using TalksBot.Testing;
+
+namespace TalksBot.Index.Sqlite.Tests;
+
+/// <summary>
+/// A name the question writes one way and the article another still grounds the answer: a short form for the name
+/// written out, an abbreviated month, a person the title or an earlier sentence names. Each case is refused when the
+/// name is not held at all. (A country's people and Polish spellings meet their names in TextAnalyzerTests.)
+/// </summary>
+public sealed class NameFormsGroundingTests : IDisposable
+{
+    private readonly TempIndex _db = new();
+
+    public void Dispose() => _db.Dispose();
+
+    private async Task<PassageRetriever> IndexAsync(params ArticleDocument[] articles)
+    {
+        var source = new InMemorySource("mem://name-forms");
+        int i = 0;
+        foreach (var article in articles) source.Put($"a{i++}", article);
+        // Filler so that term weights behave as in a real index (rare words weigh more than common ones).
+        for (int f = 0; f < 12; f++)
+        {
+            source.Put($"filler{f}", Articles.Make($"Front report {f}", $"Shelling continued near the front in Ukraine on day {f}. Officials in Kyiv and Russia traded accusations about the war. Analysts expect more fighting in the east."));
+        }
+        await _db.Refresher.RefreshAsync([source], null, default);
+        return new PassageRetriever(_db.Index, TextAnalyzer.Default, new RetrievalOptions());
+    }
+
+    private static string Answer(RetrievalResult result) => new ExtractiveAnswerWriter(TextAnalyzer.Default).Write(result).Text;
+
+    [Fact]
+    public async Task A_short_form_is_held_by_the_name_written_out()
+    {
+        var retriever = await IndexAsync(Articles.Make("Resolution on Granvik",
+            "At the United Nations, 141 member states backed the Granvik resolution. During the Second World War, 300 houses in Granvik were burned."));
+        var members = await retriever.RetrieveAsync("How many member states of the UN backed the Granvik resolution?", default);
+        Assert.True(members.Covered, members.Grounding?.Reason);
+        Assert.Contains("141 member states", Answer(members));
+        var war = await retriever.RetrieveAsync("How many houses in Granvik were burned in WWII?", default);
+        Assert.True(war.Covered, war.Grounding?.Reason);
+        Assert.Contains("300 houses", Answer(war));
+
+        // The short form of another name is not held: the EU is not the United Nations.
+        var eu = await retriever.RetrieveAsync("How many member states of the EU backed the Granvik resolution?", default);
+        Assert.False(eu.Covered, "the EU is named nowhere");
+    }
+
+    [Fact]
+    public async Task An_abbreviated_month_is_the_month_not_a_name()
+    {
+        var retriever = await IndexAsync(Articles.Make("Curfew",
+            "On February 4 the Granvik mayor announced a curfew from ten in the evening."));
+        var result = await retriever.RetrieveAsync("What did the Granvik mayor announce on Feb 4?", default);
+        Assert.True(result.Covered, result.Grounding?.Reason);
+        Assert.Contains("curfew", Answer(result));
+    }
+
+    [Fact]
+    public async Task A_person_the_title_names_is_held_by_the_report_that_calls_him_the_president()
+    {
+        var retriever = await IndexAsync(Articles.Make("Zelensky meets council leaders in Granvik",
+            "The Ukrainian president asked the council for 90 billion euros in loans for the next two years."));
+        var result = await retriever.RetrieveAsync("How much did Zelensky ask the council for in loans?", default);
+        Assert.True(result.Covered, result.Grounding?.Reason);
+        Assert.Contains("90 billion euros", Answer(result));
+
+        var other = await retriever.RetrieveAsync("How much did Orban ask the council for in loans?", default);
+        Assert.False(other.Covered, "Orban is named nowhere");
+    }
+
+    [Fact]
+    public async Task A_person_named_earlier_in_the_passage_is_the_he_of_the_answering_sentence()
+    {
+        var retriever = await IndexAsync(Articles.Make("Minsk briefing",
+            "Lukashenko spoke to reporters in Minsk on Friday for almost four hours. The hall was full and the questions ranged widely. "
+            + "Belarus had moved 40 tanks to the border with Granvik, he said."));
+        var result = await retriever.RetrieveAsync("How many tanks did Lukashenko say Belarus had moved to the border with Granvik?", default);
+        Assert.True(result.Covered, result.Grounding?.Reason);
+        Assert.Contains("40 tanks", Answer(result));
+
+        // A country is no such stand-in: Poland named in the passage does not make the tanks Poland's.
+        var country = await IndexAsync(Articles.Make("Border report",
+            "Poland closed two crossings on Friday. The hall was full and the questions ranged widely. The weather was cold. "
+            + "Belarus had moved 40 tanks to the border with Granvik to deter raids, officials said."));
+        var poland = await country.RetrieveAsync("Why did Poland move 40 tanks to the border with Granvik?", default);
+        Assert.False(poland.Covered, "the tanks are Belarus's");
+        var belarus = await country.RetrieveAsync("Why did Belarus move 40 tanks to the border with Granvik?", default);
+        Assert.True(belarus.Covered, belarus.Grounding?.Reason);
+    }
+}
