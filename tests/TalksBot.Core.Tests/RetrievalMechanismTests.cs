@@ -142,6 +142,8 @@ public sealed class RetrievalMechanismTests
     [InlineData("Which Russian airfield near the border filled up with tanks?", "airfield")]
     [InlineData("Which Kremlin-friendly TV journalist did Lavrov talk to?", "journalist")]
     [InlineData("Which country voted against?", null)]
+    [InlineData("Which town near Kyiv did she visit?", null)]
+    [InlineData("In which region did the fighting stop?", null)]
     public void The_kind_a_which_question_asks_for_is_the_noun_its_describing_words_lead_to(string question, string? kind) =>
         Assert.Equal(kind, PassageRetriever.AskedKind(question, Analyzer));
 

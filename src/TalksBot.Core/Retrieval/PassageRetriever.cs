@@ -1076,7 +1076,8 @@ public sealed partial class PassageRetriever(
     {
         "is", "are", "was", "were", "did", "do", "does", "has", "have", "had", "will", "would", "can", "could", "should", "happened", "happens",
         "the", "a", "an", "about", "else", "exactly", "kind", "kinds", "type", "types", "sort", "sorts", "member", "members", "one", "ones",
-        "person", "people", "country", "countries", "city", "cities", "place", "places", "year", "years", "month", "months", "day", "days",
+        "person", "people", "country", "countries", "nation", "nations", "state", "states", "city", "cities", "town", "towns", "village", "villages",
+        "region", "regions", "area", "areas", "location", "place", "places", "year", "years", "month", "months", "day", "days",
         "date", "time", "part", "share", "percentage", "proportion", "number", "amount", "way", "ways", "thing", "things", "name", "side",
         "sides", "group", "groups", "official", "officials", "leader", "leaders", "man", "woman", "role", "position", "step", "steps",
     };
