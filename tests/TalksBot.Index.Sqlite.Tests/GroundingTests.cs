@@ -287,6 +287,14 @@ public sealed class GroundingTests : IDisposable
         var other = await retriever.RetrieveAsync("Why did Halvorsen step down as the president's chief of staff in 2024?", default);
         Assert.False(other.Covered);
         Assert.Equal("no passage tells of 2024", other.Grounding?.Reason);
+        // The passage that answers must tell of it: a lesser one naming Halvorsen in 2024 doesn't date the best one.
+        var lesser = await IndexAsync(
+            Articles.Make("Profile", "Halvorsen, the president's chief of staff, has run the negotiating team since the spring and often travels to the talks.", published: new DateOnly(2022, 5, 4)),
+            Articles.Make("Budget", "Parliament passed the 2024 budget in December after a long debate, and the speaker did not step down."),
+            Articles.Make("Book fair", "Halvorsen opened the 2024 book fair in the capital.", published: new DateOnly(2023, 12, 20)));
+        var dated = await lesser.RetrieveAsync("Why did Halvorsen step down as the president's chief of staff in 2024?", default);
+        Assert.False(dated.Covered, "the book fair tells of 2024, not the passage that would answer");
+        Assert.Equal("no passage tells of 2024", dated.Grounding?.Reason);
         // Reported in that year, the same passage tells of it.
         var then = await IndexAsync(
             Articles.Make("Profile", "Halvorsen, the president's chief of staff, stepped down because the negotiating team was reshuffled.", published: new DateOnly(2024, 5, 4)),
