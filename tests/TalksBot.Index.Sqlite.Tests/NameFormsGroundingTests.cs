@@ -8,7 +8,8 @@ namespace TalksBot.Index.Sqlite.Tests;
 /// <summary>
 /// A name the question writes one way and the article another still grounds the answer: a short form for the name
 /// written out, an abbreviated month, a person the title or an earlier sentence names. Each case is refused when the
-/// name is not held at all. (A country's people and Polish spellings meet their names in TextAnalyzerTests.)
+/// name is not held at all. (A country's people and Polish spellings meet their names in TextAnalyzerTests.) And a
+/// follow-up's context, the question it leans on, weighs less than the follow-up's own words.
 /// </summary>
 public sealed class NameFormsGroundingTests : IDisposable
 {
@@ -70,6 +71,21 @@ public sealed class NameFormsGroundingTests : IDisposable
 
         var other = await retriever.RetrieveAsync("How much did Orban ask the council for in loans?", default);
         Assert.False(other.Covered, "Orban is named nowhere");
+    }
+
+    [Fact]
+    public async Task A_follow_ups_context_weighs_less_than_its_own_words()
+    {
+        var retriever = await IndexAsync(Articles.Make("Summit report",
+            "Khamenei told Putin that NATO would have started a war over Crimea had Moscow not acted first. "
+            + "Analysts said the remarks were the strongest support yet. The supreme leaders also discussed grain and gas. "
+            + "Officials called the meetings this week in Tehran, between the supreme leaders of Iran and Russia, warm."),
+            Articles.Make("Alliance talks", "NATO ministers met in the city of Brussels to discuss Crimea and the war, and Putin's threats."));
+        var question = new Core.Conversations.FollowUpRewriter(TextAnalyzer.Default)
+            .Rewrite("and which city was that meeting in?", "What did Khamenei tell Putin about NATO and Crimea when the two met?");
+        var result = await retriever.RetrieveAsync(question, default);
+        Assert.True(result.Covered, result.Grounding?.Reason);
+        Assert.StartsWith("Officials called the meetings this week in Tehran", Answer(result));
     }
 
     [Fact]
