@@ -326,6 +326,20 @@ public sealed class GroundingTests : IDisposable
     }
 
     [Fact]
+    public async Task People_counted_may_be_described_first_and_called_otherwise()
+    {
+        var retriever = await IndexAsync(
+            ("Entry ban", "Granvik banned 52 key representatives of the Lakeland authorities from entering the country."),
+            ("Tanks", "Granvik moved 40 heavy tanks to the border."));
+        var banned = await retriever.RetrieveAsync("How many Lakeland officials did Granvik ban from entering the country?", default);
+        Assert.True(banned.Covered, banned.Grounding?.Reason);
+        Assert.Contains("52 key representatives", new ExtractiveAnswerWriter(TextAnalyzer.Default).Write(banned).Text);
+        // Tanks are no people, described or not.
+        var moved = await retriever.RetrieveAsync("How many people did Granvik move to the border?", default);
+        Assert.False(moved.Covered, "40 heavy tanks are no people");
+    }
+
+    [Fact]
     public async Task The_kind_asked_for_what_is_counted_and_the_setting_are_told_with_the_answer()
     {
         var retriever = await IndexAsync(

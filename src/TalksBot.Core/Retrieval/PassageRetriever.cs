@@ -1154,6 +1154,8 @@ public sealed partial class PassageRetriever(
             if (next >= words.Count) return true;
             var following = words[next].Token.ToLowerInvariant();
             if (PeopleWords.Contains(following) || analyzer.IsStopWord(following)) return true;
+            // One word may describe them first: "52 key representatives", "300 wounded soldiers".
+            if (next + 1 < words.Count && char.IsLower(words[next].Token[0]) && PeopleWords.Contains(words[next + 1].Token)) return true;
         }
         return false;
     }
@@ -1169,6 +1171,9 @@ public sealed partial class PassageRetriever(
         "voters", "deaths", "dead", "casualties", "victims", "lives", "killed", "wounded", "injured", "ukrainians", "russians",
         "personnel", "members", "staff", "volunteers", "recruits", "conscripts", "mps", "lawmakers", "deputies", "delegates",
         "officials", "journalists", "individuals", "inhabitants", "families", "survivors", "hostages", "detainees", "captives",
+        "representatives", "leaders", "diplomats", "politicians", "ministers", "officers", "commanders", "students", "patients",
+        "nationals", "activists", "protesters", "demonstrators", "experts", "observers", "peacekeepers", "mercenaries", "passengers",
+        "miners", "sailors", "pilots", "police", "policemen", "guards",
     };
 
     /// <summary>True when a number of the sentence stands within a few words before (or just after) what is counted.</summary>
