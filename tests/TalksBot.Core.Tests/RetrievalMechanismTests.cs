@@ -118,6 +118,8 @@ public sealed class RetrievalMechanismTests
     [InlineData("The guarantees would last for 30 years.", true)]
     [InlineData("The dialogue could stay suspended for two to three more years.", true)]
     [InlineData("The channel was closed after the talks in 2021.", false)]
+    [InlineData("After more than a year we broke the deadlock, the ambassador said.", true)]
+    [InlineData("The dialogue was suspended a year ago.", false)]
     public void How_long_is_answered_by_a_length_of_time_or_by_since_when(string sentence, bool holds) =>
         Assert.Equal(holds, AnswerCandidates.Holds(QuestionType.Duration, sentence, "How long has the dialogue been suspended?"));
 
@@ -143,6 +145,7 @@ public sealed class RetrievalMechanismTests
     [InlineData("Which Kremlin-friendly TV journalist did Lavrov talk to?", "journalist")]
     [InlineData("Which country voted against?", null)]
     [InlineData("Which town near Kyiv did she visit?", null)]
+    [InlineData("What dates was the summit at Versailles?", null)]
     [InlineData("In which region did the fighting stop?", null)]
     public void The_kind_a_which_question_asks_for_is_the_noun_its_describing_words_lead_to(string question, string? kind) =>
         Assert.Equal(kind, PassageRetriever.AskedKind(question, Analyzer));

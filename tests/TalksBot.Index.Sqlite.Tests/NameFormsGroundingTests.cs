@@ -89,6 +89,34 @@ public sealed class NameFormsGroundingTests : IDisposable
     }
 
     [Fact]
+    public async Task A_person_named_in_full_once_is_held_by_his_surname_far_below()
+    {
+        var background = string.Join(' ', Enumerable.Range(1, 60).Select(n => $"Background paragraph {n} recounts the camp's history and the volunteers' daily routines."));
+        var retriever = await IndexAsync(Articles.Make("Chaplains' retreat",
+            $"Pastor Andrew Moroz runs a programme for military chaplains near Kyiv. {background} "
+            + "Moroz said he brought four mental health specialists to the retreat for the chaplains."));
+        var result = await retriever.RetrieveAsync("How many mental health specialists did pastor Andrew Moroz bring to the retreat for chaplains?", default);
+        Assert.True(result.Covered, result.Grounding?.Reason);
+        Assert.Contains("four mental health specialists", Answer(result));
+        // Another Moroz is not him: a first name the index never uses still says the articles don't cover it.
+        var other = await retriever.RetrieveAsync("How many mental health specialists did pastor Jakob Moroz bring to the retreat for chaplains?", default);
+        Assert.False(other.Covered, "Jakob is named nowhere");
+    }
+
+    [Fact]
+    public async Task An_author_the_question_credits_need_not_be_named_by_the_report()
+    {
+        var retriever = await IndexAsync(Articles.Make("Op-ed: hold the line",
+            "It puts at greater risk the 100,000 servicemembers guarding the alliance's borders."));
+        var result = await retriever.RetrieveAsync("How many servicemembers are guarding the alliance's borders, according to the Halvorsen-Brandt op-ed?", default);
+        Assert.True(result.Covered, result.Grounding?.Reason);
+        Assert.Contains("100,000 servicemembers", Answer(result));
+        // Elsewhere in the question an unknown name still says the articles don't cover it.
+        var named = await retriever.RetrieveAsync("How many servicemembers did Brandt send to guard the alliance's borders?", default);
+        Assert.False(named.Covered);
+    }
+
+    [Fact]
     public async Task A_person_named_earlier_in_the_passage_is_the_he_of_the_answering_sentence()
     {
         var retriever = await IndexAsync(Articles.Make("Minsk briefing",

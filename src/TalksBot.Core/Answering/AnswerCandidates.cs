@@ -296,8 +296,8 @@ public static partial class AnswerCandidates
     private static partial Regex NumberWords();
 
     // "How long has it been suspended?" is answered by "suspended since 2021" as well as by "for four years".
-    // "three more years", "two full days" are lengths of time too.
-    [GeneratedRegex(@"\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|thirty|several|a few)[\s-]+(?:(?:more|additional|further|extra|full|long|straight|consecutive)\s+)?(second|minute|hour|day|week|month|year|decade)s?\b|\bsince\s+(early\s+|late\s+|mid-?)?((19|20)\d\d|january|february|march|april|may|june|july|august|september|october|november|december)\b", RegexOptions.IgnoreCase)]
+    // "three more years", "two full days" are lengths of time too, and so is "more than a year" (not "a year ago").
+    [GeneratedRegex(@"\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|thirty|several|a few)[\s-]+(?:(?:more|additional|further|extra|full|long|straight|consecutive)\s+)?(second|minute|hour|day|week|month|year|decade)s?\b|\b(?:more\s+than|less\s+than|over|under|almost|nearly|about|for)\s+(?:a|an)\s+(?:full\s+)?(hour|day|week|month|year|decade)\b(?!\s+ago)|\bsince\s+(early\s+|late\s+|mid-?)?((19|20)\d\d|january|february|march|april|may|june|july|august|september|october|november|december)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Duration();
 
     [GeneratedRegex(@"\b(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t(ember)?)?|oct(ober)?|nov(ember)?|dec(ember)?)\.?\s+\d{1,2}\b|\b\d{1,2}\s+(january|february|march|april|may|june|july|august|september|october|november|december)\b|\b(in|by|since|until|from)\s+(19|20)\d\d\b|\b(january|february|march|april|may|june|july|august|september|october|november|december)\b", RegexOptions.IgnoreCase)]

@@ -541,6 +541,7 @@ public sealed partial class PassageRetriever(
         // names itself, so it is no name a passage must hold, weighs like an "according to" clause, and an index that
         // has never seen it is no evidence against the question.
         var outlets = new HashSet<string>(query.OutletTerms.SelectMany(p => p), StringComparer.Ordinal);
+        var attribution = AttributionWords(query.Question);
         var corrections = new Dictionary<string, string>(StringComparer.Ordinal);
         var unknown = new List<string>();
         var unknownNames = new List<string>();
@@ -563,7 +564,9 @@ public sealed partial class PassageRetriever(
                 termOf[word.Index] = synonym;
                 continue;
             }
-            if (outlets.Contains(word.Term)) continue;
+            // …nor is an author the question credits ("according to the Moran-Pompeo op-ed"): a scraped report often
+            // lacks its byline.
+            if (outlets.Contains(word.Term) || attribution.Contains(word.Token)) continue;
             var lower = word.Token.ToLowerInvariant();
             // A word in another script (a question in Ukrainian over English articles) is left to the embeddings.
             if (!lower.Any(char.IsAsciiLetter)) continue;
@@ -598,7 +601,6 @@ public sealed partial class PassageRetriever(
         names.UnionWith(places.Where(p => df.GetValueOrDefault(p) > 0));
         names.ExceptWith(outlets);
 
-        var attribution = AttributionWords(query.Question);
         var attributionTerms = new HashSet<string>(StringComparer.Ordinal);
         names.ExceptWith(DescribingNames(query, places, termOf, attribution));
         var terms = new List<FocusTerm>();
@@ -685,7 +687,14 @@ public sealed partial class PassageRetriever(
         var specific = terms.Where(f => !f.IsName && !f.FromParaphrase && !attributionTerms.Contains(f.Term) && !kinds.Contains(f.Term))
             .OrderByDescending(f => f.Weight).FirstOrDefault();
         if (specific is not null && terms.Count(f => !f.FromParaphrase) < 2) specific = null;
-        return new QuestionFocus(terms, phrases, unknown, unknownNames, corrections, specific) { Statistics = new TermStatistics(stats.TotalPassages, df) };
+        // Not for a name the index knows only as a correction ("Dalai Lama" read as "Delai Hamas"): that is no surname.
+        var given = PersonNameRuns(query.Words, places, termOf).Where(run => run.All(w => !corrections.ContainsKey(w.Token)))
+            .SelectMany(run => run.Take(run.Count - 1)).Select(w => termOf[w.Index]).ToHashSet(StringComparer.Ordinal);
+        return new QuestionFocus(terms, phrases, unknown, unknownNames, corrections, specific)
+        {
+            Statistics = new TermStatistics(stats.TotalPassages, df),
+            GivenNames = given,
+        };
     }
 
     /// <summary>
@@ -806,12 +815,12 @@ public sealed partial class PassageRetriever(
         return analyzer.Terms(trimmed[(open + 1)..^1]).Where(t => !own.Contains(t)).ToHashSet(StringComparer.Ordinal);
     }
 
-    private static bool NamesHeld(QuestionFocus focus, FocusHold held) =>
-        focus.Terms.Where(f => f.IsName).All(f => held.Factor(f.Term) > 0) && focus.Phrases.Where(p => p.IsName).All(held.HasPhrase);
+    private static bool NamesHeld(QuestionFocus focus, FocusHold held) => !MissingNames(focus, held).Any();
 
+    /// <summary>The names a passage lacks; a first name (and the full name) not, where it holds the surname.</summary>
     private static IEnumerable<string> MissingNames(QuestionFocus focus, FocusHold held) =>
-        focus.Terms.Where(f => f.IsName && held.Factor(f.Term) == 0).Select(f => f.Term)
-            .Concat(focus.Phrases.Where(p => p.IsName && !held.HasPhrase(p)).Select(p => string.Join(' ', p.Terms)));
+        focus.Terms.Where(f => f.IsName && held.Factor(f.Term) == 0 && !focus.GivenNames.Contains(f.Term)).Select(f => f.Term)
+            .Concat(focus.Phrases.Where(p => p.IsName && !held.HasPhrase(p) && !p.Terms.Any(focus.GivenNames.Contains)).Select(p => string.Join(' ', p.Terms)));
 
     /// <summary>What a passage holds, its phrases found within one sentence ("…as its chief negotiator. Ukraine's team…" holds no "Ukraine's chief").</summary>
     private FocusHold HeldIn(QuestionFocus focus, PassageHit hit)
@@ -1099,7 +1108,7 @@ public sealed partial class PassageRetriever(
         "the", "a", "an", "about", "else", "exactly", "kind", "kinds", "type", "types", "sort", "sorts", "member", "members", "one", "ones",
         "person", "people", "country", "countries", "nation", "nations", "state", "states", "city", "cities", "town", "towns", "village", "villages",
         "region", "regions", "area", "areas", "location", "place", "places", "year", "years", "month", "months", "day", "days",
-        "date", "time", "part", "share", "percentage", "proportion", "number", "amount", "way", "ways", "thing", "things", "name", "side",
+        "date", "dates", "time", "part", "share", "percentage", "proportion", "number", "amount", "way", "ways", "thing", "things", "name", "side",
         "sides", "group", "groups", "official", "officials", "leader", "leaders", "man", "woman", "role", "position", "step", "steps",
     };
 

@@ -20,6 +20,12 @@ public sealed record QuestionFocus(
         .SelectMany(t => t.Alternatives.Where(a => Terms.All(o => o.Term != a)).Select(a => (Alternative: a, t.Term)))
         .DistinctBy(p => p.Alternative).ToDictionary(p => p.Alternative, p => p.Term, StringComparer.Ordinal);
 
+    /// <summary>
+    /// First names of the people the question names in full ("Andrew" of "pastor Andrew Moroz"): a report names a person
+    /// in full once and by surname after, so a passage holding the surname holds the person.
+    /// </summary>
+    public IReadOnlySet<string> GivenNames { get; init; } = new HashSet<string>(StringComparer.Ordinal);
+
     /// <summary>Passage counts of every focus term and alternative, and of the index: what the weights came from.</summary>
     public TalksBot.Core.Indexing.TermStatistics Statistics { get; init; } = new(0, new Dictionary<string, long>());
 }
