@@ -46,6 +46,7 @@ public sealed class DevSetTests(DevSetEvaluation run, ITestOutputHelper output) 
     [InlineData("fresh4")]
     [InlineData("fresh5")]
     [InlineData("fresh6")]
+    [InlineData("fresh7")]
     public void Every_expected_word_is_in_an_article_listed_for_it(string name)
     {
         var path = DevSetEvaluation.SetPath(name);
