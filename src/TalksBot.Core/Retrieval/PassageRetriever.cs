@@ -542,6 +542,7 @@ public sealed partial class PassageRetriever(
         // has never seen it is no evidence against the question.
         var outlets = new HashSet<string>(query.OutletTerms.SelectMany(p => p), StringComparer.Ordinal);
         var attribution = AttributionWords(query.Question);
+        bool byline = attribution.Count > 0 && BylinedPiece().IsMatch(query.Question);
         var corrections = new Dictionary<string, string>(StringComparer.Ordinal);
         var unknown = new List<string>();
         var unknownNames = new List<string>();
@@ -564,9 +565,9 @@ public sealed partial class PassageRetriever(
                 termOf[word.Index] = synonym;
                 continue;
             }
-            // …nor is an author the question credits ("according to the Moran-Pompeo op-ed"): a scraped report often
-            // lacks its byline.
-            if (outlets.Contains(word.Term) || attribution.Contains(word.Token)) continue;
+            // …nor is the author of a piece the question credits ("according to the Moran-Pompeo op-ed"): a scraped
+            // report often lacks its byline. A source named bare ("according to Halvorsen") still has to be known.
+            if (outlets.Contains(word.Term) || byline && attribution.Contains(word.Token)) continue;
             var lower = word.Token.ToLowerInvariant();
             // A word in another script (a question in Ukrainian over English articles) is left to the embeddings.
             if (!lower.Any(char.IsAsciiLetter)) continue;
@@ -1168,6 +1169,10 @@ public sealed partial class PassageRetriever(
         }
         return false;
     }
+
+    // "according to the Moran-Pompeo op-ed", "according to Baev's PRIO commentary": the clause names a piece of writing.
+    [System.Text.RegularExpressions.GeneratedRegex(@"\baccording\s+to\b[^,?;]*\b(op-?ed|piece|article|column|commentary|analysis|essay|editorial|report|brief|paper|blog|newsletter)s?\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex BylinedPiece();
 
     [System.Text.RegularExpressions.GeneratedRegex(@"\bhow\s+many\s+(?:[\p{L}'’-]+\s+){0,2}(people|persons|leaders|officials|members)\b(?:\s+(?:have|has|had|were|was|are|is|been|being|did|do|does|will|would|could|can|still|already|actually)\b)*(?:\s+(?<verb>[\p{L}'’-]+))?", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
     private static partial System.Text.RegularExpressions.Regex PeopleCounted();
