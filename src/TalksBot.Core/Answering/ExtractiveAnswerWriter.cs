@@ -156,6 +156,8 @@ public sealed class ExtractiveAnswerWriter(TextAnalyzer analyzer, TimeProvider? 
             picked[^1] = answering;
         }
 
+        if (timeline is null) picked = WithQuotesClosed(picked, maxSentences);
+
         var citations = new CitationList();
         // A story over time reads oldest first, the latest news newest first; either way one dated report a line.
         bool latest = timeline is null && TimelineQuestion.AsksLatest(retrieval.Query.Question);
@@ -167,6 +169,46 @@ public sealed class ExtractiveAnswerWriter(TextAnalyzer analyzer, TimeProvider? 
         var answer = new Answer(string.Join(dated ? "\n" : " ", parts), AnswerMode.Extractive, true, citations.Citations);
         var newest = picked.Select(p => p.Passage.Article.Published).Max();
         return latest && newest is { } last ? answer with { Notice = NewestReport(last) } : answer;
+    }
+
+    /// <summary>
+    /// The quotation an answer leads with is not cut off after its first sentence: "“I want to ask you Boris, like a
+    /// friend of my country." is followed by the sentence that goes on with it ("Call him directly and tell him to stop
+    /// the war,” Zelenskyy told Johnson."), in the place of the last pick when the answer is full. Only the lead: a
+    /// quotation further down is context, and its rest would push out a better pick.
+    /// </summary>
+    private List<Candidate> WithQuotesClosed(List<Candidate> picked, int maxSentences)
+    {
+        var result = new List<Candidate>(picked);
+        foreach (var p in picked.Take(1))
+        {
+            if (!OpensQuote(p.Sentence)) continue;
+            var sentences = SentenceSplitter.Split(p.Passage.Text).ToList();
+            int at = sentences.IndexOf(p.Sentence);
+            if (at < 0 || at + 1 >= sentences.Count) continue;
+            var next = sentences[at + 1];
+            if (result.Any(r => r.Sentence == next) || next.Length > MaxCharacters / 2) continue;
+            int place = result.IndexOf(p) + 1;
+            // The least of the others gives way, never the quote it goes on.
+            if (result.Count >= maxSentences)
+            {
+                var least = result.Where(r => r != p).LastOrDefault();
+                if (least is null) continue;
+                int removed = result.IndexOf(least);
+                result.RemoveAt(removed);
+                if (removed < place) place--;
+            }
+            var terms = analyzer.Terms(next).ToHashSet(StringComparer.Ordinal);
+            result.Insert(place, new Candidate(p.Passage, next, p.Score, terms, p.Coverage, false));
+        }
+        return result;
+    }
+
+    /// <summary>True when the sentence opens a quotation it doesn't close (“ without ”, or an odd count of ").</summary>
+    private static bool OpensQuote(string sentence)
+    {
+        int open = sentence.Count(c => c == '“'), close = sentence.Count(c => c == '”'), straight = sentence.Count(c => c == '"');
+        return open > close || straight % 2 == 1 && sentence.TrimStart().StartsWith('"');
     }
 
     // Where a sentence stands in a story told in date order: its report's date, or the start of the year it tells of

@@ -1,0 +1,53 @@
+using TalksBot.Core.Answering;
+using TalksBot.Core.Indexing;
+using TalksBot.Core.Retrieval;
+
+namespace TalksBot.Core.Tests;
+
+/// <summary>
+/// The quotation an extractive answer leads with is not cut off after its first sentence: the sentence that goes on
+/// with it (and closes it) follows, in the place of the last pick when the answer is full.
+/// </summary>
+public sealed class QuotationKeptWholeTests
+{
+    private static Answer Answer(string question, params string[] sentences)
+    {
+        var analyzer = TextAnalyzer.Default;
+        var query = analyzer.AnalyzeQuestion(question);
+        var article = new ArticleInfo(1, "The first call", "Test Wire", new DateOnly(2026, 2, 6), null, "mem://a");
+        var passage = new RetrievedPassage(new PassageHit(1, 0, string.Join(" ", sentences), article, 1), 1, 0.6, 1, 1);
+        var focus = query.Terms.Select(t => new FocusTerm(t, 1, false, [])).ToList();
+        var retrieval = new RetrievalResult(query, [passage], focus.ToDictionary(f => f.Term, f => f.Weight), true) { Focus = focus };
+        return new ExtractiveAnswerWriter(analyzer).Write(retrieval);
+    }
+
+    private const string Question = "What did Halvorsen ask Brandt, his friend, on the first call?";
+
+    [Fact]
+    public void The_rest_of_a_quotation_the_answer_leads_with_follows_it()
+    {
+        var answer = Answer(Question,
+            "“I want to ask you, Brandt, as a friend on this first call, what Halvorsen asks of every friend.",
+            "Phone the Granvik leader directly and stop the shelling,” he said, his voice hoarse.",
+            "Halvorsen and Brandt spoke on the first call for ten minutes.",
+            "Brandt was the first friend Halvorsen rang that morning.",
+            "Halvorsen later asked Brandt about the friend's plans.");
+        var quoted = QuotedSentences.Of(answer).Select(q => q.Quote).ToList();
+        Assert.Equal(3, quoted.Count);
+        int opening = quoted.FindIndex(q => q.StartsWith('“'));
+        Assert.True(opening >= 0, answer.Text);
+        Assert.StartsWith("Phone the Granvik leader directly", quoted[opening + 1]);
+    }
+
+    [Fact]
+    public void A_closed_quotation_brings_nothing_along()
+    {
+        var answer = Answer(Question,
+            "“I want to ask you, Brandt, as a friend on this first call, what Halvorsen asks of every friend.”",
+            "Phone the Granvik leader directly and stop the shelling, he said, his voice hoarse.",
+            "Halvorsen and Brandt spoke on the first call for ten minutes.",
+            "Brandt was the first friend Halvorsen rang that morning.",
+            "Halvorsen later asked Brandt about the friend's plans.");
+        Assert.DoesNotContain("Phone the Granvik leader", answer.Text);
+    }
+}
