@@ -1,6 +1,4 @@
 using TalksBot.Core.Answering;
-using TalksBot.Core.Indexing;
-using TalksBot.Core.Retrieval;
 
 namespace TalksBot.Core.Tests;
 
@@ -10,17 +8,9 @@ namespace TalksBot.Core.Tests;
 /// </summary>
 public sealed class AnsweringSentenceKeptTests
 {
-    private static Answer Answer(string question, params string[] sentences)
-    {
-        var analyzer = TextAnalyzer.Default;
-        var query = analyzer.AnalyzeQuestion(question);
-        var article = new ArticleInfo(1, "Prisoners come home", "Test Wire", new DateOnly(2026, 2, 6), null, "mem://a");
-        var passage = new RetrievedPassage(new PassageHit(1, 0, string.Join(" ", sentences), article, 1), 1, 0.6, 1, 1);
-        // As in an index where "sent" is a common word and the exchange's words are rare.
-        var focus = query.Terms.Select(t => new FocusTerm(t, t == "sent" ? 0.2 : 1, false, [])).ToList();
-        var retrieval = new RetrievalResult(query, [passage], focus.ToDictionary(f => f.Term, f => f.Weight), true) { Focus = focus };
-        return new ExtractiveAnswerWriter(analyzer).Write(retrieval);
-    }
+    // As in an index where "sent" is a common word and the exchange's words are rare.
+    private static Answer Answer(string question, params string[] sentences) =>
+        OnePassageAnswer.Write(question, "Prisoners come home", sentences, t => t == "sent" ? 0.2 : 1);
 
     private const string Question = "Where were the prisoners of war sent after the exchange on Thursday?";
 

@@ -1,6 +1,4 @@
 using TalksBot.Core.Answering;
-using TalksBot.Core.Indexing;
-using TalksBot.Core.Retrieval;
 
 namespace TalksBot.Core.Tests;
 
@@ -10,16 +8,7 @@ namespace TalksBot.Core.Tests;
 /// </summary>
 public sealed class QuotationKeptWholeTests
 {
-    private static Answer Answer(string question, params string[] sentences)
-    {
-        var analyzer = TextAnalyzer.Default;
-        var query = analyzer.AnalyzeQuestion(question);
-        var article = new ArticleInfo(1, "The first call", "Test Wire", new DateOnly(2026, 2, 6), null, "mem://a");
-        var passage = new RetrievedPassage(new PassageHit(1, 0, string.Join(" ", sentences), article, 1), 1, 0.6, 1, 1);
-        var focus = query.Terms.Select(t => new FocusTerm(t, 1, false, [])).ToList();
-        var retrieval = new RetrievalResult(query, [passage], focus.ToDictionary(f => f.Term, f => f.Weight), true) { Focus = focus };
-        return new ExtractiveAnswerWriter(analyzer).Write(retrieval);
-    }
+    private static Answer Answer(string question, params string[] sentences) => OnePassageAnswer.Write(question, "The first call", sentences);
 
     private const string Question = "What did Halvorsen ask Brandt, his friend, on the first call?";
 

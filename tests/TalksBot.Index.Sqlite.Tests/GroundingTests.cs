@@ -18,19 +18,7 @@ public sealed class GroundingTests : IDisposable
     private Task<PassageRetriever> IndexAsync(params (string Title, string Body)[] articles) =>
         IndexAsync([.. articles.Select(a => Articles.Make(a.Title, a.Body))]);
 
-    private async Task<PassageRetriever> IndexAsync(params ArticleDocument[] articles)
-    {
-        var source = new InMemorySource("mem://grounding");
-        int i = 0;
-        foreach (var article in articles) source.Put($"a{i++}", article);
-        // Filler so that term weights behave as in a real index (rare words weigh more than common ones).
-        for (int f = 0; f < 12; f++)
-        {
-            source.Put($"filler{f}", Articles.Make($"Front report {f}", $"Shelling continued near the front in Ukraine on day {f}. Officials in Kyiv and Russia traded accusations about the war. Analysts expect more fighting in the east."));
-        }
-        await _db.Refresher.RefreshAsync([source], null, default);
-        return new PassageRetriever(_db.Index, TextAnalyzer.Default, new RetrievalOptions());
-    }
+    private Task<PassageRetriever> IndexAsync(params ArticleDocument[] articles) => _db.RetrieverOverAsync(articles);
 
     [Fact]
     public async Task A_role_named_apart_from_its_possessor_does_not_answer_who_holds_it()

@@ -17,19 +17,7 @@ public sealed class NameFormsGroundingTests : IDisposable
 
     public void Dispose() => _db.Dispose();
 
-    private async Task<PassageRetriever> IndexAsync(params ArticleDocument[] articles)
-    {
-        var source = new InMemorySource("mem://name-forms");
-        int i = 0;
-        foreach (var article in articles) source.Put($"a{i++}", article);
-        // Filler so that term weights behave as in a real index (rare words weigh more than common ones).
-        for (int f = 0; f < 12; f++)
-        {
-            source.Put($"filler{f}", Articles.Make($"Front report {f}", $"Shelling continued near the front in Ukraine on day {f}. Officials in Kyiv and Russia traded accusations about the war. Analysts expect more fighting in the east."));
-        }
-        await _db.Refresher.RefreshAsync([source], null, default);
-        return new PassageRetriever(_db.Index, TextAnalyzer.Default, new RetrievalOptions());
-    }
+    private Task<PassageRetriever> IndexAsync(params ArticleDocument[] articles) => _db.RetrieverOverAsync(articles);
 
     private static string Answer(RetrievalResult result) => new ExtractiveAnswerWriter(TextAnalyzer.Default).Write(result).Text;
 

@@ -900,10 +900,10 @@ public sealed partial class PassageRetriever(
     }
 
     /// <summary>
-    /// "Why did Yermak step down in late 2025?": a year the question names is when it asks about, so a passage holding
-    /// its names (the first, which answers) must tell of that year — name it, or be from a report published then. Only for a question whose answer
-    /// has no type to check (why, what happened): a typed answer or a quote is checked by what it says, and a story told
-    /// later often leaves its year out ("In mid-November, Wallace visited Kyiv"). Null when one does.
+    /// "Why did Yermak step down in late 2025?": a year the question names is when it asks about, so the best passage
+    /// holding its names must tell of that year — name it, or be from a report published then. Only for a question
+    /// whose answer has no type to check (why, what happened): a typed answer or a quote is checked by what it says,
+    /// and a story told later often leaves its year out ("In mid-November, Wallace visited Kyiv"). Null when it does.
     /// </summary>
     private static string? MissingYear(IEnumerable<Candidate> chosen, QuestionFocus focus, QueryAnalysis query)
     {
@@ -911,8 +911,8 @@ public sealed partial class PassageRetriever(
         var years = focus.Terms.Where(f => f.Term.Length == 4 && f.Term.All(char.IsDigit) && f.Term[0] is '1' or '2').Select(f => f.Term).ToList();
         if (years.Count == 0) return null;
         var named = chosen.Where(c => c.NamesHeld).ToList();
-        // The first of them is the best, which the answer leads with: another naming the year ("Halvorsen opened the 2024 book
-        // fair") doesn't date it ("What did G7 leaders decide at their June 2024 summit?" — a 2022 summit report).
+        // The first of them is the best, which the answer leads with: another naming the year ("Halvorsen opened the
+        // 2024 book fair") doesn't date it ("What did G7 leaders decide at their June 2024 summit?" — a 2022 report).
         return named.Count == 0 || years.All(y => named[0].Window.Factor(y) > 0) ? null : $"no passage tells of {string.Join(" and ", years)}";
     }
 
