@@ -29,6 +29,21 @@ public sealed class QuotationKeptWholeTests
     }
 
     [Fact]
+    public void The_sentence_kept_for_its_answer_is_not_the_one_that_gives_way()
+    {
+        var answer = OnePassageAnswer.Write("Where were the prisoners of war sent after the exchange on Thursday?", "Prisoners come home",
+        [
+            "“The exchange of prisoners of war on Thursday was the first since the talks began, and the prisoners of war were glad.",
+            "Nobody expected it so soon,” the mediators said in a statement.",
+            "Both sides called the prisoner of war exchange on Thursday a sign of goodwill between the delegations.",
+            "The prisoners of war exchange on Thursday followed weeks of quiet negotiation by the mediators.",
+            "The freed soldiers were then sent on to Belarus for medical checks.",
+        ], t => t == "sent" ? 0.2 : 1);
+        Assert.True(answer.Text.Contains("Nobody expected it so soon"), answer.Text);
+        Assert.True(answer.Text.Contains("sent on to Belarus"), answer.Text);
+    }
+
+    [Fact]
     public void A_closed_quotation_brings_nothing_along()
     {
         var answer = Answer(Question,

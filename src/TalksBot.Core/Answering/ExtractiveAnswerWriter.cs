@@ -189,10 +189,12 @@ public sealed class ExtractiveAnswerWriter(TextAnalyzer analyzer, TimeProvider? 
             var next = sentences[at + 1];
             if (result.Any(r => r.Sentence == next) || next.Length > MaxCharacters / 2) continue;
             int place = result.IndexOf(p) + 1;
-            // The least of the others gives way, never the quote it goes on.
+            // The last of the others gives way (never the quote it goes on), one that holds no answer of the asked type
+            // first: the sentence kept for its answer is not crowded out again.
             if (result.Count >= maxSentences)
             {
-                var least = result.Where(r => r != p).LastOrDefault();
+                var others = result.Where(r => r != p).ToList();
+                var least = others.LastOrDefault(r => !r.HoldsAnswer) ?? others.LastOrDefault();
                 if (least is null) continue;
                 int removed = result.IndexOf(least);
                 result.RemoveAt(removed);
