@@ -179,30 +179,23 @@ public sealed class ExtractiveAnswerWriter(TextAnalyzer analyzer, TimeProvider? 
     /// </summary>
     private List<Candidate> WithQuotesClosed(List<Candidate> picked, int maxSentences)
     {
+        if (picked.Count == 0 || !OpensQuote(picked[0].Sentence)) return picked;
+        var lead = picked[0];
+        var sentences = SentenceSplitter.Split(lead.Passage.Text).ToList();
+        int at = sentences.IndexOf(lead.Sentence);
+        if (at < 0 || at + 1 >= sentences.Count) return picked;
+        var next = sentences[at + 1];
+        if (picked.Any(r => r.Sentence == next) || next.Length > MaxCharacters / 2) return picked;
         var result = new List<Candidate>(picked);
-        foreach (var p in picked.Take(1))
+        // The last of the others gives way, one that holds no answer of the asked type first: the sentence kept for its
+        // answer is not crowded out again.
+        if (result.Count >= maxSentences)
         {
-            if (!OpensQuote(p.Sentence)) continue;
-            var sentences = SentenceSplitter.Split(p.Passage.Text).ToList();
-            int at = sentences.IndexOf(p.Sentence);
-            if (at < 0 || at + 1 >= sentences.Count) continue;
-            var next = sentences[at + 1];
-            if (result.Any(r => r.Sentence == next) || next.Length > MaxCharacters / 2) continue;
-            int place = result.IndexOf(p) + 1;
-            // The last of the others gives way (never the quote it goes on), one that holds no answer of the asked type
-            // first: the sentence kept for its answer is not crowded out again.
-            if (result.Count >= maxSentences)
-            {
-                var others = result.Where(r => r != p).ToList();
-                var least = others.LastOrDefault(r => !r.HoldsAnswer) ?? others.LastOrDefault();
-                if (least is null) continue;
-                int removed = result.IndexOf(least);
-                result.RemoveAt(removed);
-                if (removed < place) place--;
-            }
-            var terms = analyzer.Terms(next).ToHashSet(StringComparer.Ordinal);
-            result.Insert(place, new Candidate(p.Passage, next, p.Score, terms, p.Coverage, false));
+            var others = result.Skip(1).ToList();
+            if (others.Count == 0) return picked;
+            result.Remove(others.LastOrDefault(r => !r.HoldsAnswer) ?? others[^1]);
         }
+        result.Insert(1, new Candidate(lead.Passage, next, lead.Score, analyzer.Terms(next).ToHashSet(StringComparer.Ordinal), lead.Coverage, false));
         return result;
     }
 

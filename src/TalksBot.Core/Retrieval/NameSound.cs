@@ -2,7 +2,8 @@ namespace TalksBot.Core.Retrieval;
 
 /// <summary>
 /// What a transliterated name sounds like, for telling spellings of one name from other names: a Polish report writes
-/// "Medwedczuk", "Kabajewa", "Szojgu", "Ławrow" for Medvedchuk, Kabaeva, Shoigu and Lavrov.
+/// "Medwedczuk", "Kabajewa", "Szojgu", "Ławrow" for Medvedchuk, Kabaeva, Shoigu and Lavrov. It reads index terms, whose
+/// letters the analyzer has already folded ("Ławrow" is "lawrow").
 /// </summary>
 public static class NameSound
 {
@@ -12,7 +13,7 @@ public static class NameSound
     /// </summary>
     public static string Of(string name)
     {
-        var s = name.ToLowerInvariant().Replace('ł', 'l').Replace('w', 'v')
+        var s = name.ToLowerInvariant().Replace('w', 'v')
             .Replace("cz", "ch").Replace("sz", "sh").Replace("kh", "h").Replace("ch", "h").Replace("zh", "z");
         if (s.Length == 0) return s;
         var sound = new System.Text.StringBuilder().Append(s[0]);
@@ -35,7 +36,7 @@ public static class NameSound
         if (end.Equals("zh", StringComparison.OrdinalIgnoreCase)) return 'z';
         if (end.Equals("cz", StringComparison.OrdinalIgnoreCase) || end.Equals("sz", StringComparison.OrdinalIgnoreCase)) return 'h';
         char last = char.ToLowerInvariant(name[^1]);
-        return Ending(last is 'w' ? 'v' : last is 'ł' ? 'l' : last);
+        return Ending(last is 'w' ? 'v' : last);
     }
 
     // The ending tells a man's name from a woman's ("-y", "-i" alike; "-a" apart).
