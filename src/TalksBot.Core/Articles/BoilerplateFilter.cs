@@ -21,12 +21,8 @@ public sealed partial class BoilerplateFilter
         var drop = new List<string>();
         var shortOnly = new List<string>();
         var strip = new List<string>();
-        int lineNumber = 0;
-        foreach (var raw in rules.Split('\n'))
+        foreach (var (lineNumber, line) in DataFileLines.Of(rules))
         {
-            lineNumber++;
-            var line = raw.Trim();
-            if (line.Length == 0 || line.StartsWith('#')) continue;
             int colon = line.IndexOf(':');
             var kind = colon > 0 ? line[..colon] : "";
             var pattern = colon > 0 ? line[(colon + 1)..].Trim() : "";

@@ -18,10 +18,8 @@ public sealed class Abbreviations
     public static Abbreviations Parse(string text, TextAnalyzer analyzer)
     {
         var abbreviations = new Abbreviations();
-        foreach (var raw in text.Split('\n'))
+        foreach (var (_, line) in DataFileLines.Of(text))
         {
-            var line = raw.Trim();
-            if (line.Length == 0 || line.StartsWith('#')) continue;
             int colon = line.IndexOf(':');
             if (colon <= 0) throw new FormatException($"Abbreviations: line '{line}' has no 'short:' prefix.");
             var shortTerm = analyzer.Term(line[..colon].Trim()) ?? throw new FormatException($"Abbreviations: '{line[..colon]}' is a stop word.");

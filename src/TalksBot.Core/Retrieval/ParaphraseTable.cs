@@ -15,12 +15,8 @@ public sealed class ParaphraseTable
     public static ParaphraseTable Parse(string text, TextAnalyzer analyzer)
     {
         var table = new ParaphraseTable();
-        int lineNumber = 0;
-        foreach (var raw in text.Split('\n'))
+        foreach (var (lineNumber, line) in DataFileLines.Of(text))
         {
-            lineNumber++;
-            var line = raw.Trim();
-            if (line.Length == 0 || line.StartsWith('#')) continue;
             int colon = line.IndexOf(':');
             if (colon <= 0) throw new FormatException($"Paraphrases, line {lineNumber}: '{line}' has no 'word:' prefix.");
             var members = new[] { line[..colon] }.Concat(line[(colon + 1)..].Split(',')).Select(m => m.Trim().ToLowerInvariant()).Where(m => m.Length > 0).ToList();

@@ -14,10 +14,8 @@ public sealed class PlaceNames
     public static PlaceNames Parse(string text, TextAnalyzer analyzer)
     {
         var places = new PlaceNames();
-        foreach (var raw in text.Split('\n'))
+        foreach (var (_, line) in DataFileLines.Of(text))
         {
-            var line = raw.Trim();
-            if (line.Length == 0 || line.StartsWith('#')) continue;
             var terms = TextAnalyzer.Tokenize(line).Select(analyzer.Term).Where(t => t is not null).Select(t => t!).ToArray();
             if (terms.Length > 0 && !places._names.Any(n => n.SequenceEqual(terms))) places._names.Add(terms);
         }

@@ -389,10 +389,8 @@ public sealed partial class TextAnalyzer
     public static Dictionary<string, string> ParseVariants(string text)
     {
         var map = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var raw in text.Split('\n'))
+        foreach (var (_, line) in DataFileLines.Of(text))
         {
-            var line = raw.Trim();
-            if (line.Length == 0 || line.StartsWith('#')) continue;
             int colon = line.IndexOf(':');
             if (colon <= 0) throw new FormatException($"Name variants: line '{line}' has no 'canonical:' prefix.");
             var canonical = line[..colon].Trim().ToLowerInvariant();
