@@ -16,14 +16,17 @@ internal sealed class IndexChangeListener : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly object _gate = new();
     private readonly List<(long Generation, TaskCompletionSource Seen)> _waiters = [];
+    private readonly TimeSpan _stopCheck;
     private Task? _loop;
     private long _generation = -1;
     private int _disposed;
 
-    public IndexChangeListener(NpgsqlDataSource dataSource, ILogger logger)
+    /// <param name="stopCheck">How long one wait for a notification lasts before the loop looks whether it was told to stop.</param>
+    public IndexChangeListener(NpgsqlDataSource dataSource, ILogger logger, TimeSpan? stopCheck = null)
     {
         _dataSource = dataSource;
         _logger = logger;
+        _stopCheck = stopCheck ?? TimeSpan.FromMilliseconds(500);
     }
 
     /// <summary>The newest generation announced, or null while not listening.</summary>
@@ -101,7 +104,13 @@ internal sealed class IndexChangeListener : IAsyncDisposable
                     Observe(Convert.ToInt64(await read.ExecuteScalarAsync(cancellationToken)), listening: true);
                 }
                 delay = TimeSpan.FromSeconds(1);
-                while (true) await connection.WaitAsync(cancellationToken);
+                // The wait is bounded instead of cancelled: cancelling Npgsql's WaitAsync through its token can deadlock
+                // (npgsql/npgsql#5975, open), and one CI run hung in this listener's disposal. A wait that times out leaves
+                // the connection usable and is not an error; a notification still ends it at once.
+                while (!cancellationToken.IsCancellationRequested)
+                {
+                    await connection.WaitAsync(_stopCheck, CancellationToken.None);
+                }
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
@@ -130,16 +139,23 @@ internal sealed class IndexChangeListener : IAsyncDisposable
     {
         // Registered under several service types, the index (and so this) can be disposed more than once.
         if (Interlocked.Exchange(ref _disposed, 1) == 1) return;
-        _stop.Cancel();
-        if (_loop is not null)
+        // Cancelled off this thread and waited for with a bound: shutting down must not hang on a cancellation callback
+        // or on a connection that stopped answering (with the server there the loop ends within one wait, _stopCheck).
+        Task cancelled = _stop.CancelAsync();
+        Task stopped = _loop is null ? cancelled : Task.WhenAll(cancelled, _loop);
+        var bound = TimeSpan.FromSeconds(10);
+        try
         {
-            try
-            {
-                await _loop;
-            }
-            catch (OperationCanceledException)
-            {
-            }
+            await stopped.WaitAsync(bound);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+        catch (TimeoutException)
+        {
+            // The loop may still hold the token, so it is not disposed.
+            _logger.LogChangeListenerNotStopped(bound);
+            return;
         }
         _stop.Dispose();
     }

@@ -40,6 +40,34 @@ public class TwoInstanceTests(PostgresServer server) : IAsyncLifetime
         Assert.Equal("Istanbul", Assert.Single(nearest).Article.Title);
     }
 
+    [Fact]
+    public async Task Disposing_an_instance_while_it_listens_stops_the_listener_and_closes_its_connection()
+    {
+        await _db.Refresher.RefreshAsync([new InMemorySource("mem://a").Put("a", Articles.Make("Geneva", "Talks in Geneva."))], null, default);
+        long generation = await CurrentGenerationAsync();
+        int before = await OtherConnectionsAsync();
+        var reader = new PostgresArticleIndex(_db.ConnectionString);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await reader.WaitForGenerationAsync(generation, timeout.Token);
+        Assert.Equal(before + 1, await OtherConnectionsAsync());
+
+        // Bounded so that a listener which misses its stop fails this test instead of hanging the run.
+        await reader.DisposeAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(30));
+
+        // The server ends the backend a moment after the client's Terminate: wait for it, not for a fixed time.
+        while (await OtherConnectionsAsync() != before) await Task.Delay(50, timeout.Token);
+    }
+
+    /// <summary>Connections to this test's database other than the one asking.</summary>
+    private async Task<int> OtherConnectionsAsync()
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(_db.ConnectionString + ";Pooling=false");
+        await connection.OpenAsync();
+        await using var cmd = new Npgsql.NpgsqlCommand(
+            "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()", connection);
+        return Convert.ToInt32(await cmd.ExecuteScalarAsync());
+    }
+
     private async Task<long> CurrentGenerationAsync()
     {
         await using var connection = new Npgsql.NpgsqlConnection(_db.ConnectionString);
