@@ -95,7 +95,7 @@ public sealed class DiscordRateLimitTests : IAsyncLifetime
     {
         _discord.RespondOnce("channels/555/messages", 200, """{"id":"1","channel_id":"555"}""",
             ("X-RateLimit-Bucket", "b1"), ("X-RateLimit-Limit", "5"), ("X-RateLimit-Remaining", "0"), ("X-RateLimit-Reset-After", "5"));
-        await Rest.CreateMessageAsync("555", Hello, default);
+        await Rest.CreateMessageAsync("555", Hello, default).WaitAsync(TimeSpan.FromSeconds(20));
 
         var second = Rest.CreateMessageAsync("555", Hello, default);
         await _clock.TimerCreatedAsync(TimeSpan.FromSeconds(5));
@@ -114,10 +114,11 @@ public sealed class DiscordRateLimitTests : IAsyncLifetime
     {
         // Discord says typing and messages in channel 555 share bucket b1; that bucket is then exhausted by a message.
         _discord.RespondOnce("channels/555/typing", 204, "", ("X-RateLimit-Bucket", "b1"), ("X-RateLimit-Remaining", "4"), ("X-RateLimit-Reset-After", "5"));
-        await Rest.TriggerTypingAsync("555", default);
+        // Bounded, as every wait here: on the fake clock a transport retry would wait for ever, and a failure must say so.
+        await Rest.TriggerTypingAsync("555", default).WaitAsync(TimeSpan.FromSeconds(20));
         _discord.RespondOnce("channels/555/messages", 200, """{"id":"1","channel_id":"555"}""",
             ("X-RateLimit-Bucket", "b1"), ("X-RateLimit-Remaining", "0"), ("X-RateLimit-Reset-After", "3"));
-        await Rest.CreateMessageAsync("555", Hello, default);
+        await Rest.CreateMessageAsync("555", Hello, default).WaitAsync(TimeSpan.FromSeconds(20));
 
         var typing = Rest.TriggerTypingAsync("555", default);
         await _clock.TimerCreatedAsync(TimeSpan.FromSeconds(3));
@@ -153,7 +154,7 @@ public sealed class DiscordRateLimitTests : IAsyncLifetime
     {
         _discord.RespondOnce("channels/555/messages", 403, """{"message":"Missing Access","code":50001}""");
 
-        var failure = await Assert.ThrowsAsync<DiscordApiException>(() => Rest.CreateMessageAsync("555", Hello, default));
+        var failure = await Assert.ThrowsAsync<DiscordApiException>(() => Rest.CreateMessageAsync("555", Hello, default).WaitAsync(TimeSpan.FromSeconds(20)));
         Assert.Equal(403, failure.Status);
         Assert.Equal(50001, failure.Code);
         Assert.Equal(1, Posts("555"));

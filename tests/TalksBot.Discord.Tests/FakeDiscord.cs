@@ -85,6 +85,9 @@ public sealed class FakeDiscord : IAsyncDisposable
         {
             try { body = await JsonNode.ParseAsync(ctx.Request.Body); } catch { }
         }
+        // Whatever the request sent, read to its end: a body left unread can make Kestrel close the connection after the
+        // response, and the client's next request on that pooled connection then fails (a retry the fake clock never runs).
+        await ctx.Request.Body.CopyToAsync(Stream.Null);
         Calls.Enqueue((ctx.Request.Method, "/" + path, body));
         if (path.StartsWith("interactions/") && path.EndsWith("/callback")) CallbackAt.TryAdd(path.Split('/')[1], System.Diagnostics.Stopwatch.GetTimestamp());
         if (ctx.Request.Headers.Authorization != "Bot discord-test-token") return Results.Json(new { message = "401: Unauthorized", code = 0 }, statusCode: 401);
@@ -103,6 +106,8 @@ public sealed class FakeDiscord : IAsyncDisposable
         {
             if (!path.Contains(key) || !queue.TryDequeue(out var scripted)) continue;
             foreach (var (name, value) in scripted.Headers) ctx.Response.Headers[name] = value;
+            // A 204 has no body and no content type, as Discord sends it.
+            if (scripted.Body.Length == 0) return Results.StatusCode(scripted.Status);
             return Results.Content(scripted.Body, scripted.Body.StartsWith('{') ? "application/json" : "text/html", statusCode: scripted.Status);
         }
         return path switch
