@@ -54,4 +54,20 @@ public sealed class QuotationKeptWholeTests
             "Halvorsen later asked Brandt about the friend's plans.");
         Assert.DoesNotContain("Phone the Granvik leader", answer.Text);
     }
+
+    [Fact]
+    public void A_lead_that_points_back_at_a_remark_is_preceded_by_the_sentence_that_makes_it()
+    {
+        var answer = OnePassageAnswer.Write("What did Halvorsen say wins wars, at his year-end press conference?", "Schools",
+        [
+            "The minister has pushed schools hard this winter.",
+            "Halvorsen made a sweeping proclamation: “Wars are won by teachers.”",
+            "The remark, which Halvorsen repeated twice during his year-end press conference, showed what he wants from schools.",
+            "Schools must now teach a course on the war, officials said.",
+        ], t => t is "year" or "end" or "press" or "confer" ? 3 : 1);
+        var quoted = QuotedSentences.Of(answer).Select(q => q.Quote).ToList();
+        int remark = quoted.FindIndex(q => q.StartsWith("The remark"));
+        Assert.True(remark > 0, answer.Text);
+        Assert.StartsWith("Halvorsen made a sweeping proclamation", quoted[remark - 1]);
+    }
 }

@@ -171,6 +171,45 @@ public sealed class RetrievalMechanismTests
         Assert.True(AnswerCandidates.Holds(QuestionType.Quantity, "Instructors prepare five thousand soldiers every four months.", "How many soldiers are prepared every four months?"));
     }
 
+    [Theory]
+    [InlineData("The minister announced an additional five million euro in humanitarian funding.", true)]
+    [InlineData("The package is worth half a billion dollars.", true)]
+    [InlineData("The minister announced additional humanitarian funding for five regions.", false)]
+    public void Money_written_out_in_words_is_an_amount(string sentence, bool holds) =>
+        Assert.Equal(holds, AnswerCandidates.Holds(QuestionType.Quantity, sentence, "How much humanitarian money did the minister announce?"));
+
+    [Theory]
+    [InlineData("Ukraine is in the process of receiving German Leopard 2 battle tanks.", false)]
+    [InlineData("The air force is waiting for its F-16 jets and more tanks.", false)]
+    [InlineData("Germany agreed to send 14 Leopard tanks by March.", true)]
+    [InlineData("About 30 tanks had arrived by then.", true)]
+    public void A_number_that_is_part_of_a_name_counts_nothing(string sentence, bool holds) =>
+        Assert.Equal(holds, AnswerCandidates.Holds(QuestionType.Quantity, sentence, "How many tanks had reached Ukraine by then?"));
+
+    [Fact]
+    public void A_place_may_be_called_by_its_kind_and_a_country_asked_for_may_be_the_subject()
+    {
+        const string capri = "The ministers met on the Italian resort island of Capri.";
+        Assert.Contains(capri.IndexOf("Capri", StringComparison.Ordinal), AnswerCandidates.Positions(QuestionType.Place, capri, "Where did the ministers meet?"));
+        Assert.True(AnswerCandidates.Holds(QuestionType.Place, "Blasts hit the Russian Military Base of Novofedorivka on Tuesday.", "Where was the base that was hit?"));
+        // Only "which country" asks for the subject: a where-question wants the place something happened in.
+        const string poll = "The peace camp was strongest in the south, while Poland had the biggest justice camp.";
+        Assert.True(AnswerCandidates.Holds(QuestionType.Place, poll, "Which country had the largest justice camp?"));
+        Assert.False(AnswerCandidates.Holds(QuestionType.Place, "Poland had the biggest justice camp.", "Where was the justice camp biggest?"));
+    }
+
+    [Fact]
+    public void The_named_speaker_of_a_long_quotation_holding_the_questions_words_answers_who()
+    {
+        const string question = "Which former alliance chief said the Poles might assemble a coalition of the willing?";
+        var content = Analyzer.AnalyzeQuestion(question).Terms.ToHashSet();
+        const string said = "“I think the Poles would seriously consider going in and assemble a coalition of the willing if nothing is offered at the summit,” Halvorsen said.";
+        Assert.True(AnswerCandidates.NextToFocus(QuestionType.Person, said, question, content, Analyzer));
+        // A speaker the question names is not the answer.
+        Assert.False(AnswerCandidates.NextToFocus(QuestionType.Person, said, question.Replace("former alliance chief", "Halvorsen"),
+            Analyzer.AnalyzeQuestion(question.Replace("former alliance chief", "Halvorsen")).Terms.ToHashSet(), Analyzer));
+    }
+
     [Fact]
     public void Why_is_answered_by_a_sentence_that_gives_a_cause()
     {
@@ -178,6 +217,8 @@ public sealed class RetrievalMechanismTests
         Assert.True(AnswerCandidates.Holds(QuestionType.Reason, "There will be no parade on May 9 due to security issues, the governor said.", q));
         Assert.True(AnswerCandidates.Holds(QuestionType.Reason, "The parade was cancelled because of drone attacks.", q));
         Assert.False(AnswerCandidates.Holds(QuestionType.Reason, "The parade is normally held on May 9 in Sevastopol.", q));
+        // A fear that moves someone is a cause too.
+        Assert.True(AnswerCandidates.Holds(QuestionType.Reason, "The governor is afraid of creating a target for drones.", q));
     }
 
     [Fact]

@@ -42,6 +42,23 @@ public class TextAnalyzerTests
     }
 
     [Fact]
+    public void A_role_typed_short_in_a_question_is_read_written_out()
+    {
+        var query = _analyzer.AnalyzeQuestion("What did Moscow's deputy FM say about the Polish PM?");
+        Assert.Equal(_analyzer.AnalyzeQuestion("What did Moscow's deputy foreign minister say about the Polish prime minister?").Terms, query.Terms);
+        Assert.Equal("What did Moscow's deputy FM say about the Polish PM?", query.Question);
+        // Only in capitals: "3 pm" is a time.
+        Assert.DoesNotContain(_analyzer.Term("prime")!, _analyzer.AnalyzeQuestion("What happened at 3 pm in Granvik?").Terms);
+    }
+
+    [Fact]
+    public void What_people_type_around_a_question_in_chat_is_no_word_of_it()
+    {
+        Assert.Equal(_analyzer.AnalyzeQuestion("whose voice tells you the air alert is over?").Terms,
+            _analyzer.AnalyzeQuestion("lol whose voice tells you the air alert is over? tbh idk").Terms);
+    }
+
+    [Fact]
     public void An_abbreviated_month_in_a_question_is_no_name()
     {
         var query = _analyzer.AnalyzeQuestion("What did Zelensky announce on Feb 4?");

@@ -123,4 +123,33 @@ public sealed class NameFormsGroundingTests : IDisposable
         var belarus = await country.RetrieveAsync("Why did Belarus move 40 tanks to the border with Granvik?", default);
         Assert.True(belarus.Covered, belarus.Grounding?.Reason);
     }
+
+    [Fact]
+    public async Task Two_names_joined_by_a_hyphen_are_two_people_a_report_may_name_apart()
+    {
+        var retriever = await IndexAsync(Articles.Make("Phone call",
+            "Brandt spoke by phone with Halvorsen for an hour on Saturday. Halvorsen's aide Marek said the call was balanced and business-like."));
+        var result = await retriever.RetrieveAsync("How did Marek describe the Halvorsen-Brandt phone call?", default);
+        Assert.True(result.Covered, result.Grounding?.Reason);
+        Assert.Contains("business-like", Answer(result));
+
+        // Each of the two is still a name the report must hold.
+        var other = await retriever.RetrieveAsync("How did Marek describe the Halvorsen-Okafor phone call?", default);
+        Assert.False(other.Covered, "Okafor is named nowhere");
+    }
+
+    [Fact]
+    public async Task A_number_the_title_gives_is_held_by_its_report()
+    {
+        var retriever = await IndexAsync(Articles.Make("The Granvik conflict: 1461 days of war",
+                "This piece quotes a 2025 study made by the Vessel Centre: the capitals doubted the Granvik claims for years."),
+            Articles.Make("Damage in Granvik", "The shelling has damaged 1400 houses in Granvik since the spring."));
+        // A number like a year must be told by the passage (the year rule): the title tells this one.
+        var result = await retriever.RetrieveAsync("The '1461 days of war' piece quotes a 2025 study about the capitals doubting Granvik - which centre made it?", default);
+        Assert.True(result.Covered, result.Grounding?.Reason);
+        Assert.Contains("Vessel Centre", Answer(result));
+
+        var other = await retriever.RetrieveAsync("The '1400 days of war' piece quotes a 2025 study about the capitals doubting Granvik - which centre made it?", default);
+        Assert.False(other.Covered, "no report is headed 1400 days");
+    }
 }

@@ -94,6 +94,15 @@ public static partial class AnswerCandidates
                     var word = PlaceWord().Match(sentence, name);
                     if (word.Success && word.Index == name && !HasWord(question, word.Value)) yield return name;
                 }
+                // "Which country had the biggest justice camp?" is answered by the country the sentence is about, which
+                // is often its subject ("Poland had…"), not the place after a preposition.
+                if (AsksCountry().IsMatch(question))
+                {
+                    foreach (Match m in CapitalisedWord().Matches(sentence))
+                    {
+                        if (m.Index > 0 && !HasWord(question, m.Value)) yield return m.Index;
+                    }
+                }
                 break;
             case QuestionType.Person:
                 foreach (Match m in CapitalisedWord().Matches(sentence))
@@ -121,6 +130,9 @@ public static partial class AnswerCandidates
         var words = TextAnalyzer.TokenSpans(sentence).ToList();
         var focusAt = WordsHolding(words, content, analyzer);
         if (focusAt.Count == 0) return false;
+        // "Which ex-NATO chief said the Poles might go in?": the speaker of a quotation that holds the question's words
+        // answers it, however long the quotation ("“I think the Poles would … in Vilnius,” Rasmussen said").
+        if (type == QuestionType.Person && NamedSpeaker().Matches(sentence).Any(m => !HasWord(question, m.Groups["name"].Value.Trim().Split(' ')[^1]))) return true;
         foreach (int offset in Positions(type, sentence, question))
         {
             int at = WordAt(words, offset);
@@ -178,8 +190,22 @@ public static partial class AnswerCandidates
     {
         var dates = Date().Matches(sentence);
         return Numbers().Matches(sentence).Where(m => !HasWord(question, m.Value) && !IsYear(m.Value)
-            && !dates.Any(d => m.Index >= d.Index && m.Index < d.Index + d.Length));
+            && !dates.Any(d => m.Index >= d.Index && m.Index < d.Index + d.Length) && !IsModelNumber(sentence, m.Index));
     }
+
+    // "Leopard 2 tanks", "F-16 jets", "Su-25": a number that is part of a name counts nothing.
+    private static bool IsModelNumber(string sentence, int at)
+    {
+        int i = at - 1;
+        if (i < 0 || sentence[i] is not (' ' or '-')) return false;
+        int end = i;
+        while (i > 0 && char.IsLetter(sentence[i - 1])) i--;
+        return end > i && char.IsUpper(sentence[i]) && (i == 0 || !char.IsLetterOrDigit(sentence[i - 1])) && i > 0
+            && !MonthOrDay().IsMatch(sentence[i..end]);
+    }
+
+    [GeneratedRegex(@"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$", RegexOptions.IgnoreCase)]
+    private static partial Regex MonthOrDay();
 
     // Whether the question holds the word at the start of one of its words ("Russia" in "Russian" is the question's own
     // name), a number as a whole: "Al" is not in "trilateral", nor "5" in "50".
@@ -240,8 +266,9 @@ public static partial class AnswerCandidates
     [GeneratedRegex(@"\bhow\s+much\b.*\b(spen[dt]|spending|pa(y|id|ying)|cost(s|ing)?|worth|price[ds]?|money|fund(s|ed|ing)?|budget|invest(ed|ing)?|earn(s|ed)?|raise[ds]?|owe[ds]?|charge[ds]?|fine[ds]?|sell|sold|buy|bought|aid|loan(s|ed)?)\b|\bhow\s+much\s+(money|cash|aid|funding)\b|\bwhat\s+(did|does|do|will|would)\b.*\bcost\b", RegexOptions.IgnoreCase)]
     private static partial Regex MoneyQuestion();
 
-    // An amount of money: a currency sign or code by a number, or a number with a currency word ("5 billion euros").
-    [GeneratedRegex(@"[$€£₴₽]\s?\d|\b(usd|eur|uah|gbp|rub)\s?\d|\d[\d,.]*\s?(bn|mn|m|k)?\s*(?:(?:billion|million|thousand|trillion)\s+)?(dollars?|euros?|pounds?|hryvnias?|hryvnia|rubles?|roubles?|usd|eur|uah)\b", RegexOptions.IgnoreCase)]
+    // An amount of money: a currency sign or code by a number, or a number with a currency word ("5 billion euros"),
+    // the number written out too ("five million euro", "half a billion dollars").
+    [GeneratedRegex(@"[$€£₴₽]\s?\d|\b(usd|eur|uah|gbp|rub)\s?\d|\d[\d,.]*\s?(bn|mn|m|k)?\s*(?:(?:billion|million|thousand|trillion)\s+)?(dollars?|euros?|pounds?|hryvnias?|hryvnia|rubles?|roubles?|usd|eur|uah)\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|a|half\s+a|several|hundreds\s+of|a\s+hundred)\s+(?:hundred\s+)?(?:billion|million|thousand|trillion)\s+(dollars?|euros?|pounds?|hryvnias?|hryvnia|rubles?|roubles?)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Money();
 
     /// <summary>The role whose holder's name is asked for: "commander" in "What's the name of the Chechen commander who…"; null otherwise.</summary>
@@ -306,7 +333,8 @@ public static partial class AnswerCandidates
     [GeneratedRegex(@"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|tomorrow|next week|last week)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Weekday();
 
-    [GeneratedRegex(@"\b(in|at|to|from|near|into)\s+(the\s+)?\p{Lu}")]
+    // "in Geneva", "at the Al Shati Palace", and a place called by its kind: "the resort island of Capri".
+    [GeneratedRegex(@"\b(in|at|to|from|near|into)\s+(the\s+)?\p{Lu}|\b(?i:island|city|town|village|port|resort|region|province|oblast|capital|district|base)\s+of\s+\p{Lu}")]
     private static partial Regex PlacePreposition();
 
     [GeneratedRegex(@"[,""”]\s*(\p{Lu}[\w’'-]+\s*){1,3}(said|says|told|added|wrote|stated)\b|\b(said|says|told|according to)\b", RegexOptions.IgnoreCase)]
@@ -315,8 +343,16 @@ public static partial class AnswerCandidates
     [GeneratedRegex(@"\b\p{Lu}[\p{L}’'-]{2,}")]
     private static partial Regex CapitalisedWord();
 
-    // What gives a cause: "because", "due to", "stemming from", "in response to", "citing".
-    [GeneratedRegex(@"\b(because|due\s+to|owing\s+to|as\s+a\s+result|result\s+of|stem(s|med|ming)?\s+from|reasons?\b|in\s+response\s+to|in\s+protest|in\s+retaliation|citing|cited|blam(e|ed|ing)|caused\s+by|prompted|triggered|so\s+that|in\s+order\s+to|for\s+fear|over\s+concerns?|aimed\s+at|to\s+(avoid|prevent|protest|punish))\b", RegexOptions.IgnoreCase)]
+    // The named speaker after a closing quotation: "…,” Rasmussen said", "…" Anders Fogh Rasmussen told reporters".
+    [GeneratedRegex(@"[,""”]\s*(?<name>(?:\p{Lu}[\p{L}’'-]+\s+){1,3})(said|says|told|added|wrote|stated)\b")]
+    private static partial Regex NamedSpeaker();
+
+    [GeneratedRegex(@"\b(which|what)\s+(?:[\p{L}-]+\s+)?(countr(y|ies)|nations?|states?|member\s+states?)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex AsksCountry();
+
+    // What gives a cause: "because", "due to", "stemming from", "in response to", "citing"; and a fear that moves
+    // someone ("Berlin is afraid of creating a precedent", "fears that", "worried that").
+    [GeneratedRegex(@"\b(because|due\s+to|owing\s+to|as\s+a\s+result|result\s+of|stem(s|med|ming)?\s+from|reasons?\b|in\s+response\s+to|in\s+protest|in\s+retaliation|citing|cited|blam(e|ed|ing)|caused\s+by|prompted|triggered|so\s+that|in\s+order\s+to|for\s+fear|over\s+concerns?|aimed\s+at|to\s+(avoid|prevent|protest|punish)|afraid\s+(of|that)|fears?\s+(of|that)|feared|worried\s+(about|that)|concerned\s+(about|that))\b", RegexOptions.IgnoreCase)]
     private static partial Regex Cause();
 
     [GeneratedRegex(@"\b\p{Lu}[\p{L}’'-]+")]

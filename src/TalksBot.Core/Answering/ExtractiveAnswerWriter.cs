@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Text.RegularExpressions;
 using TalksBot.Core.Articles;
 using TalksBot.Core.Retrieval;
 
@@ -8,7 +9,7 @@ namespace TalksBot.Core.Answering;
 /// The answer without a model: the sentences of the top passages that best match the question, quoted verbatim,
 /// each followed by the [n] of its passage. It never writes a word that is not in an article.
 /// </summary>
-public sealed class ExtractiveAnswerWriter(TextAnalyzer analyzer, TimeProvider? clock = null) : IAnswerWriter
+public sealed partial class ExtractiveAnswerWriter(TextAnalyzer analyzer, TimeProvider? clock = null) : IAnswerWriter
 {
     private readonly TimeProvider _clock = clock ?? TimeProvider.System;
 
@@ -156,7 +157,7 @@ public sealed class ExtractiveAnswerWriter(TextAnalyzer analyzer, TimeProvider? 
             picked[^1] = answering;
         }
 
-        if (timeline is null) picked = WithQuotesClosed(picked, maxSentences);
+        if (timeline is null) picked = WithReferentBefore(WithQuotesClosed(picked, maxSentences), maxSentences);
 
         var citations = new CitationList();
         // A story over time reads oldest first, the latest news newest first; either way one dated report a line.
@@ -180,24 +181,47 @@ public sealed class ExtractiveAnswerWriter(TextAnalyzer analyzer, TimeProvider? 
     private List<Candidate> WithQuotesClosed(List<Candidate> picked, int maxSentences)
     {
         if (picked.Count == 0 || !OpensQuote(picked[0].Sentence)) return picked;
+        return WithNeighbour(picked, maxSentences, +1);
+    }
+
+    /// <summary>
+    /// The answer that leads with a sentence pointing back at what was said ("The remark, which Putin repeated twice…")
+    /// is preceded by the sentence it points at ("Vladimir Putin made a sweeping proclamation: “Wars are won by
+    /// teachers.”"), which says it. Only the lead, as for a quotation.
+    /// </summary>
+    private List<Candidate> WithReferentBefore(List<Candidate> picked, int maxSentences)
+    {
+        if (picked.Count == 0 || !PointsBack().IsMatch(picked[0].Sentence)) return picked;
+        return WithNeighbour(picked, maxSentences, -1);
+    }
+
+    /// <summary>
+    /// The lead's neighbouring sentence in its passage (<paramref name="step"/> +1 the next, -1 the one before), put next
+    /// to it; when the answer is full, the last of the others gives way, one that holds no answer of the asked type
+    /// first, so the sentence kept for its answer is not crowded out again.
+    /// </summary>
+    private List<Candidate> WithNeighbour(List<Candidate> picked, int maxSentences, int step)
+    {
         var lead = picked[0];
         var sentences = SentenceSplitter.Split(lead.Passage.Text).ToList();
         int at = sentences.IndexOf(lead.Sentence);
-        if (at < 0 || at + 1 >= sentences.Count) return picked;
-        var next = sentences[at + 1];
-        if (picked.Any(r => r.Sentence == next) || next.Length > MaxCharacters / 2) return picked;
+        if (at < 0 || at + step < 0 || at + step >= sentences.Count) return picked;
+        var neighbour = sentences[at + step];
+        if (picked.Any(r => r.Sentence == neighbour) || neighbour.Length > MaxCharacters / 2) return picked;
         var result = new List<Candidate>(picked);
-        // The last of the others gives way, one that holds no answer of the asked type first: the sentence kept for its
-        // answer is not crowded out again.
         if (result.Count >= maxSentences)
         {
             var others = result.Skip(1).ToList();
             if (others.Count == 0) return picked;
             result.Remove(others.LastOrDefault(r => !r.HoldsAnswer) ?? others[^1]);
         }
-        result.Insert(1, new Candidate(lead.Passage, next, lead.Score, analyzer.Terms(next).ToHashSet(StringComparer.Ordinal), lead.Coverage, false));
+        result.Insert(step > 0 ? 1 : 0, new Candidate(lead.Passage, neighbour, lead.Score, analyzer.Terms(neighbour).ToHashSet(StringComparer.Ordinal), lead.Coverage, false));
         return result;
     }
+
+    // "The remark, …", "These comments …", "His words …": a sentence about a statement the one before it makes.
+    [GeneratedRegex(@"^\W*(?:the|this|that|these|those|his|her|their|such)\s+(?:remarks?|comments?|statements?|words|claims?|quote|warnings?|pledges?|promises?|proclamation|announcement|assertions?|threats?)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex PointsBack();
 
     /// <summary>True when the sentence opens a quotation it doesn't close (“ without ”, or an odd count of ").</summary>
     private static bool OpensQuote(string sentence)

@@ -665,6 +665,9 @@ public sealed partial class PassageRetriever(
             if (!termOf.TryGetValue(i, out var first) || !termOf.TryGetValue(i + 1, out var second) || first == second) continue;
             // "US-Russia treaty", "Ukraine-Russia talks": two places joined are two names, each held on its own.
             if (words[i].HyphenNext && places.Contains(first) && places.Contains(second)) continue;
+            // "the Biden-Putin call", "the Moran-Pompeo op-ed": two names joined are two people, whom a report names apart
+            // ("Biden and Putin"), each held on its own.
+            if (words[i].HyphenNext && words[i].Capitalized && words[i + 1].Capitalized) continue;
             if (words[i].HyphenNext) phrases.Add(new FocusPhrase([first, second], words[i].Capitalized || words[i + 1].Capitalized, 1));
             else if (words[i].Capitalized && words[i + 1].Capitalized && words[i].NextAdjacent && !places.Contains(first) && !outlets.Contains(first) && !outlets.Contains(second))
             {
@@ -844,7 +847,10 @@ public sealed partial class PassageRetriever(
         var terms = analyzer.Terms(text);
         // People only: nearly every title names Ukraine or Russia, and a passage about Russia's taxes is no answer
         // about Ukraine's because its report is headed "the Ukraine war".
-        var names = focus.Terms.Where(f => f.IsName && !analyzer.IsPlace(f.Term)).Select(f => f.Term).ToHashSet(StringComparer.Ordinal);
+        // And a number the title gives, not a year (the year rule reads the passage): "the Lowy Institute's '1461 days of
+        // war' piece" names the report by it.
+        var names = focus.Terms.Where(f => f.IsName && !analyzer.IsPlace(f.Term) || char.IsDigit(f.Term[0]) && TimelineQuestion.YearOf(f.Term) is null)
+            .Select(f => f.Term).ToHashSet(StringComparer.Ordinal);
         if (names.Count > 0) terms.AddRange(analyzer.Terms(article.Title).Where(names.Contains));
         return terms;
     }

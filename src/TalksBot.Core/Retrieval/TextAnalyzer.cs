@@ -77,7 +77,7 @@ public sealed partial class TextAnalyzer
     /// Changes whenever what an article is indexed as changes (term analysis, boilerplate rules, passage splitting):
     /// an index built under another version is re-read in full on its next refresh.
     /// </summary>
-    public const string IndexingVersion = "7";
+    public const string IndexingVersion = "8";
 
     private static TextAnalyzer CreateDefault()
     {
@@ -149,6 +149,10 @@ public sealed partial class TextAnalyzer
 
     public QueryAnalysis AnalyzeQuestion(string question)
     {
+        var original = question;
+        // "Moscow's deputy FM", "the Polish PM": a role typed short is read written out. Not as a short form added to
+        // the articles' terms: inside "the prime minister of Ukraine" it would part the role from its possessor.
+        question = RoleShortForm().Replace(question, m => RoleLongForms[m.Value]);
         var terms = new List<string>();
         var words = new List<QuestionWord>();
         bool recent = false;
@@ -197,7 +201,7 @@ public sealed partial class TextAnalyzer
         // (a word of recency to the question's words).
         var outletTerms = _outlets.Find(spans.Select(s => char.IsUpper(s.Token[0]) ? Normalize(s.Token) ?? "" : "").ToList());
         var related = _paraphrases.Related(question, terms, this);
-        return new QueryAnalysis(question, terms, recent)
+        return new QueryAnalysis(original, terms, recent)
         {
             Words = words,
             PlaceTerms = placeTerms,
@@ -424,4 +428,13 @@ public sealed partial class TextAnalyzer
 
     [System.Text.RegularExpressions.GeneratedRegex(@"\b(19|20)\d\d\b|\b(was|were|former|formerly|then|previous|previously|before|in\s+(january|february|march|april|may|june|july|august|september|october|november|december))\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
     private static partial System.Text.RegularExpressions.Regex PastOrDated();
+
+    private static readonly Dictionary<string, string> RoleLongForms = new(StringComparer.Ordinal)
+    {
+        ["FM"] = "foreign minister", ["FMs"] = "foreign ministers", ["PM"] = "prime minister", ["PMs"] = "prime ministers",
+    };
+
+    // Capitals only: "3 pm" is a time.
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:FMs?|PMs?)\b")]
+    private static partial System.Text.RegularExpressions.Regex RoleShortForm();
 }
