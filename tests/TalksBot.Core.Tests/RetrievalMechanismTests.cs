@@ -211,6 +211,22 @@ public sealed class RetrievalMechanismTests
     }
 
     [Fact]
+    public void A_question_names_the_month_or_year_it_is_set_in()
+    {
+        var may = QuestionDates.Of("Around late May 2022, how many troops were killed each day?");
+        Assert.Equal(1, may.Closeness(new DateOnly(2022, 5, 29), ""));
+        Assert.Equal(1, may.Closeness(new DateOnly(2022, 6, 20), ""));
+        Assert.Equal(0, may.Closeness(new DateOnly(2026, 1, 10), "Troops were killed in May 2022."));
+        var year = QuestionDates.Of("Back in 2023, who led the delegation?");
+        Assert.Equal(0.5, year.Closeness(new DateOnly(2023, 3, 1), ""));
+        Assert.Equal(0.5, year.Closeness(new DateOnly(2025, 3, 1), "In 2023, the delegation was led by the deputy minister."));
+        Assert.Equal(0, year.Closeness(new DateOnly(2025, 3, 1), "The delegation met again."));
+        Assert.Equal(1, QuestionDates.Of("What did they agree on 12 Feb. 2022?").Closeness(new DateOnly(2022, 2, 13), ""));
+        // A follow-up's context in parentheses is the previous question's time, not the follow-up's.
+        Assert.True(QuestionDates.Of("and which city was that meeting in? (When did the two meet in July 2022?)").IsEmpty);
+    }
+
+    [Fact]
     public void Why_is_answered_by_a_sentence_that_gives_a_cause()
     {
         const string q = "Why was the Victory Day parade in Crimea called off?";

@@ -152,4 +152,18 @@ public sealed class NameFormsGroundingTests : IDisposable
         var other = await retriever.RetrieveAsync("The '1400 days of war' piece quotes a 2025 study about the capitals doubting Granvik - which centre made it?", default);
         Assert.False(other.Covered, "no report is headed 1400 days");
     }
+
+    [Fact]
+    public async Task The_report_from_the_month_a_question_names_answers_it_before_a_later_one()
+    {
+        var retriever = await IndexAsync(
+            Articles.Make("Shelling of Granvik", "The Granvik mayor said 40 shells fell on the city each day.", published: new DateOnly(2022, 5, 28)),
+            Articles.Make("Granvik under fire again", "The Granvik mayor said 300 shells fell on the city each day.", published: new DateOnly(2026, 1, 10)));
+        var may = await retriever.RetrieveAsync("In late May 2022, how many shells fell on Granvik each day, according to the mayor?", default);
+        Assert.True(may.Covered, may.Grounding?.Reason);
+        Assert.StartsWith("The Granvik mayor said 40 shells", Answer(may));
+        var january = await retriever.RetrieveAsync("In January 2026, how many shells fell on Granvik each day, according to the mayor?", default);
+        Assert.StartsWith("The Granvik mayor said 300 shells", Answer(january));
+    }
 }
+
