@@ -70,4 +70,16 @@ public sealed class QuotationKeptWholeTests
         Assert.True(remark > 0, answer.Text);
         Assert.StartsWith("Halvorsen made a sweeping proclamation", quoted[remark - 1]);
     }
+
+    [Fact]
+    public void What_someone_said_is_chosen_by_what_it_was_about_more_than_by_the_name()
+    {
+        var answer = OnePassageAnswer.Write("What did Halvorsen say he kept begging his neighbour to do?", "An interview",
+        [
+            "“I kept calling and begging my neighbour,” he told the agency later that day.",
+            "The agency's questions covered the economy and the harvest.",
+            "“We spoke about my neighbour for an hour,” Halvorsen told the agency later that day.",
+        ], t => t == "halvorsen" ? 3 : 1, new HashSet<string> { "halvorsen" });
+        Assert.True(QuotedSentences.Of(answer).Select(q => q.Quote).First().Contains("kept calling and begging"), answer.Text);
+    }
 }
