@@ -165,5 +165,20 @@ public sealed class NameFormsGroundingTests : IDisposable
         var january = await retriever.RetrieveAsync("In January 2026, how many shells fell on Granvik each day, according to the mayor?", default);
         Assert.StartsWith("The Granvik mayor said 300 shells", Answer(january));
     }
+
+    [Fact]
+    public async Task The_named_speaker_of_a_long_quotation_answers_who_said_it()
+    {
+        var retriever = await IndexAsync(
+            Articles.Make("Summit in Granvik", "The alliance meets in Granvik this week, its former chief warned. “I think the Poles would seriously consider going in and assemble a coalition of the willing for the Granvik summit if nothing is offered to them by then, as they have said before,” Halvorsen said."),
+            Articles.Make("Summit in Vessel", "The alliance meets in Vessel next year. “I think the Danes would seriously consider going in and assemble a coalition of the willing for the Vessel summit if nothing is offered to them by then, as they have said before,” one diplomat said."));
+        var result = await retriever.RetrieveAsync("Which former alliance chief said the Poles might assemble a coalition of the willing if nothing came of the Granvik summit?", default);
+        Assert.True(result.Covered, result.Grounding?.Reason);
+        Assert.Contains("Halvorsen said", Answer(result));
+
+        // A quotation whose speaker goes unnamed names nobody.
+        var unnamed = await retriever.RetrieveAsync("Which former alliance chief said the Danes might assemble a coalition of the willing if nothing came of the Vessel summit?", default);
+        Assert.False(unnamed.Covered, "the speaker is not named");
+    }
 }
 

@@ -132,7 +132,7 @@ public static partial class AnswerCandidates
         if (focusAt.Count == 0) return false;
         // "Which ex-NATO chief said the Poles might go in?": the speaker of a quotation that holds the question's words
         // answers it, however long the quotation ("“I think the Poles would … in Vilnius,” Rasmussen said").
-        if (type == QuestionType.Person && NamedSpeaker().Matches(sentence).Any(m => !HasWord(question, m.Groups["name"].Value.Trim().Split(' ')[^1]))) return true;
+        if (type == QuestionType.Person && QuotesNewSpeaker(sentence, question)) return true;
         foreach (int offset in Positions(type, sentence, question))
         {
             int at = WordAt(words, offset);
@@ -142,6 +142,10 @@ public static partial class AnswerCandidates
         }
         return false;
     }
+
+    /// <summary>True when the sentence ends a quotation with its speaker's name ("…,” Rasmussen said"), one the question doesn't name.</summary>
+    public static bool QuotesNewSpeaker(string sentence, string question) =>
+        NamedSpeaker().Matches(sentence).Any(m => !HasWord(question, m.Groups["name"].Value.Trim().Split(' ')[^1]));
 
     /// <summary>
     /// The last word of a number starting at word <paramref name="at"/>: "350,000" and "1.5 million" are two words to the

@@ -1232,6 +1232,9 @@ public sealed partial class PassageRetriever(
     {
         var words = TextAnalyzer.TokenSpans(sentence).ToList();
         var focusAt = AnswerCandidates.WordsHolding(words, near, analyzer);
+        // The named speaker of a quotation that holds the question's words: "…a coalition of the willing if Ukraine
+        // doesn't get anything in Vilnius,” Rasmussen said" answers "Which ex-NATO chief said the Poles might go in?".
+        if (focusAt.Count > 0 && AnswerCandidates.QuotesNewSpeaker(sentence, question)) return true;
         for (int i = 1; i < words.Count; i++)
         {
             var token = words[i].Token;
