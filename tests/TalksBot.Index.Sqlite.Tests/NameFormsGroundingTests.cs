@@ -180,5 +180,17 @@ public sealed class NameFormsGroundingTests : IDisposable
         var unnamed = await retriever.RetrieveAsync("Which former alliance chief said the Danes might assemble a coalition of the willing if nothing came of the Vessel summit?", default);
         Assert.False(unnamed.Covered, "the speaker is not named");
     }
+
+    [Fact]
+    public async Task A_month_is_nobody_a_who_question_asks_for()
+    {
+        var retriever = await IndexAsync(
+            Articles.Make("Visit to Granvik", "The envoy visited Granvik in February to reopen the consulate, the ministry said."),
+            Articles.Make("Visit to Vessel", "The envoy Marek Halvorsen visited Vessel in March to open the port, the ministry said."));
+        var vessel = await retriever.RetrieveAsync("Who was the envoy who visited Vessel to open the port?", default);
+        Assert.True(vessel.Covered, vessel.Grounding?.Reason);
+        var granvik = await retriever.RetrieveAsync("Who was the envoy who visited Granvik to reopen the consulate?", default);
+        Assert.False(granvik.Covered, "the envoy to Granvik is not named; February is no one");
+    }
 }
 

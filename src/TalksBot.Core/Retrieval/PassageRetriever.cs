@@ -1240,6 +1240,8 @@ public sealed partial class PassageRetriever(
             var token = words[i].Token;
             if (token.Length < 3 || !char.IsUpper(token[0]) || token.All(char.IsUpper) && token.Length <= 4) continue;
             if (question.Contains(token, StringComparison.OrdinalIgnoreCase) || analyzer.IsPlace(token) || analyzer.IsStopWord(token.ToLowerInvariant())) continue;
+            // "14 February 2026", "on Thursday": a date is nobody.
+            if (TextAnalyzer.IsCalendarWord(token)) continue;
             // "Ramzan Kadyrov" names nobody new when the question says Kadyrov: it is the first name of a name asked about.
             if (PartOfQuestionName(words, i, question)) continue;
             if (focusAt.Any(f => Math.Abs(f - i) <= NameNearWords)) return true;

@@ -38,6 +38,9 @@ public sealed partial class TextAnalyzer
         .Concat(["jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"])
         .Concat(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]), StringComparer.Ordinal);
 
+    /// <summary>A month (written out or short) or a day of the week: "February", "Feb", "Thursday".</summary>
+    public static bool IsCalendarWord(string word) => CalendarWords.Contains(word.ToLowerInvariant());
+
     private readonly Dictionary<string, string> _variants;
     private readonly HashSet<string> _stopWords;
     private readonly ParaphraseTable _paraphrases;
@@ -77,7 +80,7 @@ public sealed partial class TextAnalyzer
     /// Changes whenever what an article is indexed as changes (term analysis, boilerplate rules, passage splitting):
     /// an index built under another version is re-read in full on its next refresh.
     /// </summary>
-    public const string IndexingVersion = "8";
+    public const string IndexingVersion = "9";
 
     private static TextAnalyzer CreateDefault()
     {
