@@ -147,6 +147,9 @@ public sealed class RetrievalMechanismTests
     [InlineData("Which town near Kyiv did she visit?", null)]
     [InlineData("What dates was the summit at Versailles?", null)]
     [InlineData("In which region did the fighting stop?", null)]
+    [InlineData("Which charity did the senator travel with?", null)]
+    [InlineData("Which company made the drone's engine?", null)]
+    [InlineData("Which country co-wrote the draft with the US?", null)]
     public void The_kind_a_which_question_asks_for_is_the_noun_its_describing_words_lead_to(string question, string? kind) =>
         Assert.Equal(kind, PassageRetriever.AskedKind(question, Analyzer));
 

@@ -1102,12 +1102,21 @@ public sealed partial class PassageRetriever(
         foreach (var word in TextAnalyzer.Tokenize(question[(m.Groups[1].Index + m.Groups[1].Length)..]).Take(3))
         {
             var lower = word.ToLowerInvariant();
-            if (GenericKinds.Contains(lower) || analyzer.IsStopWord(lower) || Prepositions.Contains(lower) || lower.EndsWith("ed", StringComparison.Ordinal)) break;
+            if (GenericKinds.Contains(lower) || analyzer.IsStopWord(lower) || Prepositions.Contains(lower) || lower.EndsWith("ed", StringComparison.Ordinal)
+                || IrregularPast.Contains(lower) || lower.Length <= 2 && char.IsLower(word[0])) break; // "co-wrote", "re-elected": a prefix starts the verb
             if (char.IsUpper(word[0])) continue;
             kind = word;
         }
         return GenericKinds.Contains(kind) ? null : kind;
     }
+
+    // "Which company made…", "which group sent…": verbs in the past that don't end in -ed.
+    private static readonly HashSet<string> IrregularPast = new(StringComparer.Ordinal)
+    {
+        "made", "built", "sent", "sold", "bought", "paid", "led", "won", "lost", "held", "took", "gave", "wrote", "ran", "began",
+        "met", "brought", "sought", "fought", "hit", "put", "set", "left", "kept", "got", "struck", "drew", "chose", "spoke", "became",
+        "told", "said", "saw", "went", "came", "found", "thought", "knew", "meant", "shot", "threw", "broke", "stole", "hid", "flew",
+    };
 
     // Where the words naming a kind end: "which airfield near the border".
     private static readonly HashSet<string> Prepositions = new(StringComparer.Ordinal)
@@ -1124,6 +1133,9 @@ public sealed partial class PassageRetriever(
         "region", "regions", "area", "areas", "location", "place", "places", "year", "years", "month", "months", "day", "days",
         "date", "dates", "time", "part", "share", "percentage", "proportion", "number", "amount", "way", "ways", "thing", "things", "name", "side",
         "sides", "group", "groups", "official", "officials", "leader", "leaders", "man", "woman", "role", "position", "step", "steps",
+        // An organisation is named, rarely called by its kind: "Which charity did Pence travel with?" — "Samaritan's Purse".
+        "charity", "charities", "organisation", "organisations", "organization", "organizations", "company", "companies", "firm", "firms",
+        "ngo", "ngos", "institution", "institutions",
     };
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^\W*(?:(?:in|at|on|from|to|for|by|with|under)\s+)?(?:which|what)\s+([\p{L}-]+)", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
