@@ -197,19 +197,17 @@ public static partial class AnswerCandidates
             && !dates.Any(d => m.Index >= d.Index && m.Index < d.Index + d.Length) && !IsModelNumber(sentence, m.Index));
     }
 
-    // "Leopard 2 tanks", "F-16 jets", "Su-25": a number that is part of a name counts nothing.
+    // "Leopard 2 tanks", "F-16 jets", "Su-25": a number right after a capitalised word is part of a name and counts
+    // nothing. Not after the sentence's first word ("About 30 tanks…") nor after a month or a weekday ("February 6").
     private static bool IsModelNumber(string sentence, int at)
     {
-        int i = at - 1;
-        if (i < 0 || sentence[i] is not (' ' or '-')) return false;
-        int end = i;
-        while (i > 0 && char.IsLetter(sentence[i - 1])) i--;
-        return end > i && char.IsUpper(sentence[i]) && (i == 0 || !char.IsLetterOrDigit(sentence[i - 1])) && i > 0
-            && !MonthOrDay().IsMatch(sentence[i..end]);
+        int end = at - 1;
+        if (end < 0 || sentence[end] is not (' ' or '-')) return false;
+        int start = end;
+        while (start > 0 && char.IsLetter(sentence[start - 1])) start--;
+        return start > 0 && start < end && char.IsUpper(sentence[start]) && !char.IsLetterOrDigit(sentence[start - 1])
+            && !TextAnalyzer.IsCalendarWord(sentence[start..end]);
     }
-
-    [GeneratedRegex(@"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$", RegexOptions.IgnoreCase)]
-    private static partial Regex MonthOrDay();
 
     // Whether the question holds the word at the start of one of its words ("Russia" in "Russian" is the question's own
     // name), a number as a whole: "Al" is not in "trilateral", nor "5" in "50".
