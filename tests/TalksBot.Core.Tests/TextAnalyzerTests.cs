@@ -47,6 +47,9 @@ public class TextAnalyzerTests
         var query = _analyzer.AnalyzeQuestion("What did Moscow's deputy FM say about the Polish PM?");
         Assert.Equal(_analyzer.AnalyzeQuestion("What did Moscow's deputy foreign minister say about the Polish prime minister?").Terms, query.Terms);
         Assert.Equal("What did Moscow's deputy FM say about the Polish PM?", query.Question);
+        // A pronoun's contraction is no word of the question: "he'll" is not "hell", nor "she'll" a shell.
+        Assert.Equal(_analyzer.AnalyzeQuestion("Will he run again, and will she stand?").Terms,
+            _analyzer.AnalyzeQuestion("Will he run again, and she'll stand? he'll run?").Terms.Distinct());
         // Only in capitals: "3 pm" is a time.
         Assert.DoesNotContain(_analyzer.Term("prime")!, _analyzer.AnalyzeQuestion("What happened at 3 pm in Granvik?").Terms);
     }

@@ -156,6 +156,9 @@ public sealed partial class TextAnalyzer
         // "Moscow's deputy FM", "the Polish PM": a role typed short is read written out. Not as a short form added to
         // the articles' terms: inside "the prime minister of Ukraine" it would part the role from its possessor.
         question = RoleShortForm().Replace(question, m => RoleLongForms[m.Value]);
+        // "he'll", "she'll", "we'd": a pronoun with its verb is no word of what is asked, but closed up they read "hell",
+        // "shell", "wed" (articles keep them as they are: a question never asks for a contraction).
+        question = PronounContraction().Replace(question, " ");
         var terms = new List<string>();
         var words = new List<QuestionWord>();
         bool recent = false;
@@ -436,6 +439,9 @@ public sealed partial class TextAnalyzer
     {
         ["FM"] = "foreign minister", ["FMs"] = "foreign ministers", ["PM"] = "prime minister", ["PMs"] = "prime ministers",
     };
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:i|you|he|she|it|we|they|that|there|who|what|where|how)['’](?:ll|d|ve|re|m)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex PronounContraction();
 
     // Capitals only: "3 pm" is a time.
     [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:FMs?|PMs?)\b")]
