@@ -16,17 +16,16 @@ internal sealed class IndexChangeListener : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly object _gate = new();
     private readonly List<(long Generation, TaskCompletionSource Seen)> _waiters = [];
-    private readonly TimeSpan _stopCheck;
+    // How long one wait for a notification lasts before the loop looks whether it was told to stop.
+    private static readonly TimeSpan StopCheck = TimeSpan.FromMilliseconds(500);
     private Task? _loop;
     private long _generation = -1;
     private int _disposed;
 
-    /// <param name="stopCheck">How long one wait for a notification lasts before the loop looks whether it was told to stop.</param>
-    public IndexChangeListener(NpgsqlDataSource dataSource, ILogger logger, TimeSpan? stopCheck = null)
+    public IndexChangeListener(NpgsqlDataSource dataSource, ILogger logger)
     {
         _dataSource = dataSource;
         _logger = logger;
-        _stopCheck = stopCheck ?? TimeSpan.FromMilliseconds(500);
     }
 
     /// <summary>The newest generation announced, or null while not listening.</summary>
@@ -105,11 +104,11 @@ internal sealed class IndexChangeListener : IAsyncDisposable
                 }
                 delay = TimeSpan.FromSeconds(1);
                 // The wait is bounded instead of cancelled: cancelling Npgsql's WaitAsync through its token can deadlock
-                // (npgsql/npgsql#5975, open), and one CI run hung in this listener's disposal. A wait that times out leaves
-                // the connection usable and is not an error; a notification still ends it at once.
+                // (npgsql/npgsql#5975, open), and a disposal waiting on that would hang shutdown. A wait that times out
+                // leaves the connection usable and is not an error; a notification still ends it at once.
                 while (!cancellationToken.IsCancellationRequested)
                 {
-                    await connection.WaitAsync(_stopCheck, CancellationToken.None);
+                    await connection.WaitAsync(StopCheck, CancellationToken.None);
                 }
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -140,7 +139,7 @@ internal sealed class IndexChangeListener : IAsyncDisposable
         // Registered under several service types, the index (and so this) can be disposed more than once.
         if (Interlocked.Exchange(ref _disposed, 1) == 1) return;
         // Cancelled off this thread and waited for with a bound: shutting down must not hang on a cancellation callback
-        // or on a connection that stopped answering (with the server there the loop ends within one wait, _stopCheck).
+        // or on a connection that stopped answering (with the server there the loop ends within one wait, StopCheck).
         Task cancelled = _stop.CancelAsync();
         Task stopped = _loop is null ? cancelled : Task.WhenAll(cancelled, _loop);
         var bound = TimeSpan.FromSeconds(10);
