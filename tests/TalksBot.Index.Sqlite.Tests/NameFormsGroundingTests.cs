@@ -192,5 +192,20 @@ public sealed class NameFormsGroundingTests : IDisposable
         var granvik = await retriever.RetrieveAsync("Who was the envoy who visited Granvik to reopen the consulate?", default);
         Assert.False(granvik.Covered, "the envoy to Granvik is not named; February is no one");
     }
+
+    [Fact]
+    public async Task A_report_speaks_for_its_own_outlet()
+    {
+        var retriever = await IndexAsync(
+            Articles.Make("Four years of war", "Published daily by the Vessel Institute. It is the human spirit, not weapons, that produced the most valuable lesson of the war.", outlet: "Vessel Institute"),
+            Articles.Make("A conference in Granvik", "The Granvik Institute held a conference on the war. It is the courage of farmers that produced the most valuable lesson of the war in Granvik."));
+        var own = await retriever.RetrieveAsync("What does the Vessel Institute's essay say produced the most valuable lesson of the war?", default);
+        Assert.True(own.Covered, own.Grounding?.Reason);
+        Assert.Contains("human spirit", Answer(own));
+
+        // A wire report that mentions an institute does not speak for it.
+        var other = await retriever.RetrieveAsync("What does the Granvik Institute's essay say produced the most valuable lesson of the war in Granvik?", default);
+        Assert.False(other.Covered, "the institute's words are not given");
+    }
 }
 

@@ -945,15 +945,20 @@ public sealed partial class PassageRetriever(
         var about = ContentTerms(focus).Where(t => !words.Contains(t) && !_sayingTerms.Contains(t)).ToHashSet(StringComparer.Ordinal);
         bool HoldsAbout(string sentence, string? previous) => about.Count == 0 || analyzer.Terms(sentence).Any(about.Contains)
             || previous is not null && analyzer.Terms(previous).Any(about.Contains);
+        var speakerNames = focus.Terms.Where(f => f.IsName && words.Contains(f.Term)).Select(f => f.Term).ToList();
         foreach (var c in chosen)
         {
+            // "What does the Lowy Institute's essay say…?": when the speaker is the report's own outlet, every sentence
+            // of the report is its words.
+            var byline = analyzer.Terms(c.Hit.Article.Outlet).ToHashSet(StringComparer.Ordinal);
+            bool itsOwnWords = speakerNames.All(byline.Contains);
             foreach (var text in c.WindowTexts())
             {
                 var sentences = Articles.SentenceSplitter.Split(text).ToList();
                 for (int i = 0; i < sentences.Count; i++)
                 {
                     var previous = i > 0 ? sentences[i - 1] : null;
-                    if (StatementSpeaker.Gives(sentences[i], previous, named, analyzer) && HoldsAbout(sentences[i], previous)) return null;
+                    if ((itsOwnWords || StatementSpeaker.Gives(sentences[i], previous, named, analyzer)) && HoldsAbout(sentences[i], previous)) return null;
                 }
             }
         }
