@@ -25,6 +25,17 @@ public sealed partial class FollowUpRewriter(TextAnalyzer analyzer) : IQuestionR
     }
 
     /// <summary>
+    /// A follow-up as written here, "its own words (the question it leans on)?", split into its own words and the
+    /// context it carries; the whole question and null when it carries none.
+    /// </summary>
+    public static (string Own, string? Context) SplitContext(string question)
+    {
+        var trimmed = question.TrimEnd('?', ' ', '.');
+        int open = trimmed.LastIndexOf('(');
+        return open > 0 && trimmed.EndsWith(')') ? (trimmed[..open], trimmed[(open + 1)..^1]) : (question, null);
+    }
+
+    /// <summary>
     /// The question read in the conversation's context, for when it isn't clearly a follow-up but names nothing of its
     /// own ("how long did the first day last?"): asked alone first, and in context only when alone it isn't covered.
     /// Null when the question names something (it stands alone) or nothing came before.

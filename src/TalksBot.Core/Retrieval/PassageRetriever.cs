@@ -819,11 +819,10 @@ public sealed partial class PassageRetriever(
     /// </summary>
     private HashSet<string> ContextOf(string question)
     {
-        var trimmed = question.TrimEnd('?', ' ', '.');
-        int open = trimmed.LastIndexOf('(');
-        if (open <= 0 || !trimmed.EndsWith(')')) return new HashSet<string>(StringComparer.Ordinal);
-        var own = analyzer.Terms(trimmed[..open]).ToHashSet(StringComparer.Ordinal);
-        return analyzer.Terms(trimmed[(open + 1)..^1]).Where(t => !own.Contains(t)).ToHashSet(StringComparer.Ordinal);
+        var (ownWords, context) = Conversations.FollowUpRewriter.SplitContext(question);
+        if (context is null) return new HashSet<string>(StringComparer.Ordinal);
+        var own = analyzer.Terms(ownWords).ToHashSet(StringComparer.Ordinal);
+        return analyzer.Terms(context).Where(t => !own.Contains(t)).ToHashSet(StringComparer.Ordinal);
     }
 
     private static bool NamesHeld(QuestionFocus focus, FocusHold held) => !MissingNames(focus, held).Any();

@@ -19,9 +19,7 @@ public sealed partial class QuestionDates
         var anchors = new List<(int Year, int? Month)>();
         // A follow-up's own words, not the previous question it carries in parentheses: "and which city was that
         // meeting in? (… when the two met in July 2022?)" asks for the place, whenever it was reported.
-        var trimmed = question.TrimEnd('?', ' ', '.');
-        if (trimmed.EndsWith(')') && trimmed.LastIndexOf('(') is > 0 and var open) question = trimmed[..open];
-        foreach (Match m in Dated().Matches(question))
+        foreach (Match m in Dated().Matches(Conversations.FollowUpRewriter.SplitContext(question).Own))
         {
             int year = int.Parse(m.Groups["year"].Value, CultureInfo.InvariantCulture);
             int? month = m.Groups["month"].Success && MonthOf(m.Groups["month"].Value) is > 0 and var named ? named : null;
