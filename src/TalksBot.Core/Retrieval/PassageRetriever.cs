@@ -40,6 +40,10 @@ public sealed partial class PassageRetriever(
     private const double SpecificPenalty = 0.15;
     // Two adjacent sentences must hold this share of what the whole window must hold.
     private const double SentencePairShare = 0.8;
+
+    // How much of the question's focus a sentence saying the fact asked for was not given (with the one before it) must
+    // hold to speak of what the question asks.
+    private const double NotGivenShare = 0.5;
     // How much more of the focus a second passage of an article must hold to escape the same-article penalty.
     private const double BetterCoverage = 0.15;
     // Sentences of the chosen passages embedded for the extractive answer: enough for 5 passages and their neighbours.
@@ -441,7 +445,7 @@ public sealed partial class PassageRetriever(
             }
         }
         var passages = chosen.Select(c => c.Passage).ToList();
-        if ((MissingAnswer(passages, focus, query) ?? MissingSpeaker(passages, focus, query) ?? MissingYear(passages, focus, query)) is { } missing)
+        if ((NotGiven(best, focus, query) ?? MissingAnswer(passages, focus, query) ?? MissingSpeaker(passages, focus, query) ?? MissingYear(passages, focus, query)) is { } missing)
         {
             return Refused(missing);
         }
@@ -798,11 +802,7 @@ public sealed partial class PassageRetriever(
     private bool SentencesHold(Candidate c, QuestionFocus focus, double share, bool roleOf = false)
     {
         var sentences = c.WindowTexts().SelectMany(t => Articles.SentenceSplitter.Split(t)).Select(analyzer.Terms).ToList();
-        // The setting ("in Geneva") counts as held when the window holds it, and so do the article's outlet and date.
-        // So does a person the window names: a report names Lukashenko once and goes on with "he said"; a country
-        // is no such stand-in ("Russia's taxes" told apart from a mention of Ukraine answer nothing about Ukraine's).
-        var settings = focus.Terms.Where(f => (f.IsSetting || f.IsName && !analyzer.IsPlace(f.Term)) && c.Window.Factor(f.Term) > 0)
-            .Select(f => f.Term).Concat(ArticleTerms(c.Hit.Article, focus)).ToList();
+        var settings = WindowSettings(c, focus);
         for (int i = 0; i < sentences.Count; i++)
         {
             List<string> terms = i + 1 < sentences.Count ? [.. sentences[i], .. sentences[i + 1], .. settings] : [.. sentences[i], .. settings];
@@ -811,6 +811,48 @@ public sealed partial class PassageRetriever(
             if (NamesHeld(focus, held) && Coverage(focus, held) >= share) return true;
         }
         return false;
+    }
+
+    /// <summary>
+    /// What every sentence of a window holds without writing it: the setting ("in Geneva") when the window holds it, and
+    /// the article's outlet and date. So does a person the window names: a report names Lukashenko once and goes on with
+    /// "he said"; a country is no such stand-in ("Russia's taxes" told apart from a mention of Ukraine answer nothing
+    /// about Ukraine's).
+    /// </summary>
+    private List<string> WindowSettings(Candidate c, QuestionFocus focus) =>
+        focus.Terms.Where(f => (f.IsSetting || f.IsName && !analyzer.IsPlace(f.Term)) && c.Window.Factor(f.Term) > 0)
+            .Select(f => f.Term).Concat(ArticleTerms(c.Hit.Article, focus)).ToList();
+
+    /// <summary>
+    /// "How much will the UK's record package cost?" is not answered by the report saying "It is unclear how much this
+    /// will cost", whatever other figure it gives: a sentence of the passage that grounds the answer saying the fact of
+    /// the asked kind was not given (<see cref="UnreportedFact"/>), which with the sentence before it holds the
+    /// question's focus, says the articles don't know it; so does a who-question's person the report leaves unnamed ("A
+    /// Moscow business executive also told the Post…"). Another report saying so is no such evidence: a later one may
+    /// give the date an earlier one didn't. Null when none does.
+    /// </summary>
+    private string? NotGiven(Candidate best, QuestionFocus focus, QueryAnalysis query)
+    {
+        if (query.Type == QuestionType.Statement) return null;
+        // Not every person the window names: "…Macron, Scholz and Draghi… However, it was not given what episodes were
+        // about" is a second story of the same report, and the names of the first don't make it speak of them.
+        var settings = focus.Terms.Where(f => f.IsSetting && best.Window.Factor(f.Term) > 0).Select(f => f.Term)
+            .Concat(ArticleTerms(best.Hit.Article, focus)).ToList();
+        // "Who was the Moscow business executive who told the Post…?" — "A Moscow business executive also told the Post…".
+        var described = query.Type == QuestionType.Person ? UnreportedFact.DescribedPerson(query.Question) : null;
+        foreach (var text in best.WindowTexts())
+        {
+            var sentences = Articles.SentenceSplitter.Split(text).ToList();
+            for (int i = 0; i < sentences.Count; i++)
+            {
+                bool unnamed = described is not null && UnreportedFact.LeavesUnnamed(sentences[i], described);
+                if (!unnamed && !UnreportedFact.KindsIn(sentences[i]).Contains(query.Type)) continue;
+                List<string> terms = [.. analyzer.Terms(sentences[i]), .. i > 0 ? analyzer.Terms(sentences[i - 1]) : [], .. settings];
+                if (Coverage(focus, Held(focus, terms)) < NotGivenShare) continue;
+                return unnamed ? $"the report doesn't name the {described}: \u201c{sentences[i]}\u201d" : $"the report says it isn't known: \u201c{sentences[i]}\u201d";
+            }
+        }
+        return null;
     }
 
     /// <summary>

@@ -1,0 +1,72 @@
+using TalksBot.Core.Answering;
+using TalksBot.Core.Retrieval;
+using TalksBot.Testing;
+
+namespace TalksBot.Index.Sqlite.Tests;
+
+/// <summary>
+/// A report that tells of the event and says the fact asked for was not given ("It is unclear how much this will
+/// cost", "…, without giving a date") grounds no answer of that kind, whatever other figure or date it gives; it still
+/// grounds a question of another kind, and a report that gives the fact grounds it.
+/// </summary>
+public sealed class NotGivenGroundingTests : IDisposable
+{
+    private readonly TempIndex _db = new();
+
+    public void Dispose() => _db.Dispose();
+
+    private static string Answer(RetrievalResult result) => new ExtractiveAnswerWriter(TextAnalyzer.Default).Write(result).Text;
+
+    [Fact]
+    public async Task A_cost_the_report_calls_unclear_is_not_answered_with_another_figure()
+    {
+        const string Body = "The Granvik defence ministry will send its largest package of patrol boats and missiles to the coast guard, "
+            + "and 500 million euros of new funding from reserves. "
+            + "It is unclear how much the package will cost, but the money will come from existing budgets.";
+        var retriever = await _db.RetrieverOverAsync(Articles.Make("Granvik sends boats", Body));
+        var cost = await retriever.RetrieveAsync("How much will the Granvik package of patrol boats and missiles cost?", default);
+        Assert.False(cost.Covered, "the report says the cost is unclear; 500 million kroner is other money");
+        Assert.Contains("isn't known", cost.Grounding?.Reason);
+
+        using var other = new TempIndex();
+        var told = await other.RetrieverOverAsync(Articles.Make("Granvik sends boats",
+            "The Granvik defence ministry will send its largest package of patrol boats and missiles to the coast guard. "
+            + "The package will cost 300 million euros, the ministry said."));
+        var answered = await told.RetrieveAsync("How much will the Granvik package of patrol boats and missiles cost?", default);
+        Assert.True(answered.Covered, answered.Grounding?.Reason);
+        Assert.Contains("300 million euros", Answer(answered));
+    }
+
+    [Fact]
+    public async Task A_date_not_given_leaves_the_place_that_is_given_answerable()
+    {
+        var retriever = await _db.RetrieverOverAsync(Articles.Make("Next round",
+            "A new round of talks between Granvik and Ostmark is expected next week, the Granvik foreign minister said, without giving a date. "
+            + "The talks will again be held in Istanbul, he said."));
+        var when = await retriever.RetrieveAsync("On what date will the next round of talks between Granvik and Ostmark be held?", default);
+        Assert.False(when.Covered, "the report says the date was not given");
+
+        var where = await retriever.RetrieveAsync("Where will the next round of talks between Granvik and Ostmark be held?", default);
+        Assert.True(where.Covered, where.Grounding?.Reason);
+        Assert.Contains("Istanbul", Answer(where));
+    }
+
+    [Fact]
+    public async Task A_person_the_report_leaves_unnamed_is_not_answered_with_another_name()
+    {
+        var retriever = await _db.RetrieverOverAsync(Articles.Make("Granvik's economy",
+            "Officials warned President Holm that a financial crisis could hit Granvik by the summer, sources told the Herald. "
+            + "A Granvik business executive also told the Herald that the crisis could arrive in three or four months."));
+        var unnamed = await retriever.RetrieveAsync("Who was the Granvik business executive who told the Herald the crisis could come in three or four months?", default);
+        Assert.False(unnamed.Covered, "the report names no executive; Holm is the president");
+        Assert.Contains("doesn't name the executive", unnamed.Grounding?.Reason);
+
+        using var other = new TempIndex();
+        var named = await (await other.RetrieverOverAsync(Articles.Make("Granvik's economy",
+            "Officials warned President Holm that a financial crisis could hit Granvik by the summer, sources told the Herald. "
+            + "Lars Berg, a Granvik business executive, also told the Herald that the crisis could arrive in three or four months.")))
+            .RetrieveAsync("Who was the Granvik business executive who told the Herald the crisis could come in three or four months?", default);
+        Assert.True(named.Covered, named.Grounding?.Reason);
+        Assert.Contains("Lars Berg", Answer(named));
+    }
+}
