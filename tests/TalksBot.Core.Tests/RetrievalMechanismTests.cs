@@ -150,6 +150,10 @@ public sealed class RetrievalMechanismTests
     [InlineData("Which charity did the senator travel with?", null)]
     [InlineData("Which company made the drone's engine?", null)]
     [InlineData("Which country co-wrote the draft with the US?", null)]
+    [InlineData("What did Zelensky's adviser Podolyak say about China?", null)]
+    [InlineData("What was the archbishop's main point?", null)]
+    [InlineData("Which paper did the archbishop write in?", null)]
+    [InlineData("which newspaper ran the letter?", null)]
     public void The_kind_a_which_question_asks_for_is_the_noun_its_describing_words_lead_to(string question, string? kind) =>
         Assert.Equal(kind, PassageRetriever.AskedKind(question, Analyzer));
 

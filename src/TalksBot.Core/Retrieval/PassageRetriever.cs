@@ -1141,7 +1141,8 @@ public sealed partial class PassageRetriever(
     internal static string? AskedKind(string question, TextAnalyzer analyzer)
     {
         var m = AskedKindPattern().Match(question);
-        if (!m.Success) return null;
+        // "What did Zelensky's adviser Podolyak say…" asks for no kind: its adviser is who speaks, not what is asked for.
+        if (!m.Success || Auxiliaries.Contains(m.Groups[1].Value)) return null;
         // The kind is the noun its describing words lead to: "which veteran Ukrainian politician did…" asks for a
         // politician, not a veteran; "which hotel hosted…" for a hotel (a word in -ed is the verb that follows).
         var kind = m.Groups[1].Value;
@@ -1155,6 +1156,12 @@ public sealed partial class PassageRetriever(
         }
         return GenericKinds.Contains(kind) ? null : kind;
     }
+
+    // "What did…", "what was…": a question's verb, where a kind would stand.
+    private static readonly HashSet<string> Auxiliaries = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "is", "are", "was", "were", "did", "do", "does", "has", "have", "had", "will", "would", "can", "could", "should", "might", "must",
+    };
 
     // "Which company made…", "which group sent…": verbs in the past that don't end in -ed.
     private static readonly HashSet<string> IrregularPast = new(StringComparer.Ordinal)
@@ -1182,6 +1189,8 @@ public sealed partial class PassageRetriever(
         // An organisation is named, rarely called by its kind: "Which charity did Pence travel with?" — "Samaritan's Purse".
         "charity", "charities", "organisation", "organisations", "organization", "organizations", "company", "companies", "firm", "firms",
         "ngo", "ngos", "institution", "institutions",
+        // …and so is a paper: "Which paper did the archbishop write in?" — "writing in the Daily Telegraph".
+        "paper", "papers", "newspaper", "newspapers", "outlet", "outlets", "publication", "publications", "magazine", "magazines",
     };
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^\W*(?:(?:in|at|on|from|to|for|by|with|under)\s+)?(?:which|what)\s+([\p{L}-]+)", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
