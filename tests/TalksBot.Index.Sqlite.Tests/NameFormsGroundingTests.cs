@@ -39,6 +39,16 @@ public sealed class NameFormsGroundingTests : IDisposable
     }
 
     [Fact]
+    public async Task A_short_form_after_a_capitalised_word_is_a_name_of_its_own_not_a_phrase()
+    {
+        var retriever = await IndexAsync(Articles.Make("Letters",
+            "The allied cemeteries from the second world war in Granvik hold 1,200 graves, kept neat by volunteers."));
+        var result = await retriever.RetrieveAsync("How many graves are in the Allied WWII cemeteries in Granvik?", default);
+        Assert.True(result.Covered, result.Grounding?.Reason);
+        Assert.Contains("1,200 graves", Answer(result));
+    }
+
+    [Fact]
     public async Task An_abbreviated_month_is_the_month_not_a_name()
     {
         var retriever = await IndexAsync(Articles.Make("Curfew",

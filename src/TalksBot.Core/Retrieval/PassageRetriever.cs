@@ -680,7 +680,10 @@ public sealed partial class PassageRetriever(
             // ("Biden and Putin"), each held on its own.
             if (words[i].HyphenNext && words[i].Capitalized && words[i + 1].Capitalized) continue;
             if (words[i].HyphenNext) phrases.Add(new FocusPhrase([first, second], words[i].Capitalized || words[i + 1].Capitalized, 1));
-            else if (words[i].Capitalized && words[i + 1].Capitalized && words[i].NextAdjacent && !places.Contains(first) && !outlets.Contains(first) && !outlets.Contains(second))
+            // "the Allied WWII cemeteries": a short form is a name of its own, which a report writes out ("the allied
+            // cemeteries from the second world war"), so it makes no phrase with the word before or after it.
+            else if (words[i].Capitalized && words[i + 1].Capitalized && words[i].NextAdjacent && !places.Contains(first) && !outlets.Contains(first) && !outlets.Contains(second)
+                && !IsShortForm(words[i].Token) && !IsShortForm(words[i + 1].Token))
             {
                 phrases.Add(new FocusPhrase([first, second], names.Contains(first) || names.Contains(second), 1));
             }
@@ -1133,6 +1136,9 @@ public sealed partial class PassageRetriever(
             }
         }
     }
+
+    // "WWII", "NATO", "G7": capitals (and digits) only, two or more.
+    private static bool IsShortForm(string token) => token.Length >= 2 && token.Any(char.IsLetter) && token.All(ch => char.IsUpper(ch) || char.IsDigit(ch));
 
     /// <summary>
     /// The kind of thing a "which/what X" question asks for ("Which hotel…", "At what port…"), as the question writes
