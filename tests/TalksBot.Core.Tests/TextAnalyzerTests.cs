@@ -22,6 +22,8 @@ public class TextAnalyzerTests
     [InlineData("Ławrow", "Lavrov")]
     [InlineData("Feb", "February")]
     [InlineData("Sept", "September")]
+    [InlineData("Advisor", "adviser")]
+    [InlineData("advisors", "adviser")]
     public void Spellings_and_forms_of_one_name_meet_in_one_term(string a, string b)
     {
         Assert.Equal(_analyzer.Terms(a), _analyzer.Terms(b));
