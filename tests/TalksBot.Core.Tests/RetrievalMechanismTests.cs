@@ -92,6 +92,8 @@ public sealed class RetrievalMechanismTests
     [InlineData("When did the envoy meet the president, and where?", QuestionType.Time)]
     [InlineData("What record level did support for the talks reach in August, going by the pollster?", QuestionType.Quantity)]
     [InlineData("What death toll did the regional governor give?", QuestionType.Quantity)]
+    [InlineData("How cold has Granvik been getting this winter, going by the archbishop?", QuestionType.Quantity)]
+    [InlineData("how expensive was the new bridge?", QuestionType.Quantity)]
     public void The_question_type_is_read_from_its_words(string question, QuestionType type) =>
         Assert.Equal(type, AnswerCandidates.TypeOf(question));
 

@@ -293,8 +293,9 @@ public static partial class AnswerCandidates
     [GeneratedRegex(@"(?:^|[,;]\s*|\b(?:in|of|to|from|for|with|by|among|and|but)\s+)which\s+(?:of\s+(?:the\s+)?[\p{L}'’]+\s+)?(?:[\p{L}-]+\s+){0,2}?(members?|persons?|people|leaders?|officials?|ministers?|politicians?|generals?|commanders?|envoys?|diplomats?|negotiators?|spokes(?:man|men|woman|women|person|people)|presidents?|prime\s+ministers?|ambassadors?|aides?|advis[eo]rs?|associates?|allies|ally|lawmakers?|senators?|chiefs?|oligarchs?|businessm[ae]n|billionaires?|journalists?|mediators?)\b")]
     private static partial Regex WhichPerson();
 
-    // "How fast…", "how far…", "how badly…": a measure, answered by a number ("70 meters per day", "fell 20%").
-    [GeneratedRegex(@"^how\s+(fast|far|quickly|badly|sharply|steeply|large|big|high|deep|often|severely|heavy|heavily|wide|strong)\b")]
+    // "How fast…", "how far…", "how badly…", "how cold…": a measure, answered by a number ("70 meters per day", "fell 20%",
+    // "below 14 degrees").
+    [GeneratedRegex(@"^how\s+(fast|far|quickly|badly|sharply|steeply|large|big|high|deep|often|severely|heavy|heavily|wide|strong|cold|hot|warm|low|close|expensive|costly|tall)\b")]
     private static partial Regex HowMeasured();
 
     // "What record level did support reach?", "what share of…", "what death toll…": a number is asked for.
