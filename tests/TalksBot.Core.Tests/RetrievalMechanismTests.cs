@@ -235,6 +235,19 @@ public sealed class RetrievalMechanismTests
         Assert.True(QuestionDates.Of("and which city was that meeting in? (When did the two meet in July 2022?)").IsEmpty);
     }
 
+    [Theory]
+    [InlineData("What did the council decide when it met on 13 September 2022?", "2022-09-13")]
+    [InlineData("What did they agree on 12 Feb. 2022?", "2022-02-12")]
+    [InlineData("In his Tuesday Feb 15, 2022 speech, what did Biden say?", "2022-02-15")]
+    [InlineData("How many were hurt in the attack on 8-9 February 2026?", "2026-02-09")]
+    [InlineData("How many were hurt on the 3rd of March 2024 and on 1 March 2024?", "2024-03-01")]
+    [InlineData("When will the council meet after 13 September 2022?", null)]
+    [InlineData("The drills that began on 10 Feb 2022 were supposed to end when?", null)]
+    [InlineData("What did the council decide in September 2022?", null)]
+    [InlineData("and what did he say? (What happened on 13 September 2022?)", null)]
+    public void A_question_names_the_day_it_asks_about_unless_it_asks_ahead(string question, string? day) =>
+        Assert.Equal(day is null ? null : DateOnly.Parse(day, System.Globalization.CultureInfo.InvariantCulture), QuestionDates.Of(question).FirstDay);
+
     [Fact]
     public void Why_is_answered_by_a_sentence_that_gives_a_cause()
     {

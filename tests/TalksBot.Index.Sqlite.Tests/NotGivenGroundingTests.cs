@@ -7,7 +7,8 @@ namespace TalksBot.Index.Sqlite.Tests;
 /// <summary>
 /// A report that tells of the event and says the fact asked for was not given ("It is unclear how much this will
 /// cost", "…, without giving a date") grounds no answer of that kind, whatever other figure or date it gives; it still
-/// grounds a question of another kind, and a report that gives the fact grounds it.
+/// grounds a question of another kind, and a report that gives the fact grounds it. Nor does a report published before
+/// the day the question asks about tell what happened that day.
 /// </summary>
 public sealed class NotGivenGroundingTests : IDisposable
 {
@@ -68,5 +69,24 @@ public sealed class NotGivenGroundingTests : IDisposable
             .RetrieveAsync("Who was the Granvik business executive who told the Herald the crisis could come in three or four months?", default);
         Assert.True(named.Covered, named.Grounding?.Reason);
         Assert.Contains("Lars Berg", Answer(named));
+    }
+
+    [Fact]
+    public async Task A_report_from_before_the_day_asked_about_tells_no_outcome_of_it()
+    {
+        var retriever = await _db.RetrieverOverAsync(Articles.Make("Tribunal talks",
+            "The Granvik council is due to discuss support for a special tribunal on 13 September. Officials expect a long debate.",
+            published: new DateOnly(2022, 9, 8)));
+        const string Question = "What did the Granvik council decide when it discussed the special tribunal on 13 September 2022?";
+        var before = await retriever.RetrieveAsync(Question, default);
+        Assert.False(before.Covered, "a report of 8 September tells what was planned for the 13th, not what was decided");
+        Assert.Contains("before 13 Sep 2022", before.Grounding?.Reason);
+
+        using var other = new TempIndex();
+        var after = await (await other.RetrieverOverAsync(Articles.Make("Tribunal backed",
+            "On 13 September the Granvik council discussed the special tribunal and decided to back it, officials said.",
+            published: new DateOnly(2022, 9, 14)))).RetrieveAsync(Question, default);
+        Assert.True(after.Covered, after.Grounding?.Reason);
+        Assert.Contains("decided to back it", Answer(after));
     }
 }

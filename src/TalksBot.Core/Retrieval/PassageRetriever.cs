@@ -445,7 +445,7 @@ public sealed partial class PassageRetriever(
             }
         }
         var passages = chosen.Select(c => c.Passage).ToList();
-        if ((NotGiven(best, focus, query) ?? MissingAnswer(passages, focus, query) ?? MissingSpeaker(passages, focus, query) ?? MissingYear(passages, focus, query)) is { } missing)
+        if ((NotGiven(best, focus, query) ?? Predates(best, query) ?? MissingAnswer(passages, focus, query) ?? MissingSpeaker(passages, focus, query) ?? MissingYear(passages, focus, query)) is { } missing)
         {
             return Refused(missing);
         }
@@ -857,6 +857,17 @@ public sealed partial class PassageRetriever(
         }
         return null;
     }
+
+    /// <summary>
+    /// "What did the Council of Europe decide when it discussed the tribunal on 13 September 2022?" is not answered by a
+    /// report from before that day ("The Council of Europe is due to discuss it on 13 September"): it can tell what was
+    /// planned, not what happened. Only a whole date: a month named is often the month a later report looks back on.
+    /// Null when the report is from that day or later, or the question names no day.
+    /// </summary>
+    private static string? Predates(Candidate best, QueryAnalysis query) =>
+        QuestionDates.Of(query.Question).FirstDay is { } day && best.Hit.Article.Published is { } published && published < day
+            ? FormattableString.Invariant($"the report is from {published:d MMM yyyy}, before {day:d MMM yyyy}, the day the question asks about")
+            : null;
 
     /// <summary>
     /// The terms a follow-up carries only in the previous question it is written with, in parentheses at its end

@@ -12,7 +12,17 @@ public sealed partial class QuestionDates
 {
     private readonly List<(int Year, int? Month)> _anchors;
 
-    private QuestionDates(List<(int Year, int? Month)> anchors) => _anchors = anchors;
+    private QuestionDates(List<(int Year, int? Month)> anchors, DateOnly? firstDay)
+    {
+        _anchors = anchors;
+        FirstDay = firstDay;
+    }
+
+    /// <summary>
+    /// The earliest whole date the question names ("on 13 September 2022", "Feb 15, 2022"), when it asks what
+    /// happened then rather than what was planned for it; null when it names none.
+    /// </summary>
+    public DateOnly? FirstDay { get; }
 
     public static QuestionDates Of(string question)
     {
@@ -25,7 +35,21 @@ public sealed partial class QuestionDates
             int? month = m.Groups["month"].Success && MonthOf(m.Groups["month"].Value) is > 0 and var named ? named : null;
             if (!anchors.Contains((year, month))) anchors.Add((year, month));
         }
-        return new QuestionDates(anchors);
+        var own = Conversations.FollowUpRewriter.SplitContext(question).Own;
+        DateOnly? firstDay = null;
+        if (!AsksAhead().IsMatch(own))
+        {
+            foreach (Match m in Day().Matches(own))
+            {
+                int year = int.Parse(m.Groups["year"].Value, CultureInfo.InvariantCulture);
+                int day = int.Parse(m.Groups["day"].Success ? m.Groups["day"].Value : m.Groups["day2"].Value, CultureInfo.InvariantCulture);
+                int month = MonthOf(m.Groups["month"].Success ? m.Groups["month"].Value : m.Groups["month2"].Value);
+                if (month == 0 || day > DateTime.DaysInMonth(year, month)) continue;
+                var date = new DateOnly(year, month, day);
+                if (firstDay is null || date < firstDay) firstDay = date;
+            }
+        }
+        return new QuestionDates(anchors, firstDay);
     }
 
     public bool IsEmpty => _anchors.Count == 0;
@@ -61,6 +85,16 @@ public sealed partial class QuestionDates
         }
         return 0;
     }
+
+    private const string Month = @"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)";
+
+    // "13 September 2022", "on the 9th of Feb 2026", "Feb 15, 2022".
+    [GeneratedRegex(@"\b(?:(?<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?<month>" + Month + @")|(?<month2>" + Month + @")\.?\s+(?<day2>\d{1,2})(?:st|nd|rd|th)?)(?![\w-])\.?,?\s+(?<year>(?:19|20)\d\d)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Day();
+
+    // "When will the talks on 13 September be held?", "what was planned for…", "were supposed to…": a day ahead of the report.
+    [GeneratedRegex(@"\b(?:will|going\s+to|due|planned|scheduled|expected|supposed|set\s+to|meant\s+to)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex AsksAhead();
 
     [GeneratedRegex(@"(?:\b(?<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?)?\b(?<year>(?:19|20)\d\d)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Dated();
