@@ -93,6 +93,7 @@ public sealed class RetrievalMechanismTests
     [InlineData("What record level did support for the talks reach in August, going by the pollster?", QuestionType.Quantity)]
     [InlineData("What death toll did the regional governor give?", QuestionType.Quantity)]
     [InlineData("How cold has Granvik been getting this winter, going by the archbishop?", QuestionType.Quantity)]
+    [InlineData("What was the official turnout in the Granvik referendum?", QuestionType.Quantity)]
     [InlineData("how expensive was the new bridge?", QuestionType.Quantity)]
     public void The_question_type_is_read_from_its_words(string question, QuestionType type) =>
         Assert.Equal(type, AnswerCandidates.TypeOf(question));
@@ -218,6 +219,18 @@ public sealed class RetrievalMechanismTests
         Assert.False(AnswerCandidates.NextToFocus(QuestionType.Person, said, question.Replace("former alliance chief", "Halvorsen"),
             Analyzer.AnalyzeQuestion(question.Replace("former alliance chief", "Halvorsen")).Terms.ToHashSet(), Analyzer));
     }
+
+    [Theory]
+    [InlineData("The vote was held on March 16, and two days later the annexation was announced.", false)]
+    [InlineData("March 16 marks exactly nine years since the vote.", false)]
+    [InlineData("Two days later, 300 voters had signed the petition.", true)]
+    [InlineData("Some 1,200 voters signed within three weeks.", true)]
+    public void A_length_of_time_counts_nothing_a_how_many_question_asks(string sentence, bool holds) =>
+        Assert.Equal(holds, AnswerCandidates.Holds(QuestionType.Quantity, sentence, "How many voters signed the petition?"));
+
+    [Fact]
+    public void A_how_many_question_counting_the_unit_is_answered_by_it() =>
+        Assert.True(AnswerCandidates.Holds(QuestionType.Quantity, "The strike went on for nine days.", "How many days did the strike go on?"));
 
     [Fact]
     public void A_question_names_the_month_or_year_it_is_set_in()

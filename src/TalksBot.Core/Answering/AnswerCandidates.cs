@@ -39,7 +39,7 @@ public static partial class AnswerCandidates
                 // "How much did they spend?" asks for money: "for more than two months" is a number but no answer.
                 if (AsksMoney(question)) return Money().IsMatch(sentence);
                 if (AsksShare(question)) return Share().IsMatch(sentence);
-                return NumbersAsked(sentence, question).Any() || NumberWords().Matches(sentence).Any(m => !HasWord(question, m.Value));
+                return NumbersAsked(sentence, question).Any() || CountWords(sentence, question).Any();
             case QuestionType.Duration:
                 return Durations(sentence, question).Any();
             case QuestionType.Time:
@@ -74,7 +74,7 @@ public static partial class AnswerCandidates
             case QuestionType.Quantity:
                 foreach (var m in NumbersAsked(sentence, question)) yield return m.Index;
                 // "every four months" answers nothing when the question says "every four months" itself.
-                foreach (Match m in NumberWords().Matches(sentence).Where(m => !HasWord(question, m.Value))) yield return m.Index;
+                foreach (var m in CountWords(sentence, question)) yield return m.Index;
                 break;
             case QuestionType.Duration:
                 foreach (var m in Durations(sentence, question)) yield return m.Index;
@@ -194,8 +194,18 @@ public static partial class AnswerCandidates
     {
         var dates = Date().Matches(sentence);
         return Numbers().Matches(sentence).Where(m => !HasWord(question, m.Value) && !IsYear(m.Value)
-            && !dates.Any(d => m.Index >= d.Index && m.Index < d.Index + d.Length) && !IsModelNumber(sentence, m.Index));
+            && !dates.Any(d => m.Index >= d.Index && m.Index < d.Index + d.Length) && !IsModelNumber(sentence, m.Index)
+            && !IsTimeSpan(sentence, m, question));
     }
+
+    // Numbers written as words ("two", "a dozen"), not the question's own ("every four months").
+    private static IEnumerable<Match> CountWords(string sentence, string question) =>
+        NumberWords().Matches(sentence).Where(m => !HasWord(question, m.Value) && !IsTimeSpan(sentence, m, question));
+
+    // "two days later", "nine years since": a length of time counts nothing a how-many question asks, unless the
+    // question counts that unit ("how many days…").
+    private static bool IsTimeSpan(string sentence, Match number, string question) =>
+        TimeUnitAfter().Match(sentence, number.Index + number.Length) is { Success: true } unit && !HasWord(question, unit.Groups[1].Value.TrimEnd('s'));
 
     // "Leopard 2 tanks", "F-16 jets", "Su-25": a number right after a capitalised word is part of a name and counts
     // nothing. Not after the sentence's first word ("About 30 tanks…") nor after a month or a weekday ("February 6").
@@ -299,7 +309,7 @@ public static partial class AnswerCandidates
     private static partial Regex HowMeasured();
 
     // "What record level did support reach?", "what share of…", "what death toll…": a number is asked for.
-    [GeneratedRegex(@"\bwhat\s+(?:[\p{L}-]+\s+){0,2}?(?:level|percentage|proportion|share|rate|amount|sum|total|toll|tally|number)\b")]
+    [GeneratedRegex(@"\bwhat\s+(?:[\p{L}-]+\s+){0,3}?(?:level|percentage|proportion|share|rate|amount|sum|total|toll|tally|number|turnout|population|budget|cost|price|majority|margin|figure|count)\b")]
     private static partial Regex WhatMeasure();
 
     [GeneratedRegex(@"^(and|so|but|ok|okay|then|also|please|tell me|do you know)[\s,]+")]
@@ -324,6 +334,9 @@ public static partial class AnswerCandidates
 
     [GeneratedRegex(@"\b(dozens|hundreds|thousands|millions|billions|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|thousand|million|billion|half|third|quarter|fifth)\b", RegexOptions.IgnoreCase)]
     private static partial Regex NumberWords();
+
+    [GeneratedRegex(@"\G(?:\s+|-)(?:more\s+)?(days?|weeks?|months?|years?|hours?|minutes?|decades?)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex TimeUnitAfter();
 
     // "How long has it been suspended?" is answered by "suspended since 2021" as well as by "for four years".
     // "three more years", "two full days" are lengths of time too, and so is "more than a year" (not "a year ago").
