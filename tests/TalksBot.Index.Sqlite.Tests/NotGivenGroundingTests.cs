@@ -88,5 +88,17 @@ public sealed class NotGivenGroundingTests : IDisposable
             published: new DateOnly(2022, 9, 14)))).RetrieveAsync(Question, default);
         Assert.True(after.Covered, after.Grounding?.Reason);
         Assert.Contains("decided to back it", Answer(after));
+
+        // With both reports indexed, the earlier one, holding more of the question's words, gives way to the one that
+        // can tell what happened.
+        using var both = new TempIndex();
+        var retrieverOfBoth = await both.RetrieverOverAsync(
+            Articles.Make("Tribunal talks", "The Granvik council is due to discuss the special tribunal on 13 September, when it will decide its support. Officials expect a long debate.",
+                published: new DateOnly(2022, 9, 8)),
+            Articles.Make("Council vote", "The Granvik council discussed the tribunal on Tuesday and decided to back it, officials said.",
+                published: new DateOnly(2022, 9, 14)));
+        var told = await retrieverOfBoth.RetrieveAsync(Question, default);
+        Assert.True(told.Covered, told.Grounding?.Reason);
+        Assert.Equal("Council vote", told.Passages[0].Article.Title);
     }
 }

@@ -44,6 +44,9 @@ public sealed partial class PassageRetriever(
     // How much of the question's focus a sentence saying the fact asked for was not given (with the one before it) must
     // hold to speak of what the question asks.
     private const double NotGivenShare = 0.5;
+
+    // What a report published before the whole date the question asks about loses in ranking.
+    private const double PredatesPenalty = 0.3;
     // How much more of the focus a second passage of an article must hold to escape the same-article penalty.
     private const double BetterCoverage = 0.15;
     // Sentences of the chosen passages embedded for the extractive answer: enough for 5 passages and their neighbours.
@@ -216,7 +219,9 @@ public sealed partial class PassageRetriever(
                 + freshness * (query.WantsRecent ? options.RecencyWeight : query.AsksCurrentHolder ? options.CurrentHolderWeight : options.AgeWeight)
                 - (c.NamesHeld ? 0 : 0.3)
                 + (period is { } inYear && TimelineQuestion.IsAbout(c.Hit.Article.Published, c.Hit.Text, inYear) ? PeriodWeight : 0)
-                + (dates is { IsEmpty: false } ? DateContextWeight * dates.Closeness(c.Hit.Article.Published, c.Hit.Text) : 0);
+                + (dates is { IsEmpty: false } ? DateContextWeight * dates.Closeness(c.Hit.Article.Published, c.Hit.Text) : 0)
+                // A report from before the day the question asks about can't tell what happened on it (Predates).
+                - (dates?.FirstDay is { } day && c.Hit.Article.Published is { } published && published < day ? PredatesPenalty : 0);
         }
 
         if (_logger.IsEnabled(LogLevel.Debug))
