@@ -71,6 +71,8 @@ public sealed partial class ExtractiveAnswerWriter(TextAnalyzer analyzer, TimePr
         // A comparison across years ("the 2022 talks and the 2026 negotiations"): a sentence that names a year only to
         // date the invasion doesn't speak for that year.
         var years = retrieval.Timeline?.Anchors.Select(TimelineQuestion.YearOf).OfType<int>().ToList() ?? [];
+        // "What did Peskov call the exhibition?": of the sentences about the exhibition, the one giving Peskov's words.
+        var speaker = SpeakerTerms(retrieval);
         var candidates = new List<Candidate>();
         int rank = -1;
         for (int p = 0; p < retrieval.Passages.Count; p++)
@@ -79,8 +81,11 @@ public sealed partial class ExtractiveAnswerWriter(TextAnalyzer analyzer, TimePr
             // A neighbour brought in for its window ranks with the passage it came with.
             if (!passage.IsNeighbor) rank++;
             HashSet<string>? previous = null;
+            string? previousSentence = null;
             foreach (var sentence in SentenceSplitter.Split(passage.Text))
             {
+                var sentenceBefore = previousSentence;
+                previousSentence = sentence;
                 var ordered = analyzer.Terms(sentence);
                 var terms = ordered.ToHashSet(StringComparer.Ordinal);
                 foreach (int year in years)
@@ -104,7 +109,8 @@ public sealed partial class ExtractiveAnswerWriter(TextAnalyzer analyzer, TimePr
                 double coverage = (matched + 0.5 * context) / total;
                 double typed = holdsAnswer ? TypeBonus * (near ? 1 : FarCandidateShare) : 0;
                 double role = roles.Count > 0 && roles.All(r => FocusHold.Contains(ordered.Select(t => focusOf.GetValueOrDefault(t, t)).ToList(), r)) ? RoleBonus : 0;
-                double score = coverage + typed + role + NewnessBonus * Newness(passage) + 0.12 / (rank + 1) + (passage.VectorScore ?? 0) * 0.1
+                double says = speaker.Count > 0 && StatementSpeaker.Gives(sentence, sentenceBefore, speaker, analyzer) ? SpeakerWordsBonus : 0;
+                double score = coverage + typed + role + says + NewnessBonus * Newness(passage) + 0.12 / (rank + 1) + (passage.VectorScore ?? 0) * 0.1
                     + SentenceSimilarityWeight * retrieval.SentenceSimilarity.GetValueOrDefault(sentence)
                     + (sentence == retrieval.GroundingSentence ? GroundingSentenceBonus : 0);
                 candidates.Add(new Candidate(passage, sentence, score, terms, coverage, near));
@@ -173,6 +179,14 @@ public sealed partial class ExtractiveAnswerWriter(TextAnalyzer analyzer, TimePr
         var answer = new Answer(string.Join(dated ? "\n" : " ", parts), AnswerMode.Extractive, true, citations.Citations);
         var newest = picked.Select(p => p.Passage.Article.Published).Max();
         return latest && newest is { } last ? answer with { Notice = NewestReport(last) } : answer;
+    }
+
+    /// <summary>The terms naming whose words a what-did-X-say question asks for, with their other spellings; empty for other questions.</summary>
+    private HashSet<string> SpeakerTerms(RetrievalResult retrieval)
+    {
+        if (retrieval.Query.Type != QuestionType.Statement || StatementSpeaker.Of(retrieval.Query.Question) is not { } speaker) return [];
+        var words = analyzer.Terms(speaker).ToHashSet(StringComparer.Ordinal);
+        return retrieval.Focus.Where(f => f.IsName && words.Contains(f.Term)).SelectMany(f => f.Alternatives.Prepend(f.Term)).ToHashSet(StringComparer.Ordinal);
     }
 
     /// <summary>
@@ -280,6 +294,8 @@ public sealed partial class ExtractiveAnswerWriter(TextAnalyzer analyzer, TimePr
     private const double SpeakerShare = 0.5;
     // What a sentence earns for saying a role with its possessor ("Iran's foreign minister"), as the question does.
     private const double RoleBonus = 0.2;
+    // What a sentence earns for giving the words of the one a what-did-X-say question asks about.
+    private const double SpeakerWordsBonus = 0.2;
     // What the newest report's sentence earns over the oldest one's when the question asks who holds a role now.
     private const double NewnessBonus = 0.2;
     // What a sentence holding the question's setting earns for it, of the setting's weight.

@@ -68,6 +68,8 @@ internal static partial class StatementSpeaker
         "criticised", "criticize", "criticized", "condemn", "condemns", "condemned", "commented", "posted", "explained", "explains",
         "asserted", "suggested", "suggests", "promised", "vowed", "pledged", "admitted", "acknowledged", "recalled", "quoted", "quipped",
         "joked",
+        // Words given with a verdict on them: "Peskov hailed the exhibition as a “brilliant idea”".
+        "hailed", "hails", "praised", "praises", "branded", "brands", "labelled", "labeled", "dubbed", "slammed", "lauded", "mocked",
     };
 
     private static readonly HashSet<string> SayNouns = new(StringComparer.Ordinal)
