@@ -232,6 +232,17 @@ public sealed class RetrievalMechanismTests
     public void A_how_many_question_counting_the_unit_is_answered_by_it() =>
         Assert.True(AnswerCandidates.Holds(QuestionType.Quantity, "The strike went on for nine days.", "How many days did the strike go on?"));
 
+    [Theory]
+    [InlineData("Which countries had also applied to join the union?", "application")]
+    [InlineData("What did Western intel estimate?", "intelligence")]
+    [InlineData("Who posted the clip of the festival?", "recording")]
+    [InlineData("What did he compare the media to?", "likened")]
+    public void A_word_a_reader_types_is_read_with_the_word_a_report_writes(string question, string reported)
+    {
+        var q = Analyzer.AnalyzeQuestion(question);
+        Assert.Contains(q.Paraphrases, p => p.Alternatives.Contains(Analyzer.Term(reported)!) || p.Term == Analyzer.Term(reported));
+    }
+
     [Fact]
     public void A_question_names_the_month_or_year_it_is_set_in()
     {
