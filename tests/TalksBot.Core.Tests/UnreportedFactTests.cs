@@ -15,6 +15,9 @@ public sealed class UnreportedFactTests
     [InlineData("The cause of the blast was unclear.", QuestionType.Reason)]
     [InlineData("It remains unclear, however, how long the Kremlin can keep recruiting at this rate.", QuestionType.Duration)]
     [InlineData("The ministry declined to say when the troops would leave.", QuestionType.Time)]
+    [InlineData("How long the domestic will and resources can hold out remains to be seen.", QuestionType.Duration)]
+    [InlineData("No date has been set for the next round.", QuestionType.Time)]
+    [InlineData("The venue has yet to be announced.", QuestionType.Place)]
     public void A_sentence_saying_a_fact_was_not_given_names_its_kind(string sentence, QuestionType kind) =>
         Assert.Contains(kind, UnreportedFact.KindsIn(sentence));
 
@@ -24,6 +27,8 @@ public sealed class UnreportedFactTests
     [InlineData("It is not clear whether those desires have survived into the new presidency.")]
     [InlineData("The talks were productive, Umerov said, without providing details.")]
     [InlineData("The package will cost 300 million euros, the ministry said.")]
+    [InlineData("It remains to be seen if the sanctions will bite.")]
+    [InlineData("Where the talks will lead, he said, is a question for the leaders.")]
     public void Evidence_withheld_a_quoted_doubt_or_a_hidden_place_name_no_fact_asked_for(string sentence) =>
         Assert.Empty(UnreportedFact.KindsIn(sentence));
 
@@ -51,4 +56,11 @@ public sealed class UnreportedFactTests
     [InlineData("The executive told the Post the crisis could come soon.", false)]
     public void A_person_spoken_of_only_as_a_kind_is_left_unnamed(string sentence, bool unnamed) =>
         Assert.Equal(unnamed, UnreportedFact.LeavesUnnamed(sentence, sentence.Contains("official") ? "official" : "executive"));
+
+    [Theory]
+    [InlineData("Holm said 55,000 soldiers had been killed, but gave no details on the number of wounded or missing servicemen.", "wounded or missing servicemen")]
+    [InlineData("The ministry gave no figures for the number of displaced.", "displaced")]
+    [InlineData("Holm said 55,000 soldiers had been killed.", null)]
+    public void A_sentence_withholding_a_number_says_of_what(string sentence, string? what) =>
+        Assert.Equal(what, UnreportedFact.WithheldCount(sentence));
 }

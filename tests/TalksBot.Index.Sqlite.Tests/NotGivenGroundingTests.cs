@@ -101,4 +101,17 @@ public sealed class NotGivenGroundingTests : IDisposable
         Assert.True(told.Covered, told.Grounding?.Reason);
         Assert.Equal("Council vote", told.Passages[0].Article.Title);
     }
+
+    [Fact]
+    public async Task A_sentence_giving_one_figure_and_withholding_another_answers_only_the_one_it_gives()
+    {
+        var retriever = await _db.RetrieverOverAsync(Articles.Make("Losses",
+            "President Holm said this week that about 5,500 Granvik soldiers had been killed on the battlefield, but gave no details on the number of wounded soldiers."));
+        var killed = await retriever.RetrieveAsync("How many Granvik soldiers have been killed, according to Holm?", default);
+        Assert.True(killed.Covered, killed.Grounding?.Reason);
+        Assert.Contains("5,500", Answer(killed));
+
+        var wounded = await retriever.RetrieveAsync("How many Granvik soldiers have been wounded, according to Holm?", default);
+        Assert.False(wounded.Covered, "the report gives no number of wounded");
+    }
 }

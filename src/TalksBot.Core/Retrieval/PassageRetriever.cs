@@ -848,13 +848,18 @@ public sealed partial class PassageRetriever(
             .Concat(ArticleTerms(best.Hit.Article, focus)).ToList();
         // "Who was the Moscow business executive who told the Post…?" — "A Moscow business executive also told the Post…".
         var described = query.Type == QuestionType.Person ? UnreportedFact.DescribedPerson(query.Question) : null;
+        var asked = analyzer.Terms(Conversations.FollowUpRewriter.SplitContext(query.Question).Own).ToHashSet(StringComparer.Ordinal);
         foreach (var text in best.WindowTexts())
         {
             var sentences = Articles.SentenceSplitter.Split(text).ToList();
             for (int i = 0; i < sentences.Count; i++)
             {
                 bool unnamed = described is not null && UnreportedFact.LeavesUnnamed(sentences[i], described);
-                if (!unnamed && !UnreportedFact.KindsIn(sentences[i]).Contains(query.Type)) continue;
+                // "How many were wounded?" — "…55,000 were killed, but gave no details on the number of wounded
+                // soldiers": its first word tells what is withheld from what is given ("soldiers" are both).
+                bool withheld = query.Type == QuestionType.Quantity && UnreportedFact.WithheldCount(sentences[i]) is { } what
+                    && analyzer.Terms(what).FirstOrDefault() is { } first && asked.Contains(first);
+                if (!unnamed && !withheld && !UnreportedFact.KindsIn(sentences[i]).Contains(query.Type)) continue;
                 List<string> terms = [.. analyzer.Terms(sentences[i]), .. i > 0 ? analyzer.Terms(sentences[i - 1]) : [], .. settings];
                 if (Coverage(focus, Held(focus, terms)) < NotGivenShare) continue;
                 return unnamed ? $"the report doesn't name the {described}: \u201c{sentences[i]}\u201d" : $"the report says it isn't known: \u201c{sentences[i]}\u201d";

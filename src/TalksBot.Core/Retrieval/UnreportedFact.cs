@@ -22,10 +22,21 @@ internal static partial class UnreportedFact
             // "…did not say which world leaders Johnson was hoping to talk to or where he plans to travel".
             foreach (Match more in OrWhat().Matches(sentence, m.Index + m.Length)) AddAsked(kinds, more.Groups["wh"].Value);
         }
+        // "How long the domestic will can hold out remains to be seen."
+        if (OpenQuestion().Match(sentence) is { Success: true } open) AddAsked(kinds, open.Groups["wh"].Value);
         foreach (Match m in NotGivenThing().Matches(sentence)) AddThing(kinds, m.Groups["thing"].Value);
+        foreach (Match m in NoThingGiven().Matches(sentence)) AddThing(kinds, m.Groups["thing"].Value);
         foreach (Match m in WithoutGivingThing().Matches(sentence)) AddThing(kinds, m.Groups["thing"].Value);
         return kinds;
     }
+
+    /// <summary>
+    /// What a sentence gives no number of: "…55,000 soldiers were killed, but gave no details on the number of wounded or
+    /// missing servicemen" → "wounded or missing servicemen". Such a sentence gives one figure and withholds another, so
+    /// only a question counting what it withholds is left unanswered. Null when it withholds no number.
+    /// </summary>
+    public static string? WithheldCount(string sentence) =>
+        WithheldCountPattern().Match(sentence) is { Success: true } m ? m.Groups["what"].Value : null;
 
     /// <summary>
     /// The person a who-question asks for by a description, as the noun it ends with: "Who was the Moscow business
@@ -86,6 +97,18 @@ internal static partial class UnreportedFact
     // "An exact date was not given", "the cause of the blast was unclear", "the cost has not been disclosed".
     [GeneratedRegex(@"\b" + Thing + @"(?:\s+of\s+[^.,;:]{1,40}?)?\s+(?:(?:was|were|has|have|had|is|are)\s+(?:still\s+)?not\s+(?:yet\s+)?(?:been\s+)?(?:given|disclosed|specified|revealed|announced|made\s+public|known|released|set)|(?:is|was|are|were|remains|remained)\s+(?:still\s+)?(?:unclear|unknown|not\s+clear))\b", RegexOptions.IgnoreCase)]
     private static partial Regex NotGivenThing();
+
+    // "How long the domestic will and resources can hold out remains to be seen", "When the talks resume is unclear".
+    [GeneratedRegex(@"^\W*(?<wh>how\s+much|how\s+many|how\s+long|when|where|who|why)\b[^.;:]*\b(?:remains?\s+to\s+be\s+seen|(?:is|was|remains?|remained)\s+(?:still\s+)?(?:unclear|unknown|not\s+(?:yet\s+)?(?:known|clear)))", RegexOptions.IgnoreCase)]
+    private static partial Regex OpenQuestion();
+
+    // "No date has been set", "the venue has yet to be announced". Not "…55,000 soldiers were killed, but he gave no
+    // details on the number of wounded": a sentence like that gives one figure and withholds another.
+    [GeneratedRegex(@"\b(?:no\s+(?:exact\s+|precise\s+|specific\s+|firm\s+)?" + Thing + @"\s+(?:has|have|had|was|were)\s+(?:yet\s+)?(?:been\s+)?(?:set|given|announced|released|disclosed|provided|named)|" + Thing + @"\s+(?:has|have|had)\s+(?:still\s+)?yet\s+to\s+be\s+(?:set|announced|decided|determined|disclosed|confirmed|named|made\s+public))\b", RegexOptions.IgnoreCase)]
+    private static partial Regex NoThingGiven();
+
+    [GeneratedRegex(@"\b(?:gave|give|gives|provided|offered)\s+no\s+(?:further\s+)?(?:details|information|figures?|numbers?)\s+(?:on|about|of|for)\s+(?:the\s+)?(?:number|numbers|count|toll|figure)\s+of\s+(?<what>[\p{L}\s-]{3,60}?)(?=[.,;:]|$)", RegexOptions.IgnoreCase)]
+    private static partial Regex WithheldCountPattern();
 
     // "…, Zelenskyy said, without giving a date", "declined to give a figure".
     [GeneratedRegex(@"\b(?:without\s+(?:giving|providing|specifying|disclosing|naming|setting)|(?:declined|refused)\s+to\s+(?:give|provide|specify|disclose|name|set)|(?:did\s+not|didn't)\s+(?:give|provide|specify|disclose|set))\s+(?:a|an|the|any|its|their|his|her)?\s*(?:exact\s+|precise\s+|specific\s+|firm\s+)?" + Thing + @"\b", RegexOptions.IgnoreCase)]
