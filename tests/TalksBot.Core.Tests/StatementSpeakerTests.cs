@@ -26,6 +26,16 @@ public sealed class StatementSpeakerTests
     [InlineData("I will say that I know agreements between Peskov and the ministry.", null, false)]
     [InlineData("According to a joint statement, Peskov agreed to attend.", null, false)]
     [InlineData("Peskov is talking about Ukraine - he said.", null, false)]
+    [InlineData("The proposal will likely be discussed at meetings with Peskov in Moscow, ministry spokeswoman Anna Lind said.", null, false)]
+    [InlineData("The proposal will likely be discussed at meetings in Moscow, Kremlin spokesman Dmitry Peskov said.", null, true)]
     public void A_sentence_gives_the_speaker_s_words_only_when_it_attributes_them(string sentence, string? previous, bool gives) =>
         Assert.Equal(gives, StatementSpeaker.Gives(sentence, previous, new HashSet<string> { Analyzer.Term("Peskov")! }, Analyzer));
+
+    [Theory]
+    [InlineData("\u201cI kept calling and begging my neighbour,\u201d he told the agency.", true)]
+    [InlineData("She said the talks were useful.", true)]
+    [InlineData("The agency's questions covered the economy and the harvest.", false)]
+    [InlineData("\u201cWe spoke for an hour,\u201d Halvorsen told the agency.", false)]
+    public void A_sentence_may_give_someone_s_words_by_a_pronoun(string sentence, bool gives) =>
+        Assert.Equal(gives, StatementSpeaker.SaysByPronoun(sentence));
 }

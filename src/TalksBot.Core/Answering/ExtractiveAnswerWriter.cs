@@ -82,6 +82,8 @@ public sealed partial class ExtractiveAnswerWriter(TextAnalyzer analyzer, TimePr
             if (!passage.IsNeighbor) rank++;
             HashSet<string>? previous = null;
             string? previousSentence = null;
+            // "“I kept calling…,” he told the agency": "he" is the one asked about when the passage names him.
+            bool namesSpeaker = speaker.Count > 0 && analyzer.Terms(passage.Text).Any(speaker.Contains);
             foreach (var sentence in SentenceSplitter.Split(passage.Text))
             {
                 var sentenceBefore = previousSentence;
@@ -109,7 +111,8 @@ public sealed partial class ExtractiveAnswerWriter(TextAnalyzer analyzer, TimePr
                 double coverage = (matched + 0.5 * context) / total;
                 double typed = holdsAnswer ? TypeBonus * (near ? 1 : FarCandidateShare) : 0;
                 double role = roles.Count > 0 && roles.All(r => FocusHold.Contains(ordered.Select(t => focusOf.GetValueOrDefault(t, t)).ToList(), r)) ? RoleBonus : 0;
-                double says = speaker.Count > 0 && StatementSpeaker.Gives(sentence, sentenceBefore, speaker, analyzer) ? SpeakerWordsBonus : 0;
+                double says = speaker.Count > 0 && (StatementSpeaker.Gives(sentence, sentenceBefore, speaker, analyzer)
+                    || namesSpeaker && StatementSpeaker.SaysByPronoun(sentence)) ? SpeakerWordsBonus : 0;
                 double score = coverage + typed + role + says + NewnessBonus * Newness(passage) + 0.12 / (rank + 1) + (passage.VectorScore ?? 0) * 0.1
                     + SentenceSimilarityWeight * retrieval.SentenceSimilarity.GetValueOrDefault(sentence)
                     + (sentence == retrieval.GroundingSentence ? GroundingSentenceBonus : 0);

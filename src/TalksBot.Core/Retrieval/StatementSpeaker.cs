@@ -48,13 +48,31 @@ internal static partial class StatementSpeaker
         // between China and Ukraine", nor "China is talking about Ukraine - he said".
         bool Between(int from, int to) => Enumerable.Range(from + 1, Math.Max(0, to - from - 1))
             .All(k => char.IsUpper(words[k].Token[0]) || PersonTitles.Contains(words[k].Token) || TitleWords.Contains(words[k].Token));
-        bool NoOtherSubject(int from, int to) => !Enumerable.Range(from + 1, Math.Max(0, to - from - 1)).Any(k => Subjects.Contains(words[k].Token));
+        // Nor "…talks with Putin in Moscow, Kremlin spokesperson Dmitry Peskov said": another name right before the verb is
+        // who says it.
+        bool NoOtherSubject(int from, int to) => !Enumerable.Range(from + 1, Math.Max(0, to - from - 1)).Any(k => Subjects.Contains(words[k].Token))
+            && !(to - 1 > from && char.IsUpper(words[to - 1].Token[0]) && !named.Contains(to - 1) && !PersonTitles.Contains(words[to - 1].Token));
         if (named.Any(s => verbs.Any(v => v - s is > 0 and <= NearWords && NoOtherSubject(s, v) || s - v is > 0 and <= NearWords && Between(v, s)))) return true;
         // "…," he said. / “We don't need confrontation.” after a sentence giving the speaker's words.
         if (previous is null || !Gives(previous, null, speaker, analyzer)) return false;
         bool pronounSays = verbs.Any(v => words.Skip(Math.Max(0, v - 2)).Take(5).Any(w => Pronouns.Contains(w.Token)));
         var opening = sentence.TrimStart();
         return pronounSays || opening.Length > 0 && "\"“«'‘".Contains(opening[0]);
+    }
+
+    /// <summary>True when the sentence gives someone's words by a pronoun: "“I kept calling…,” he told the agency".</summary>
+    public static bool SaysByPronoun(string sentence)
+    {
+        var words = TextAnalyzer.TokenSpans(sentence).ToList();
+        for (int i = 0; i < words.Count; i++)
+        {
+            if (!SayVerbs.Contains(words[i].Token.ToLowerInvariant())) continue;
+            for (int k = Math.Max(0, i - 2); k <= Math.Min(words.Count - 1, i + 2); k++)
+            {
+                if (k != i && Pronouns.Contains(words[k].Token)) return true;
+            }
+        }
+        return false;
     }
 
     private static readonly HashSet<string> SayVerbs = new(StringComparer.Ordinal)
