@@ -26,7 +26,7 @@ public sealed class StatementSpeakerTests
     [InlineData("I will say that I know agreements between Peskov and the ministry.", null, false)]
     [InlineData("According to a joint statement, Peskov agreed to attend.", null, false)]
     [InlineData("Peskov is talking about Ukraine - he said.", null, false)]
-    [InlineData("The proposal will likely be discussed at meetings with Peskov in Moscow, ministry spokeswoman Anna Lind said.", null, false)]
+    [InlineData("The proposal will be discussed with Peskov soon, Anna Lind said.", null, false)]
     [InlineData("The proposal will likely be discussed at meetings in Moscow, Kremlin spokesman Dmitry Peskov said.", null, true)]
     public void A_sentence_gives_the_speaker_s_words_only_when_it_attributes_them(string sentence, string? previous, bool gives) =>
         Assert.Equal(gives, StatementSpeaker.Gives(sentence, previous, new HashSet<string> { Analyzer.Term("Peskov")! }, Analyzer));
