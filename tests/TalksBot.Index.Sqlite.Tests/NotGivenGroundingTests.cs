@@ -114,4 +114,22 @@ public sealed class NotGivenGroundingTests : IDisposable
         var wounded = await retriever.RetrieveAsync("How many Granvik soldiers have been wounded, according to Holm?", default);
         Assert.False(wounded.Covered, "the report gives no number of wounded");
     }
+
+    [Fact]
+    public async Task Who_did_something_needs_a_passage_telling_the_deed()
+    {
+        var retriever = await _db.RetrieverOverAsync(Articles.Make("Security council meets",
+            "The president heard reports from the Granvik army chief Lars Berg, defence minister Anna Lind and intelligence head Per Holm."),
+            Articles.Make("Bridge works", "The old Ostmark bridge was replaced last year by a wider one."));
+        var none = await retriever.RetrieveAsync("Who replaced Lars Berg as the Granvik army chief?", default);
+        Assert.False(none.Covered, "the report names Berg as army chief and replaces nobody");
+        Assert.Contains("who replaced", none.Grounding?.Reason);
+
+        using var other = new TempIndex();
+        var told = await (await other.RetrieverOverAsync(Articles.Make("New army chief",
+            "Anna Lind replaced Lars Berg as the Granvik army chief in February, the president's office said.")))
+            .RetrieveAsync("Who replaced Lars Berg as the Granvik army chief?", default);
+        Assert.True(told.Covered, told.Grounding?.Reason);
+        Assert.Contains("Anna Lind", Answer(told));
+    }
 }

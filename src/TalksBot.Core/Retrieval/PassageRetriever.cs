@@ -450,7 +450,7 @@ public sealed partial class PassageRetriever(
             }
         }
         var passages = chosen.Select(c => c.Passage).ToList();
-        if ((NotGiven(best, focus, query) ?? Predates(best, query) ?? MissingAnswer(passages, focus, query) ?? MissingSpeaker(passages, focus, query) ?? MissingYear(passages, focus, query)) is { } missing)
+        if ((NotGiven(best, focus, query) ?? Predates(best, query) ?? MissingDeed(best, focus, query) ?? MissingAnswer(passages, focus, query) ?? MissingSpeaker(passages, focus, query) ?? MissingYear(passages, focus, query)) is { } missing)
         {
             return Refused(missing);
         }
@@ -866,6 +866,27 @@ public sealed partial class PassageRetriever(
             }
         }
         return null;
+    }
+
+    /// <summary>
+    /// "Who replaced Zaluzhnyi as commander-in-chief?" asks who did something: a passage naming Zaluzhnyi as
+    /// commander-in-chief among other officials, with nothing replaced, names nobody who did it. The verb right after
+    /// "who" (or a paraphrase of it) must be held by the passage that grounds the answer. Null when it is, or the
+    /// question asks no one by a deed ("who is…", "who did…").
+    /// </summary>
+    private string? MissingDeed(Candidate best, QuestionFocus focus, QueryAnalysis query)
+    {
+        if (query.Type != QuestionType.Person) return null;
+        var m = System.Text.RegularExpressions.Regex.Match(Conversations.FollowUpRewriter.SplitContext(query.Question).Own,
+            @"^\W*who\s+(?<verb>\p{Ll}+)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase);
+        if (!m.Success) return null;
+        var word = m.Groups["verb"].Value.ToLowerInvariant();
+        // Not "who wrote…": a report credits its writer with "a piece by Simon Jenkins", rarely with the verb.
+        if (!(word.EndsWith("ed", StringComparison.Ordinal) || IrregularPast.Contains(word)) || word == "wrote" || analyzer.Term(word) is not { } verb) return null;
+        // A verb no article uses tells no one's deed either.
+        bool unknown = focus.Unknown.Contains(m.Groups["verb"].Value, StringComparer.OrdinalIgnoreCase);
+        if (!unknown && (focus.Terms.All(f => f.Term != verb) || best.Window.Factor(verb) > 0)) return null;
+        return $"no passage tells who {word} it";
     }
 
     /// <summary>
