@@ -50,6 +50,8 @@ public sealed class DevSetTests(DevSetEvaluation run, ITestOutputHelper output) 
     [InlineData("fresh8")]
     [InlineData("fresh9")]
     [InlineData("fresh10")]
+    [InlineData("fresh11")]
+    [InlineData("fresh12")]
     public void Every_expected_word_is_in_an_article_listed_for_it(string name)
     {
         var path = DevSetEvaluation.SetPath(name);
