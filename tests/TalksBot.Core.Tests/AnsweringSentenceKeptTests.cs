@@ -10,7 +10,7 @@ public sealed class AnsweringSentenceKeptTests
 {
     // As in an index where "sent" is a common word and the exchange's words are rare.
     private static Answer Answer(string question, params string[] sentences) =>
-        OnePassageAnswer.Write(question, "Prisoners come home", sentences, t => t == "sent" ? 0.2 : 1);
+        OnePassageAnswer.Write(question, "Prisoners come home", sentences, t => t == TalksBot.Core.Retrieval.TextAnalyzer.Default.Term("sent") ? 0.2 : 1);
 
     private const string Question = "Where were the prisoners of war sent after the exchange on Thursday?";
 

@@ -38,7 +38,7 @@ public sealed class QuotationKeptWholeTests
             "Both sides called the prisoner of war exchange on Thursday a sign of goodwill between the delegations.",
             "The prisoners of war exchange on Thursday followed weeks of quiet negotiation by the mediators.",
             "The freed soldiers were then sent on to Belarus for medical checks.",
-        ], t => t == "sent" ? 0.2 : 1);
+        ], t => t == TalksBot.Core.Retrieval.TextAnalyzer.Default.Term("sent") ? 0.2 : 1);
         Assert.True(answer.Text.Contains("Nobody expected it so soon"), answer.Text);
         Assert.True(answer.Text.Contains("sent on to Belarus"), answer.Text);
     }

@@ -185,6 +185,8 @@ public sealed class RetrievalMechanismTests
     [InlineData("The minister announced an additional five million euro in humanitarian funding.", true)]
     [InlineData("The package is worth half a billion dollars.", true)]
     [InlineData("The minister announced additional humanitarian funding for five regions.", false)]
+    [InlineData("The minister announced Br5 million of humanitarian money for the memorial.", true)]
+    [InlineData("The minister announced PLN 20 million in humanitarian aid.", true)]
     public void Money_written_out_in_words_is_an_amount(string sentence, bool holds) =>
         Assert.Equal(holds, AnswerCandidates.Holds(QuestionType.Quantity, sentence, "How much humanitarian money did the minister announce?"));
 
@@ -237,6 +239,7 @@ public sealed class RetrievalMechanismTests
     [InlineData("What did Western intel estimate?", "intelligence")]
     [InlineData("Who posted the clip of the festival?", "recording")]
     [InlineData("What did he compare the media to?", "likened")]
+    [InlineData("Which Belgrade academic called it spin?", "professor")]
     public void A_word_a_reader_types_is_read_with_the_word_a_report_writes(string question, string reported)
     {
         var q = Analyzer.AnalyzeQuestion(question);

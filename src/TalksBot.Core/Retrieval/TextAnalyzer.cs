@@ -80,7 +80,7 @@ public sealed partial class TextAnalyzer
     /// Changes whenever what an article is indexed as changes (term analysis, boilerplate rules, passage splitting):
     /// an index built under another version is re-read in full on its next refresh.
     /// </summary>
-    public const string IndexingVersion = "11";
+    public const string IndexingVersion = "12";
 
     private static TextAnalyzer CreateDefault()
     {
