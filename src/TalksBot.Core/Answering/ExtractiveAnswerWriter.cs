@@ -188,8 +188,7 @@ public sealed partial class ExtractiveAnswerWriter(TextAnalyzer analyzer, TimePr
     private HashSet<string> SpeakerTerms(RetrievalResult retrieval)
     {
         if (retrieval.Query.Type != QuestionType.Statement || StatementSpeaker.Of(retrieval.Query.Question) is not { } speaker) return [];
-        var words = analyzer.Terms(speaker).ToHashSet(StringComparer.Ordinal);
-        return retrieval.Focus.Where(f => f.IsName && words.Contains(f.Term)).SelectMany(f => f.Alternatives.Prepend(f.Term)).ToHashSet(StringComparer.Ordinal);
+        return StatementSpeaker.NamedTerms(speaker, retrieval.Focus, analyzer);
     }
 
     /// <summary>

@@ -877,8 +877,7 @@ public sealed partial class PassageRetriever(
     private string? MissingDeed(Candidate best, QuestionFocus focus, QueryAnalysis query)
     {
         if (query.Type != QuestionType.Person) return null;
-        var m = System.Text.RegularExpressions.Regex.Match(Conversations.FollowUpRewriter.SplitContext(query.Question).Own,
-            @"^\W*who\s+(?<verb>\p{Ll}+)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase);
+        var m = DeedAsked().Match(Conversations.FollowUpRewriter.SplitContext(query.Question).Own);
         if (!m.Success) return null;
         var word = m.Groups["verb"].Value.ToLowerInvariant();
         // Not "who wrote…": a report credits its writer with "a piece by Simon Jenkins", rarely with the verb.
@@ -1024,7 +1023,7 @@ public sealed partial class PassageRetriever(
     {
         if (query.Type != QuestionType.Statement || StatementSpeaker.Of(query.Question) is not { } speaker) return null;
         var words = analyzer.Terms(speaker).ToHashSet(StringComparer.Ordinal);
-        var named = focus.Terms.Where(f => f.IsName && words.Contains(f.Term)).SelectMany(f => f.Alternatives.Prepend(f.Term)).ToHashSet(StringComparer.Ordinal);
+        var named = StatementSpeaker.NamedTerms(speaker, focus.Terms, analyzer);
         if (named.Count == 0) return null;
         // …about what is asked: "China announced a stronger alliance" is China's words, not its response to Kishida
         // ("claim" in "Kishida's claim" is a word of saying, not what it is about).
@@ -1240,6 +1239,10 @@ public sealed partial class PassageRetriever(
         // …and so is a paper: "Which paper did the archbishop write in?" — "writing in the Daily Telegraph".
         "paper", "papers", "newspaper", "newspapers", "outlet", "outlets", "publication", "publications", "magazine", "magazines",
     };
+
+    // "Who replaced…": the word after "who", the deed when it is a past verb (MissingDeed).
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\W*who\s+(?<verb>\p{Ll}+)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex DeedAsked();
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^\W*(?:(?:in|at|on|from|to|for|by|with|under)\s+)?(?:which|what)\s+([\p{L}-]+)", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
     private static partial System.Text.RegularExpressions.Regex AskedKindPattern();

@@ -29,13 +29,13 @@ public sealed partial class QuestionDates
         var anchors = new List<(int Year, int? Month)>();
         // A follow-up's own words, not the previous question it carries in parentheses: "and which city was that
         // meeting in? (… when the two met in July 2022?)" asks for the place, whenever it was reported.
-        foreach (Match m in Dated().Matches(Conversations.FollowUpRewriter.SplitContext(question).Own))
+        var own = Conversations.FollowUpRewriter.SplitContext(question).Own;
+        foreach (Match m in Dated().Matches(own))
         {
             int year = int.Parse(m.Groups["year"].Value, CultureInfo.InvariantCulture);
             int? month = m.Groups["month"].Success && MonthOf(m.Groups["month"].Value) is > 0 and var named ? named : null;
             if (!anchors.Contains((year, month))) anchors.Add((year, month));
         }
-        var own = Conversations.FollowUpRewriter.SplitContext(question).Own;
         DateOnly? firstDay = null;
         if (!AsksAhead().IsMatch(own))
         {
@@ -96,6 +96,6 @@ public sealed partial class QuestionDates
     [GeneratedRegex(@"\b(?:will|going\s+to|due|planned|scheduled|expected|supposed|set\s+to|meant\s+to)\b", RegexOptions.IgnoreCase)]
     private static partial Regex AsksAhead();
 
-    [GeneratedRegex(@"(?:\b(?<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?)?\b(?<year>(?:19|20)\d\d)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?:\b(?<month>" + Month + @")\.?\s+(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?)?\b(?<year>(?:19|20)\d\d)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Dated();
 }

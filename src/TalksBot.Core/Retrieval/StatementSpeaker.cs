@@ -20,6 +20,16 @@ internal static partial class StatementSpeaker
         return m.Success ? m.Groups["speaker"].Value : null;
     }
 
+    /// <summary>
+    /// The question's names that <paramref name="speaker"/> holds, with their other spellings: the terms a sentence must
+    /// hold to give that one's words ("Peskov", "Peskow", …).
+    /// </summary>
+    public static HashSet<string> NamedTerms(string speaker, IEnumerable<FocusTerm> focus, TextAnalyzer analyzer)
+    {
+        var words = analyzer.Terms(speaker).ToHashSet(StringComparer.Ordinal);
+        return focus.Where(f => f.IsName && words.Contains(f.Term)).SelectMany(f => f.Alternatives.Prepend(f.Term)).ToHashSet(StringComparer.Ordinal);
+    }
+
     /// <summary>The index terms of the words of saying ("claim", "statement"): what a question asks about is not these.</summary>
     public static HashSet<string> SayingTerms(TextAnalyzer analyzer) =>
         SayVerbs.Concat(SayNouns).Select(analyzer.Term).OfType<string>().ToHashSet(StringComparer.Ordinal);
