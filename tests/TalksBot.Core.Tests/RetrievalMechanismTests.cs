@@ -95,6 +95,7 @@ public sealed class RetrievalMechanismTests
     [InlineData("How cold has Granvik been getting this winter, going by the archbishop?", QuestionType.Quantity)]
     [InlineData("What was the official turnout in the Granvik referendum?", QuestionType.Quantity)]
     [InlineData("how expensive was the new bridge?", QuestionType.Quantity)]
+    [InlineData("the tycoon's rant in april - what % of voters did he claim were against it", QuestionType.Quantity)]
     public void The_question_type_is_read_from_its_words(string question, QuestionType type) =>
         Assert.Equal(type, AnswerCandidates.TypeOf(question));
 
@@ -229,6 +230,45 @@ public sealed class RetrievalMechanismTests
     [InlineData("Some 1,200 voters signed within three weeks.", true)]
     public void A_length_of_time_counts_nothing_a_how_many_question_asks(string sentence, bool holds) =>
         Assert.Equal(holds, AnswerCandidates.Holds(QuestionType.Quantity, sentence, "How many voters signed the petition?"));
+
+    [Theory]
+    [InlineData("Of course there are cynics everywhere, but 90% of voters are AGAINST it, he said.", true)]
+    [InlineData("The crisis cost about 12 billion hryvnias in tax revenues in January.", false)]
+    public void What_percent_asks_for_a_share(string sentence, bool holds) =>
+        Assert.Equal(holds, AnswerCandidates.Holds(QuestionType.Quantity, sentence, "what % of voters did he claim were against it"));
+
+    [Theory]
+    [InlineData("Not only that, the 67-year-old was a member of the parliament.", true)]
+    [InlineData("The businessman, 67 years old, was a member of the parliament.", true)]
+    [InlineData("He had been a member of the parliament for 12 years.", false)]
+    public void An_age_answers_how_old_and_is_no_length_of_time(string sentence, bool holds) =>
+        Assert.Equal(holds, AnswerCandidates.Holds(QuestionType.Quantity, sentence, "How old was the businessman when he was detained?"));
+
+    [Theory]
+    [InlineData("The country shares a 1,222km (759 mile) border with its neighbour.", false)]
+    [InlineData("The drones flew 40 kilometres into the country's airspace.", false)]
+    [InlineData("Three drones flew over the country's airspace.", true)]
+    [InlineData("No one expected that so many drones would cross the border.", false)]
+    public void A_measure_counts_nothing_a_how_many_question_asks(string sentence, bool holds) =>
+        Assert.Equal(holds, AnswerCandidates.Holds(QuestionType.Quantity, sentence, "How many drones crossed the border?"));
+
+    [Theory]
+    [InlineData("How many km long is the border?", true)]
+    [InlineData("How far did the drones fly into the country?", true)]
+    public void A_measure_answers_a_question_that_asks_for_it(string question, bool holds) =>
+        Assert.Equal(holds, AnswerCandidates.Holds(QuestionType.Quantity, "The country shares a 1,222km border; drones flew 40 kilometres in.", question));
+
+    [Theory]
+    [InlineData("The two were supposed to meet in Jerusalem earlier this month, but the trip was called off in April.", false)]
+    [InlineData("The two were supposed to meet in Jerusalem on June 14, but the trip was called off.", true)]
+    [InlineData("The two were supposed to meet in Jerusalem on 14th of June.", true)]
+    [InlineData("The two were supposed to meet in Jerusalem on Tuesday.", true)]
+    public void On_what_date_asks_for_the_day_not_the_month(string sentence, bool holds) =>
+        Assert.Equal(holds, AnswerCandidates.Holds(QuestionType.Time, sentence, "On what date were the two supposed to meet in Jerusalem?"));
+
+    [Fact]
+    public void When_is_answered_by_the_month_too() =>
+        Assert.True(AnswerCandidates.Holds(QuestionType.Time, "The trip was called off in April.", "When was the trip called off?"));
 
     [Fact]
     public void A_how_many_question_counting_the_unit_is_answered_by_it() =>

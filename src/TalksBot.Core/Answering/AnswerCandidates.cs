@@ -43,6 +43,8 @@ public static partial class AnswerCandidates
             case QuestionType.Duration:
                 return Durations(sentence, question).Any();
             case QuestionType.Time:
+                // "On what date…" asks for the day: "earlier this month", "in April" is no answer to it.
+                if (AsksDay(question)) return DayDate().IsMatch(sentence) || Weekday().IsMatch(sentence);
                 return Date().IsMatch(sentence) || Weekday().IsMatch(sentence) || YearsAsked(sentence, question).Any();
             case QuestionType.Place:
                 return Positions(type, sentence, question).Any();
@@ -78,6 +80,10 @@ public static partial class AnswerCandidates
                 break;
             case QuestionType.Duration:
                 foreach (var m in Durations(sentence, question)) yield return m.Index;
+                break;
+            case QuestionType.Time when AsksDay(question):
+                foreach (Match m in DayDate().Matches(sentence)) yield return m.Index;
+                foreach (Match m in Weekday().Matches(sentence)) yield return m.Index;
                 break;
             case QuestionType.Time:
                 foreach (Match m in Date().Matches(sentence)) yield return m.Index;
@@ -195,17 +201,25 @@ public static partial class AnswerCandidates
         var dates = Date().Matches(sentence);
         return Numbers().Matches(sentence).Where(m => !HasWord(question, m.Value) && !IsYear(m.Value)
             && !dates.Any(d => m.Index >= d.Index && m.Index < d.Index + d.Length) && !IsModelNumber(sentence, m.Index)
-            && !IsTimeSpan(sentence, m, question));
+            && !IsTimeSpan(sentence, m, question) && !IsMeasure(sentence, m, question));
     }
 
     // Numbers written as words ("two", "a dozen"), not the question's own ("every four months").
     private static IEnumerable<Match> CountWords(string sentence, string question) =>
-        NumberWords().Matches(sentence).Where(m => !HasWord(question, m.Value) && !IsTimeSpan(sentence, m, question));
+        NumberWords().Matches(sentence).Where(m => !HasWord(question, m.Value) && !IsTimeSpan(sentence, m, question) && !IsMeasure(sentence, m, question));
 
     // "two days later", "nine years since": a length of time counts nothing a how-many question asks, unless the
     // question counts that unit ("how many days…").
+    // An age ("the 67-year-old", "67 years old") is no length of time: it answers "how old".
     private static bool IsTimeSpan(string sentence, Match number, string question) =>
-        TimeUnitAfter().Match(sentence, number.Index + number.Length) is { Success: true } unit && !HasWord(question, unit.Groups[1].Value.TrimEnd('s'));
+        TimeUnitAfter().Match(sentence, number.Index + number.Length) is { Success: true } unit && !HasWord(question, unit.Groups[1].Value.TrimEnd('s'))
+        && !AgeAfter().IsMatch(sentence, unit.Index + unit.Length);
+
+    // "a 1,222km border", "759 miles", "40 tonnes": a measure counts nothing a how-many question asks, unless the question
+    // counts that unit ("how many km long…"). "How far", "how much wheat" ask for a measure.
+    private static bool IsMeasure(string sentence, Match number, string question) =>
+        HowMany().IsMatch(question) && MeasureUnitAfter().Match(sentence, number.Index + number.Length) is { Success: true } unit
+        && !HasWord(question, unit.Groups[1].Value) && !HasWord(question, unit.Groups[1].Value.TrimEnd('s'));
 
     // "Leopard 2 tanks", "F-16 jets", "Su-25": a number right after a capitalised word is part of a name and counts
     // nothing. Not after the sentence's first word ("About 30 tanks…") nor after a month or a weekday ("February 6").
@@ -262,13 +276,23 @@ public static partial class AnswerCandidates
         }
     }
 
+    /// <summary>"On what date…", "which day…", "the exact date": the day is asked for, not the month or the year.</summary>
+    public static bool AsksDay(string question) => DayQuestion().IsMatch(question);
+
+    [GeneratedRegex(@"\b(?:what|which)\s+(?:exact\s+)?(?:date|day)\b|\bexact\s+date\b", RegexOptions.IgnoreCase)]
+    private static partial Regex DayQuestion();
+
+    // A day: "February 6", "6 February", "Feb. 6th", "06.02.2026".
+    [GeneratedRegex(@"\b(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t(ember)?)?|oct(ober)?|nov(ember)?|dec(ember)?)\.?\s+\d{1,2}(st|nd|rd|th)?\b|\b\d{1,2}(st|nd|rd|th)?\s+(of\s+)?(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\b|\b\d{1,2}[./]\d{1,2}[./](19|20)?\d\d\b", RegexOptions.IgnoreCase)]
+    private static partial Regex DayDate();
+
     /// <summary>"How much did Kovalska spend…", "how much money…", "what did it cost": a question whose answer is an amount of money.</summary>
     public static bool AsksMoney(string question) => MoneyQuestion().IsMatch(question);
 
     /// <summary>"What share of…", "what percentage…": a part of a whole is asked for, not an amount.</summary>
     public static bool AsksShare(string question) => ShareQuestion().IsMatch(question);
 
-    [GeneratedRegex(@"\bwhat\s+(?:[\p{L}-]+\s+)?(share|percentage|proportion|fraction)\b|\bwhat\s+per\s?cent", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\bwhat\s+(?:[\p{L}-]+\s+)?(share|percentage|proportion|fraction)\b|\bwhat\s+(?:per\s?cent|%)", RegexOptions.IgnoreCase)]
     private static partial Regex ShareQuestion();
 
     // A part of a whole: "19 percent", "26%", "half", "two-thirds", "a quarter of".
@@ -309,7 +333,7 @@ public static partial class AnswerCandidates
     private static partial Regex HowMeasured();
 
     // "What record level did support reach?", "what share of…", "what death toll…": a number is asked for.
-    [GeneratedRegex(@"\bwhat\s+(?:[\p{L}-]+\s+){0,3}?(?:level|percentage|proportion|share|rate|amount|sum|total|toll|tally|number|turnout|population|budget|cost|price|majority|margin|figure|count)\b")]
+    [GeneratedRegex(@"\bwhat\s+(?:[\p{L}-]+\s+){0,3}?(?:level|percentage|proportion|share|rate|amount|sum|total|toll|tally|number|turnout|population|budget|cost|price|majority|margin|figure|count)\b|\bwhat\s+%")]
     private static partial Regex WhatMeasure();
 
     [GeneratedRegex(@"^(and|so|but|ok|okay|then|also|please|tell me|do you know)[\s,]+")]
@@ -329,14 +353,24 @@ public static partial class AnswerCandidates
     private static partial Regex SayVerb();
 
     // Amounts written with their unit glued on count too: "$61bn", "€5.8bn", "300m", "100k".
-    [GeneratedRegex(@"\b\d[\d,.]*\d(?:bn|mn|tn|m|k)?\b|\b\d(?:bn|mn|tn|m|k)?\b|\b\d+(?:\.\d+)?\s?%")]
+    [GeneratedRegex(@"\b\d[\d,.]*\d(?:bn|mn|tn|m|k)?(?=km\b|\b)|\b\d(?:bn|mn|tn|m|k)?(?=km\b|\b)|\b\d+(?:\.\d+)?\s?%")]
     private static partial Regex Numbers();
 
-    [GeneratedRegex(@"\b(dozens|hundreds|thousands|millions|billions|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|thousand|million|billion|half|third|quarter|fifth)\b", RegexOptions.IgnoreCase)]
+    // "No one expected…", "one another": a pronoun, no count.
+    [GeneratedRegex(@"\b(dozens|hundreds|thousands|millions|billions|(?<!\b(?:no|any|every)\s+)one(?!\s+another\b)|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|thousand|million|billion|half|third|quarter|fifth)\b", RegexOptions.IgnoreCase)]
     private static partial Regex NumberWords();
 
     [GeneratedRegex(@"\G(?:\s+|-)(?:more\s+)?(days?|weeks?|months?|years?|hours?|minutes?|decades?)\b", RegexOptions.IgnoreCase)]
     private static partial Regex TimeUnitAfter();
+
+    [GeneratedRegex(@"\bhow\s+many\b", RegexOptions.IgnoreCase)]
+    private static partial Regex HowMany();
+
+    [GeneratedRegex(@"\G(?:\s+|-)old\b", RegexOptions.IgnoreCase)]
+    private static partial Regex AgeAfter();
+
+    [GeneratedRegex(@"\G(?:\s*|-)(km|kilomet(?:re|er)s?|miles?|met(?:re|er)s?|kg|kilogram(?:me)?s?|tonnes?|tons?|hectares?|square)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex MeasureUnitAfter();
 
     // "How long has it been suspended?" is answered by "suspended since 2021" as well as by "for four years".
     // "three more years", "two full days" are lengths of time too, and so is "more than a year" (not "a year ago").
