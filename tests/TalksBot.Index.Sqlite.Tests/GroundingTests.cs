@@ -359,6 +359,18 @@ public sealed class GroundingTests : IDisposable
     }
 
     [Fact]
+    public async Task A_where_question_is_answered_by_a_place_inside_its_setting()
+    {
+        // "Where in Ostmark…?": the answering sentence names the city, not the country again; the passage names it.
+        var retriever = await IndexAsync(Articles.Make("Troops abroad",
+            "Granvik sent troops to the joint mission in Ostmark last winter, the president told a talk show host. "
+            + "The troops were not many. Granvik guarded the airfields near Lakeport, and its ally the ones near Eastholm, the president said."));
+        var where = await retriever.RetrieveAsync("Where did Granvik guard airfields during the mission in Ostmark?", default);
+        Assert.True(where.Covered, where.Grounding?.Reason);
+        Assert.Contains("Lakeport", new ExtractiveAnswerWriter(TextAnalyzer.Default).Write(where).Text);
+    }
+
+    [Fact]
     public async Task A_timeline_question_finds_each_end_of_the_story_and_answers_oldest_first()
     {
         var retriever = await IndexAsync(

@@ -1171,7 +1171,10 @@ public sealed partial class PassageRetriever(
                     // "… after the Geneva talks?" is not answered by a number told about Abu Dhabi in an article that
                     // mentions Geneva in the next line: the setting is told with the answer or just before it, or is
                     // what the article is about.
-                    if (settings.Any(setting => !title.Any(setting.Contains) && !HeldHere(i, setting))) continue;
+                    // A where-question's setting is the place the answer lies in ("Where in Kazakhstan…?" — "near
+                    // Almaty"), which the answering sentence needn't name again: the passage holding it will do.
+                    if (settings.Any(setting => !title.Any(setting.Contains) && !HeldHere(i, setting)
+                        && !(type == QuestionType.Place && setting.Any(t => c.Window.Factor(t) > 0)))) continue;
                     yield return (c, sentence);
                 }
             }
