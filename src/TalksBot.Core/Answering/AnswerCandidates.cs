@@ -149,6 +149,26 @@ public static partial class AnswerCandidates
         return false;
     }
 
+    /// <summary>
+    /// True when the sentence gives a name beside the kind a which-question asks for, one the question doesn't hold:
+    /// "he told Jesuit magazine La Civiltà Cattolica" for "Which Jesuit magazine…?", "at Millerovo Airfield" for "Which
+    /// airfield…?".
+    /// </summary>
+    public static bool NamesKind(string sentence, string question, string kind)
+    {
+        var k = Regex.Escape(kind);
+        // The name after the kind ("magazine La Civiltà") or before it ("Millerovo Airfield"), each looked for apart: one
+        // match of the name before ("Jesuit magazine") must not use up the kind the name after it follows.
+        var after = Regex.Matches(sentence, $@"\b(?i:{k}(?:s|es)?),?\s+(?:(?i:the|called|named)\s+)?(?<name>\p{{Lu}}[\p{{L}}’'-]+)");
+        var before = Regex.Matches(sentence, $@"(?<name>\p{{Lu}}[\p{{L}}’'-]+)\s+(?i:{k})\b");
+        foreach (Match m in after.Concat(before))
+        {
+            var name = m.Groups["name"];
+            if (name.Index > 0 && !HasWord(question, name.Value) && !TextAnalyzer.IsCalendarWord(name.Value)) return true;
+        }
+        return false;
+    }
+
     /// <summary>True when the sentence ends a quotation with its speaker's name ("…,” Rasmussen said"), one the question doesn't name.</summary>
     public static bool QuotesNewSpeaker(string sentence, string question) =>
         NamedSpeaker().Matches(sentence).Any(m => !HasWord(question, m.Groups["name"].Value.Trim().Split(' ')[^1]));

@@ -73,6 +73,9 @@ public sealed partial class ExtractiveAnswerWriter(TextAnalyzer analyzer, TimePr
         var years = retrieval.Timeline?.Anchors.Select(TimelineQuestion.YearOf).OfType<int>().ToList() ?? [];
         // "What did Peskov call the exhibition?": of the sentences about the exhibition, the one giving Peskov's words.
         var speaker = SpeakerTerms(retrieval);
+        // "Which Jesuit magazine did the Pope tell…?": a question asking for no number, place, date or person is answered
+        // by the name beside its kind (its verb of saying makes it no what-did-X-say question).
+        var kind = type is QuestionType.Other or QuestionType.Statement ? PassageRetriever.NamedKind(question, analyzer) : null;
         var candidates = new List<Candidate>();
         int rank = -1;
         for (int p = 0; p < retrieval.Passages.Count; p++)
@@ -100,14 +103,15 @@ public sealed partial class ExtractiveAnswerWriter(TextAnalyzer analyzer, TimePr
                 double matched = HeldWeight(terms);
                 // Anaphora: "Of those freed, 139 …" answers through the sentence before it.
                 double context = before is null ? 0 : Math.Max(0, HeldWeight([.. before, .. terms]) - matched);
-                bool holdsAnswer = AnswerCandidates.Holds(type, sentence, question);
+                bool namesKind = kind is not null && AnswerCandidates.NamesKind(sentence, question, kind);
+                bool holdsAnswer = kind is not null ? namesKind : AnswerCandidates.Holds(type, sentence, question);
                 // A short quotation ("We don't need confrontation.") is an answer, and so is a short line giving the asked
                 // type after the sentence that tells what it is about ("…in favour of our resolution. 141 countries
                 // endorsed it!"); other short lines rarely are.
                 bool quoted = sentence.IndexOfAny(['"', '“', '”', '«']) >= 0;
                 if (words < (quoted || holdsAnswer && context > 0 ? 3 : 5) || words > 90) continue;
                 if (matched <= 0 && context <= 0 && passage.VectorScore is null) continue;
-                bool near = holdsAnswer && AnswerCandidates.NextToFocus(type, sentence, question, content, analyzer);
+                bool near = namesKind || holdsAnswer && AnswerCandidates.NextToFocus(type, sentence, question, content, analyzer);
                 double coverage = (matched + 0.5 * context) / total;
                 double typed = holdsAnswer ? TypeBonus * (near ? 1 : FarCandidateShare) : 0;
                 double role = roles.Count > 0 && roles.All(r => FocusHold.Contains(ordered.Select(t => focusOf.GetValueOrDefault(t, t)).ToList(), r)) ? RoleBonus : 0;

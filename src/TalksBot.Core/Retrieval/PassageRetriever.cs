@@ -706,7 +706,7 @@ public sealed partial class PassageRetriever(
 
         // The rarest word typed (not a paraphrase, a name, who tells it, nor the kind of answer asked: "on what date"): a
         // passage that grounds the answer holds it.
-        var kinds = GenericKinds.Select(analyzer.Term).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        var kinds = GenericKinds.Concat(NamedKinds).Select(analyzer.Term).OfType<string>().ToHashSet(StringComparer.Ordinal);
         var specific = terms.Where(f => !f.IsName && !f.FromParaphrase && !attributionTerms.Contains(f.Term) && !kinds.Contains(f.Term))
             .OrderByDescending(f => f.Weight).FirstOrDefault();
         if (specific is not null && terms.Count(f => !f.FromParaphrase) < 2) specific = null;
@@ -1188,8 +1188,18 @@ public sealed partial class PassageRetriever(
     /// The kind of thing a "which/what X" question asks for ("Which hotel…", "At what port…"), as the question writes
     /// it; null when the question asks no kind or one that any name can be.
     /// </summary>
-    internal static string? AskedKind(string question, TextAnalyzer analyzer)
+    internal static string? AskedKind(string question, TextAnalyzer analyzer) => KindWord(question, analyzer, named: false);
+
+    /// <summary>
+    /// The kind of thing whose name a "which/what X" question asks for, a kind that is named rather than called by its
+    /// kind included ("Which Jesuit magazine…" — a magazine: "he told Jesuit magazine La Civiltà Cattolica"); null when it
+    /// asks for no kind or one any name can be.
+    /// </summary>
+    internal static string? NamedKind(string question, TextAnalyzer analyzer) => KindWord(question, analyzer, named: true);
+
+    private static string? KindWord(string question, TextAnalyzer analyzer, bool named)
     {
+        bool Generic(string word) => GenericKinds.Contains(word) || !named && NamedKinds.Contains(word);
         var m = AskedKindPattern().Match(question);
         // "What did Zelensky's adviser Podolyak say…" asks for no kind: its adviser is who speaks, not what is asked for.
         if (!m.Success || Auxiliaries.Contains(m.Groups[1].Value)) return null;
@@ -1199,12 +1209,12 @@ public sealed partial class PassageRetriever(
         foreach (var word in TextAnalyzer.Tokenize(question[(m.Groups[1].Index + m.Groups[1].Length)..]).Take(3))
         {
             var lower = word.ToLowerInvariant();
-            if (GenericKinds.Contains(lower) || analyzer.IsStopWord(lower) || Prepositions.Contains(lower) || lower.EndsWith("ed", StringComparison.Ordinal)
+            if (Generic(lower) || analyzer.IsStopWord(lower) || Prepositions.Contains(lower) || lower.EndsWith("ed", StringComparison.Ordinal)
                 || IrregularPast.Contains(lower) || lower.Length <= 2 && char.IsLower(word[0])) break; // "co-wrote", "re-elected": a prefix starts the verb
             if (char.IsUpper(word[0])) continue;
             kind = word;
         }
-        return GenericKinds.Contains(kind) ? null : kind;
+        return Generic(kind) ? null : kind;
     }
 
     // "What did…", "what was…": a question's verb, where a kind would stand.
@@ -1236,7 +1246,13 @@ public sealed partial class PassageRetriever(
         "region", "regions", "area", "areas", "location", "place", "places", "year", "years", "month", "months", "day", "days",
         "date", "dates", "time", "part", "share", "percentage", "proportion", "number", "amount", "way", "ways", "thing", "things", "name", "side",
         "sides", "group", "groups", "official", "officials", "leader", "leaders", "man", "woman", "role", "position", "step", "steps",
-        // An organisation is named, rarely called by its kind: "Which charity did Pence travel with?" — "Samaritan's Purse".
+    };
+
+    // Kinds whose things are named, rarely called by their kind: no word a passage must hold (AskedKind), but the name
+    // beside the kind answers (NamedKind).
+    private static readonly HashSet<string> NamedKinds = new(StringComparer.OrdinalIgnoreCase)
+    {
+        // "Which charity did Pence travel with?" — "Samaritan's Purse".
         "charity", "charities", "organisation", "organisations", "organization", "organizations", "company", "companies", "firm", "firms",
         "ngo", "ngos", "institution", "institutions",
         // …and so is a paper: "Which paper did the archbishop write in?" — "writing in the Daily Telegraph".
@@ -1258,9 +1274,9 @@ public sealed partial class PassageRetriever(
     {
         var result = new HashSet<string>(StringComparer.Ordinal);
         var word = CountedWord(query.Question);
-        if (word is null || GenericKinds.Contains(word)) return result;
+        if (word is null || GenericKinds.Contains(word) || NamedKinds.Contains(word)) return result;
         var term = focus.Corrections.TryGetValue(word, out var corrected) ? corrected : analyzer.Term(word);
-        if (term is null || GenericKinds.Any(g => analyzer.Term(g) == term)) return result;
+        if (term is null || GenericKinds.Concat(NamedKinds).Any(g => analyzer.Term(g) == term)) return result;
         result.Add(term);
         foreach (var f in focus.Terms.Where(f => f.Term == term)) result.UnionWith(f.Alternatives);
         // A word the index lacks stands for its paraphrase ("soldiers" for "troops"): that is what is counted then.

@@ -1,0 +1,34 @@
+using TalksBot.Core.Answering;
+
+namespace TalksBot.Core.Tests;
+
+/// <summary>
+/// "Which Jesuit magazine did the bishop tell…?" is answered by the name beside the kind asked for ("…, he told Jesuit
+/// magazine Nova Vita"), not by the quotation that restates the question or the line after it.
+/// </summary>
+public sealed class KindNameAnswerTests
+{
+    private static readonly string[] Sentences =
+    [
+        "In an interview published on June 18, the bishop said that the war was \"perhaps somehow either provoked or not prevented.\"",
+        "\"Someone can tell me at this point: but you are in favour of the general!",
+        "No, I am not,\" he told Jesuit magazine Nova Vita.",
+        "\"It would be simplistic and wrong to say such a thing.\"",
+    ];
+
+    [Fact]
+    public void The_name_beside_the_kind_asked_for_is_quoted()
+    {
+        var answer = OnePassageAnswer.Write("Which Jesuit magazine did the bishop tell in June that the war was 'perhaps somehow either provoked or not prevented'?",
+            "The bishop's interview", Sentences);
+        Assert.Contains("Nova Vita", answer.Text);
+    }
+
+    [Theory]
+    [InlineData("Tanks gathered at Millerovo Airfield, 16 miles from the border.", "Which airfield did the tanks gather at?", "airfield", true)]
+    [InlineData("He told the magazine the war was provoked.", "Which magazine did he tell?", "magazine", false)]
+    [InlineData("He told Jesuit magazine readers in June the war was provoked.", "Which Jesuit magazine did he tell?", "magazine", false)]
+    [InlineData("He spoke to the weekly magazine Nova Vita in June.", "Which magazine did he speak to?", "magazine", true)]
+    public void A_name_the_question_lacks_beside_the_kind_answers(string sentence, string question, string kind, bool names) =>
+        Assert.Equal(names, AnswerCandidates.NamesKind(sentence, question, kind));
+}
