@@ -371,6 +371,21 @@ public sealed class GroundingTests : IDisposable
     }
 
     [Fact]
+    public async Task A_report_from_the_outlet_the_question_names_ranks_above_one_quoting_it()
+    {
+        // Lars Berg's own newsletter never names him; the wire report quoting him does, and holds more of the words.
+        var retriever = await IndexAsync(
+            Articles.Make("Another week of war", "A new model is needed to backfill the 900 casualties a day that Ostmark is suffering at the front.",
+                outlet: "Lars Berg (Substack)"),
+            Articles.Make("Ostmark's losses", "Lars Berg, a military analyst, said Ostmark's casualties at the front could reach two million by the spring, "
+                + "about 35,000 casualties a month, in a week of heavy fighting."),
+            Articles.Make("Veterans", "The Granvik ministry launched a newsletter for veterans and their families."));
+        var result = await retriever.RetrieveAsync("How many casualties a day is Ostmark suffering, going by Lars Berg's newsletter this week?", default);
+        Assert.True(result.Covered, result.Grounding?.Reason);
+        Assert.Equal("Lars Berg (Substack)", result.Passages[0].Article.Outlet);
+    }
+
+    [Fact]
     public async Task A_timeline_question_finds_each_end_of_the_story_and_answers_oldest_first()
     {
         var retriever = await IndexAsync(

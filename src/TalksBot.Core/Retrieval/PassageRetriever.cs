@@ -47,6 +47,12 @@ public sealed partial class PassageRetriever(
 
     // What a report published before the whole date the question asks about loses in ranking.
     private const double PredatesPenalty = 0.3;
+
+    /// <summary>
+    /// What a report from the outlet the question names as its source adds ("going by Mick Ryan's newsletter", "according
+    /// to the Atlantic Council"): another report quoting Mick Ryan holds his name as well, but it is not his newsletter.
+    /// </summary>
+    private const double NamedOutletWeight = 0.2;
     // How much more of the focus a second passage of an article must hold to escape the same-article penalty.
     private const double BetterCoverage = 0.15;
     // Sentences of the chosen passages embedded for the extractive answer: enough for 5 passages and their neighbours.
@@ -205,6 +211,16 @@ public sealed partial class PassageRetriever(
 
         // The month or year the question sets itself in (not for one end of a comparison, which has its period).
         var dates = period is null && !query.WantsRecent ? QuestionDates.Of(query.Question) : null;
+        var names = focus.Terms.Where(f => f.IsName).Select(f => f.Term).ToHashSet(StringComparer.Ordinal);
+        var outletNamed = new Dictionary<long, bool>();
+        bool NamesOutlet(ArticleInfo article)
+        {
+            if (outletNamed.TryGetValue(article.Id, out bool named)) return named;
+            // The outlet's own name, not what a scraper adds in brackets ("Mick Ryan (Substack)"), all of it.
+            int bracket = article.Outlet.IndexOf('(');
+            var outlet = analyzer.Terms(bracket >= 0 ? article.Outlet[..bracket] : article.Outlet);
+            return outletNamed[article.Id] = names.Count > 0 && outlet.Count > 0 && outlet.All(names.Contains);
+        }
         foreach (var c in candidates)
         {
             c.Window = c.Own.Combine(c.Before?.Held, c.After?.Held, options.NeighborWeight);
@@ -220,6 +236,7 @@ public sealed partial class PassageRetriever(
                 - (c.NamesHeld ? 0 : 0.3)
                 + (period is { } inYear && TimelineQuestion.IsAbout(c.Hit.Article.Published, c.Hit.Text, inYear) ? PeriodWeight : 0)
                 + (dates is { IsEmpty: false } ? DateContextWeight * dates.Closeness(c.Hit.Article.Published, c.Hit.Text) : 0)
+                + (NamesOutlet(c.Hit.Article) ? NamedOutletWeight : 0)
                 // A report from before the day the question asks about can't tell what happened on it (Predates).
                 - (dates?.FirstDay is { } day && c.Hit.Article.Published is { } published && published < day ? PredatesPenalty : 0);
         }
