@@ -1,4 +1,5 @@
 using TalksBot.Core.Answering;
+using TalksBot.Core.Retrieval;
 
 namespace TalksBot.Core.Tests;
 
@@ -31,5 +32,5 @@ public sealed class QuotedPhraseAnswerTests
     [InlineData("Why was Putin \"ready\" for talks?", null)]
     [InlineData("What did he mean by “can’t have it both ways”?", "can't have it both ways")]
     public void A_quoted_phrase_is_two_words_or_more_and_no_apostrophe_starts_it(string question, string? phrase) =>
-        Assert.Equal(phrase is null ? [] : [phrase], ExtractiveAnswerWriter.QuotedPhrases(question));
+        Assert.Equal(phrase is null ? [] : [phrase], QuestionQuotes.Of(question));
 }

@@ -386,6 +386,18 @@ public sealed class GroundingTests : IDisposable
     }
 
     [Fact]
+    public async Task A_headline_the_question_quotes_is_held_by_every_passage_of_its_report()
+    {
+        var retriever = await IndexAsync(Articles.Make("After four years of war, time to stop underestimating Granvik",
+            "Ostmark's plan expected a short campaign against Granvik. There were even reports of invading Ostmark units bringing their "
+            + "parade uniforms along, ready for the victory celebrations. However, the campaign soon stalled."));
+        var result = await retriever.RetrieveAsync(
+            "What did invading Ostmark units reportedly pack for the victory celebrations they expected, per that 'stop underestimating Granvik' piece?", default);
+        Assert.True(result.Covered, result.Grounding?.Reason);
+        Assert.Contains("parade uniforms", new ExtractiveAnswerWriter(TextAnalyzer.Default).Write(result).Text);
+    }
+
+    [Fact]
     public async Task A_timeline_question_finds_each_end_of_the_story_and_answers_oldest_first()
     {
         var retriever = await IndexAsync(

@@ -78,7 +78,7 @@ public sealed partial class ExtractiveAnswerWriter(TextAnalyzer analyzer, TimePr
         var kind = type is QuestionType.Other or QuestionType.Statement ? PassageRetriever.NamedKind(question, analyzer) : null;
         // "What did Lukashenko call 'our only mistake'…?": the words the question quotes are the report's, and the
         // sentence that says them is where the answer is.
-        var quotedInQuestion = QuotedPhrases(question);
+        var quotedInQuestion = QuestionQuotes.Of(question);
         var candidates = new List<Candidate>();
         int rank = -1;
         for (int p = 0; p < retrieval.Passages.Count; p++)
@@ -123,7 +123,7 @@ public sealed partial class ExtractiveAnswerWriter(TextAnalyzer analyzer, TimePr
                 double score = coverage + typed + role + says + NewnessBonus * Newness(passage) + 0.12 / (rank + 1) + (passage.VectorScore ?? 0) * 0.1
                     + SentenceSimilarityWeight * retrieval.SentenceSimilarity.GetValueOrDefault(sentence)
                     + (sentence == retrieval.GroundingSentence ? GroundingSentenceBonus : 0)
-                    + (quotedInQuestion.Count > 0 && quotedInQuestion.Any(Plain(sentence).Contains) ? QuotedPhraseBonus : 0);
+                    + (quotedInQuestion.Count > 0 && quotedInQuestion.Any(QuestionQuotes.Plain(sentence).Contains) ? QuotedPhraseBonus : 0);
                 candidates.Add(new Candidate(passage, sentence, score, terms, coverage, near));
             }
         }
@@ -288,23 +288,6 @@ public sealed partial class ExtractiveAnswerWriter(TextAnalyzer analyzer, TimePr
         };
         return $"The newest of these reports is from {DateLabel(newest)}{age}.";
     }
-
-    /// <summary>
-    /// The phrases a question quotes ('our only mistake'), lower-cased and spaced as <see cref="Plain"/> writes them. Two
-    /// words at least: one quoted word ("Putin being 'ready' for talks") is in many sentences that don't answer.
-    /// </summary>
-    internal static List<string> QuotedPhrases(string question) =>
-        QuestionQuote().Matches(question).Select(m => Plain(m.Groups["q"].Value).Trim()).Where(q => q.Contains(' ')).Distinct().ToList();
-
-    // A text compared by its words: lower-cased, one kind of apostrophe, single spaces.
-    private static string Plain(string text) => Spaces().Replace(text.ToLowerInvariant().Replace('’', '\'').Replace('‘', '\''), " ");
-
-    // 'quoted' (not an apostrophe: "Kabaeva's 'Alina' festival"), "quoted", “quoted”, ‘quoted’.
-    [GeneratedRegex(@"(?<!\p{L})['‘](?<q>[^'‘’""“”]+?)['’](?!\p{L})|[""“](?<q>[^""“”]+?)[""”]")]
-    private static partial Regex QuestionQuote();
-
-    [GeneratedRegex(@"\s+")]
-    private static partial Regex Spaces();
 
     // What a sentence earns for holding words the question quotes.
     private const double QuotedPhraseBonus = 0.3;

@@ -734,6 +734,7 @@ public sealed partial class PassageRetriever(
         {
             Statistics = new TermStatistics(stats.TotalPassages, df),
             GivenNames = given,
+            QuotedTerms = QuestionQuotes.Of(query.Question).Select(q => (IReadOnlyList<string>)analyzer.Terms(q)).Where(t => t.Count > 0).ToList(),
         };
     }
 
@@ -960,7 +961,13 @@ public sealed partial class PassageRetriever(
         // war' piece" names the report by it.
         var names = focus.Terms.Where(f => f.IsName && !analyzer.IsPlace(f.Term) || char.IsDigit(f.Term[0]) && TimelineQuestion.YearOf(f.Term) is null)
             .Select(f => f.Term).ToHashSet(StringComparer.Ordinal);
-        if (names.Count > 0) terms.AddRange(analyzer.Terms(article.Title).Where(names.Contains));
+        if (names.Count > 0 || focus.QuotedTerms.Count > 0)
+        {
+            var title = analyzer.Terms(article.Title);
+            terms.AddRange(title.Where(names.Contains));
+            // …and the words of a headline the question quotes ("the Atlantic Council's 'stop underestimating Ukraine' piece").
+            foreach (var quoted in focus.QuotedTerms.Where(q => q.All(title.Contains))) terms.AddRange(quoted);
+        }
         return terms;
     }
 

@@ -26,6 +26,9 @@ public sealed record QuestionFocus(
     /// </summary>
     public IReadOnlySet<string> GivenNames { get; init; } = new HashSet<string>(StringComparer.Ordinal);
 
+    /// <summary>The terms of each phrase the question quotes (<see cref="QuestionQuotes"/>): a headline's words, perhaps.</summary>
+    public IReadOnlyList<IReadOnlyList<string>> QuotedTerms { get; init; } = [];
+
     /// <summary>Passage counts of every focus term and alternative, and of the index: what the weights came from.</summary>
     public TalksBot.Core.Indexing.TermStatistics Statistics { get; init; } = new(0, new Dictionary<string, long>());
 }
