@@ -218,7 +218,8 @@ public static partial class AnswerCandidates
     /// </summary>
     private static IEnumerable<Match> NumbersAsked(string sentence, string question)
     {
-        var dates = Date().Matches(sentence);
+        // A range of days is dates too: "from 14 to 19 February", "February 14-19".
+        var dates = Date().Matches(sentence).Concat(DayRange().Matches(sentence)).ToList();
         return Numbers().Matches(sentence).Where(m => !HasWord(question, m.Value) && !IsYear(m.Value)
             && !dates.Any(d => m.Index >= d.Index && m.Index < d.Index + d.Length) && !IsModelNumber(sentence, m.Index)
             && !IsTimeSpan(sentence, m, question) && !IsMeasure(sentence, m, question));
@@ -237,9 +238,11 @@ public static partial class AnswerCandidates
 
     // "a 1,222km border", "759 miles", "40 tonnes": a measure counts nothing a how-many question asks, unless the question
     // counts that unit ("how many km long…"). "How far", "how much wheat" ask for a measure.
+    // A share ("relied 100% on Russia") is no count either.
     private static bool IsMeasure(string sentence, Match number, string question) =>
         HowMany().IsMatch(question) && MeasureUnitAfter().Match(sentence, number.Index + number.Length) is { Success: true } unit
-        && !HasWord(question, unit.Groups[1].Value) && !HasWord(question, unit.Groups[1].Value.TrimEnd('s'));
+        && (unit.Groups[2].Success ? !question.Contains('%') && !HasWord(question, "percent") && !HasWord(question, "per cent")
+            : !HasWord(question, unit.Groups[1].Value) && !HasWord(question, unit.Groups[1].Value.TrimEnd('s')));
 
     // "Leopard 2 tanks", "F-16 jets", "Su-25": a number right after a capitalised word is part of a name and counts
     // nothing. Not after the sentence's first word ("About 30 tanks…") nor after a month or a weekday ("February 6").
@@ -383,13 +386,16 @@ public static partial class AnswerCandidates
     [GeneratedRegex(@"\G(?:\s+|-)(?:more\s+)?(days?|weeks?|months?|years?|hours?|minutes?|decades?)\b", RegexOptions.IgnoreCase)]
     private static partial Regex TimeUnitAfter();
 
+    [GeneratedRegex(@"\b\d{1,2}(?:st|nd|rd|th)?\s*(?:to|-|–|and)\s*\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\.?\s+\d{1,2}(?:st|nd|rd|th)?\s*(?:to|-|–|and)\s*\d{1,2}\b", RegexOptions.IgnoreCase)]
+    private static partial Regex DayRange();
+
     [GeneratedRegex(@"\bhow\s+many\b", RegexOptions.IgnoreCase)]
     private static partial Regex HowMany();
 
     [GeneratedRegex(@"\G(?:\s+|-)old\b", RegexOptions.IgnoreCase)]
     private static partial Regex AgeAfter();
 
-    [GeneratedRegex(@"\G(?:\s*|-)(km|kilomet(?:re|er)s?|miles?|met(?:re|er)s?|kg|kilogram(?:me)?s?|tonnes?|tons?|hectares?|square)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\G(?:\s*|-)(km|kilomet(?:re|er)s?|miles?|met(?:re|er)s?|kg|kilogram(?:me)?s?|tonnes?|tons?|hectares?|square|per\s?cent|percentage)\b|\G\s?(%)", RegexOptions.IgnoreCase)]
     private static partial Regex MeasureUnitAfter();
 
     // "How long has it been suspended?" is answered by "suspended since 2021" as well as by "for four years".
