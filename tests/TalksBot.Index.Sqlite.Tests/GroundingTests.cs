@@ -383,6 +383,11 @@ public sealed class GroundingTests : IDisposable
         var result = await retriever.RetrieveAsync("How many casualties a day is Ostmark suffering, going by Lars Berg's newsletter this week?", default);
         Assert.True(result.Covered, result.Grounding?.Reason);
         Assert.Equal("Lars Berg (Substack)", result.Passages[0].Article.Outlet);
+
+        // Written small, as chat is: two words of the outlet's name will do.
+        var small = await retriever.RetrieveAsync("how many casualties a day is ostmark suffering, going by lars berg's newsletter this week?", default);
+        Assert.True(small.Covered, small.Grounding?.Reason);
+        Assert.Equal("Lars Berg (Substack)", small.Passages[0].Article.Outlet);
     }
 
     [Fact]

@@ -212,6 +212,7 @@ public sealed partial class PassageRetriever(
         // The month or year the question sets itself in (not for one end of a comparison, which has its period).
         var dates = period is null && !query.WantsRecent ? QuestionDates.Of(query.Question) : null;
         var names = focus.Terms.Where(f => f.IsName).Select(f => f.Term).ToHashSet(StringComparer.Ordinal);
+        var asked = focus.Terms.Select(f => f.Term).ToHashSet(StringComparer.Ordinal);
         var outletNamed = new Dictionary<long, bool>();
         bool NamesOutlet(ArticleInfo article)
         {
@@ -219,7 +220,9 @@ public sealed partial class PassageRetriever(
             // The outlet's own name, not what a scraper adds in brackets ("Mick Ryan (Substack)"), all of it.
             int bracket = article.Outlet.IndexOf('(');
             var outlet = analyzer.Terms(bracket >= 0 ? article.Outlet[..bracket] : article.Outlet);
-            return outletNamed[article.Id] = names.Count > 0 && outlet.Count > 0 && outlet.All(names.Contains);
+            // Written small ("that atlantic council article", "per mick ryan"), two words of it will do; one ("time",
+            // "fortune") must be written as a name.
+            return outletNamed[article.Id] = outlet.Count > 0 && (outlet.All(names.Contains) || outlet.Count >= 2 && outlet.All(asked.Contains));
         }
         foreach (var c in candidates)
         {
