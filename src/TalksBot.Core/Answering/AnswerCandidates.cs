@@ -149,6 +149,32 @@ public static partial class AnswerCandidates
         return false;
     }
 
+    /// <summary>"Who wrote that Atlantic Council article…?", "who did that OSV News interview…": the author of the piece is asked for.</summary>
+    public static bool AsksAuthor(string question) => AuthorQuestion().IsMatch(question);
+
+    /// <summary>
+    /// True when the sentence is a report's byline or author note, one naming someone the question doesn't: "…by Katarzyna
+    /// Szalajko 10:41 AM February 5, 2026", "written by …", "Katarzyna Szalajko writes for OSV News from Warsaw", "Mykola
+    /// Bielieskov is a research fellow at … The views expressed in this article are the author's".
+    /// </summary>
+    public static bool IsAuthorLine(string sentence, string question)
+    {
+        foreach (Match m in AuthorLine().Matches(sentence))
+        {
+            var name = m.Groups["name"].Value.Trim();
+            if (!HasWord(question, name.Split(' ')[^1])) return true;
+        }
+        return false;
+    }
+
+    [GeneratedRegex(@"\bwho\s+(?:wrote|penned|authored|did|conducted|is\s+the\s+author\s+of|was\s+the\s+author\s+of)\b.*\b(?:article|op-?ed|piece|column|letter|essay|commentary|interview|blog|newsletter|analysis|editorial|report|story)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex AuthorQuestion();
+
+    // A byline ("by Name Name 10:41 AM", "written by Name Name") or an author's note ("Name Name writes for…", "Name Name is
+    // a senior fellow…" ending a report).
+    [GeneratedRegex(@"\b(?:(?i:written\s+)?by\s+(?<name>\p{Lu}[\p{L}’'-]+(?:\s+\p{Lu}[\p{L}’'-]+){1,2})\s+\d{1,2}:\d\d|(?i:written\s+by)\s+(?<name>\p{Lu}[\p{L}’'-]+(?:\s+\p{Lu}[\p{L}’'-]+){1,2}))|^\W*(?<name>\p{Lu}[\p{L}’'-]+(?:\s+\p{Lu}[\p{L}’'-]+){1,2})\s+(?:writes\s+for|is\s+(?:a|an|the)\s+(?:[\p{L}-]+\s+){0,3}(?:fellow|analyst|journalist|correspondent|reporter|columnist|editor|writer|professor|researcher|director|contributor))\b")]
+    private static partial Regex AuthorLine();
+
     /// <summary>
     /// True when the sentence gives a name beside the kind a which-question asks for, one the question doesn't hold:
     /// "he told Jesuit magazine La Civiltà Cattolica" for "Which Jesuit magazine…?", "at Millerovo Airfield" for "Which
