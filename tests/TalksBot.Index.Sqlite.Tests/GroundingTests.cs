@@ -403,6 +403,24 @@ public sealed class GroundingTests : IDisposable
     }
 
     [Fact]
+    public async Task A_date_told_of_something_else_is_no_answer_to_when()
+    {
+        var retriever = await IndexAsync(Articles.Make("Lena Vasko reappears",
+            "Lena Vasko, who guards her privacy, has not appeared in public since February 24. "
+            + "Britain and the EU put Vasko under sanctions, while the US held back for fear of angering Ostmark."));
+        var when = await retriever.RetrieveAsync("When did the US finally put Lena Vasko under sanctions?", default);
+        Assert.False(when.Covered, "February 24 is when she was last seen, not when she was sanctioned");
+        Assert.Equal("no passage gives the date asked for", when.Grounding?.Reason);
+
+        using var other = new TempIndex();
+        var told = await (await other.RetrieverOverAsync(Articles.Make("Lena Vasko sanctioned",
+            "Lena Vasko, who guards her privacy, has not appeared in public since February 24. "
+            + "The US finally put Vasko under sanctions on August 2, after months of delay.")))
+            .RetrieveAsync("When did the US finally put Lena Vasko under sanctions?", default);
+        Assert.True(told.Covered, told.Grounding?.Reason);
+    }
+
+    [Fact]
     public async Task A_timeline_question_finds_each_end_of_the_story_and_answers_oldest_first()
     {
         var retriever = await IndexAsync(

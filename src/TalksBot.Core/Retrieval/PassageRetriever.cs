@@ -1184,6 +1184,10 @@ public sealed partial class PassageRetriever(
                     bool answers = type != QuestionType.Person ? AnswerCandidates.NextToFocus(type, sentence, query.Question, near, analyzer)
                         : named is not null ? NamesRoleHolder(sentence, query.Question, named) : NamesSomeone(sentence, query.Question, near);
                     if (!answers) continue;
+                    // "When did the US put Kabaeva under sanctions?" is not answered by a date told of her that says
+                    // nothing of sanctions ("has not appeared in public since February 24"): a date or a length of time
+                    // is told with what the question asks of it, in the sentence or the one before.
+                    if (type is QuestionType.Time or QuestionType.Duration && content.Count > 0 && !HeldHere(i, content)) continue;
                     // "How many children has Russia deported?" is answered neither by "deported thousands of people" nor
                     // by "fifteen children have been returned": the number counts what is asked, and what happened to it
                     // is told with it.
