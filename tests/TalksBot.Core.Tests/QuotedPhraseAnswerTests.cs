@@ -31,6 +31,7 @@ public sealed class QuotedPhraseAnswerTests
     [InlineData("How did Kabaeva's 'Alina' festival go?", null)]
     [InlineData("Why was Putin \"ready\" for talks?", null)]
     [InlineData("What did he mean by “can’t have it both ways”?", "can't have it both ways")]
+    [InlineData("where was he when he said china 'can't have it both ways', that day?", "can't have it both ways")]
     public void A_quoted_phrase_is_two_words_or_more_and_no_apostrophe_starts_it(string question, string? phrase) =>
         Assert.Equal(phrase is null ? [] : [phrase], QuestionQuotes.Of(question));
 }

@@ -18,8 +18,9 @@ public static partial class QuestionQuotes
     /// <summary>A text to look for a quoted phrase in: lower-cased, one kind of apostrophe, single spaces.</summary>
     public static string Plain(string text) => Spaces().Replace(text.ToLowerInvariant().Replace('’', '\'').Replace('‘', '\''), " ");
 
-    // 'quoted' (not an apostrophe: "Kabaeva's 'Alina' festival"), "quoted", “quoted”, ‘quoted’.
-    [GeneratedRegex(@"(?<!\p{L})['‘](?<q>[^'‘’""“”]+?)['’](?!\p{L})|[""“](?<q>[^""“”]+?)[""”]")]
+    // 'quoted' (not an apostrophe: "Kabaeva's 'Alina' festival"; one may stand inside: 'can't have it both ways'),
+    // "quoted", “quoted”, ‘quoted’.
+    [GeneratedRegex(@"(?<!\p{L})['‘](?<q>(?:[^'‘’""“”]|(?<=\p{L})['’](?=\p{L}))+?)['’](?!\p{L})|[""“](?<q>[^""“”]+?)[""”]")]
     private static partial Regex Quote();
 
     [GeneratedRegex(@"\s+")]
