@@ -327,6 +327,9 @@ public sealed class RetrievalMechanismTests
         Assert.False(AnswerCandidates.Holds(QuestionType.Reason, "The parade is normally held on May 9 in Sevastopol.", q));
         // A fear that moves someone is a cause too.
         Assert.True(AnswerCandidates.Holds(QuestionType.Reason, "The governor is afraid of creating a target for drones.", q));
+        // …and a cleft that names what brought it about.
+        Assert.True(AnswerCandidates.Holds(QuestionType.Reason, "It was these drone attacks that made the governor call it off.", q));
+        Assert.False(AnswerCandidates.Holds(QuestionType.Reason, "It was the governor who called it off on Monday.", q));
     }
 
     [Fact]
