@@ -403,6 +403,17 @@ public sealed class GroundingTests : IDisposable
     }
 
     [Fact]
+    public async Task A_sentence_telling_most_of_the_question_gives_its_place_wherever_it_stands()
+    {
+        var retriever = await IndexAsync(Articles.Make("Defence talks",
+            "Defence Secretary Ana Holm invoked Ostmark's war as a reminder that security on the islands can't be taken for granted in a long speech at the annual defence talks in Lakeport. "
+            + "She also met her counterparts."));
+        var where = await retriever.RetrieveAsync("Where was Ana Holm speaking when she said security on the islands can't be taken for granted?", default);
+        Assert.True(where.Covered, where.Grounding?.Reason);
+        Assert.Contains("Lakeport", new ExtractiveAnswerWriter(TextAnalyzer.Default).Write(where).Text);
+    }
+
+    [Fact]
     public async Task A_date_told_of_something_else_is_no_answer_to_when()
     {
         var retriever = await IndexAsync(Articles.Make("Lena Vasko reappears",

@@ -1145,6 +1145,7 @@ public sealed partial class PassageRetriever(
         var type = query.Type;
         if (type is QuestionType.Other or QuestionType.Statement or QuestionType.Reason || query.Question.Length == 0) yield break;
         var content = ContentTerms(focus);
+        var contentWords = focus.Terms.Where(f => !f.IsName && !f.IsSetting).ToList();
         var any = focus.Terms.Where(f => !f.IsSetting).SelectMany(f => f.Alternatives.Prepend(f.Term)).ToHashSet(StringComparer.Ordinal);
         if (any.Count == 0) yield break;
         var near = content.Count > 0 ? content : any;
@@ -1183,6 +1184,11 @@ public sealed partial class PassageRetriever(
                     if (!TermsOf(i).Any(any.Contains)) continue;
                     bool answers = type != QuestionType.Person ? AnswerCandidates.NextToFocus(type, sentence, query.Question, near, analyzer)
                         : named is not null ? NamesRoleHolder(sentence, query.Question, named) : NamesSomeone(sentence, query.Question, near);
+                    // "Where was Austin speaking when he said security in Asia can't be taken for granted?" — "…security in
+                    // Asia “can't be taken for granted” in a speech at defense talks in Singapore": a sentence telling
+                    // most of what the question asks gives its place wherever it stands.
+                    if (!answers && type == QuestionType.Place && contentWords.Count > 0
+                        && contentWords.Count(f => f.Alternatives.Prepend(f.Term).Any(TermsOf(i).Contains)) >= Math.Max(2, (contentWords.Count + 1) / 2)) answers = true;
                     if (!answers) continue;
                     // "When did the US put Kabaeva under sanctions?" is not answered by a date told of her that says
                     // nothing of sanctions ("has not appeared in public since February 24"): a date or a length of time
