@@ -28,6 +28,7 @@ public sealed class AuthorLineAnswerTests
     [InlineData("Faith endures as war marks 4th anniversary by Katarzyna Szalajko 10:41 AM February 5, 2026", true)]
     [InlineData("Katarzyna Szalajko writes for OSV News from Warsaw, Poland.", true)]
     [InlineData("Mykola Bielieskov is a research fellow at the National Institute for Strategic Studies.", true)]
+    [InlineData("Another brilliant piece by Simon Jenkins (on the war, 28 April).", true)]
     [InlineData("The treaty was signed by Vladimir Putin in 2022.", false)]
     [InlineData("Archbishop Shevchuk is a senior figure of the church, the report says.", false)]
     public void A_byline_or_author_note_names_the_writer(string sentence, bool isAuthor) =>

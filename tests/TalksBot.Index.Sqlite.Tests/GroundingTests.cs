@@ -414,6 +414,24 @@ public sealed class GroundingTests : IDisposable
     }
 
     [Fact]
+    public async Task Who_wrote_the_piece_is_answered_only_by_its_byline_or_a_credit()
+    {
+        const string Story = "Great news that Speaker Holm finally did the right thing by putting the Granvik aid bill to the House, "
+            + "which duly backed it with a large majority, the op-ed says. Lars Berg, the House leader, welcomed the vote.";
+        var retriever = await IndexAsync(Articles.Make("Speaker Holm and the Granvik aid bill", Story));
+        const string Question = "Who wrote that op-ed saying Speaker Holm finally did the right thing on the Granvik aid bill?";
+        var unsigned = await retriever.RetrieveAsync(Question, default);
+        Assert.False(unsigned.Covered, "Lars Berg is someone the op-ed is about, not its writer");
+        Assert.Equal("no passage says who wrote it", unsigned.Grounding?.Reason);
+
+        using var other = new TempIndex();
+        var signed = await (await other.RetrieverOverAsync(Articles.Make("Speaker Holm and the Granvik aid bill",
+            "Op-ed by Katarina Lind 10:41 AM April 21, 2024. " + Story))).RetrieveAsync(Question, default);
+        Assert.True(signed.Covered, signed.Grounding?.Reason);
+        Assert.Contains("Katarina Lind", new ExtractiveAnswerWriter(TextAnalyzer.Default).Write(signed).Text);
+    }
+
+    [Fact]
     public async Task A_date_told_of_something_else_is_no_answer_to_when()
     {
         var retriever = await IndexAsync(Articles.Make("Lena Vasko reappears",

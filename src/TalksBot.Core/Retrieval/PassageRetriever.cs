@@ -470,7 +470,7 @@ public sealed partial class PassageRetriever(
             }
         }
         var passages = chosen.Select(c => c.Passage).ToList();
-        if ((NotGiven(best, focus, query) ?? Predates(best, query) ?? MissingDeed(best, focus, query) ?? MissingAnswer(passages, focus, query) ?? MissingSpeaker(passages, focus, query) ?? MissingYear(passages, focus, query)) is { } missing)
+        if ((NotGiven(best, focus, query) ?? Predates(best, query) ?? MissingDeed(best, focus, query) ?? MissingAuthor(passages, query) ?? MissingAnswer(passages, focus, query) ?? MissingSpeaker(passages, focus, query) ?? MissingYear(passages, focus, query)) is { } missing)
         {
             return Refused(missing);
         }
@@ -1022,6 +1022,19 @@ public sealed partial class PassageRetriever(
             QuestionType.Person => "no passage names the person asked for",
             _ => "no passage gives the length of time asked for",
         };
+    }
+
+    /// <summary>
+    /// "Who wrote that Kyiv Post op-ed…?" is answered only by a byline, an author's note or a credit ("a piece by Simon
+    /// Jenkins") in the chosen passages (<see cref="AnswerCandidates.IsAuthorLine"/>): a name in the piece's story is
+    /// someone it is about. Null when one is there, or the question asks for no author.
+    /// </summary>
+    private static string? MissingAuthor(IEnumerable<Candidate> chosen, QueryAnalysis query)
+    {
+        if (query.Type != QuestionType.Person || !AnswerCandidates.AsksAuthor(query.Question)) return null;
+        bool credited = chosen.SelectMany(c => c.WindowTexts()).SelectMany(Articles.SentenceSplitter.Split)
+            .Any(sentence => AnswerCandidates.IsAuthorLine(sentence, query.Question));
+        return credited ? null : "no passage says who wrote it";
     }
 
     /// <summary>
