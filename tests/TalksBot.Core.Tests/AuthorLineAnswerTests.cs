@@ -29,6 +29,7 @@ public sealed class AuthorLineAnswerTests
     [InlineData("Katarzyna Szalajko writes for OSV News from Warsaw, Poland.", true)]
     [InlineData("Mykola Bielieskov is a research fellow at the National Institute for Strategic Studies.", true)]
     [InlineData("Another brilliant piece by Simon Jenkins (on the war, 28 April).", true)]
+    [InlineData("Brief by  Seth G. Jones and Riley McCabe", true)]
     [InlineData("The treaty was signed by Vladimir Putin in 2022.", false)]
     [InlineData("Archbishop Shevchuk is a senior figure of the church, the report says.", false)]
     public void A_byline_or_author_note_names_the_writer(string sentence, bool isAuthor) =>
@@ -37,6 +38,7 @@ public sealed class AuthorLineAnswerTests
     [Theory]
     [InlineData("who wrote that atlantic council article for the 4th anniversary?", true)]
     [InlineData("Who did that OSV News interview with Archbishop Shevchuk?", true)]
+    [InlineData("who wrote the CSIS brief in late Jan 2026 on Russia's losses?", true)]
     [InlineData("Who wrote to the president asking for more tanks?", false)]
     public void Who_wrote_the_piece_asks_for_its_author(string question, bool asks) =>
         Assert.Equal(asks, AnswerCandidates.AsksAuthor(question));

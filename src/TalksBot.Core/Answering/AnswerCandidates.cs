@@ -167,12 +167,12 @@ public static partial class AnswerCandidates
         return false;
     }
 
-    [GeneratedRegex(@"\bwho\s+(?:wrote|penned|authored|did|conducted|is\s+the\s+author\s+of|was\s+the\s+author\s+of)\b.*\b(?:article|op-?ed|piece|column|letter|essay|commentary|interview|blog|newsletter|analysis|editorial|report|story)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\bwho\s+(?:wrote|penned|authored|did|conducted|is\s+the\s+author\s+of|was\s+the\s+author\s+of)\b.*\b(?:article|op-?ed|piece|column|letter|essay|commentary|interview|blog|newsletter|analysis|editorial|report|story|brief|paper|study)\b", RegexOptions.IgnoreCase)]
     private static partial Regex AuthorQuestion();
 
-    // A credit ("a piece by Name Name"), a byline ("by Name Name 10:41 AM", "written by Name Name") or an author's note ("Name Name writes for…", "Name Name is
-    // a senior fellow…" ending a report).
-    [GeneratedRegex(@"\b(?i:piece|column|article|op-?ed|letter|essay|commentary|interview|analysis)\s+by\s+(?<name>\p{Lu}[\p{L}’'-]+(?:\s+\p{Lu}[\p{L}’'-]+){1,2})|\b(?:(?i:written\s+)?by\s+(?<name>\p{Lu}[\p{L}’'-]+(?:\s+\p{Lu}[\p{L}’'-]+){1,2})\s+\d{1,2}:\d\d|(?i:written\s+by)\s+(?<name>\p{Lu}[\p{L}’'-]+(?:\s+\p{Lu}[\p{L}’'-]+){1,2}))|^\W*(?<name>\p{Lu}[\p{L}’'-]+(?:\s+\p{Lu}[\p{L}’'-]+){1,2})\s+(?:writes\s+for|is\s+(?:a|an|the)\s+(?:[\p{L}-]+\s+){0,3}(?:fellow|analyst|journalist|correspondent|reporter|columnist|editor|writer|professor|researcher|director|contributor))\b")]
+    // A credit ("a piece by Name Name", "Brief by Seth G. Jones"), a byline ("by Name Name 10:41 AM", "written by Name Name")
+    // or an author's note ("Name Name writes for…", "Name Name is a senior fellow…" ending a report).
+    [GeneratedRegex(@"\b(?i:piece|column|article|op-?ed|letter|essay|commentary|interview|analysis|brief|paper|study)\s+by\s+(?<name>\p{Lu}(?:[\p{L}’'-]+|\.)(?:\s+\p{Lu}(?:[\p{L}’'-]+|\.)){1,3})|\b(?:(?i:written\s+)?by\s+(?<name>\p{Lu}(?:[\p{L}’'-]+|\.)(?:\s+\p{Lu}(?:[\p{L}’'-]+|\.)){1,3})\s+\d{1,2}:\d\d|(?i:written\s+by)\s+(?<name>\p{Lu}(?:[\p{L}’'-]+|\.)(?:\s+\p{Lu}(?:[\p{L}’'-]+|\.)){1,3}))|^\W*(?<name>\p{Lu}(?:[\p{L}’'-]+|\.)(?:\s+\p{Lu}(?:[\p{L}’'-]+|\.)){1,3})\s+(?:writes\s+for|is\s+(?:a|an|the)?\s*(?:[\p{L}-]+\s+){0,3}?(?:fellow|analyst|journalist|correspondent|reporter|columnist|editor|writer|professor|researcher|director|contributor|president))\b")]
     private static partial Regex AuthorLine();
 
     /// <summary>
