@@ -39,6 +39,8 @@ public sealed class RetrievalMechanismTests
     {
         var corrector = new SpellingCorrector(Analyzer);
         Assert.Null(corrector.Correct("tungsten", Vocabulary("argon", "boiling", "point", "ceasefire")));
+        // Two edits that change how the word starts make another word: "warheads" is not "ahead".
+        Assert.Null(corrector.Correct("warheads", Vocabulary("ahead", "argon", "point")));
         Assert.True(corrector.IsMisspeltStopWord("wher"));
         Assert.False(corrector.IsMisspeltStopWord("kyiv"));
     }

@@ -52,6 +52,9 @@ public sealed class SpellingCorrector(TextAnalyzer analyzer)
             {
                 int distance = Distance(typed, candidate, Math.Min(maxDistance, bestDistance));
                 if (distance > maxDistance) continue;
+                // Two edits that change how the word starts make another word ("warheads" is not "ahead"): a typo
+                // keeps the first letter.
+                if (distance == 2 && candidate[0] != typed[0]) continue;
                 // Nearest first; among equals the more frequent term, and one that starts like the word typed.
                 bool better = distance < bestDistance || distance == bestDistance && Rank(candidate, documents, typed) > Rank(best!, bestDocuments, typed);
                 if (!better) continue;
