@@ -98,6 +98,8 @@ public sealed class RetrievalMechanismTests
     [InlineData("What was the official turnout in the Granvik referendum?", QuestionType.Quantity)]
     [InlineData("how expensive was the new bridge?", QuestionType.Quantity)]
     [InlineData("the tycoon's rant in april - what % of voters did he claim were against it", QuestionType.Quantity)]
+    [InlineData("Which part of Granvik got hit by a missile during the envoy's visit?", QuestionType.Place)]
+    [InlineData("Which part did the envoy play in the talks?", QuestionType.Other)]
     public void The_question_type_is_read_from_its_words(string question, QuestionType type) =>
         Assert.Equal(type, AnswerCandidates.TypeOf(question));
 

@@ -22,7 +22,8 @@ public static partial class AnswerCandidates
         if (q.StartsWith("how many") || q.StartsWith("how much") || q.StartsWith("how old") || HowMeasured().IsMatch(q) || q.Contains("how big") || WhatMeasure().IsMatch(q)) return QuestionType.Quantity;
         if (q.StartsWith("how long") || q.Contains("for how long") || q.Contains("how many years") || q.Contains("how many days")) return QuestionType.Duration;
         if (q.StartsWith("when") || q.Contains("by when") || q.StartsWith("what date") || q.StartsWith("what day") || q.Contains("what year") || q.StartsWith("since when")) return QuestionType.Time;
-        if (q.StartsWith("where") || q.StartsWith("wher ") || q.Contains("in which city") || q.Contains("in which country") || q.Contains("which city") || q.Contains("which country") || q.Contains("what city")) return QuestionType.Place;
+        if (q.StartsWith("where") || q.StartsWith("wher ") || q.Contains("in which city") || q.Contains("in which country") || q.Contains("which city") || q.Contains("which country") || q.Contains("what city")
+            || PartOfPlace().IsMatch(q)) return QuestionType.Place;
         if (q.StartsWith("who") || q.StartsWith("whos") || WhichPerson().IsMatch(q) || q.Contains("whose") || NameAsked().IsMatch(q)) return QuestionType.Person;
         // "Why was the parade called off?" asks for a cause, whatever verb it uses.
         if (q.StartsWith("why") || q.Contains("for what reason") || q.StartsWith("what was the reason") || q.StartsWith("what is the reason")) return QuestionType.Reason;
@@ -148,6 +149,22 @@ public static partial class AnswerCandidates
         }
         return false;
     }
+
+    // "Which part of Kyiv was hit…?", "in what district of…": a place within a place.
+    [GeneratedRegex(@"\b(?:which|what)\s+(?:part|district|area|neighbou?rhood|suburb|quarter)\s+of\b")]
+    private static partial Regex PartOfPlace();
+
+    /// <summary>"What does 'Mir' actually mean?", "what does NSPK stand for": the meaning of a word or name is asked for.</summary>
+    public static bool AsksMeaning(string question) => MeaningQuestion().IsMatch(question);
+
+    /// <summary>True when the sentence gives a meaning: "Mir, which means both “peace” and “world”", "stands for", "translates as".</summary>
+    public static bool GivesMeaning(string sentence) => Meaning().IsMatch(sentence);
+
+    [GeneratedRegex(@"\bwhat\s+(?:does|did|do)\b.*\b(?:mean|stand\s+for)\b|\bwhat\s+is\s+the\s+meaning\s+of\b|\bwhat\s+(?:does|did)\b.*\btranslate\b", RegexOptions.IgnoreCase)]
+    private static partial Regex MeaningQuestion();
+
+    [GeneratedRegex(@"\b(?:means|meaning|meant|stands\s+for|stood\s+for|translates\s+as|translated\s+as|literally)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Meaning();
 
     /// <summary>"Who wrote that Atlantic Council article…?", "who did that OSV News interview…": the author of the piece is asked for.</summary>
     public static bool AsksAuthor(string question) => AuthorQuestion().IsMatch(question);
