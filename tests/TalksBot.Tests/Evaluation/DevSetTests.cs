@@ -52,6 +52,8 @@ public sealed class DevSetTests(DevSetEvaluation run, ITestOutputHelper output) 
     [InlineData("fresh10")]
     [InlineData("fresh11")]
     [InlineData("fresh12")]
+    [InlineData("fresh13")]
+    [InlineData("fresh14")]
     public void Every_expected_word_is_in_an_article_listed_for_it(string name)
     {
         var path = DevSetEvaluation.SetPath(name);
