@@ -83,6 +83,17 @@ public sealed partial class ExtractiveAnswerWriter(TextAnalyzer analyzer, TimePr
         bool asksAuthor = type == QuestionType.Person && AnswerCandidates.AsksAuthor(question);
         // "What does 'Mir' actually mean?": the sentence saying what it means ("Mir, which means both “peace” and “world”").
         bool asksMeaning = type == QuestionType.Other && AnswerCandidates.AsksMeaning(question);
+        // Whether a sentence holds the answer asked for, and next to the question's words: the name beside a named kind, a
+        // byline or a meaning answers where it stands; a candidate of the asked type must stand by the focus.
+        (bool Holds, bool Near) AnswerIn(string sentence)
+        {
+            if (kind is not null) return Both(AnswerCandidates.NamesKind(sentence, question, kind));
+            if (asksAuthor) return Both(AnswerCandidates.IsAuthorLine(sentence, question));
+            if (asksMeaning) return Both(AnswerCandidates.GivesMeaning(sentence));
+            bool holds = AnswerCandidates.Holds(type, sentence, question);
+            return (holds, holds && AnswerCandidates.NextToFocus(type, sentence, question, content, analyzer));
+            static (bool, bool) Both(bool answers) => (answers, answers);
+        }
         var candidates = new List<Candidate>();
         int rank = -1;
         for (int p = 0; p < retrieval.Passages.Count; p++)
@@ -110,17 +121,13 @@ public sealed partial class ExtractiveAnswerWriter(TextAnalyzer analyzer, TimePr
                 double matched = HeldWeight(terms);
                 // Anaphora: "Of those freed, 139 …" answers through the sentence before it.
                 double context = before is null ? 0 : Math.Max(0, HeldWeight([.. before, .. terms]) - matched);
-                bool namesKind = kind is not null && AnswerCandidates.NamesKind(sentence, question, kind);
-                bool authorLine = asksAuthor && AnswerCandidates.IsAuthorLine(sentence, question);
-                bool givesMeaning = asksMeaning && AnswerCandidates.GivesMeaning(sentence);
-                bool holdsAnswer = kind is not null ? namesKind : asksAuthor ? authorLine : asksMeaning ? givesMeaning : AnswerCandidates.Holds(type, sentence, question);
+                var (holdsAnswer, near) = AnswerIn(sentence);
                 // A short quotation ("We don't need confrontation.") is an answer, and so is a short line giving the asked
                 // type after the sentence that tells what it is about ("…in favour of our resolution. 141 countries
                 // endorsed it!"); other short lines rarely are.
                 bool quoted = sentence.IndexOfAny(['"', '“', '”', '«']) >= 0;
                 if (words < (quoted || holdsAnswer && context > 0 ? 3 : 5) || words > 90) continue;
                 if (matched <= 0 && context <= 0 && passage.VectorScore is null) continue;
-                bool near = namesKind || authorLine || givesMeaning || holdsAnswer && AnswerCandidates.NextToFocus(type, sentence, question, content, analyzer);
                 double coverage = (matched + 0.5 * context) / total;
                 double typed = holdsAnswer ? TypeBonus * (near ? 1 : FarCandidateShare) : 0;
                 double role = roles.Count > 0 && roles.All(r => FocusHold.Contains(ordered.Select(t => focusOf.GetValueOrDefault(t, t)).ToList(), r)) ? RoleBonus : 0;
