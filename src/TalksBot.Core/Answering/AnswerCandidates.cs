@@ -348,8 +348,11 @@ public static partial class AnswerCandidates
     [GeneratedRegex(@"\b(?:what|which)\s+(?:exact\s+)?(?:date|day)\b|\bexact\s+date\b", RegexOptions.IgnoreCase)]
     private static partial Regex DayQuestion();
 
+    // A month's name or its short form: "Feb", "Sept", "February".
+    private const string MonthWord = @"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)";
+
     // A day: "February 6", "6 February", "Feb. 6th", "06.02.2026".
-    [GeneratedRegex(@"\b(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t(ember)?)?|oct(ober)?|nov(ember)?|dec(ember)?)\.?\s+\d{1,2}(st|nd|rd|th)?\b|\b\d{1,2}(st|nd|rd|th)?\s+(of\s+)?(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\b|\b\d{1,2}[./]\d{1,2}[./](19|20)?\d\d\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b" + MonthWord + @"\.?\s+\d{1,2}(st|nd|rd|th)?\b|\b\d{1,2}(st|nd|rd|th)?\s+(of\s+)?" + MonthWord + @"\b|\b\d{1,2}[./]\d{1,2}[./](19|20)?\d\d\b", RegexOptions.IgnoreCase)]
     private static partial Regex DayDate();
 
     /// <summary>"How much did Kovalska spend…", "how much money…", "what did it cost": a question whose answer is an amount of money.</summary>
@@ -446,7 +449,7 @@ public static partial class AnswerCandidates
     [GeneratedRegex(@"\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|thirty|several|a few)[\s-]+(?:(?:more|additional|further|extra|full|long|straight|consecutive)\s+)?(second|minute|hour|day|week|month|year|decade)s?\b|\b(?:more\s+than|less\s+than|over|under|almost|nearly|about|for)\s+(?:a|an)\s+(?:full\s+)?(hour|day|week|month|year|decade)\b(?!\s+ago)|\bsince\s+(early\s+|late\s+|mid-?)?((19|20)\d\d|january|february|march|april|may|june|july|august|september|october|november|december)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Duration();
 
-    [GeneratedRegex(@"\b(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t(ember)?)?|oct(ober)?|nov(ember)?|dec(ember)?)\.?\s+\d{1,2}\b|\b\d{1,2}\s+(january|february|march|april|may|june|july|august|september|october|november|december)\b|\b(in|by|since|until|from)\s+(19|20)\d\d\b|\b(january|february|march|april|may|june|july|august|september|october|november|december)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b" + MonthWord + @"\.?\s+\d{1,2}\b|\b\d{1,2}\s+(january|february|march|april|may|june|july|august|september|october|november|december)\b|\b(in|by|since|until|from)\s+(19|20)\d\d\b|\b(january|february|march|april|may|june|july|august|september|october|november|december)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Date();
 
     [GeneratedRegex(@"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|tomorrow|next week|last week)\b", RegexOptions.IgnoreCase)]
