@@ -128,6 +128,9 @@ public sealed class RetrievalMechanismTests
     [InlineData("The channel was closed after the talks in 2021.", false)]
     [InlineData("After more than a year we broke the deadlock, the ambassador said.", true)]
     [InlineData("The dialogue was suspended a year ago.", false)]
+    [InlineData("After a year-long suspension the dialogue resumed.", true)]
+    [InlineData("Months-long pauses in the dialogue are common.", true)]
+    [InlineData("The dialogue was long suspended.", false)]
     public void How_long_is_answered_by_a_length_of_time_or_by_since_when(string sentence, bool holds) =>
         Assert.Equal(holds, AnswerCandidates.Holds(QuestionType.Duration, sentence, "How long has the dialogue been suspended?"));
 
@@ -164,6 +167,15 @@ public sealed class RetrievalMechanismTests
     [InlineData("which newspaper ran the letter?", null)]
     public void The_kind_a_which_question_asks_for_is_the_noun_its_describing_words_lead_to(string question, string? kind) =>
         Assert.Equal(kind, PassageRetriever.AskedKind(question, Analyzer));
+
+    [Theory]
+    [InlineData("Granvik is where the envoy was detained in March.", "Where was the envoy detained?", true)]
+    [InlineData("The Port of Granvik is where the envoy was detained.", "Where was the envoy detained?", true)]
+    [InlineData("Granvik is where the envoy was detained in March.", "Where in Granvik was the envoy detained?", false)]
+    [InlineData("That is where the envoy was detained.", "Where was the envoy detained?", false)]
+    [InlineData("The envoy said Granvik is where talks should be held.", "Where was the envoy detained?", false)]
+    public void A_place_opening_a_sentence_that_says_what_happened_there_answers_where(string sentence, string question, bool holds) =>
+        Assert.Equal(holds, AnswerCandidates.Holds(QuestionType.Place, sentence, question));
 
     [Theory]
     [InlineData("Where were the January talks held?", false)]

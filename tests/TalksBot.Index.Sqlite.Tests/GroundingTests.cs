@@ -432,6 +432,31 @@ public sealed class GroundingTests : IDisposable
     }
 
     [Fact]
+    public async Task Which_paper_is_not_answered_by_a_passage_that_speaks_of_the_paper_without_naming_it()
+    {
+        const string Story = "President Ana Holm gave the Ostmark newspaper an extensive interview on Tuesday. "
+            + "Holm said both Granvik and Lakeland would have to make concessions before any talks.";
+        var retriever = await IndexAsync(Articles.Make("Holm interview", Story));
+        const string Question = "Which Ostmark newspaper did Ana Holm tell that Granvik and Lakeland would have to make concessions?";
+        var unnamed = await retriever.RetrieveAsync(Question, default);
+        Assert.False(unnamed.Covered, "the story says there was a newspaper, not which");
+        Assert.Equal("the passages about it speak of the newspaper without naming it", unnamed.Grounding?.Reason);
+
+        using var other = new TempIndex();
+        var named = await (await other.RetrieverOverAsync(Articles.Make("Holm interview",
+            Story.Replace("the Ostmark newspaper", "the Ostmark newspaper Corriere Nord", StringComparison.Ordinal)))).RetrieveAsync(Question, default);
+        Assert.True(named.Covered, named.Grounding?.Reason);
+        Assert.Contains("Corriere Nord", new ExtractiveAnswerWriter(TextAnalyzer.Default).Write(named).Text);
+
+        // A story that never says "newspaper" may still name it ("writing in the Daily Courier"): no refusal for that.
+        using var third = new TempIndex();
+        var writing = await (await third.RetrieverOverAsync(Articles.Make("Holm interview",
+            "President Ana Holm, speaking to the Daily Courier of Ostmark on Tuesday, said both Granvik and Lakeland would have to make concessions before any talks.")))
+            .RetrieveAsync(Question, default);
+        Assert.True(writing.Covered, writing.Grounding?.Reason);
+    }
+
+    [Fact]
     public async Task A_date_told_of_something_else_is_no_answer_to_when()
     {
         var retriever = await IndexAsync(Articles.Make("Lena Vasko reappears",

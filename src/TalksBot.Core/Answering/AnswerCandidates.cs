@@ -99,8 +99,12 @@ public static partial class AnswerCandidates
                     int name = m.Index + m.Length - 1;
                     // "at the Al Shati Palace": a place's name may start with a two-letter word.
                     var word = PlaceWord().Match(sentence, name);
-                    if (word.Success && word.Index == name && !HasWord(question, word.Value)) yield return name;
+                    // "in March" is a time, not a place.
+                    if (word.Success && word.Index == name && !HasWord(question, word.Value) && !TextAnalyzer.IsCalendarWord(word.Value)) yield return name;
                 }
+                // "Horenka is where the cameraman was killed": the place opens the sentence that says what happened there.
+                var placeWhere = PlaceIsWhere().Match(sentence);
+                if (placeWhere.Success && !HasWord(question, placeWhere.Groups["place"].Value)) yield return placeWhere.Index;
                 // "Which country had the biggest justice camp?" is answered by the country the sentence is about, which
                 // is often its subject ("Poland had…"), not the place after a preposition.
                 if (AsksCountry().IsMatch(question))
@@ -203,7 +207,8 @@ public static partial class AnswerCandidates
         // The name after the kind ("magazine La Civiltà") or before it ("Millerovo Airfield"), each looked for apart: one
         // match of the name before ("Jesuit magazine") must not use up the kind the name after it follows.
         var after = Regex.Matches(sentence, $@"\b(?i:{k}(?:s|es)?),?\s+(?:(?i:the|called|named)\s+)?(?<name>\p{{Lu}}[\p{{L}}’'-]+)");
-        var before = Regex.Matches(sentence, $@"(?<name>\p{{Lu}}[\p{{L}}’'-]+)\s+(?i:{k})\b");
+        // A name in quotation marks counts too: "the “Sunday Times” newspaper".
+        var before = Regex.Matches(sentence, $@"(?<name>\p{{Lu}}[\p{{L}}’'-]+)[""”»]?\s+(?i:{k})\b");
         foreach (Match m in after.Concat(before))
         {
             var name = m.Groups["name"];
@@ -445,8 +450,9 @@ public static partial class AnswerCandidates
     private static partial Regex MeasureUnitAfter();
 
     // "How long has it been suspended?" is answered by "suspended since 2021" as well as by "for four years".
-    // "three more years", "two full days" are lengths of time too, and so is "more than a year" (not "a year ago").
-    [GeneratedRegex(@"\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|thirty|several|a few)[\s-]+(?:(?:more|additional|further|extra|full|long|straight|consecutive)\s+)?(second|minute|hour|day|week|month|year|decade)s?\b|\b(?:more\s+than|less\s+than|over|under|almost|nearly|about|for)\s+(?:a|an)\s+(?:full\s+)?(hour|day|week|month|year|decade)\b(?!\s+ago)|\bsince\s+(early\s+|late\s+|mid-?)?((19|20)\d\d|january|february|march|april|may|june|july|august|september|october|november|december)\b", RegexOptions.IgnoreCase)]
+    // "three more years", "two full days" are lengths of time too, and so is "more than a year" (not "a year ago"),
+    // and so are "an hour-long meeting", "a decade-long war", "months-long talks".
+    [GeneratedRegex(@"\b(?:an?|half\s+an?)\s+(?:hour|day|week|month|year|decade)[\s-]long\b|\b(?:hours|days|weeks|months|years|decades)[\s-]long\b|\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|thirty|several|a few)[\s-]+(?:(?:more|additional|further|extra|full|long|straight|consecutive)\s+)?(second|minute|hour|day|week|month|year|decade)s?\b|\b(?:more\s+than|less\s+than|over|under|almost|nearly|about|for)\s+(?:a|an)\s+(?:full\s+)?(hour|day|week|month|year|decade)\b(?!\s+ago)|\bsince\s+(early\s+|late\s+|mid-?)?((19|20)\d\d|january|february|march|april|may|june|july|august|september|october|november|december)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Duration();
 
     [GeneratedRegex(@"\b" + MonthWord + @"\.?\s+\d{1,2}\b|\b\d{1,2}\s+(january|february|march|april|may|june|july|august|september|october|november|december)\b|\b(in|by|since|until|from)\s+(19|20)\d\d\b|\b(january|february|march|april|may|june|july|august|september|october|november|december)\b", RegexOptions.IgnoreCase)]
@@ -479,4 +485,7 @@ public static partial class AnswerCandidates
 
     [GeneratedRegex(@"\b\p{Lu}[\p{L}’'-]+")]
     private static partial Regex PlaceWord();
+
+    [GeneratedRegex(@"^(?:The\s+)?(?!(?:That|This|It|Here|There|Which|What|Where|He|She|They)\b)(?<place>\p{Lu}[\p{L}’'-]+)(?:\s+\p{Lu}[\p{L}’'-]+){0,2}\s+(?:is|was)\s+(?:also\s+|now\s+)?where\b")]
+    private static partial Regex PlaceIsWhere();
 }

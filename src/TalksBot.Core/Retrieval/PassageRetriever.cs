@@ -253,6 +253,10 @@ public sealed partial class PassageRetriever(
             }
         }
         var chosen = Select(candidates, focus, query);
+        if (_logger.IsEnabled(LogLevel.Debug))
+        {
+            foreach (var (c, along) in chosen) _logger.LogChosen(c.Hit.Article.Title, c.Hit.Position, c.Score, along.Count);
+        }
         var (grounding, answerSentence, answerSimilarity) = await JudgeAsync(chosen, focus, query, vector, cancellationToken);
         var passages = new List<RetrievedPassage>();
         RetrievedPassage Neighbor((PassageHit Hit, FocusHold Held) n, Candidate of) =>
@@ -470,7 +474,7 @@ public sealed partial class PassageRetriever(
             }
         }
         var passages = chosen.Select(c => c.Passage).ToList();
-        if ((NotGiven(best, focus, query) ?? Predates(best, query) ?? MissingDeed(best, focus, query) ?? MissingAuthor(passages, query) ?? MissingAnswer(passages, focus, query) ?? MissingSpeaker(passages, focus, query) ?? MissingYear(passages, focus, query)) is { } missing)
+        if ((NotGiven(best, focus, query) ?? Predates(best, query) ?? MissingDeed(best, focus, query) ?? MissingAuthor(passages, query) ?? MissingKindName(passages, query) ?? MissingAnswer(passages, focus, query) ?? MissingSpeaker(passages, focus, query) ?? MissingYear(passages, focus, query)) is { } missing)
         {
             return Refused(missing);
         }
@@ -1035,6 +1039,22 @@ public sealed partial class PassageRetriever(
         bool credited = chosen.SelectMany(c => c.WindowTexts()).SelectMany(Articles.SentenceSplitter.Split)
             .Any(sentence => AnswerCandidates.IsAuthorLine(sentence, query.Question));
         return credited ? null : "no passage says who wrote it";
+    }
+
+    /// <summary>
+    /// "Which Italian newspaper did Vučić give the interview to?" is not answered when the passages about the question's
+    /// names speak of the kind only without its name: "gave the Italian newspaper an extensive interview" says there was
+    /// one, not which. A passage that never says the kind may still name it ("writing in the Daily Telegraph",
+    /// "travelled with Samaritan's Purse"), so only the kind said without a name refuses. Only for the kinds a name
+    /// answers (a paper, a company, a charity); null otherwise.
+    /// </summary>
+    private string? MissingKindName(IEnumerable<Candidate> chosen, QueryAnalysis query)
+    {
+        if (NamedKind(query.Question, analyzer) is not { } kind || !NamedKinds.Contains(kind) || analyzer.Term(kind) is not { } kindTerm) return null;
+        var sentences = chosen.Where(c => c.NamesHeld).SelectMany(c => c.WindowTexts()).SelectMany(Articles.SentenceSplitter.Split)
+            .Where(sentence => analyzer.Terms(sentence).Contains(kindTerm)).ToList();
+        if (sentences.Count == 0 || sentences.Any(sentence => AnswerCandidates.NamesKind(sentence, query.Question, kind))) return null;
+        return $"the passages about it speak of the {kind} without naming it";
     }
 
     /// <summary>

@@ -19,4 +19,8 @@ internal static partial class RetrievalLog
     [LoggerMessage(EventId = 1403, EventName = "Candidate", Level = LogLevel.Debug,
         Message = "Candidate {Article}#{Position}: score {Score:0.000} rrf {Rrf:0.00} coverage {Coverage:0.00} window {Window:0.00} vector {Vector:0.00} names {Names}")]
     public static partial void LogCandidate(this ILogger logger, string article, int position, double score, double rrf, double coverage, double window, double? vector, bool names);
+
+    [LoggerMessage(EventId = 1404, EventName = "Chosen", Level = LogLevel.Debug,
+        Message = "Chosen {Article}#{Position}: score {Score:0.000}, with {Neighbors} neighbouring passage(s)")]
+    public static partial void LogChosen(this ILogger logger, string article, int position, double score, int neighbors);
 }
