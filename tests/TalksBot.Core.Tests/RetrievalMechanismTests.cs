@@ -169,6 +169,15 @@ public sealed class RetrievalMechanismTests
         Assert.Equal(kind, PassageRetriever.AskedKind(question, Analyzer));
 
     [Theory]
+    [InlineData("He would send grain free of charge to six nations.", "How many tonnes of free grain did he promise?", false)]
+    [InlineData("He would send 50,000 tonnes of grain free of charge.", "How many tonnes of free grain did he promise?", true)]
+    [InlineData("He would send 50,000 tonnes of grain free of charge.", "How many nations did he promise free grain?", false)]
+    [InlineData("Granvik shares a 1,222km border with Lakeland.", "How many km long is Granvik's border with Lakeland?", true)]
+    [InlineData("Granvik shares a border with two neighbours.", "How many km long is Granvik's border?", false)]
+    public void How_many_of_a_measure_is_answered_by_a_number_with_its_unit(string sentence, string question, bool holds) =>
+        Assert.Equal(holds, AnswerCandidates.Holds(QuestionType.Quantity, sentence, question));
+
+    [Theory]
     [InlineData("Granvik is where the envoy was detained in March.", "Where was the envoy detained?", true)]
     [InlineData("The Port of Granvik is where the envoy was detained.", "Where was the envoy detained?", true)]
     [InlineData("Granvik is where the envoy was detained in March.", "Where in Granvik was the envoy detained?", false)]

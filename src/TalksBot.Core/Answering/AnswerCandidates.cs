@@ -270,12 +270,21 @@ public static partial class AnswerCandidates
         var dates = Date().Matches(sentence).Concat(DayRange().Matches(sentence)).ToList();
         return Numbers().Matches(sentence).Where(m => !HasWord(question, m.Value) && !IsYear(m.Value)
             && !dates.Any(d => m.Index >= d.Index && m.Index < d.Index + d.Length) && !IsModelNumber(sentence, m.Index)
-            && !IsTimeSpan(sentence, m, question) && !IsMeasure(sentence, m, question));
+            && !IsTimeSpan(sentence, m, question) && !IsMeasure(sentence, m, question) && MeasuredIfAsked(sentence, m, question));
     }
 
     // Numbers written as words ("two", "a dozen"), not the question's own ("every four months").
     private static IEnumerable<Match> CountWords(string sentence, string question) =>
-        NumberWords().Matches(sentence).Where(m => !HasWord(question, m.Value) && !IsTimeSpan(sentence, m, question) && !IsMeasure(sentence, m, question));
+        NumberWords().Matches(sentence).Where(m => !HasWord(question, m.Value) && !IsTimeSpan(sentence, m, question) && !IsMeasure(sentence, m, question)
+            && MeasuredIfAsked(sentence, m, question));
+
+    // "How many tonnes of grain…", "how many km…": a measure is counted, so the number must come with a unit of it
+    // ("six African nations" counts no tonnes).
+    private static bool MeasuredIfAsked(string sentence, Match number, string question) =>
+        !MeasureCounted().IsMatch(question) || MeasureUnitAfter().Match(sentence, number.Index + number.Length) is { Success: true, Groups: var g } && !g[2].Success;
+
+    [GeneratedRegex(@"\bhow\s+many\s+(?:square\s+)?(?:km|kilomet(?:re|er)s?|miles?|met(?:re|er)s?|kg|kilogram(?:me)?s?|tonnes?|tons?|hectares?)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex MeasureCounted();
 
     // "two days later", "nine years since": a length of time counts nothing a how-many question asks, unless the
     // question counts that unit ("how many days…").
