@@ -290,9 +290,16 @@ public sealed class RetrievalMechanismTests
     [InlineData("The two were supposed to meet in Jerusalem earlier this month, but the trip was called off in April.", false)]
     [InlineData("The two were supposed to meet in Jerusalem on June 14, but the trip was called off.", true)]
     [InlineData("The two were supposed to meet in Jerusalem on 14th of June.", true)]
-    [InlineData("The two were supposed to meet in Jerusalem on Tuesday.", true)]
+    [InlineData("The two were supposed to meet in Jerusalem on Tuesday.", false)]
     public void On_what_date_asks_for_the_day_not_the_month(string sentence, bool holds) =>
         Assert.Equal(holds, AnswerCandidates.Holds(QuestionType.Time, sentence, "On what date were the two supposed to meet in Jerusalem?"));
+
+    [Theory]
+    [InlineData("Which day were the two supposed to meet in Jerusalem?", true)]
+    [InlineData("What day of the week were the two supposed to meet?", true)]
+    [InlineData("What date were the two supposed to meet in Jerusalem?", false)]
+    public void A_weekday_answers_which_day_not_what_date(string question, bool holds) =>
+        Assert.Equal(holds, AnswerCandidates.Holds(QuestionType.Time, "The two were supposed to meet in Jerusalem on Tuesday.", question));
 
     [Fact]
     public void When_is_answered_by_the_month_too() =>

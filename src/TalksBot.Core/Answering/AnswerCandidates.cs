@@ -45,7 +45,8 @@ public static partial class AnswerCandidates
                 return Durations(sentence, question).Any();
             case QuestionType.Time:
                 // "On what date…" asks for the day: "earlier this month", "in April" is no answer to it.
-                if (AsksDay(question)) return DayDate().IsMatch(sentence) || Weekday().IsMatch(sentence);
+                // "What date…" asks for the date: "on Friday" is a day of the week, which answers "which day" alone.
+                if (AsksDay(question)) return DayDate().IsMatch(sentence) || AsksWeekday(question) && Weekday().IsMatch(sentence);
                 return Date().IsMatch(sentence) || Weekday().IsMatch(sentence) || YearsAsked(sentence, question).Any();
             case QuestionType.Place:
                 return Positions(type, sentence, question).Any();
@@ -84,7 +85,10 @@ public static partial class AnswerCandidates
                 break;
             case QuestionType.Time when AsksDay(question):
                 foreach (Match m in DayDate().Matches(sentence)) yield return m.Index;
-                foreach (Match m in Weekday().Matches(sentence)) yield return m.Index;
+                if (AsksWeekday(question))
+                {
+                    foreach (Match m in Weekday().Matches(sentence)) yield return m.Index;
+                }
                 break;
             case QuestionType.Time:
                 foreach (Match m in Date().Matches(sentence)) yield return m.Index;
@@ -361,6 +365,9 @@ public static partial class AnswerCandidates
 
     [GeneratedRegex(@"\b(?:what|which)\s+(?:exact\s+)?(?:date|day)\b|\bexact\s+date\b", RegexOptions.IgnoreCase)]
     private static partial Regex DayQuestion();
+
+    // "Which day…", "what day of the week": a weekday answers; "what date" asks for more.
+    private static bool AsksWeekday(string question) => !question.Contains("date", StringComparison.OrdinalIgnoreCase);
 
     // A month's name or its short form: "Feb", "Sept", "February".
     private const string MonthWord = @"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)";
