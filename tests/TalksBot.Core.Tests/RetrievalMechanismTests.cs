@@ -169,6 +169,14 @@ public sealed class RetrievalMechanismTests
         Assert.Equal(kind, PassageRetriever.AskedKind(question, Analyzer));
 
     [Theory]
+    [InlineData("What was agreed in Geneva?", "Geneva", true)]
+    [InlineData("How many drones were shot down at the Granvik talks?", "Granvik", true)]
+    [InlineData("In Pavel Baev's piece, how many days of drone attacks follow?", "Pavel", false)]
+    [InlineData("What did he promise in Zelensky's speech?", "Zelensky", false)]
+    public void A_name_owning_what_follows_is_whose_it_is_not_where(string question, string name, bool setting) =>
+        Assert.Equal(setting, TextAnalyzer.IsSettingIn(question, name, adjacent: true));
+
+    [Theory]
     [InlineData("He would send grain free of charge to six nations.", "How many tonnes of free grain did he promise?", false)]
     [InlineData("He would send 50,000 tonnes of grain free of charge.", "How many tonnes of free grain did he promise?", true)]
     [InlineData("He would send 50,000 tonnes of grain free of charge.", "How many nations did he promise free grain?", false)]
