@@ -289,6 +289,12 @@ public sealed class GroundingTests : IDisposable
             Articles.Make("Budget", "Parliament passed the 2024 budget in December after a long debate, and the speaker did not step down.", published: new DateOnly(2023, 12, 20)));
         var result = await then.RetrieveAsync("Why did Halvorsen step down as the president's chief of staff in 2024?", default);
         Assert.True(result.Covered, result.Grounding?.Reason);
+        // A report without a date may be from that year: nothing holds against it.
+        var undated = await IndexAsync(
+            new ArticleDocument("Profile", "Test Wire", null, null, "Halvorsen, the president's chief of staff, stepped down because the negotiating team was reshuffled."),
+            Articles.Make("Budget", "Parliament passed the 2024 budget in December after a long debate, and the speaker did not step down.", published: new DateOnly(2023, 12, 20)));
+        var fromUndated = await undated.RetrieveAsync("Why did Halvorsen step down as the president's chief of staff in 2024?", default);
+        Assert.True(fromUndated.Covered, fromUndated.Grounding?.Reason);
     }
 
     [Fact]

@@ -1071,7 +1071,8 @@ public sealed partial class PassageRetriever(
         var named = chosen.Where(c => c.NamesHeld).ToList();
         // The first of them is the best, which the answer leads with: another naming the year ("Halvorsen opened the
         // 2024 book fair") doesn't date it ("What did G7 leaders decide at their June 2024 summit?" — a 2022 report).
-        return named.Count == 0 || years.All(y => named[0].Window.Factor(y) > 0) ? null : $"no passage tells of {string.Join(" and ", years)}";
+        // A report without a date may well be from that year: nothing to hold against it.
+        return named.Count == 0 || named[0].Hit.Article.Published is null || years.All(y => named[0].Window.Factor(y) > 0) ? null : $"no passage tells of {string.Join(" and ", years)}";
     }
 
     /// <summary>
