@@ -165,6 +165,7 @@ public sealed class RetrievalMechanismTests
     [InlineData("What was the archbishop's main point?", null)]
     [InlineData("Which paper did the archbishop write in?", null)]
     [InlineData("which newspaper ran the letter?", null)]
+    [InlineData("Which formation will use the rebuilt garrison?", null)]
     public void The_kind_a_which_question_asks_for_is_the_noun_its_describing_words_lead_to(string question, string? kind) =>
         Assert.Equal(kind, PassageRetriever.AskedKind(question, Analyzer));
 

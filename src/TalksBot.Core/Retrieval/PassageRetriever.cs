@@ -1328,6 +1328,8 @@ public sealed partial class PassageRetriever(
         "ngo", "ngos", "institution", "institutions",
         // …and so is a paper: "Which paper did the archbishop write in?" — "writing in the Daily Telegraph".
         "paper", "papers", "newspaper", "newspapers", "outlet", "outlets", "publication", "publications", "magazine", "magazines",
+        // …and a military formation: "Which formation will use the base?" — "the 44th Army Corps".
+        "formation", "formations", "unit", "units",
     };
 
     // "Who replaced…": the word after "who", the deed when it is a past verb (MissingDeed).
