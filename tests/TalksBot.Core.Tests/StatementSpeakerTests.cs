@@ -16,6 +16,21 @@ public sealed class StatementSpeakerTests
     public void The_speaker_is_who_the_question_asks_the_words_of(string question, string? speaker) =>
         Assert.Equal(speaker, StatementSpeaker.Of(question));
 
+    [Fact]
+    public void A_speaker_written_small_is_named_by_the_last_word_after_the_titles()
+    {
+        var question = "what did granvik's foreign minister halvorsen warn would happen?";
+        var speaker = StatementSpeaker.Of(question)!;
+        // A lowercase name is no name to the question's analysis: only the place is.
+        FocusTerm[] focus = [new("granvik", 1, true, []), new("foreign", 1, false, []), new("minist", 1, false, []), new("halvorsen", 1, false, []), new("happen", 1, false, [])];
+        var named = StatementSpeaker.NamedTerms(speaker, focus, Analyzer);
+        Assert.Contains("halvorsen", named);
+        Assert.DoesNotContain("minist", named);
+        Assert.True(StatementSpeaker.Gives("\"If the city falls, nobody will sit at the table,\" Halvorsen warned.", null, named, Analyzer));
+        // Its titles are no name: "what did the foreign minister say" names no one.
+        Assert.Empty(StatementSpeaker.NamedTerms(StatementSpeaker.Of("what did the foreign minister say?")!, focus, Analyzer));
+    }
+
     [Theory]
     [InlineData("Kremlin spokesman Dmitry Peskov told reporters the talks were useful.", null, true)]
     [InlineData("The talks were useful, said Kremlin spokesman Dmitry Peskov.", null, true)]

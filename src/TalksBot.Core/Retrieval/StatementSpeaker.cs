@@ -27,7 +27,11 @@ internal static partial class StatementSpeaker
     public static HashSet<string> NamedTerms(string speaker, IEnumerable<FocusTerm> focus, TextAnalyzer analyzer)
     {
         var words = analyzer.Terms(speaker).ToHashSet(StringComparer.Ordinal);
-        return focus.Where(f => f.IsName && words.Contains(f.Term)).SelectMany(f => f.Alternatives.Prepend(f.Term)).ToHashSet(StringComparer.Ordinal);
+        // Written small ("what did italy's foreign minister tajani say"), the speaker's own name is the phrase's last
+        // word, after the titles that describe them.
+        var last = TextAnalyzer.Tokenize(speaker).LastOrDefault();
+        var lastTerm = last is null || PersonTitles.Contains(last) || char.IsUpper(last[0]) ? null : analyzer.Term(last);
+        return focus.Where(f => (f.IsName || f.Term == lastTerm) && words.Contains(f.Term)).SelectMany(f => f.Alternatives.Prepend(f.Term)).ToHashSet(StringComparer.Ordinal);
     }
 
     /// <summary>The index terms of the words of saying ("claim", "statement"): what a question asks about is not these.</summary>
