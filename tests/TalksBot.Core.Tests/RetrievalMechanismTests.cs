@@ -181,6 +181,8 @@ public sealed class RetrievalMechanismTests
     [InlineData("He would send grain free of charge to six nations.", "How many tonnes of free grain did he promise?", false)]
     [InlineData("He would send 50,000 tonnes of grain free of charge.", "How many tonnes of free grain did he promise?", true)]
     [InlineData("He would send 50,000 tonnes of grain free of charge.", "How many nations did he promise free grain?", false)]
+    [InlineData("He would send 1.5 million tonnes of grain free of charge.", "How many tonnes of free grain did he promise?", true)]
+    [InlineData("He would send 500,000 metric tons of grain free of charge.", "How many tons of free grain did he promise?", true)]
     [InlineData("Granvik shares a 1,222km border with Lakeland.", "How many km long is Granvik's border with Lakeland?", true)]
     [InlineData("Granvik shares a border with two neighbours.", "How many km long is Granvik's border?", false)]
     public void How_many_of_a_measure_is_answered_by_a_number_with_its_unit(string sentence, string question, bool holds) =>

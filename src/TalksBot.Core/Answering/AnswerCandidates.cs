@@ -284,8 +284,17 @@ public static partial class AnswerCandidates
 
     // "How many tonnes of grain…", "how many km…": a measure is counted, so the number must come with a unit of it
     // ("six African nations" counts no tonnes).
-    private static bool MeasuredIfAsked(string sentence, Match number, string question) =>
-        !MeasureCounted().IsMatch(question) || MeasureUnitAfter().Match(sentence, number.Index + number.Length) is { Success: true, Groups: var g } && !g[2].Success;
+    // The unit may follow a scale or "metric": "1.5 million tonnes", "500,000 metric tons".
+    private static bool MeasuredIfAsked(string sentence, Match number, string question)
+    {
+        if (!MeasureCounted().IsMatch(question)) return true;
+        int end = number.Index + number.Length;
+        if (ScaleAfter().Match(sentence, end) is { Success: true } scale) end = scale.Index + scale.Length;
+        return MeasureUnitAfter().Match(sentence, end) is { Success: true, Groups: var g } && !g[2].Success;
+    }
+
+    [GeneratedRegex(@"\G\s*-?(?:(?:million|billion|thousand|trillion|mn|bn)\b)?(?:\s*metric\b)?", RegexOptions.IgnoreCase)]
+    private static partial Regex ScaleAfter();
 
     [GeneratedRegex(@"\bhow\s+many\s+(?:square\s+)?(?:km|kilomet(?:re|er)s?|miles?|met(?:re|er)s?|kg|kilogram(?:me)?s?|tonnes?|tons?|hectares?)\b", RegexOptions.IgnoreCase)]
     private static partial Regex MeasureCounted();
