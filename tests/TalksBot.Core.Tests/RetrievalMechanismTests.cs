@@ -130,6 +130,7 @@ public sealed class RetrievalMechanismTests
     [InlineData("The dialogue was suspended a year ago.", false)]
     [InlineData("After a year-long suspension the dialogue resumed.", true)]
     [InlineData("Months-long pauses in the dialogue are common.", true)]
+    [InlineData("The dialogue was suspended for forty days.", true)]
     [InlineData("The dialogue was long suspended.", false)]
     public void How_long_is_answered_by_a_length_of_time_or_by_since_when(string sentence, bool holds) =>
         Assert.Equal(holds, AnswerCandidates.Holds(QuestionType.Duration, sentence, "How long has the dialogue been suspended?"));
@@ -168,6 +169,17 @@ public sealed class RetrievalMechanismTests
     [InlineData("Which formation will use the rebuilt garrison?", null)]
     public void The_kind_a_which_question_asks_for_is_the_noun_its_describing_words_lead_to(string question, string? kind) =>
         Assert.Equal(kind, PassageRetriever.AskedKind(question, Analyzer));
+
+    [Theory]
+    [InlineData("How long did the first day of the Geneva talks last?", "day")]
+    [InlineData("How long did Putin's fifth-term inauguration ceremony in the Kremlin last in May 2024?", "ceremony")]
+    [InlineData("How long did the late-night Kremlin meeting between Putin, Witkoff and Kushner on 22 January 2026 last?", "meeting")]
+    [InlineData("How long did the Normandy-format session that produced the Minsk-II deal drag on?", "session")]
+    [InlineData("how long did the first day last?", "day")]
+    [InlineData("How long has the channel been closed?", null)]
+    [InlineData("How long was the video call?", null)]
+    public void How_long_did_x_last_asks_the_length_of_x(string question, string? thing) =>
+        Assert.Equal(thing, PassageRetriever.LastingThing(question));
 
     [Theory]
     [InlineData("What was agreed in Geneva?", "Geneva", true)]

@@ -438,6 +438,32 @@ public sealed class GroundingTests : IDisposable
     }
 
     [Fact]
+    public async Task How_long_did_it_last_is_answered_by_a_length_told_of_what_lasted()
+    {
+        const string Question = "How long did Ana Holm's inauguration ceremony in Granvik last?";
+        var retriever = await IndexAsync(Articles.Make("Holm sworn in",
+            "Ana Holm began her second term at a glittering inauguration ceremony in Granvik on Tuesday. "
+            + "Holm set out on another six years in office after a long campaign with no real rival."));
+        var other = await retriever.RetrieveAsync(Question, default);
+        Assert.False(other.Covered, "six years is the term's length, not the ceremony's");
+        Assert.Equal("no passage gives the length of time asked for", other.Grounding?.Reason);
+
+        using var second = new TempIndex();
+        var told = await (await second.RetrieverOverAsync(Articles.Make("Holm sworn in",
+            "Ana Holm began her second term at a glittering inauguration ceremony in Granvik on Tuesday. "
+            + "The ceremony lasted barely forty minutes. Holm set out on another six years in office after a long campaign."))).RetrieveAsync(Question, default);
+        Assert.True(told.Covered, told.Grounding?.Reason);
+        Assert.Contains("forty minutes", new ExtractiveAnswerWriter(TextAnalyzer.Default).Write(told).Text);
+
+        // A sentence pointing back at the one before tells of what it names: "It lasted barely forty minutes."
+        using var third = new TempIndex();
+        var pointing = await (await third.RetrieverOverAsync(Articles.Make("Holm sworn in",
+            "Ana Holm began her second term at a glittering inauguration ceremony in Granvik on Tuesday. "
+            + "It lasted barely forty minutes, after a long campaign with no real rival."))).RetrieveAsync(Question, default);
+        Assert.True(pointing.Covered, pointing.Grounding?.Reason);
+    }
+
+    [Fact]
     public async Task Which_paper_is_not_answered_by_a_passage_that_speaks_of_the_paper_without_naming_it()
     {
         const string Story = "President Ana Holm gave the Ostmark newspaper an extensive interview on Tuesday. "

@@ -1184,6 +1184,10 @@ public sealed partial class PassageRetriever(
         if (any.Count == 0) yield break;
         var near = content.Count > 0 ? content : any;
         var counted = type == QuestionType.Quantity ? CountedTerms(query, focus) : null;
+        // "How long did the inauguration ceremony last?": the length is told of the ceremony, in its sentence (or the one
+        // before, when the sentence starts by pointing back: "It lasted…"); "another six years in office" is the term's.
+        var lasting = type == QuestionType.Duration && LastingThing(query.Question) is { } thing && analyzer.Term(thing) is { } thingTerm
+            ? focus.Terms.Where(f => f.Term == thingTerm).SelectMany(f => f.Alternatives).Append(thingTerm).ToHashSet(StringComparer.Ordinal) : null;
         // "How many people…" names no kind to look for ("people", "leaders" are every kind of them): the number must count people.
         var people = type == QuestionType.Quantity ? PeopleCounted().Match(query.Question) : System.Text.RegularExpressions.Match.Empty;
         bool countsPeople = people.Success;
@@ -1228,6 +1232,7 @@ public sealed partial class PassageRetriever(
                     // nothing of sanctions ("has not appeared in public since February 24"): a date or a length of time
                     // is told with what the question asks of it, in the sentence or the one before.
                     if (type is QuestionType.Time or QuestionType.Duration && content.Count > 0 && !HeldHere(i, content)) continue;
+                    if (lasting is not null && !TermsOf(i).Any(lasting.Contains) && !(PointsBack(sentence) && HeldHere(i, lasting))) continue;
                     // "How many children has Russia deported?" is answered neither by "deported thousands of people" nor
                     // by "fifteen children have been returned": the number counts what is asked, and what happened to it
                     // is told with it.
@@ -1362,6 +1367,26 @@ public sealed partial class PassageRetriever(
 
     [System.Text.RegularExpressions.GeneratedRegex(@"\bhow\s+many\s+((?:[\p{L}'’-]+\s+){0,2}?[\p{L}'’-]+?)(?=\s+(?:has|have|had|did|do|does|were|was|are|is|will|would|could|can|been|in|on|at|of|from|to|since|during|after|before)\b|\s*\?|$)", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
     private static partial System.Text.RegularExpressions.Regex CountedPattern();
+
+    // "It lasted two hours", "They talked for an hour": a sentence whose subject is the one before it.
+    private static bool PointsBack(string sentence) => LeadingPronoun().IsMatch(sentence);
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\W*(?:it|they|this|that|these|those)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex LeadingPronoun();
+
+    /// <summary>
+    /// What a "how long did X last / go on / take" question asks the length of: the last word of X before what describes
+    /// it ("the late-night Kremlin meeting between Putin and…" — meeting; "the first day of the talks" — day); null for
+    /// other questions.
+    /// </summary>
+    internal static string? LastingThing(string question)
+    {
+        var m = LastingPattern().Match(question);
+        return m.Success ? TextAnalyzer.Tokenize(m.Groups["thing"].Value).LastOrDefault() : null;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\W*how\s+long\s+did\s+(?<thing>(?:(?!\b(?:of|with|in|on|at|between|that|which|who|from|for|against|during|by|after|before|last|lasted|go|take|drag)\b)[^,?])+?)\s*(?:\b(?:of|with|in|on|at|between|that|which|who|from|for|against|during|by|after|before)\b.*?)?\s+(?:last|go\s+on|drag\s+on|take)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex LastingPattern();
 
     // The last word before the verb is what is counted ("Ukrainian children"); the words before it describe it.
     private static string? CountedWord(string question)
