@@ -455,6 +455,19 @@ public sealed class GroundingTests : IDisposable
         Assert.True(told.Covered, told.Grounding?.Reason);
         Assert.Contains("forty minutes", new ExtractiveAnswerWriter(TextAnalyzer.Default).Write(told).Text);
 
+        // …told of it, not beside it in a sentence about something else.
+        using var far = new TempIndex();
+        var beside = await (await far.RetrieverOverAsync(Articles.Make("Holm sworn in",
+            "Ana Holm was sworn in at Granvik on Tuesday after a long campaign. The inauguration ceremony, which opened a term that "
+            + "could keep Holm in office for thirty years, was marked by a bellicose speech."))).RetrieveAsync(Question, default);
+        Assert.False(beside.Covered, "thirty years is how long she may rule, far from the ceremony it is told beside");
+        // "…the ceremony (which lasted more than forty minutes)": a length after "lasted" is told of what lasted.
+        using var after = new TempIndex();
+        var lasted = await (await after.RetrieverOverAsync(Articles.Make("Holm sworn in",
+            "Ana Holm was sworn in at Granvik on Tuesday after a long campaign. Diplomats recalled the inauguration ceremony of her "
+            + "predecessor in the old Granvik cathedral (which lasted more than forty minutes)."))).RetrieveAsync(Question, default);
+        Assert.True(lasted.Covered, lasted.Grounding?.Reason);
+
         // A sentence pointing back at the one before tells of what it names: "It lasted barely forty minutes."
         using var third = new TempIndex();
         var pointing = await (await third.RetrieverOverAsync(Articles.Make("Holm sworn in",

@@ -1232,7 +1232,7 @@ public sealed partial class PassageRetriever(
                     // nothing of sanctions ("has not appeared in public since February 24"): a date or a length of time
                     // is told with what the question asks of it, in the sentence or the one before.
                     if (type is QuestionType.Time or QuestionType.Duration && content.Count > 0 && !HeldHere(i, content)) continue;
-                    if (lasting is not null && !TermsOf(i).Any(lasting.Contains) && !(PointsBack(sentence) && HeldHere(i, lasting))) continue;
+                    if (lasting is not null && !TellsLengthOf(sentence, query.Question, lasting) && !(PointsBack(sentence) && HeldHere(i, lasting))) continue;
                     // "How many children has Russia deported?" is answered neither by "deported thousands of people" nor
                     // by "fifteen children have been returned": the number counts what is asked, and what happened to it
                     // is told with it.
@@ -1367,6 +1367,36 @@ public sealed partial class PassageRetriever(
 
     [System.Text.RegularExpressions.GeneratedRegex(@"\bhow\s+many\s+((?:[\p{L}'’-]+\s+){0,2}?[\p{L}'’-]+?)(?=\s+(?:has|have|had|did|do|does|were|was|are|is|will|would|could|can|been|in|on|at|of|from|to|since|during|after|before)\b|\s*\?|$)", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
     private static partial System.Text.RegularExpressions.Regex CountedPattern();
+
+    /// <summary>
+    /// True when a length of time in the sentence stands within <see cref="LengthOfWords"/> words of what lasted ("the
+    /// ceremony lasted barely forty minutes", "an hour-long meeting") or right after "lasted", not only somewhere in its
+    /// sentence ("The ceremony, which begins a term that could end with Putin in power for 30 years").
+    /// </summary>
+    private bool TellsLengthOf(string sentence, string question, IReadOnlySet<string> thing)
+    {
+        var words = TextAnalyzer.TokenSpans(sentence).ToList();
+        var thingAt = AnswerCandidates.WordsHolding(words, thing, analyzer);
+        if (thingAt.Count == 0) return false;
+        foreach (int offset in AnswerCandidates.Positions(QuestionType.Duration, sentence, question))
+        {
+            int at = AnswerCandidates.WordAt(words, offset);
+            if (at < 0) continue;
+            if (thingAt.Any(t => Math.Abs(t - at) <= LengthOfWords)) return true;
+            // "…the Normandy format meeting on concluding the Minsk-II agreements (which lasted more than sixteen hours)":
+            // a length after "lasted" is told of what the sentence says lasted, however far back it was named.
+            if (Enumerable.Range(Math.Max(0, at - 3), Math.Min(3, at)).Any(k => LastingVerbs.Contains(words[k].Token))) return true;
+        }
+        return false;
+    }
+
+    private static readonly HashSet<string> LastingVerbs = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "last", "lasts", "lasted", "lasting", "took", "continued", "stretched", "ran",
+    };
+
+    // Words between what lasted and its length: "the Normandy meeting on Minsk-II lasted more than sixteen hours" is five.
+    private const int LengthOfWords = 8;
 
     // "It lasted two hours", "They talked for an hour": a sentence whose subject is the one before it.
     private static bool PointsBack(string sentence) => LeadingPronoun().IsMatch(sentence);
