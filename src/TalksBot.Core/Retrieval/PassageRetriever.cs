@@ -1184,8 +1184,8 @@ public sealed partial class PassageRetriever(
         if (any.Count == 0) yield break;
         var near = content.Count > 0 ? content : any;
         var counted = type == QuestionType.Quantity ? CountedTerms(query, focus) : null;
-        // "How long did the inauguration ceremony last?": the length is told of the ceremony, in its sentence (or the one
-        // before, when the sentence starts by pointing back: "It lasted…"); "another six years in office" is the term's.
+        // "How long did the inauguration ceremony last?": the length is told of the ceremony (TellsLengthOf), or in a
+        // sentence pointing back at the one before that names it ("It lasted…"); "another six years in office" is the term's.
         var lasting = type == QuestionType.Duration && LastingThing(query.Question) is { } thing && analyzer.Term(thing) is { } thingTerm
             ? focus.Terms.Where(f => f.Term == thingTerm).SelectMany(f => f.Alternatives).Append(thingTerm).ToHashSet(StringComparer.Ordinal) : null;
         // "How many people…" names no kind to look for ("people", "leaders" are every kind of them): the number must count people.
@@ -1395,7 +1395,8 @@ public sealed partial class PassageRetriever(
         "last", "lasts", "lasted", "lasting", "took", "continued", "stretched", "ran",
     };
 
-    // Words between what lasted and its length: "the Normandy meeting on Minsk-II lasted more than sixteen hours" is five.
+    // Words between what lasted and its length: "the ceremony lasted barely forty minutes" is three; eight leave room for a
+    // clause between ("the meeting with the Irish premier took an hour").
     private const int LengthOfWords = 8;
 
     // "It lasted two hours", "They talked for an hour": a sentence whose subject is the one before it.
