@@ -474,7 +474,7 @@ public sealed partial class PassageRetriever(
             }
         }
         var passages = chosen.Select(c => c.Passage).ToList();
-        if ((NotGiven(best, focus, query) ?? Predates(best, query) ?? MissingDeed(best, focus, query) ?? MissingAuthor(passages, query) ?? MissingKindName(passages, query) ?? MissingAnswer(passages, focus, query) ?? MissingSpeaker(passages, focus, query) ?? MissingYear(passages, focus, query)) is { } missing)
+        if ((NotGiven(best, focus, query) ?? Predates(best, query) ?? MissingDeed(best, focus, query) ?? MissingAuthor(passages, query) ?? MissingKindName(passages, query) ?? MissingAnswer(passages, focus, query, reworded: answerSimilarity is not null) ?? MissingSpeaker(passages, focus, query) ?? MissingYear(passages, focus, query)) is { } missing)
         {
             return Refused(missing);
         }
@@ -1012,12 +1012,14 @@ public sealed partial class PassageRetriever(
     /// sentence that quotes an unnamed commander, nor "How many MPs confirmed Recean?" by a vote in another country's
     /// parliament told in a passage that never names him. Null when such a sentence exists (or the question asks for no such thing).
     /// </summary>
-    private string? MissingAnswer(IEnumerable<Candidate> chosen, QuestionFocus focus, QueryAnalysis query)
+    /// <param name="reworded">The question was grounded by its meaning (<see cref="AnswerSentenceAsync"/>): its words for
+    /// what lasted need not be the report's.</param>
+    private string? MissingAnswer(IEnumerable<Candidate> chosen, QuestionFocus focus, QueryAnalysis query, bool reworded = false)
     {
         var type = query.Type;
         if (type is QuestionType.Other or QuestionType.Statement or QuestionType.Reason || query.Question.Length == 0) return null;
         if (focus.Terms.All(f => f.IsSetting)) return null;
-        if (AnswerSentences(chosen.Where(c => c.NamesHeld), focus, query).Any()) return null;
+        if (AnswerSentences(chosen.Where(c => c.NamesHeld), focus, query, reworded: reworded).Any()) return null;
         return type switch
         {
             QuestionType.Quantity => "no passage gives the number asked for",
@@ -1142,7 +1144,7 @@ public sealed partial class PassageRetriever(
     private async Task<(Candidate Passage, string Sentence, Dictionary<string, double> Similarity)?> AnswerSentenceAsync(
         IEnumerable<Candidate> chosen, QuestionFocus focus, QueryAnalysis query, ReadOnlyMemory<float> question, CancellationToken cancellationToken)
     {
-        var found = AnswerSentences(chosen.Where(c => c.NamesHeld), focus, query).DistinctBy(s => s.Sentence).Take(AnswerSentencesEmbedded).ToList();
+        var found = AnswerSentences(chosen.Where(c => c.NamesHeld), focus, query, reworded: true).DistinctBy(s => s.Sentence).Take(AnswerSentencesEmbedded).ToList();
         if (found.Count == 0) return null;
         IReadOnlyList<ReadOnlyMemory<float>> vectors;
         try
@@ -1174,7 +1176,10 @@ public sealed partial class PassageRetriever(
     private static HashSet<string> ContentTerms(QuestionFocus focus) =>
         focus.Terms.Where(f => !f.IsName && !f.IsSetting).SelectMany(f => f.Alternatives.Prepend(f.Term)).ToHashSet(StringComparer.Ordinal);
 
-    private IEnumerable<(Candidate Passage, string Sentence)> AnswerSentences(IEnumerable<Candidate> chosen, QuestionFocus focus, QueryAnalysis query, bool countedByName = false)
+    /// <param name="reworded">For a question judged by its meaning (<see cref="AnswerSentenceAsync"/>): what lasted may be
+    /// said in other words ("Orlan's audio explanation" is the report's "11-minute voice recording"), so its length need not
+    /// be told beside the question's word for it.</param>
+    private IEnumerable<(Candidate Passage, string Sentence)> AnswerSentences(IEnumerable<Candidate> chosen, QuestionFocus focus, QueryAnalysis query, bool countedByName = false, bool reworded = false)
     {
         var type = query.Type;
         if (type is QuestionType.Other or QuestionType.Statement or QuestionType.Reason || query.Question.Length == 0) yield break;
@@ -1186,7 +1191,7 @@ public sealed partial class PassageRetriever(
         var counted = type == QuestionType.Quantity ? CountedTerms(query, focus) : null;
         // "How long did the inauguration ceremony last?": the length is told of the ceremony (TellsLengthOf), or in a
         // sentence pointing back at the one before that names it ("It lasted…"); "another six years in office" is the term's.
-        var lasting = type == QuestionType.Duration && LastingThing(query.Question) is { } thing && analyzer.Term(thing) is { } thingTerm
+        var lasting = type == QuestionType.Duration && !reworded && LastingThing(query.Question) is { } thing && analyzer.Term(thing) is { } thingTerm
             ? focus.Terms.Where(f => f.Term == thingTerm).SelectMany(f => f.Alternatives).Append(thingTerm).ToHashSet(StringComparer.Ordinal) : null;
         // "How many people…" names no kind to look for ("people", "leaders" are every kind of them): the number must count people.
         var people = type == QuestionType.Quantity ? PeopleCounted().Match(query.Question) : System.Text.RegularExpressions.Match.Empty;
