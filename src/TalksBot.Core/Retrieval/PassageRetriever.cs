@@ -82,6 +82,9 @@ public sealed partial class PassageRetriever(
     private readonly SpellingCorrector _corrector = new(analyzer);
     // The index terms of the words of saying, read once: every "what did X say" question asks for them.
     private readonly HashSet<string> _sayingTerms = StatementSpeaker.SayingTerms(analyzer);
+    // The index terms of the kinds a question may ask for (GenericKinds, NamedKinds), read once: the rarest-word rule and
+    // "how many X" both leave them out.
+    private readonly HashSet<string> _kindTerms = GenericKinds.Concat(NamedKinds).Select(analyzer.Term).OfType<string>().ToHashSet(StringComparer.Ordinal);
 
     public async Task<RetrievalResult> RetrieveAsync(string question, CancellationToken cancellationToken)
     {
@@ -730,8 +733,7 @@ public sealed partial class PassageRetriever(
 
         // The rarest word typed (not a paraphrase, a name, who tells it, nor the kind of answer asked: "on what date"): a
         // passage that grounds the answer holds it.
-        var kinds = GenericKinds.Concat(NamedKinds).Select(analyzer.Term).OfType<string>().ToHashSet(StringComparer.Ordinal);
-        var specific = terms.Where(f => !f.IsName && !f.FromParaphrase && !attributionTerms.Contains(f.Term) && !kinds.Contains(f.Term))
+        var specific = terms.Where(f => !f.IsName && !f.FromParaphrase && !attributionTerms.Contains(f.Term) && !_kindTerms.Contains(f.Term))
             .OrderByDescending(f => f.Weight).FirstOrDefault();
         if (specific is not null && terms.Count(f => !f.FromParaphrase) < 2) specific = null;
         // Not for a name the index knows only as a correction ("Dalai Lama" read as "Delai Hamas"): that is no surname.
@@ -1237,7 +1239,7 @@ public sealed partial class PassageRetriever(
                     // nothing of sanctions ("has not appeared in public since February 24"): a date or a length of time
                     // is told with what the question asks of it, in the sentence or the one before.
                     if (type is QuestionType.Time or QuestionType.Duration && content.Count > 0 && !HeldHere(i, content)) continue;
-                    if (lasting is not null && !TellsLengthOf(sentence, query.Question, lasting) && !(PointsBack(sentence) && HeldHere(i, lasting))) continue;
+                    if (lasting is not null && !TellsLengthOf(sentence, query.Question, lasting) && !(LeadingPronoun().IsMatch(sentence) && HeldHere(i, lasting))) continue;
                     // "How many children has Russia deported?" is answered neither by "deported thousands of people" nor
                     // by "fifteen children have been returned": the number counts what is asked, and what happened to it
                     // is told with it.
@@ -1359,7 +1361,7 @@ public sealed partial class PassageRetriever(
         var word = CountedWord(query.Question);
         if (word is null || GenericKinds.Contains(word) || NamedKinds.Contains(word)) return result;
         var term = focus.Corrections.TryGetValue(word, out var corrected) ? corrected : analyzer.Term(word);
-        if (term is null || GenericKinds.Concat(NamedKinds).Any(g => analyzer.Term(g) == term)) return result;
+        if (term is null || _kindTerms.Contains(term)) return result;
         result.Add(term);
         foreach (var f in focus.Terms.Where(f => f.Term == term)) result.UnionWith(f.Alternatives);
         // A word the index lacks stands for its paraphrase ("soldiers" for "troops"): that is what is counted then.
@@ -1405,8 +1407,6 @@ public sealed partial class PassageRetriever(
     private const int LengthOfWords = 8;
 
     // "It lasted two hours", "They talked for an hour": a sentence whose subject is the one before it.
-    private static bool PointsBack(string sentence) => LeadingPronoun().IsMatch(sentence);
-
     [System.Text.RegularExpressions.GeneratedRegex(@"^\W*(?:it|they|this|that|these|those)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
     private static partial System.Text.RegularExpressions.Regex LeadingPronoun();
 
