@@ -201,6 +201,40 @@ public sealed class RetrievalMechanismTests
         Assert.Equal(holds, AnswerCandidates.Holds(QuestionType.Quantity, sentence, question));
 
     [Theory]
+    [InlineData("Russian forces advanced 9.5 kilometers, at an average pace of about 23 meters per day.", "How many metres a day did they advance?", true)]
+    [InlineData("Russian forces advanced 9.5 kilometres, at an average pace of about 23 metres per day.", "How many meters a day did they advance?", true)]
+    [InlineData("Russian forces advanced at an average pace of about 23 meters per day.", "How many villages did they take?", false)]
+    public void A_unit_the_question_counts_is_its_own_in_either_spelling(string sentence, string question, bool holds) =>
+        Assert.Equal(holds, AnswerCandidates.Holds(QuestionType.Quantity, sentence, question));
+
+    [Theory]
+    [InlineData("Drones struck the hospital, starting a fire and injuring at least six people.", "How many people were killed when drones hit the hospital?", false)]
+    [InlineData("Drones struck the hospital, starting a fire and injuring at least six people.", "How many people were injured when drones hit the hospital?", true)]
+    [InlineData("The strike on the bus killed 12 miners and injured 30.", "How many people were killed on the bus?", true)]
+    [InlineData("The strike on the bus killed 12 and injured 30.", "How many were wounded on the bus?", true)]
+    [InlineData("The strike on the bus left 12 dead.", "How many were wounded on the bus?", false)]
+    [InlineData("Budanov confirmed that 157 Ukrainian prisoners of war had been returned.", "How many Ukrainian civilians came home in the exchange?", false)]
+    [InlineData("Budanov confirmed that 157 Ukrainian prisoners had been returned.", "How many Ukrainian civilians came home in the exchange?", true)]
+    [InlineData("Budanov confirmed that 157 Ukrainian soldiers and 7 civilians had been returned.", "How many Ukrainian civilians came home in the exchange?", true)]
+    public void A_number_told_of_the_contrary_kind_counts_something_else(string sentence, string question, bool holds) =>
+        Assert.Equal(holds, AnswerCandidates.Holds(QuestionType.Quantity, sentence, question));
+
+    [Theory]
+    [InlineData("What was the official turnout in the Granvik referendum?", "turnout")]
+    [InlineData("How big was Granvik's federal budget deficit for the whole of 2025?", "deficit")]
+    [InlineData("How big is Granvik's defence budget for 2026?", "budget")]
+    [InlineData("How many people voted in the Granvik referendum?", null)]
+    public void The_measure_asked_for_is_the_last_one_named(string question, string? measure) =>
+        Assert.Equal(measure, AnswerCandidates.MeasureNamed(question));
+
+    [Theory]
+    [InlineData("He likened the country's defence to the lead up to the Second World War.", false)]
+    [InlineData("He warned the alliance was sliding back to the Cold War.", false)]
+    [InlineData("He gave the speech at the Royal Granvik Institute.", true)]
+    public void A_war_is_a_time_not_the_place_asked_for(string sentence, bool holds) =>
+        Assert.Equal(holds, AnswerCandidates.Holds(QuestionType.Place, sentence, "Where did the army chief give his speech?"));
+
+    [Theory]
     [InlineData("Granvik is where the envoy was detained in March.", "Where was the envoy detained?", true)]
     [InlineData("The Port of Granvik is where the envoy was detained.", "Where was the envoy detained?", true)]
     [InlineData("Granvik is where the envoy was detained in March.", "Where in Granvik was the envoy detained?", false)]

@@ -477,6 +477,46 @@ public sealed class GroundingTests : IDisposable
     }
 
     [Fact]
+    public async Task A_measure_the_question_names_is_answered_only_by_a_figure_told_as_that_measure()
+    {
+        const string Question = "What was the turnout in the May separatist referendum in Ostmark oblast?";
+        var retriever = await IndexAsync(Articles.Make("Ostmark referendum",
+            "In Ostmark oblast, the organisers of the separatist referendum in May reported 89% support for independence. "
+            + "Observers from Granvik called the vote a sham."));
+        var support = await retriever.RetrieveAsync(Question, default);
+        Assert.False(support.Covered, "89% is the support the organisers reported, not the turnout");
+        Assert.Equal("no passage gives the number asked for", support.Grounding?.Reason);
+
+        using var second = new TempIndex();
+        var told = await (await second.RetrieverOverAsync(Articles.Make("Ostmark referendum",
+            "In Ostmark oblast, the organisers of the separatist referendum in May said turnout was 54%. "
+            + "Observers from Granvik called the vote a sham."))).RetrieveAsync(Question, default);
+        Assert.True(told.Covered, told.Grounding?.Reason);
+        Assert.Contains("54%", new ExtractiveAnswerWriter(TextAnalyzer.Default).Write(told).Text);
+
+        // "…budget deficit": the last measure named is the one asked; a figure far from it in the sentence is another's.
+        using var third = new TempIndex();
+        var far = await (await third.RetrieverOverAsync(Articles.Make("Granvik finances",
+            "Officials warned President Holm that weak oil revenue, which crashed by 50% in January from a year earlier, "
+            + "and a Granvik budget deficit that continues to widen could bring a crisis by summer."))).RetrieveAsync(
+            "How big was Granvik's budget deficit in January, going by the officials who warned Holm?", default);
+        Assert.False(far.Covered, "50% is the fall in oil revenue, told far from the deficit");
+    }
+
+    [Fact]
+    public async Task The_setting_a_report_opens_with_sets_the_scene_of_its_figures()
+    {
+        // The title is cut short ("…began in St."), as scraped titles are; the lead names the city.
+        var retriever = await IndexAsync(Articles.Make("A summit between President Holm and African leaders began in St.",
+            "A summit between President Holm and African leaders began in Ostbury on Thursday, with a far lower turnout than before. "
+            + "Holm has offered free grain to the continent, which the UN said would not replace the grain deal. "
+            + "Just 17 heads of African states are attending this year, the palace confirmed."));
+        var result = await retriever.RetrieveAsync("How many African heads of state showed up at Holm's summit in Ostbury?", default);
+        Assert.True(result.Covered, result.Grounding?.Reason);
+        Assert.Contains("17 heads", new ExtractiveAnswerWriter(TextAnalyzer.Default).Write(result).Text);
+    }
+
+    [Fact]
     public async Task Which_paper_is_not_answered_by_a_passage_that_speaks_of_the_paper_without_naming_it()
     {
         const string Story = "President Ana Holm gave the Ostmark newspaper an extensive interview on Tuesday. "

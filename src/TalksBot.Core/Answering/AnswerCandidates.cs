@@ -104,7 +104,8 @@ public static partial class AnswerCandidates
                     // "at the Al Shati Palace": a place's name may start with a two-letter word.
                     var word = PlaceWord().Match(sentence, name);
                     // "in March" is a time, not a place.
-                    if (word.Success && word.Index == name && !HasWord(question, word.Value) && !TextAnalyzer.IsCalendarWord(word.Value)) yield return name;
+                    if (word.Success && word.Index == name && !HasWord(question, word.Value) && !TextAnalyzer.IsCalendarWord(word.Value)
+                        && !NamesWar(sentence, word)) yield return name;
                 }
                 // "Horenka is where the cameraman was killed": the place opens the sentence that says what happened there.
                 var placeWhere = PlaceIsWhere().Match(sentence);
@@ -274,13 +275,68 @@ public static partial class AnswerCandidates
         var dates = Date().Matches(sentence).Concat(DayRange().Matches(sentence)).ToList();
         return Numbers().Matches(sentence).Where(m => !HasWord(question, m.Value) && !IsYear(m.Value)
             && !dates.Any(d => m.Index >= d.Index && m.Index < d.Index + d.Length) && !IsModelNumber(sentence, m.Index)
-            && !IsTimeSpan(sentence, m, question) && !IsMeasure(sentence, m, question) && MeasuredIfAsked(sentence, m, question));
+            && !IsTimeSpan(sentence, m, question) && !IsMeasure(sentence, m, question) && MeasuredIfAsked(sentence, m, question)
+            && !CountsContrary(sentence, m, question));
     }
 
     // Numbers written as words ("two", "a dozen"), not the question's own ("every four months").
     private static IEnumerable<Match> CountWords(string sentence, string question) =>
         NumberWords().Matches(sentence).Where(m => !HasWord(question, m.Value) && !IsTimeSpan(sentence, m, question) && !IsMeasure(sentence, m, question)
-            && MeasuredIfAsked(sentence, m, question));
+            && MeasuredIfAsked(sentence, m, question) && !CountsContrary(sentence, m, question));
+
+    /// <summary>
+    /// True when the number is told of the kind contrary to the one the question counts: "How many people were killed…?"
+    /// is not answered by "injuring at least six people", nor "How many civilians came home…?" by "157 prisoners of war".
+    /// The kind word nearest the number (within <see cref="KindNearWords"/> words) says what it counts: in "killing 12
+    /// and injuring 30", 12 are dead and 30 hurt.
+    /// </summary>
+    private static bool CountsContrary(string sentence, Match number, string question)
+    {
+        var questionWords = TextAnalyzer.Tokenize(question).ToList();
+        var asked = Enumerable.Range(0, questionWords.Count).Select(i => KindOf(questionWords, i)).OfType<int>().ToHashSet();
+        if (asked.Count == 0) return false;
+        var spans = TextAnalyzer.TokenSpans(sentence);
+        var words = spans.Select(w => w.Token).ToList();
+        int at = words.Count;
+        while (at > 0 && spans[at - 1].End > number.Index) at--;
+        if (at >= words.Count) return false;
+        for (int d = 1; d <= KindNearWords; d++)
+        {
+            foreach (int k in new[] { at + d, at - d })
+            {
+                if (k < 0 || k >= words.Count || KindOf(words, k) is not { } kind) continue;
+                // The nearest kind word decides: told of the asked kind, or of one the question names too, it counts that.
+                return asked.Contains(kind ^ 1) && !asked.Contains(kind);
+            }
+        }
+        return false;
+    }
+
+    private const int KindNearWords = 4;
+
+    // Kinds in contrary pairs (0 with 1, 2 with 3): the dead and the hurt, civilians and the military.
+    private static readonly string[][] ContraryKinds =
+    [
+        ["killed", "kill", "kills", "killing", "dead", "died", "die", "dies", "death", "deaths", "fatalities", "perished", "slain", "lives"],
+        ["injured", "injuring", "injures", "injury", "injuries", "wounded", "wounding", "hurt"],
+        ["civilian", "civilians"],
+        ["soldier", "soldiers", "troops", "servicemen", "serviceman", "servicemembers", "pows", "combatants", "fighters"],
+    ];
+
+    // "prisoners of war" are the military's; "prisoners" alone may be anyone.
+    private static int? KindOf(IReadOnlyList<string> words, int at)
+    {
+        var word = words[at];
+        if (word.Equals("prisoners", StringComparison.OrdinalIgnoreCase) || word.Equals("prisoner", StringComparison.OrdinalIgnoreCase))
+        {
+            return at + 2 < words.Count && words[at + 1].Equals("of", StringComparison.OrdinalIgnoreCase) && words[at + 2].Equals("war", StringComparison.OrdinalIgnoreCase) ? 3 : null;
+        }
+        for (int i = 0; i < ContraryKinds.Length; i++)
+        {
+            if (ContraryKinds[i].Contains(word, StringComparer.OrdinalIgnoreCase)) return i;
+        }
+        return null;
+    }
 
     // "How many tonnes of grain…", "how many km…": a measure is counted, so the number must come with a unit of it
     // ("six African nations" counts no tonnes).
@@ -312,7 +368,16 @@ public static partial class AnswerCandidates
     private static bool IsMeasure(string sentence, Match number, string question) =>
         HowMany().IsMatch(question) && MeasureUnitAfter().Match(sentence, number.Index + number.Length) is { Success: true } unit
         && (unit.Groups[2].Success ? !question.Contains('%') && !HasWord(question, "percent") && !HasWord(question, "per cent")
-            : !HasWord(question, unit.Groups[1].Value) && !HasWord(question, unit.Groups[1].Value.TrimEnd('s')));
+            : !AsksUnit(question, unit.Groups[1].Value));
+
+    // The question's unit in either spelling: "how many metres a day" counts the report's "23 meters per day".
+    private static bool AsksUnit(string question, string unit)
+    {
+        var bare = unit.TrimEnd('s');
+        var other = bare.EndsWith("re", StringComparison.OrdinalIgnoreCase) ? bare[..^2] + "er"
+            : bare.EndsWith("er", StringComparison.OrdinalIgnoreCase) ? bare[..^2] + "re" : bare;
+        return HasWord(question, unit) || HasWord(question, bare) || HasWord(question, other);
+    }
 
     // "Leopard 2 tanks", "F-16 jets", "Su-25": a number right after a capitalised word is part of a name and counts
     // nothing. Not after the sentence's first word ("About 30 tanks…") nor after a month or a weekday ("February 6").
@@ -405,6 +470,19 @@ public static partial class AnswerCandidates
     // the number written out too ("five million euro", "half a billion dollars").
     [GeneratedRegex(@"[$€£₴₽]\s?\d|\b(usd|eur|uah|gbp|rub|byn|br|pln)\s?\d|\d[\d,.]*\s?(bn|mn|m|k)?\s*(?:(?:billion|million|thousand|trillion)\s+)?(dollars?|euros?|pounds?|hryvnias?|hryvnia|rubles?|roubles?|usd|eur|uah)\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|a|half\s+a|several|hundreds\s+of|a\s+hundred)\s+(?:hundred\s+)?(?:billion|million|thousand|trillion)\s+(dollars?|euros?|pounds?|hryvnias?|hryvnia|rubles?|roubles?)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Money();
+
+    /// <summary>
+    /// The measure a how-much question names, which a figure only answers when it is told as that measure: "What was the
+    /// turnout in the May 2014 referendum?" is not answered by "the organizers reported 89%" (its support), nor "How big
+    /// was the budget deficit?" by "oil revenue crashed by 50%". Null when the question names none of them.
+    /// </summary>
+    /// <remarks>The last one named is the measure: "the federal budget deficit" is a deficit.</remarks>
+    public static string? MeasureNamed(string question) =>
+        MeasureNoun().Matches(question).LastOrDefault() is { } m ? m.Groups["noun"].Value.ToLowerInvariant() : null;
+
+    // Measures a report names when it gives them: a turnout is "turnout was 54%", never a bare number.
+    [GeneratedRegex(@"\b(?<noun>turnout|deficit|surplus|budget|population|inflation)s?\b", RegexOptions.IgnoreCase)]
+    private static partial Regex MeasureNoun();
 
     /// <summary>The role whose holder's name is asked for: "commander" in "What's the name of the Chechen commander who…"; null otherwise.</summary>
     public static string? NamedRole(string question)
@@ -510,6 +588,12 @@ public static partial class AnswerCandidates
 
     [GeneratedRegex(@"\b\p{Lu}[\p{L}’'-]+")]
     private static partial Regex PlaceWord();
+
+    // "the lead up to the Second World War", "back to the Cold War": a war is a time, not a place.
+    private static bool NamesWar(string sentence, Match word) => CapitalisedRunToWar().IsMatch(sentence, word.Index);
+
+    [GeneratedRegex(@"\G(?:\p{Lu}[\p{L}’'-]*\s+){0,2}Wars?\b")]
+    private static partial Regex CapitalisedRunToWar();
 
     [GeneratedRegex(@"^(?:The\s+)?(?!(?:That|This|It|Here|There|Which|What|Where|He|She|They)\b)(?<place>\p{Lu}[\p{L}’'-]+)(?:\s+\p{Lu}[\p{L}’'-]+){0,2}\s+(?:is|was)\s+(?:also\s+|now\s+)?where\b")]
     private static partial Regex PlaceIsWhere();

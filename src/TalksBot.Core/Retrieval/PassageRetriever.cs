@@ -78,6 +78,8 @@ public sealed partial class PassageRetriever(
     private const double AttributionShare = 0.3;
     // What a follow-up's context words weigh, of their usual weight (fresh6 measured 0.4 and 0.7; 0.4 answered one more).
     private const double ContextShare = 0.4;
+    // A dateline or a byline line may come first ("CNN —"): two sentences reach the lead behind it.
+    private const int LeadSentences = 2;
     private readonly ILogger _logger = logger ?? NullLogger<PassageRetriever>.Instance;
     private readonly SpellingCorrector _corrector = new(analyzer);
     // The index terms of the words of saying, read once: every "what did X say" question asks for them.
@@ -1191,6 +1193,8 @@ public sealed partial class PassageRetriever(
         if (any.Count == 0) yield break;
         var near = content.Count > 0 ? content : any;
         var counted = type == QuestionType.Quantity ? CountedTerms(query, focus) : null;
+        var measure = type == QuestionType.Quantity && AnswerCandidates.MeasureNamed(query.Question) is { } noun && analyzer.Term(noun) is { } measureTerm
+            ? focus.Terms.Where(f => f.Term == measureTerm).SelectMany(f => f.Alternatives).Append(measureTerm).ToHashSet(StringComparer.Ordinal) : null;
         // "How long did the inauguration ceremony last?": the length is told of the ceremony (TellsLengthOf), or in a
         // sentence pointing back at the one before that names it ("It lasted…"); "another six years in office" is the term's.
         var lasting = type == QuestionType.Duration && !reworded && LastingThing(query.Question) is { } thing && analyzer.Term(thing) is { } thingTerm
@@ -1215,6 +1219,9 @@ public sealed partial class PassageRetriever(
         foreach (var c in chosen)
         {
             var title = settings.Count > 0 ? analyzer.Terms(c.Hit.Article.Title) : [];
+            // The lead says what the report is about as its title does ("A summit between Putin and African leaders
+            // began in St. Petersburg…" — under a title cut short at "St."): when the window holds it, it sets the scene too.
+            if (settings.Count > 0 && c.Lead() is { } lead) title.AddRange(Articles.SentenceSplitter.Split(lead).Take(LeadSentences).SelectMany(analyzer.Terms));
             foreach (var text in c.WindowTexts())
             {
                 var sentences = Articles.SentenceSplitter.Split(text).ToList();
@@ -1247,6 +1254,7 @@ public sealed partial class PassageRetriever(
                     // stands next to two of the question's words instead.
                     // "How many people visited the exhibition?" is not answered by "more than 30 pieces of equipment".
                     // …and what happened to them is told with it: "hundreds of thousands of casualties" is no count of visitors.
+                    if (measure is not null && !TellsMeasure(sentence, query.Question, measure)) continue;
                     if (countsPeople && (!CountsPeople(sentence) || aboutPeople is not null && !HeldHere(i, aboutPeople))) continue;
                     if (counted is { Count: > 0 } && (TermsOf(i).Any(counted.Contains)
                         ? !Counts(sentence, counted) || !HeldHere(i, content.Where(t => !counted.Contains(t)).ToHashSet(StringComparer.Ordinal))
@@ -1396,6 +1404,26 @@ public sealed partial class PassageRetriever(
         }
         return false;
     }
+
+    /// <summary>
+    /// True when a figure of the sentence stands within <see cref="MeasureWords"/> words of the measure asked for
+    /// ("turnout was 83%", "a deficit of 5.6 trillion roubles"), not only somewhere else in its sentence.
+    /// </summary>
+    private bool TellsMeasure(string sentence, string question, IReadOnlySet<string> measure)
+    {
+        var words = TextAnalyzer.TokenSpans(sentence).ToList();
+        var measureAt = AnswerCandidates.WordsHolding(words, measure, analyzer);
+        if (measureAt.Count == 0) return false;
+        foreach (int offset in AnswerCandidates.Positions(QuestionType.Quantity, sentence, question))
+        {
+            int at = AnswerCandidates.WordAt(words, offset);
+            if (at >= 0 && measureAt.Any(k => Math.Abs(k - at) <= MeasureWords)) return true;
+        }
+        return false;
+    }
+
+    // "the turnout in the Crimea referendum was 83%" holds five words between them.
+    private const int MeasureWords = 6;
 
     private static readonly HashSet<string> LastingVerbs = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -1592,6 +1620,9 @@ public sealed partial class PassageRetriever(
         public double Score { get; set; }
 
         /// <summary>The passage's text with its neighbours', in article order: the window a fact may be told in.</summary>
+        /// <summary>The report's first passage when the window holds it: its opening sentences are the lead.</summary>
+        public string? Lead() => Hit.Position == 0 ? Hit.Text : Before is { Hit.Position: 0 } before ? before.Hit.Text : null;
+
         public IEnumerable<string> WindowTexts()
         {
             if (Before is { } before) yield return before.Hit.Text;
