@@ -56,6 +56,8 @@ public sealed class DevSetTests(DevSetEvaluation run, ITestOutputHelper output) 
     [InlineData("fresh14")]
     [InlineData("fresh15")]
     [InlineData("fresh16")]
+    [InlineData("fresh17")]
+    [InlineData("fresh18")]
     public void Every_expected_word_is_in_an_article_listed_for_it(string name)
     {
         var path = DevSetEvaluation.SetPath(name);
