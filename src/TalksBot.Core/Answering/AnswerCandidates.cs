@@ -292,9 +292,13 @@ public static partial class AnswerCandidates
     /// </summary>
     private static bool CountsContrary(string sentence, Match number, string question)
     {
+        // Without a question (every number of a sentence, as CountsPeople reads them) nothing is contrary.
+        if (question.Length == 0) return false;
         var questionWords = TextAnalyzer.Tokenize(question).ToList();
         var asked = Enumerable.Range(0, questionWords.Count).Select(i => KindOf(questionWords, i)).OfType<int>().ToHashSet();
-        if (asked.Count == 0) return false;
+        // "How many Crimeans had Russia mobilised?" is no question about losses: "263 dead Crimeans" counts the dead.
+        bool asksLosses = asked.Contains(Killed) || asked.Contains(Hurt) || questionWords.Any(LossWords.Contains);
+        if (asked.Count == 0 && asksLosses) return false;
         var spans = TextAnalyzer.TokenSpans(sentence);
         var words = spans.Select(w => w.Token).ToList();
         int at = words.Count;
@@ -302,17 +306,26 @@ public static partial class AnswerCandidates
         if (at >= words.Count) return false;
         for (int d = 1; d <= KindNearWords; d++)
         {
-            foreach (int k in new[] { at + d, at - d })
+            // At a tie the word before wins: "killing at least 12 people and injuring at least 16" — 12 are dead.
+            foreach (int k in new[] { at - d, at + d })
             {
                 if (k < 0 || k >= words.Count || KindOf(words, k) is not { } kind) continue;
                 // The nearest kind word decides: told of the asked kind, or of one the question names too, it counts that.
-                return asked.Contains(kind ^ 1) && !asked.Contains(kind);
+                return asked.Contains(kind ^ 1) && !asked.Contains(kind) || kind is Killed or Hurt && !asksLosses;
             }
         }
         return false;
     }
 
     private const int KindNearWords = 4;
+    private const int Killed = 0;
+    private const int Hurt = 1;
+
+    // Words that ask about losses without naming the dead or the hurt: a count of either answers them.
+    private static readonly HashSet<string> LossWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "casualties", "casualty", "losses", "lost", "lose", "toll", "victims", "victim", "bodies", "survivors", "survived",
+    };
 
     // Kinds in contrary pairs (0 with 1, 2 with 3): the dead and the hurt, civilians and the military.
     private static readonly string[][] ContraryKinds =
