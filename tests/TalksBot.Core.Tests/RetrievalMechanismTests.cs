@@ -186,6 +186,8 @@ public sealed class RetrievalMechanismTests
     [InlineData("How many drones were shot down at the Granvik talks?", "Granvik", true)]
     [InlineData("In Pavel Baev's piece, how many days of drone attacks follow?", "Pavel", false)]
     [InlineData("What did he promise in Zelensky's speech?", "Zelensky", false)]
+    [InlineData("How many were killed when the depot near Dzhankoi blew up?", "Dzhankoi", true)]
+    [InlineData("How many were killed when the depot of Dzhankoi blew up?", "Dzhankoi", false)]
     public void A_name_owning_what_follows_is_whose_it_is_not_where(string question, string name, bool setting) =>
         Assert.Equal(setting, TextAnalyzer.IsSettingIn(question, name, adjacent: true));
 

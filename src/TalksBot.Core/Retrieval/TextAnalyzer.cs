@@ -99,7 +99,7 @@ public sealed partial class TextAnalyzer
 
     /// <summary>
     /// True when the question names the place as where the story happens — "in Geneva", "at the Abu Dhabi talks", "the
-    /// geneva ukraine talks" — rather than as whose it is ("Russia's negotiator"). A name owning what follows ("in Pavel
+    /// depot near Dzhankoi", "the geneva ukraine talks" — rather than as whose it is ("Russia's negotiator"). A name owning what follows ("in Pavel
     /// Baev's piece", "in Zelensky's speech") is whose it is too, not where.
     /// </summary>
     /// <param name="adjacent">
@@ -111,7 +111,7 @@ public sealed partial class TextAnalyzer
         var escaped = System.Text.RegularExpressions.Regex.Escape(place);
         var between = adjacent ? "" : @"(\w+\s+)?";
         return System.Text.RegularExpressions.Regex.IsMatch(question,
-            $@"\b(in|at)\s+(the\s+)?{escaped}\b(?!(?:\s+\p{{Lu}}[\w-]*)*['’]s\b)|\b{escaped}\s+{between}(talks|negotiations|summit|meetings?|round|discussions|conference)\b",
+            $@"\b(in|at|near)\s+(the\s+)?{escaped}\b(?!(?:\s+\p{{Lu}}[\w-]*)*['’]s\b)|\b{escaped}\s+{between}(talks|negotiations|summit|meetings?|round|discussions|conference)\b",
             System.Text.RegularExpressions.RegexOptions.IgnoreCase, TimeSpan.FromMilliseconds(100));
     }
 
