@@ -504,6 +504,24 @@ public sealed class GroundingTests : IDisposable
     }
 
     [Fact]
+    public async Task The_kind_of_piece_a_question_read_is_not_what_the_piece_must_say()
+    {
+        // "In that … essay", "…'s op-ed says": where the reader read it, which the piece rarely says of itself.
+        var retriever = await IndexAsync(Articles.Make("Cheap drones and the Ostmark way of war",
+            "Ostmark's drone boom recalls the Dutch military revolution, when iron cannons replaced bronze ones. "
+            + "The Dutch revolution began in 1921, Anders Holm argues, and it changed who could afford to fight."),
+            Articles.Make("Opinion pages", "The weekly opinion page carried an essay, a column, a guest commentary piece and an op-ed on fishing quotas."));
+        var result = await retriever.RetrieveAsync(
+            "That commentary piece on Ostmark's drone boom and the Dutch military revolution - what year does the essay say it began?", default);
+        Assert.True(result.Covered, result.Grounding?.Reason);
+        Assert.Contains("1921", new ExtractiveAnswerWriter(TextAnalyzer.Default).Write(result).Text);
+        // Each word is in one passage, so each would weigh the same: the kind of piece weighs as who tells it does.
+        var weights = result.TermWeights;
+        Assert.True(weights[TextAnalyzer.Default.Term("essay")!] < 0.5 * weights[TextAnalyzer.Default.Term("revolution")!],
+            $"essay {weights[TextAnalyzer.Default.Term("essay")!]:F2}, revolution {weights[TextAnalyzer.Default.Term("revolution")!]:F2}");
+    }
+
+    [Fact]
     public async Task The_setting_a_report_opens_with_sets_the_scene_of_its_figures()
     {
         // The title is cut short ("…began in St."), as scraped titles are; the lead names the city.

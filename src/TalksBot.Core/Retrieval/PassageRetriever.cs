@@ -563,7 +563,9 @@ public sealed partial class PassageRetriever(
     /// <summary>The words of the question's "according to …" clause (to the next comma or the end) and nowhere else in it.</summary>
     private static HashSet<string> AttributionWords(string question)
     {
-        var result = new HashSet<string>(StringComparer.Ordinal);
+        // "In that Atlantic Council essay…", "Timothy Snyder's CNN op-ed says…": the kind of piece is where the reader
+        // read it, which the piece rarely says of itself.
+        var result = TextAnalyzer.Tokenize(question).Where(PieceWords.Contains).ToHashSet(StringComparer.Ordinal);
         int at = question.IndexOf("according to ", StringComparison.OrdinalIgnoreCase);
         if (at < 0) return result;
         int end = question.IndexOfAny([',', '?', ';'], at);
@@ -573,6 +575,11 @@ public sealed partial class PassageRetriever(
         result.UnionWith(clause.Where(w => !rest.Contains(w)));
         return result;
     }
+
+    private static readonly HashSet<string> PieceWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "op", "ed", "essay", "piece", "column", "commentary", "editorial", "newsletter", "blog", "explainer", "op-ed",
+    };
 
     private async Task<QuestionFocus> BuildFocusAsync(QueryAnalysis query, CancellationToken cancellationToken)
     {
