@@ -564,8 +564,9 @@ public sealed partial class PassageRetriever(
     private static HashSet<string> AttributionWords(string question)
     {
         // "In that Atlantic Council essay…", "Timothy Snyder's CNN op-ed says…": the kind of piece is where the reader
-        // read it, which the piece rarely says of itself.
-        var result = TextAnalyzer.Tokenize(question).Where(PieceWords.Contains).ToHashSet(StringComparer.Ordinal);
+        // read it, which the piece rarely says of itself — unless its writer is asked, whose byline says it ("Op-ed by…").
+        var result = AnswerCandidates.AsksAuthor(question) ? new HashSet<string>(StringComparer.Ordinal)
+            : TextAnalyzer.Tokenize(question).Where(PieceWords.Contains).ToHashSet(StringComparer.Ordinal);
         int at = question.IndexOf("according to ", StringComparison.OrdinalIgnoreCase);
         if (at < 0) return result;
         int end = question.IndexOfAny([',', '?', ';'], at);
