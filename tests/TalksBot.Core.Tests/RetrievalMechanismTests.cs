@@ -225,6 +225,17 @@ public sealed class RetrievalMechanismTests
         Assert.Equal(holds, AnswerCandidates.Holds(QuestionType.Quantity, sentence, question));
 
     [Theory]
+    [InlineData("Which think tank put out Holm's paper on nuclear risk?", "thinktank")]
+    [InlineData("Which think-tank put out Holm's paper on nuclear risk?", "thinktank")]
+    [InlineData("Which institute published the Granvik study?", "institute")]
+    public void A_think_tank_is_a_kind_named_not_said(string question, string kind)
+    {
+        // No word a passage must hold ("a paper released by the Granvik Strategic Policy Institute"), but the name beside it answers.
+        Assert.Null(PassageRetriever.AskedKind(question, TextAnalyzer.Default));
+        Assert.Equal(kind, PassageRetriever.NamedKind(question, TextAnalyzer.Default));
+    }
+
+    [Theory]
     [InlineData("What was the official turnout in the Granvik referendum?", "turnout")]
     [InlineData("How big was Granvik's federal budget deficit for the whole of 2025?", "deficit")]
     [InlineData("How big is Granvik's defence budget for 2026?", "budget")]

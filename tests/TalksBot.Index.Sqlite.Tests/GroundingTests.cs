@@ -504,6 +504,19 @@ public sealed class GroundingTests : IDisposable
     }
 
     [Fact]
+    public async Task A_think_tank_is_answered_by_its_name_not_its_kind()
+    {
+        // Like a charity or a paper, a think tank is named, rarely called by its kind: "tank" is no word the passage must hold.
+        var retriever = await IndexAsync(Articles.Make("Nuclear risk highest in decades, Holm warns",
+            "In a paper released on Wednesday by the Granvik Strategic Policy Institute, Anders Holm said the risk of nuclear war "
+            + "is now higher than at any time since the Cold War."),
+            Articles.Make("Armour at the border", "Ostmark moved a tank battalion to its border with Lakeland on Monday."));
+        var result = await retriever.RetrieveAsync("Which think tank put out Anders Holm's paper warning that the risk of nuclear war was the highest since the Cold War?", default);
+        Assert.True(result.Covered, result.Grounding?.Reason);
+        Assert.Contains("Granvik Strategic Policy Institute", new ExtractiveAnswerWriter(TextAnalyzer.Default).Write(result).Text);
+    }
+
+    [Fact]
     public async Task The_kind_of_piece_a_question_read_is_not_what_the_piece_must_say()
     {
         // "In that … essay", "…'s op-ed says": where the reader read it, which the piece rarely says of itself.

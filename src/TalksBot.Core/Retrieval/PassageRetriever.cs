@@ -1299,6 +1299,8 @@ public sealed partial class PassageRetriever(
     private static string? KindWord(string question, TextAnalyzer analyzer, bool named)
     {
         bool Generic(string word) => GenericKinds.Contains(word) || !named && NamedKinds.Contains(word);
+        // "Which think tank…" asks for one kind, written as two words: not a "think", nor a tank.
+        question = ThinkTank().Replace(question, "thinktank");
         var m = AskedKindPattern().Match(question);
         // "What did Zelensky's adviser Podolyak say…" asks for no kind: its adviser is who speaks, not what is asked for.
         if (!m.Success || Auxiliaries.Contains(m.Groups[1].Value)) return null;
@@ -1315,6 +1317,9 @@ public sealed partial class PassageRetriever(
         }
         return Generic(kind) ? null : kind;
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\bthink[\s-]+tank", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex ThinkTank();
 
     // "What did…", "what was…": a question's verb, where a kind would stand.
     private static readonly HashSet<string> Auxiliaries = new(StringComparer.OrdinalIgnoreCase)
@@ -1354,6 +1359,8 @@ public sealed partial class PassageRetriever(
         // "Which charity did Pence travel with?" — "Samaritan's Purse".
         "charity", "charities", "organisation", "organisations", "organization", "organizations", "company", "companies", "firm", "firms",
         "ngo", "ngos", "institution", "institutions",
+        // "Which think tank put out the paper?" — "a paper released by the Australian Strategic Policy Institute".
+        "thinktank", "thinktanks", "institute", "institutes",
         // …and so is a paper: "Which paper did the archbishop write in?" — "writing in the Daily Telegraph".
         "paper", "papers", "newspaper", "newspapers", "outlet", "outlets", "publication", "publications", "magazine", "magazines",
         // …and a military formation: "Which formation will use the base?" — "the 44th Army Corps".
