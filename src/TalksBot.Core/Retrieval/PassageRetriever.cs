@@ -1401,38 +1401,35 @@ public sealed partial class PassageRetriever(
     /// <summary>
     /// True when a length of time in the sentence stands within <see cref="LengthOfWords"/> words of what lasted ("the
     /// ceremony lasted barely forty minutes", "an hour-long meeting") or right after "lasted", not only somewhere in its
-    /// sentence ("The ceremony, which begins a term that could end with Putin in power for 30 years").
+    /// sentence ("The ceremony, which begins a term that could end with Putin in power for 30 years"). A length after
+    /// "lasted" is told of what the sentence says lasted, however far back it was named ("…the Normandy format meeting on
+    /// concluding the Minsk-II agreements (which lasted more than sixteen hours)").
     /// </summary>
-    private bool TellsLengthOf(string sentence, string question, IReadOnlySet<string> thing)
-    {
-        var words = TextAnalyzer.TokenSpans(sentence).ToList();
-        var thingAt = AnswerCandidates.WordsHolding(words, thing, analyzer);
-        if (thingAt.Count == 0) return false;
-        foreach (int offset in AnswerCandidates.Positions(QuestionType.Duration, sentence, question))
-        {
-            int at = AnswerCandidates.WordAt(words, offset);
-            if (at < 0) continue;
-            if (thingAt.Any(t => Math.Abs(t - at) <= LengthOfWords)) return true;
-            // "…the Normandy format meeting on concluding the Minsk-II agreements (which lasted more than sixteen hours)":
-            // a length after "lasted" is told of what the sentence says lasted, however far back it was named.
-            if (Enumerable.Range(Math.Max(0, at - 3), Math.Min(3, at)).Any(k => LastingVerbs.Contains(words[k].Token))) return true;
-        }
-        return false;
-    }
+    private bool TellsLengthOf(string sentence, string question, IReadOnlySet<string> thing) =>
+        TypedNear(QuestionType.Duration, sentence, question, thing, LengthOfWords, after: LastingVerbs);
 
     /// <summary>
     /// True when a figure of the sentence stands within <see cref="MeasureWords"/> words of the measure asked for
     /// ("turnout was 83%", "a deficit of 5.6 trillion roubles"), not only somewhere else in its sentence.
     /// </summary>
-    private bool TellsMeasure(string sentence, string question, IReadOnlySet<string> measure)
+    private bool TellsMeasure(string sentence, string question, IReadOnlySet<string> measure) =>
+        TypedNear(QuestionType.Quantity, sentence, question, measure, MeasureWords);
+
+    /// <summary>
+    /// True when a candidate of the asked type stands within <paramref name="window"/> words of a word holding one of
+    /// <paramref name="terms"/>, or (given <paramref name="after"/>) within three words after one of those verbs.
+    /// </summary>
+    private bool TypedNear(QuestionType type, string sentence, string question, IReadOnlySet<string> terms, int window, IReadOnlySet<string>? after = null)
     {
         var words = TextAnalyzer.TokenSpans(sentence).ToList();
-        var measureAt = AnswerCandidates.WordsHolding(words, measure, analyzer);
-        if (measureAt.Count == 0) return false;
-        foreach (int offset in AnswerCandidates.Positions(QuestionType.Quantity, sentence, question))
+        var termAt = AnswerCandidates.WordsHolding(words, terms, analyzer);
+        if (termAt.Count == 0) return false;
+        foreach (int offset in AnswerCandidates.Positions(type, sentence, question))
         {
             int at = AnswerCandidates.WordAt(words, offset);
-            if (at >= 0 && measureAt.Any(k => Math.Abs(k - at) <= MeasureWords)) return true;
+            if (at < 0) continue;
+            if (termAt.Any(t => Math.Abs(t - at) <= window)) return true;
+            if (after is not null && Enumerable.Range(Math.Max(0, at - 3), Math.Min(3, at)).Any(k => after.Contains(words[k].Token))) return true;
         }
         return false;
     }
