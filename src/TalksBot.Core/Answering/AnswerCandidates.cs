@@ -298,6 +298,7 @@ public static partial class AnswerCandidates
         var asked = Enumerable.Range(0, questionWords.Count).Select(i => KindOf(questionWords, i)).OfType<int>().ToHashSet();
         // "How many Crimeans had Russia mobilised?" is no question about losses: "263 dead Crimeans" counts the dead.
         bool asksLosses = asked.Contains(Killed) || asked.Contains(Hurt) || questionWords.Any(LossWords.Contains);
+        // "How many casualties…?" names neither the dead nor the hurt: a count of either answers it.
         if (asked.Count == 0 && asksLosses) return false;
         var spans = TextAnalyzer.TokenSpans(sentence);
         var words = spans.Select(w => w.Token).ToList();

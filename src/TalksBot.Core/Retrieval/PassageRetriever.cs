@@ -1255,6 +1255,8 @@ public sealed partial class PassageRetriever(
                     // is told with what the question asks of it, in the sentence or the one before.
                     if (type is QuestionType.Time or QuestionType.Duration && content.Count > 0 && !HeldHere(i, content)) continue;
                     if (lasting is not null && !TellsLengthOf(sentence, query.Question, lasting) && !(LeadingPronoun().IsMatch(sentence) && HeldHere(i, lasting))) continue;
+                    // "What was the turnout…?": the figure is told as the measure asked for, not only in its sentence.
+                    if (measure is not null && !TellsMeasure(sentence, query.Question, measure)) continue;
                     // "How many children has Russia deported?" is answered neither by "deported thousands of people" nor
                     // by "fifteen children have been returned": the number counts what is asked, and what happened to it
                     // is told with it.
@@ -1262,7 +1264,6 @@ public sealed partial class PassageRetriever(
                     // stands next to two of the question's words instead.
                     // "How many people visited the exhibition?" is not answered by "more than 30 pieces of equipment".
                     // …and what happened to them is told with it: "hundreds of thousands of casualties" is no count of visitors.
-                    if (measure is not null && !TellsMeasure(sentence, query.Question, measure)) continue;
                     if (countsPeople && (!CountsPeople(sentence) || aboutPeople is not null && !HeldHere(i, aboutPeople))) continue;
                     if (counted is { Count: > 0 } && (TermsOf(i).Any(counted.Contains)
                         ? !Counts(sentence, counted) || !HeldHere(i, content.Where(t => !counted.Contains(t)).ToHashSet(StringComparer.Ordinal))
@@ -1631,10 +1632,10 @@ public sealed partial class PassageRetriever(
         public bool NamesHeld { get; set; }
         public double Score { get; set; }
 
-        /// <summary>The passage's text with its neighbours', in article order: the window a fact may be told in.</summary>
         /// <summary>The report's first passage when the window holds it: its opening sentences are the lead.</summary>
         public string? Lead() => Hit.Position == 0 ? Hit.Text : Before is { Hit.Position: 0 } before ? before.Hit.Text : null;
 
+        /// <summary>The passage's text with its neighbours', in article order: the window a fact may be told in.</summary>
         public IEnumerable<string> WindowTexts()
         {
             if (Before is { } before) yield return before.Hit.Text;

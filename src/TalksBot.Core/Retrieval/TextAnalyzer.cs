@@ -99,8 +99,8 @@ public sealed partial class TextAnalyzer
 
     /// <summary>
     /// True when the question names the place as where the story happens — "in Geneva", "at the Abu Dhabi talks", "the
-    /// depot near Dzhankoi", "the geneva ukraine talks" — rather than as whose it is ("Russia's negotiator"). A name owning what follows ("in Pavel
-    /// Baev's piece", "in Zelensky's speech") is whose it is too, not where.
+    /// depot near Dzhankoi", "the geneva ukraine talks" — rather than as whose it is ("Russia's negotiator"). A name
+    /// owning what follows ("in Pavel Baev's piece", "in Zelensky's speech") is whose it is too, not where.
     /// </summary>
     /// <param name="adjacent">
     /// Only "the Geneva talks", not "Geneva peace talks": with a word between, "did Lavrov say negotiations…" reads as
