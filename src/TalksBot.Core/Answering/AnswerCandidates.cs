@@ -273,49 +273,57 @@ public static partial class AnswerCandidates
     {
         // A range of days is dates too: "from 14 to 19 February", "February 14-19".
         var dates = Date().Matches(sentence).Concat(DayRange().Matches(sentence)).ToList();
+        // The contrary-kind check reads the question and the sentence once, for its first number that gets that far.
+        Func<Match, bool>? contrary = null;
         return Numbers().Matches(sentence).Where(m => !HasWord(question, m.Value) && !IsYear(m.Value)
             && !dates.Any(d => m.Index >= d.Index && m.Index < d.Index + d.Length) && !IsModelNumber(sentence, m.Index)
             && !IsTimeSpan(sentence, m, question) && !IsMeasure(sentence, m, question) && MeasuredIfAsked(sentence, m, question)
-            && !CountsContrary(sentence, m, question));
+            && !(contrary ??= CountsContrary(sentence, question))(m));
     }
 
     // Numbers written as words ("two", "a dozen"), not the question's own ("every four months").
-    private static IEnumerable<Match> CountWords(string sentence, string question) =>
-        NumberWords().Matches(sentence).Where(m => !HasWord(question, m.Value) && !IsTimeSpan(sentence, m, question) && !IsMeasure(sentence, m, question)
-            && MeasuredIfAsked(sentence, m, question) && !CountsContrary(sentence, m, question));
+    private static IEnumerable<Match> CountWords(string sentence, string question)
+    {
+        Func<Match, bool>? contrary = null;
+        return NumberWords().Matches(sentence).Where(m => !HasWord(question, m.Value) && !IsTimeSpan(sentence, m, question) && !IsMeasure(sentence, m, question)
+            && MeasuredIfAsked(sentence, m, question) && !(contrary ??= CountsContrary(sentence, question))(m));
+    }
 
     /// <summary>
-    /// True when the number is told of the kind contrary to the one the question counts: "How many people were killed…?"
-    /// is not answered by "injuring at least six people", nor "How many civilians came home…?" by "157 prisoners of war".
-    /// The kind word nearest the number (within <see cref="KindNearWords"/> words) says what it counts: in "killing 12
-    /// and injuring 30", 12 are dead and 30 hurt.
+    /// Whether a number of the sentence is told of the kind contrary to the one the question counts: "How many people were
+    /// killed…?" is not answered by "injuring at least six people", nor "How many civilians came home…?" by "157 prisoners
+    /// of war". The kind word nearest the number (within <see cref="KindNearWords"/> words) says what it counts: in
+    /// "killing 12 and injuring 30", 12 are dead and 30 hurt.
     /// </summary>
-    private static bool CountsContrary(string sentence, Match number, string question)
+    private static Func<Match, bool> CountsContrary(string sentence, string question)
     {
         // Without a question (every number of a sentence, as CountsPeople reads them) nothing is contrary.
-        if (question.Length == 0) return false;
+        if (question.Length == 0) return static _ => false;
         var questionWords = TextAnalyzer.Tokenize(question).ToList();
         var asked = Enumerable.Range(0, questionWords.Count).Select(i => KindOf(questionWords, i)).OfType<int>().ToHashSet();
         // "How many Crimeans had Russia mobilised?" is no question about losses: "263 dead Crimeans" counts the dead.
         bool asksLosses = asked.Contains(Killed) || asked.Contains(Hurt) || questionWords.Any(LossWords.Contains);
         // "How many casualties…?" names neither the dead nor the hurt: a count of either answers it.
-        if (asked.Count == 0 && asksLosses) return false;
+        if (asked.Count == 0 && asksLosses) return static _ => false;
         var spans = TextAnalyzer.TokenSpans(sentence);
         var words = spans.Select(w => w.Token).ToList();
-        int at = words.Count;
-        while (at > 0 && spans[at - 1].End > number.Index) at--;
-        if (at >= words.Count) return false;
-        for (int d = 1; d <= KindNearWords; d++)
+        return number =>
         {
-            // At a tie the word before wins: "killing at least 12 people and injuring at least 16" — 12 are dead.
-            foreach (int k in new[] { at - d, at + d })
+            int at = words.Count;
+            while (at > 0 && spans[at - 1].End > number.Index) at--;
+            if (at >= words.Count) return false;
+            for (int d = 1; d <= KindNearWords; d++)
             {
-                if (k < 0 || k >= words.Count || KindOf(words, k) is not { } kind) continue;
-                // The nearest kind word decides: told of the asked kind, or of one the question names too, it counts that.
-                return asked.Contains(kind ^ 1) && !asked.Contains(kind) || kind is Killed or Hurt && !asksLosses;
+                // At a tie the word before wins: "killing at least 12 people and injuring at least 16" — 12 are dead.
+                foreach (int k in new[] { at - d, at + d })
+                {
+                    if (k < 0 || k >= words.Count || KindOf(words, k) is not { } kind) continue;
+                    // The nearest kind word decides: told of the asked kind, or of one the question names too, it counts that.
+                    return asked.Contains(kind ^ 1) && !asked.Contains(kind) || kind is Killed or Hurt && !asksLosses;
+                }
             }
-        }
-        return false;
+            return false;
+        };
     }
 
     private const int KindNearWords = 4;

@@ -1179,15 +1179,20 @@ public sealed partial class PassageRetriever(
         return best is { } b ? (b.Passage, b.Sentence, similarity) : null;
     }
 
+    /// <summary>A question's term with its other spellings and paraphrases as the focus holds them.</summary>
+    private static HashSet<string> Spellings(QuestionFocus focus, string term) =>
+        focus.Terms.Where(f => f.Term == term).SelectMany(f => f.Alternatives).Append(term).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>The question's words that are neither names nor its setting, with their other spellings.</summary>
+    private static HashSet<string> ContentTerms(QuestionFocus focus) =>
+        focus.Terms.Where(f => !f.IsName && !f.IsSetting).SelectMany(f => f.Alternatives.Prepend(f.Term)).ToHashSet(StringComparer.Ordinal);
+
     /// <summary>
     /// The sentences of the chosen passages (and their neighbours) that hold an answer of the asked type where it answers:
     /// next to the question's words, counting what is asked, told with the question's setting. Empty for a question of no type.
     /// </summary>
     /// <param name="countedByName">For "how many X": only a sentence that names X answers, not one that says it in other
     /// words ("157 POWs" for "how many soldiers") — for a passage whose words alone are too few to ground the question.</param>
-    private static HashSet<string> ContentTerms(QuestionFocus focus) =>
-        focus.Terms.Where(f => !f.IsName && !f.IsSetting).SelectMany(f => f.Alternatives.Prepend(f.Term)).ToHashSet(StringComparer.Ordinal);
-
     /// <param name="reworded">For a question judged by its meaning (<see cref="AnswerSentenceAsync"/>): what lasted may be
     /// said in other words ("Orlan's audio explanation" is the report's "11-minute voice recording"), so its length need not
     /// be told beside the question's word for it.</param>
@@ -1202,11 +1207,11 @@ public sealed partial class PassageRetriever(
         var near = content.Count > 0 ? content : any;
         var counted = type == QuestionType.Quantity ? CountedTerms(query, focus) : null;
         var measure = type == QuestionType.Quantity && AnswerCandidates.MeasureNamed(query.Question) is { } noun && analyzer.Term(noun) is { } measureTerm
-            ? focus.Terms.Where(f => f.Term == measureTerm).SelectMany(f => f.Alternatives).Append(measureTerm).ToHashSet(StringComparer.Ordinal) : null;
+            ? Spellings(focus, measureTerm) : null;
         // "How long did the inauguration ceremony last?": the length is told of the ceremony (TellsLengthOf), or in a
         // sentence pointing back at the one before that names it ("It lasted…"); "another six years in office" is the term's.
         var lasting = type == QuestionType.Duration && !reworded && LastingThing(query.Question) is { } thing && analyzer.Term(thing) is { } thingTerm
-            ? focus.Terms.Where(f => f.Term == thingTerm).SelectMany(f => f.Alternatives).Append(thingTerm).ToHashSet(StringComparer.Ordinal) : null;
+            ? Spellings(focus, thingTerm) : null;
         // "How many people…" names no kind to look for ("people", "leaders" are every kind of them): the number must count people.
         var people = type == QuestionType.Quantity ? PeopleCounted().Match(query.Question) : System.Text.RegularExpressions.Match.Empty;
         bool countsPeople = people.Success;
@@ -1217,7 +1222,7 @@ public sealed partial class PassageRetriever(
         // "What's the name of the commander…?": the name stands beside the role it names ("the commander, Adam
         // Delimkhanov", "commander Adam Delimkhanov"), not anywhere near the story's words.
         var named = type == QuestionType.Person && AnswerCandidates.NamedRole(query.Question) is { } role && analyzer.Term(role) is { } roleTerm
-            ? focus.Terms.Where(f => f.Term == roleTerm).SelectMany(f => f.Alternatives).Append(roleTerm).ToHashSet(StringComparer.Ordinal) : null;
+            ? Spellings(focus, roleTerm) : null;
         // Places, or names written as one ("the Granvik talks", "in Granvik"): "did Lavrov say negotiations…" reads like
         // "the Geneva negotiations" to the looser setting rule, and Lavrov is no setting.
         var places = query.PlaceTerms.SelectMany(p => p).ToHashSet(StringComparer.Ordinal);
