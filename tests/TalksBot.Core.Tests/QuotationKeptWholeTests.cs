@@ -82,4 +82,30 @@ public sealed class QuotationKeptWholeTests
         ], t => t == "halvorsen" ? 3 : 1, new HashSet<string> { "halvorsen" });
         Assert.True(QuotedSentences.Of(answer).Select(q => q.Quote).First().Contains("kept calling and begging"), answer.Text);
     }
+
+    [Fact]
+    public void A_quotation_the_answer_leads_with_from_its_middle_is_preceded_by_its_opening()
+    {
+        var answer = OnePassageAnswer.Write("What did opposition leader Odo Berg say about the Granvik summit in July?", "The Granvik summit",
+        [
+            "Few leaders came to the summit.",
+            "“I don't think this moment in time is a good time for summits.",
+            "Because Granvik is at war with its neighbour,” said Odo Berg, the opposition leader, of the Granvik summit in July.",
+        ], t => t is "berg" or "odo" or "summit" or "granvik" ? 3 : 1, new HashSet<string> { "berg", "odo", "granvik" });
+        var quoted = QuotedSentences.Of(answer).Select(q => q.Quote).ToList();
+        int closing = quoted.FindIndex(q => q.StartsWith("Because Granvik"));
+        Assert.True(closing > 0, answer.Text);
+        Assert.StartsWith("“I don't think this moment", quoted[closing - 1]);
+    }
+
+    [Fact]
+    public void A_stray_straight_mark_brings_no_sentence_along()
+    {
+        var answer = OnePassageAnswer.Write("Why did Granvik put sanctions on Ostmark, according to Berg?", "Sanctions",
+        [
+            "See the video of the tanks shown in Ostbury.",
+            "Berg admitted that Granvik is in crisis, but \"not because of sanctions on Ostmark, but because of the war.",
+        ], t => t is "berg" or "sanction" ? 3 : 1, new HashSet<string> { "berg" });
+        Assert.DoesNotContain("See the video", answer.Text);
+    }
 }

@@ -562,4 +562,56 @@ public sealed class RetrievalMechanismTests
         // Any other "how much" question still takes any number.
         Assert.True(AnswerCandidates.Holds(QuestionType.Quantity, "Russia holds about 20% of Ukraine.", "How much territory does Russia hold?"));
     }
+
+    [Theory]
+    [InlineData("How much is Ostmark spending on the anti-tank mines it plans to buy for its border?", "mines")]
+    [InlineData("How much money did Granvik put into the first joint drone factory that opened there?", "factory")]
+    [InlineData("How much did Washington spend on the war last year, according to Berg?", "war")]
+    [InlineData("How much did Granvik pay for the new frigates?", "frigates")]
+    [InlineData("How much did Granvik spend in 2024?", null)]
+    [InlineData("How many troops did Granvik send to the border?", null)]
+    public void A_how_much_question_names_what_the_money_paid_for(string question, string? thing) =>
+        Assert.Equal(thing, AnswerCandidates.PaidFor(question));
+
+    [Fact]
+    public void A_sum_of_money_counts_no_things_and_near_zero_is_an_amount()
+    {
+        const string missiles = "How many interceptor missiles came with the extra battery Granvik promised?";
+        Assert.False(AnswerCandidates.Holds(QuestionType.Quantity, "Allies have provided aid exceeding $200bn since the start of the war.", missiles));
+        Assert.False(AnswerCandidates.Holds(QuestionType.Quantity, "Allies pledged 38 billion euros in military aid this year.", missiles));
+        Assert.True(AnswerCandidates.Holds(QuestionType.Quantity, "The battery came with 30 interceptor missiles.", missiles));
+        // How many dollars is a sum of money.
+        Assert.True(AnswerCandidates.Holds(QuestionType.Quantity, "The deal was worth $200bn.", "How many dollars was the deal worth?"));
+        Assert.True(AnswerCandidates.Holds(QuestionType.Quantity, "Last year, Granvik's spending on the war was near zero.", "How much did Granvik spend on the war last year?"));
+        Assert.False(AnswerCandidates.Holds(QuestionType.Quantity, "Granvik's spending on the war was discussed at length.", "How much did Granvik spend on the war last year?"));
+    }
+
+    [Theory]
+    [InlineData("2023-03-01", "…since upgrading ties at the summit last September in Ostmark.", 2022, true)]
+    [InlineData("2023-11-10", "…since upgrading ties at the summit last September in Ostmark.", 2023, true)]
+    [InlineData("2023-11-10", "…since upgrading ties at the summit last September in Ostmark.", 2022, false)]
+    [InlineData("2023-03-01", "The two met twice last year.", 2022, true)]
+    [InlineData("2023-03-01", "The two met twice last year.", 2021, false)]
+    [InlineData("2023-03-01", "The two met in September.", 2022, false)]
+    public void Last_year_and_last_month_tell_of_a_year_counted_from_the_report(string published, string text, int year, bool tells) =>
+        Assert.Equal(tells, TimelineQuestion.TellsOfYearBefore(DateOnly.Parse(published, System.Globalization.CultureInfo.InvariantCulture), text, year));
+
+    [Theory]
+    [InlineData("This occurred with the talks on May 16, 2025 (which lasted less than two hours).", true)]
+    [InlineData("The round on 16 May lasted two hours.", true)]
+    [InlineData("The round on the 16th of May lasted two hours.", true)]
+    [InlineData("The round on May 16, 2024 lasted two hours.", false)]
+    [InlineData("The round on May 6, 2025 lasted two hours.", false)]
+    [InlineData("The round in May lasted two hours.", false)]
+    public void A_sentence_names_the_day_in_any_order_and_with_no_year(string sentence, bool names) =>
+        Assert.Equal(names, QuestionDates.NamesDay(sentence, new DateOnly(2025, 5, 16)));
+
+    [Theory]
+    [InlineData("In the Sweet and Toth Granvik Post piece from spring 2023, where could an advance get bottlenecked?", "Sweet,Toth,Granvik,Post")]
+    [InlineData("Moran and Pompeo's July 2023 Fox op-ed says troops from a base in Kansas defend the border. Which base?", "Moran,Pompeo")]
+    [InlineData("What did Timothy Snyder's essay say about the war?", "Timothy,Snyder")]
+    [InlineData("Who wrote the Granvik Post piece on the border?", "")]
+    [InlineData("What did Holm say about the border?", "")]
+    public void The_writers_a_question_credits_a_piece_to(string question, string authors) =>
+        Assert.Equal(authors.Split(',', StringSplitOptions.RemoveEmptyEntries).Order(), PassageRetriever.PieceAuthors(question).Order());
 }

@@ -38,7 +38,7 @@ public static partial class AnswerCandidates
         {
             case QuestionType.Quantity:
                 // "How much did they spend?" asks for money: "for more than two months" is a number but no answer.
-                if (AsksMoney(question)) return Money().IsMatch(sentence);
+                if (AsksMoney(question)) return Money().IsMatch(sentence) || NearZero().IsMatch(sentence);
                 if (AsksShare(question)) return Share().IsMatch(sentence);
                 return NumbersAsked(sentence, question).Any() || CountWords(sentence, question).Any();
             case QuestionType.Duration:
@@ -71,6 +71,8 @@ public static partial class AnswerCandidates
         {
             case QuestionType.Quantity when AsksMoney(question):
                 foreach (Match m in Money().Matches(sentence)) yield return m.Index;
+                // "US spending on the war was near zero": no sum, yet the amount asked for.
+                foreach (Match m in NearZero().Matches(sentence)) yield return m.Index;
                 break;
             case QuestionType.Quantity when AsksShare(question):
                 foreach (Match m in Share().Matches(sentence)) yield return m.Index;
@@ -273,19 +275,37 @@ public static partial class AnswerCandidates
     {
         // A range of days is dates too: "from 14 to 19 February", "February 14-19".
         var dates = Date().Matches(sentence).Concat(DayRange().Matches(sentence)).ToList();
+        var money = SumsOfMoney(sentence, question);
         // The contrary-kind check reads the question and the sentence once, for its first number that gets that far.
         Func<Match, bool>? contrary = null;
         return Numbers().Matches(sentence).Where(m => !HasWord(question, m.Value) && !IsYear(m.Value)
-            && !dates.Any(d => m.Index >= d.Index && m.Index < d.Index + d.Length) && !IsModelNumber(sentence, m.Index)
+            && !dates.Any(d => m.Index >= d.Index && m.Index < d.Index + d.Length) && !money.Any(d => m.Index >= d.Index && m.Index < d.Index + d.Length)
+            && !IsModelNumber(sentence, m.Index)
             && !IsTimeSpan(sentence, m, question) && !IsMeasure(sentence, m, question) && MeasuredIfAsked(sentence, m, question)
             && !(contrary ??= CountsContrary(sentence, question))(m));
     }
+
+    /// <summary>
+    /// The sums of money in the sentence when the question counts things ("How many interceptor missiles…?"): "$200bn of
+    /// aid" counts no missiles. Empty when it asks an amount of money, or how many dollars, euros…
+    /// </summary>
+    private static List<Match> SumsOfMoney(string sentence, string question) =>
+        HowManyOf().Match(question) is { Success: true } m && !AsksMoney(question) && !Money().IsMatch("1 " + m.Groups["what"].Value)
+            ? Money().Matches(sentence).ToList() : [];
+
+    [GeneratedRegex(@"\b(?:near|nearly|almost|close\s+to|virtually|practically)\s+zero\b", RegexOptions.IgnoreCase)]
+    private static partial Regex NearZero();
+
+    [GeneratedRegex(@"\bhow\s+many\s+(?<what>[\p{L}-]+)", RegexOptions.IgnoreCase)]
+    private static partial Regex HowManyOf();
 
     // Numbers written as words ("two", "a dozen"), not the question's own ("every four months").
     private static IEnumerable<Match> CountWords(string sentence, string question)
     {
         Func<Match, bool>? contrary = null;
-        return NumberWords().Matches(sentence).Where(m => !HasWord(question, m.Value) && !IsTimeSpan(sentence, m, question) && !IsMeasure(sentence, m, question)
+        var money = SumsOfMoney(sentence, question);
+        return NumberWords().Matches(sentence).Where(m => !HasWord(question, m.Value) && !money.Any(d => m.Index >= d.Index && m.Index < d.Index + d.Length)
+            && !IsTimeSpan(sentence, m, question) && !IsMeasure(sentence, m, question)
             && MeasuredIfAsked(sentence, m, question) && !(contrary ??= CountsContrary(sentence, question))(m));
     }
 
@@ -505,6 +525,18 @@ public static partial class AnswerCandidates
     // Measures a report names when it gives them: a turnout is "turnout was 54%", never a bare number.
     [GeneratedRegex(@"\b(?<noun>turnout|deficit|surplus|budget|population|inflation)s?\b", RegexOptions.IgnoreCase)]
     private static partial Regex MeasureNoun();
+
+    /// <summary>
+    /// What a how-much question asks the price of: "mines" in "How much is Latvia spending on the anti-tank mines it plans
+    /// to buy?", "deal" in "how much did Russia pay for the S-400 deal?" — the last word of what is paid for; null when it
+    /// asks no price.
+    /// </summary>
+    public static string? PaidFor(string question) =>
+        PaidForPattern().Match(question) is { Success: true } m ? TextAnalyzer.Tokenize(m.Groups["thing"].Value).LastOrDefault() : null;
+
+    // A verb of paying, a few words at most, "on" or "for", and what is paid for up to the clause that describes it.
+    [GeneratedRegex(@"^\W*how\s+much\b.*?\b(?:spen[dt]s?|spending|put|puts|putting|pour(?:s|ed|ing)?|pump(?:s|ed|ing)?|pa(?:y|ys|id|ying)|costs?|costing|allocat(?:e|es|ed|ing)|invest(?:s|ed|ing)?|earmark(?:s|ed|ing)?)\s+(?:[\p{L}'’-]+\s+){0,3}?(?:on|for|into|in)\s+(?:(?:the|its|their|his|her|a|an|this|that|these|those|new)\s+)?(?<thing>[\p{L}'’-]+(?:\s+[\p{L}'’-]+){0,4}?)(?=\s+(?:it|they|he|she|we|that|which|who|in|at|of|from|to|by|per|after|before|during|since|under|over|and|or|with|was|were|is|are|has|have|had|will|would|could|did|do|does|plans?|planned|wants?|last|this|next)\b|\s*[?,;.]|$)", RegexOptions.IgnoreCase)]
+    private static partial Regex PaidForPattern();
 
     /// <summary>The role whose holder's name is asked for: "commander" in "What's the name of the Chechen commander who…"; null otherwise.</summary>
     public static string? NamedRole(string question)

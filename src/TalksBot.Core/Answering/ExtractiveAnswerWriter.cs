@@ -190,7 +190,7 @@ public sealed partial class ExtractiveAnswerWriter(TextAnalyzer analyzer, TimePr
             picked[^1] = answering;
         }
 
-        if (timeline is null) picked = WithReferentBefore(WithQuotesClosed(picked, maxSentences), maxSentences);
+        if (timeline is null) picked = WithReferentBefore(WithQuoteWhole(picked, maxSentences, retrieval.Query.Type), maxSentences);
 
         var citations = new CitationList();
         // A story over time reads oldest first, the latest news newest first; either way one dated report a line.
@@ -218,10 +218,26 @@ public sealed partial class ExtractiveAnswerWriter(TextAnalyzer analyzer, TimePr
     /// the war,” Zelenskyy told Johnson."), in the place of the last pick when the answer is full. Only the lead: a
     /// quotation further down is context, and its rest would push out a better pick.
     /// </summary>
-    private List<Candidate> WithQuotesClosed(List<Candidate> picked, int maxSentences)
+    /// <remarks>
+    /// Nor begun after its first sentence: "Because Russia is involved in a war, a conflict,” said Raila Odinga" closes a
+    /// quotation the sentence before opened ("“I don't think that this moment in time is a good time for summits in
+    /// Russia."), which goes before it. And for what-did-X-say, a quotation the speaker goes on with in the next
+    /// sentence ("“That's a big compromise,” Zelensky told TIME. “Imagine releasing Hitler from his political
+    /// isolation.”") is the rest of what was said.
+    /// </remarks>
+    private List<Candidate> WithQuoteWhole(List<Candidate> picked, int maxSentences, QuestionType type)
     {
-        if (picked.Count == 0 || !OpensQuote(picked[0].Sentence)) return picked;
-        return WithNeighbour(picked, maxSentences, +1);
+        if (picked.Count == 0) return picked;
+        var lead = picked[0].Sentence;
+        if (OpensQuote(lead)) return WithNeighbour(picked, maxSentences, +1);
+        // Its opening goes before it only where the answer has room: what else was picked may answer.
+        if (ClosesQuote(lead)) return picked.Count < maxSentences ? WithNeighbour(picked, maxSentences, -1) : picked;
+        if (type == QuestionType.Statement && lead.IndexOfAny(['"', '“', '”']) >= 0)
+        {
+            // A quotation and nothing else: "“We are in for a tough time,” he said." is another thing said.
+            return WithNeighbour(picked, maxSentences, +1, next => WholeQuote().IsMatch(next));
+        }
+        return picked;
     }
 
     /// <summary>
@@ -240,13 +256,14 @@ public sealed partial class ExtractiveAnswerWriter(TextAnalyzer analyzer, TimePr
     /// to it; when the answer is full, the last of the others gives way, one that holds no answer of the asked type
     /// first, so the sentence kept for its answer is not crowded out again.
     /// </summary>
-    private List<Candidate> WithNeighbour(List<Candidate> picked, int maxSentences, int step)
+    private List<Candidate> WithNeighbour(List<Candidate> picked, int maxSentences, int step, Func<string, bool>? wanted = null)
     {
         var lead = picked[0];
         var sentences = SentenceSplitter.Split(lead.Passage.Text).ToList();
         int at = sentences.IndexOf(lead.Sentence);
         if (at < 0 || at + step < 0 || at + step >= sentences.Count) return picked;
         var neighbour = sentences[at + step];
+        if (wanted is not null && !wanted(neighbour)) return picked;
         if (picked.Any(r => r.Sentence == neighbour) || neighbour.Length > MaxCharacters / 2) return picked;
         var result = new List<Candidate>(picked);
         if (result.Count >= maxSentences)
@@ -262,6 +279,23 @@ public sealed partial class ExtractiveAnswerWriter(TextAnalyzer analyzer, TimePr
     // "The remark, …", "These comments …", "His words …": a sentence about a statement the one before it makes.
     [GeneratedRegex(@"^\W*(?:the|this|that|these|those|his|her|their|such)\s+(?:remarks?|comments?|statements?|words|claims?|quote|warnings?|pledges?|promises?|proclamation|announcement|assertions?|threats?)\b", RegexOptions.IgnoreCase)]
     private static partial Regex PointsBack();
+
+    /// <summary>True when the sentence closes a quotation it didn't open (” without “, or an odd count of " not at its start).</summary>
+    private static bool ClosesQuote(string sentence)
+    {
+        int open = sentence.Count(c => c == '“'), close = sentence.Count(c => c == '”');
+        if (close > open) return true;
+        // A lone straight mark is as often a scraper's stray: only one followed by who said it ("…a conflict," said Odinga).
+        int straight = sentence.IndexOf('"');
+        return open == 0 && straight > 0 && straight == sentence.LastIndexOf('"') && SaidAfterQuote().IsMatch(sentence[(straight + 1)..]);
+    }
+
+    [GeneratedRegex(@"^\W*(?:(?:said|says|told|added|wrote)\b|(?:\p{Lu}[\p{L}'’.-]*\s+){1,4}(?:said|says|told|added|wrote)\b|(?:he|she|they)\s+(?:said|says|told|added|wrote)\b)")]
+    private static partial Regex SaidAfterQuote();
+
+    // “Imagine releasing Hitler from his political isolation.” — a sentence that is one quotation, told by nobody new.
+    [GeneratedRegex(@"^\s*[“""][^“”""]+[”""]\s*$")]
+    private static partial Regex WholeQuote();
 
     /// <summary>True when the sentence opens a quotation it doesn't close (“ without ”, or an odd count of ").</summary>
     private static bool OpensQuote(string sentence)

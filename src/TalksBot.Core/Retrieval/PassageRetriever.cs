@@ -232,16 +232,27 @@ public sealed partial class PassageRetriever(
         foreach (var c in candidates)
         {
             c.Window = c.Own.Combine(c.Before?.Held, c.After?.Held, options.NeighborWeight);
+            c.NamesHeld = c.NamesInWindow = NamesHeld(focus, c.Window);
+        }
+        // A report names who and where once and then goes on without them: "During the talks on May 16, 2025, in
+        // Turkey…" and, ten passages on, "the talks on May 16, 2025 (which lasted less than two hours)". A name the
+        // passage lacks is held when another passage found of the same report holds it.
+        foreach (var c in candidates.Where(c => !c.NamesHeld).ToList())
+        {
+            var sameReport = candidates.Where(o => o != c && o.Hit.Article.Id == c.Hit.Article.Id).ToList();
+            if (sameReport.Count > 0 && MissingNames(focus, c.Window).All(name => sameReport.Any(o => !MissingNames(focus, o.Own).Contains(name)))) c.NamesHeld = true;
+        }
+        foreach (var c in candidates)
+        {
             // "The latest" means the last weeks, not the later half of four years: a half-life from the newest report.
             double freshness = c.Hit.Article.Published is not { } p || maxDay <= minDay ? 0
                 : query.WantsRecent ? Math.Pow(0.5, (maxDay - p.DayNumber) / RecencyHalfLifeDays)
                 : (double)(p.DayNumber - minDay) / (maxDay - minDay);
             c.Coverage = Coverage(focus, c.Own);
             c.WindowCoverage = Coverage(focus, c.Window);
-            c.NamesHeld = NamesHeld(focus, c.Window);
             c.Score = 0.4 * c.Rrf + 0.45 * c.Coverage + 0.15 * c.WindowCoverage + 0.3 * (c.Vector ?? 0)
                 + freshness * (query.WantsRecent ? options.RecencyWeight : query.AsksCurrentHolder ? options.CurrentHolderWeight : options.AgeWeight)
-                - (c.NamesHeld ? 0 : 0.3)
+                - (c.NamesInWindow ? 0 : 0.3)
                 + (period is { } inYear && TimelineQuestion.IsAbout(c.Hit.Article.Published, c.Hit.Text, inYear) ? PeriodWeight : 0)
                 + (dates is { IsEmpty: false } ? DateContextWeight * dates.Closeness(c.Hit.Article.Published, c.Hit.Text) : 0)
                 + (NamesOutlet(c.Hit.Article) ? NamedOutletWeight : 0)
@@ -577,6 +588,30 @@ public sealed partial class PassageRetriever(
         return result;
     }
 
+    /// <summary>
+    /// The names the question gives as a piece's writers, right before the kind of piece and where it ran: "Sweet",
+    /// "Toth" in "the Sweet and Toth Kyiv Post piece", "Moran", "Pompeo" in "Moran and Pompeo's July 2023 Fox op-ed".
+    /// Empty when the question asks who wrote it.
+    /// </summary>
+    internal static HashSet<string> PieceAuthors(string question)
+    {
+        var result = new HashSet<string>(StringComparer.Ordinal);
+        if (AnswerCandidates.AsksAuthor(question)) return result;
+        foreach (System.Text.RegularExpressions.Match m in PieceByPattern().Matches(question))
+        {
+            foreach (System.Text.RegularExpressions.Capture c in m.Groups["author"].Captures) result.Add(c.Value);
+        }
+        return result;
+    }
+
+    // Capitalised names joined by "and" or commas up to a possessive, then only capitalised words or figures (the
+    // outlet, the month) up to the kind of piece. Where no possessive ends them, the outlet is taken among the names
+    // ("Kyiv Post"), which is no name a passage must hold either.
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<![\p{L}'’-])(?<author>\p{Lu}[\p{Ll}-]+)(?:(?:\s*,\s*|\s+and\s+|\s+)(?<author>\p{Lu}[\p{Ll}-]+))*(?:'s|’s)?\s+(?:[\p{Lu}\d][\p{L}\d'’.-]*\s+){0,4}?(?:op-?ed|piece|essay|column|commentary|newsletter|blog|article|analysis)s?\b")]
+    private static partial System.Text.RegularExpressions.Regex PieceByPattern();
+
+    private static readonly HashSet<string> AskedForWords = new(StringComparer.Ordinal) { "nickname", "nicknames", "moniker", "monikers" };
+
     private static readonly HashSet<string> PieceWords = new(StringComparer.OrdinalIgnoreCase)
     {
         "op", "ed", "essay", "piece", "column", "commentary", "editorial", "newsletter", "blog", "explainer", "op-ed",
@@ -596,6 +631,7 @@ public sealed partial class PassageRetriever(
         var outlets = new HashSet<string>(query.OutletTerms.SelectMany(p => p), StringComparer.Ordinal);
         var attribution = AttributionWords(query.Question);
         bool byline = attribution.Count > 0 && BylinedPiece().IsMatch(query.Question);
+        var authors = PieceAuthors(query.Question);
         var corrections = new Dictionary<string, string>(StringComparer.Ordinal);
         var unknown = new List<string>();
         var unknownNames = new List<string>();
@@ -620,11 +656,14 @@ public sealed partial class PassageRetriever(
             }
             // …nor is the author of a piece the question credits ("according to the Moran-Pompeo op-ed"): a scraped
             // report often lacks its byline. A source named bare ("according to Halvorsen") still has to be known.
-            if (outlets.Contains(word.Term) || byline && attribution.Contains(word.Token)) continue;
+            if (outlets.Contains(word.Term) || byline && attribution.Contains(word.Token) || authors.Contains(word.Token)) continue;
             var lower = word.Token.ToLowerInvariant();
             // A word in another script (a question in Ukrainian over English articles) is left to the embeddings.
             if (!lower.Any(char.IsAsciiLetter)) continue;
             if (!word.Capitalized && _corrector.IsMisspeltStopWord(lower)) continue;
+            // "What nickname have diplomats given them?": the word names what is asked for, which a report gives
+            // ("called “rats in a box”") without calling it so.
+            if (!word.Capitalized && AskedForWords.Contains(lower)) continue;
             if (stats.TotalPassages > 0)
             {
                 vocabulary ??= await index.GetVocabularyAsync(cancellationToken);
@@ -657,6 +696,9 @@ public sealed partial class PassageRetriever(
 
         var attributionTerms = new HashSet<string>(StringComparer.Ordinal);
         names.ExceptWith(DescribingNames(query, places, termOf, attribution));
+        // "In the Sweet and Toth Kyiv Post piece…": who wrote it, which a scraped report rarely keeps, is no name its passages must hold.
+        names.ExceptWith(query.Words.Where(w => authors.Contains(w.Token) && termOf.ContainsKey(w.Index) && !places.Contains(termOf[w.Index])
+            && query.Words.Count(o => termOf.GetValueOrDefault(o.Index) == termOf[w.Index]) == 1).Select(w => termOf[w.Index]));
         var terms = new List<FocusTerm>();
         // A follow-up's own words say what it asks; the question it follows on from only what it is about ("and which
         // city was that meeting in?" is answered by where they met, not by more of what Khamenei told Putin).
@@ -1086,7 +1128,11 @@ public sealed partial class PassageRetriever(
         // The first of them is the best, which the answer leads with: another naming the year ("Halvorsen opened the
         // 2024 book fair") doesn't date it ("What did G7 leaders decide at their June 2024 summit?" — a 2022 report).
         // A report without a date may well be from that year: nothing to hold against it.
-        return named.Count == 0 || named[0].Hit.Article.Published is null || years.All(y => named[0].Window.Factor(y) > 0) ? null : $"no passage tells of {string.Join(" and ", years)}";
+        if (named.Count == 0 || named[0].Hit.Article.Published is not { } published) return null;
+        // "…upgrading ties at the SCO summit last September" in a report of March 2023 tells of 2022.
+        var window = string.Join(' ', named[0].WindowTexts());
+        return years.All(y => named[0].Window.Factor(y) > 0 || TimelineQuestion.TellsOfYearBefore(published, window, int.Parse(y, System.Globalization.CultureInfo.InvariantCulture)))
+            ? null : $"no passage tells of {string.Join(" and ", years)}";
     }
 
     /// <summary>
@@ -1208,6 +1254,15 @@ public sealed partial class PassageRetriever(
         var counted = type == QuestionType.Quantity ? CountedTerms(query, focus) : null;
         var measure = type == QuestionType.Quantity && AnswerCandidates.MeasureNamed(query.Question) is { } noun && analyzer.Term(noun) is { } measureTerm
             ? Spellings(focus, measureTerm) : null;
+        // "How much is Latvia spending on the anti-tank mines?": the amount is told with what it pays for, in the
+        // sentence or the one before — "about Br5 million was spent on the renovation of the memorial" pays for something else.
+        var paidFor = type == QuestionType.Quantity && AnswerCandidates.PaidFor(query.Question) is { } bought && analyzer.Term(bought) is { } boughtTerm
+            ? Spellings(focus, boughtTerm) : null;
+        // "How many children were among the people killed?" names the whole and the kind of it asked for: it is answered
+        // in other words only by a count of people, and not by "seven people were killed", which counts the whole.
+        bool kindOfPeople = type == QuestionType.Quantity && CountedWord(query.Question) is { } countedWord
+            && PeopleWords.Contains(countedWord) && !GenericPeopleWords.Contains(countedWord)
+            && TextAnalyzer.Tokenize(query.Question).Any(GenericPeopleWords.Contains);
         // "How long did the inauguration ceremony last?": the length is told of the ceremony (TellsLengthOf), or in a
         // sentence pointing back at the one before that names it ("It lasted…"); "another six years in office" is the term's.
         var lasting = type == QuestionType.Duration && !reworded && LastingThing(query.Question) is { } thing && analyzer.Term(thing) is { } thingTerm
@@ -1229,59 +1284,64 @@ public sealed partial class PassageRetriever(
         bool IsPlaceSetting(FocusTerm f) => places.Contains(f.Term)
             || query.Words.Any(w => w.Term == f.Term && TextAnalyzer.IsSettingIn(query.Question, w.Token, adjacent: true));
         var settings = focus.Terms.Where(f => f.IsSetting && IsPlaceSetting(f)).Select(f => f.Alternatives.Prepend(f.Term).ToHashSet(StringComparer.Ordinal)).ToList();
+        var questionDay = settings.Count > 0 ? QuestionDates.Of(query.Question).FirstDay : null;
         foreach (var c in chosen)
         {
             var title = settings.Count > 0 ? analyzer.Terms(c.Hit.Article.Title) : [];
             // The lead says what the report is about as its title does ("A summit between Putin and African leaders
             // began in St. Petersburg…" — under a title cut short at "St."): when the window holds it, it sets the scene too.
             if (settings.Count > 0 && c.Lead() is { } lead) title.AddRange(Articles.SentenceSplitter.Split(lead).Take(LeadSentences).SelectMany(analyzer.Terms));
-            foreach (var text in c.WindowTexts())
+            // The window's passages are consecutive, so the sentence before the first of a passage is the last of the one
+            // before it ("…Zelenskyy travelled to Berlin" | "Following this, US negotiators claimed…").
+            var sentences = c.WindowTexts().SelectMany(Articles.SentenceSplitter.Split).ToList();
+            List<string>?[] terms = new List<string>?[sentences.Count];
+            List<string> TermsOf(int i) => terms[i] ??= analyzer.Terms(sentences[i]);
+            // In the sentence or the one before it (which tells the context: "Another round was held in Geneva.").
+            bool HeldHere(int i, IReadOnlySet<string> wanted) => wanted.Count == 0 || TermsOf(i).Any(wanted.Contains) || i > 0 && TermsOf(i - 1).Any(wanted.Contains);
+            for (int i = 0; i < sentences.Count; i++)
             {
-                var sentences = Articles.SentenceSplitter.Split(text).ToList();
-                List<string>?[] terms = new List<string>?[sentences.Count];
-                List<string> TermsOf(int i) => terms[i] ??= analyzer.Terms(sentences[i]);
-                // In the sentence or the one before it (which tells the context: "Another round was held in Geneva.").
-                bool HeldHere(int i, IReadOnlySet<string> wanted) => wanted.Count == 0 || TermsOf(i).Any(wanted.Contains) || i > 0 && TermsOf(i - 1).Any(wanted.Contains);
-                for (int i = 0; i < sentences.Count; i++)
-                {
-                    var sentence = sentences[i];
-                    if (!AnswerCandidates.Holds(type, sentence, query.Question)) continue;
-                    if (!TermsOf(i).Any(any.Contains)) continue;
-                    bool answers = type != QuestionType.Person ? AnswerCandidates.NextToFocus(type, sentence, query.Question, near, analyzer)
-                        : named is not null ? NamesRoleHolder(sentence, query.Question, named) : NamesSomeone(sentence, query.Question, near);
-                    // "Where was Austin speaking when he said security in Asia can't be taken for granted?" — "…security in
-                    // Asia “can't be taken for granted” in a speech at defense talks in Singapore": a sentence telling
-                    // most of what the question asks gives its place wherever it stands.
-                    if (!answers && type == QuestionType.Place && contentWords.Count > 0
-                        && contentWords.Count(f => f.Alternatives.Prepend(f.Term).Any(TermsOf(i).Contains)) >= Math.Max(2, (contentWords.Count + 1) / 2)) answers = true;
-                    if (!answers) continue;
-                    // "When did the US put Kabaeva under sanctions?" is not answered by a date told of her that says
-                    // nothing of sanctions ("has not appeared in public since February 24"): a date or a length of time
-                    // is told with what the question asks of it, in the sentence or the one before.
-                    if (type is QuestionType.Time or QuestionType.Duration && content.Count > 0 && !HeldHere(i, content)) continue;
-                    if (lasting is not null && !TellsLengthOf(sentence, query.Question, lasting) && !(LeadingPronoun().IsMatch(sentence) && HeldHere(i, lasting))) continue;
-                    // "What was the turnout…?": the figure is told as the measure asked for, not only in its sentence.
-                    if (measure is not null && !TellsMeasure(sentence, query.Question, measure)) continue;
-                    // "How many children has Russia deported?" is answered neither by "deported thousands of people" nor
-                    // by "fifteen children have been returned": the number counts what is asked, and what happened to it
-                    // is told with it.
-                    // When the sentence says it in other words ("157 POWs came home" for "how many soldiers"), the number
-                    // stands next to two of the question's words instead.
-                    // "How many people visited the exhibition?" is not answered by "more than 30 pieces of equipment".
-                    // …and what happened to them is told with it: "hundreds of thousands of casualties" is no count of visitors.
-                    if (countsPeople && (!CountsPeople(sentence) || aboutPeople is not null && !HeldHere(i, aboutPeople))) continue;
-                    if (counted is { Count: > 0 } && (TermsOf(i).Any(counted.Contains)
-                        ? !Counts(sentence, counted) || !HeldHere(i, content.Where(t => !counted.Contains(t)).ToHashSet(StringComparer.Ordinal))
-                        : countedByName || content.Count(t => !counted.Contains(t) && (TermsOf(i).Contains(t) || i > 0 && TermsOf(i - 1).Contains(t))) < 2)) continue;
-                    // "… after the Geneva talks?" is not answered by a number told about Abu Dhabi in an article that
-                    // mentions Geneva in the next line: the setting is told with the answer or just before it, or is
-                    // what the article is about.
-                    // A where-question's setting is the place the answer lies in ("Where in Kazakhstan…?" — "near
-                    // Almaty"), which the answering sentence needn't name again: the passage holding it will do.
-                    if (settings.Any(setting => !title.Any(setting.Contains) && !HeldHere(i, setting)
-                        && !(type == QuestionType.Place && setting.Any(t => c.Window.Factor(t) > 0)))) continue;
-                    yield return (c, sentence);
-                }
+                var sentence = sentences[i];
+                if (!AnswerCandidates.Holds(type, sentence, query.Question)) continue;
+                if (!TermsOf(i).Any(any.Contains)) continue;
+                bool answers = type != QuestionType.Person ? AnswerCandidates.NextToFocus(type, sentence, query.Question, near, analyzer)
+                    : named is not null ? NamesRoleHolder(sentence, query.Question, named) : NamesSomeone(sentence, query.Question, near);
+                // "Where was Austin speaking when he said security in Asia can't be taken for granted?" — "…security in
+                // Asia “can't be taken for granted” in a speech at defense talks in Singapore": a sentence telling
+                // most of what the question asks gives its place wherever it stands.
+                if (!answers && type == QuestionType.Place && contentWords.Count > 0
+                    && contentWords.Count(f => f.Alternatives.Prepend(f.Term).Any(TermsOf(i).Contains)) >= Math.Max(2, (contentWords.Count + 1) / 2)) answers = true;
+                if (!answers) continue;
+                // "When did the US put Kabaeva under sanctions?" is not answered by a date told of her that says
+                // nothing of sanctions ("has not appeared in public since February 24"): a date or a length of time
+                // is told with what the question asks of it, in the sentence or the one before.
+                if (type is QuestionType.Time or QuestionType.Duration && content.Count > 0 && !HeldHere(i, content)) continue;
+                if (lasting is not null && !TellsLengthOf(sentence, query.Question, lasting) && !(LeadingPronoun().IsMatch(sentence) && HeldHere(i, lasting))) continue;
+                // "What was the turnout…?": the figure is told as the measure asked for, not only in its sentence.
+                if (paidFor is not null && !HeldHere(i, paidFor)) continue;
+                if (measure is not null && !TellsMeasure(sentence, query.Question, measure)) continue;
+                // "How many children has Russia deported?" is answered neither by "deported thousands of people" nor
+                // by "fifteen children have been returned": the number counts what is asked, and what happened to it
+                // is told with it.
+                // When the sentence says it in other words ("157 POWs came home" for "how many soldiers"), the number
+                // stands next to two of the question's words instead.
+                // "How many people visited the exhibition?" is not answered by "more than 30 pieces of equipment".
+                // …and what happened to them is told with it: "hundreds of thousands of casualties" is no count of visitors.
+                if (countsPeople && (!CountsPeople(sentence) || aboutPeople is not null && !HeldHere(i, aboutPeople))) continue;
+                if (counted is { Count: > 0 } && (TermsOf(i).Any(counted.Contains)
+                    ? !Counts(sentence, counted) || !HeldHere(i, content.Where(t => !counted.Contains(t)).ToHashSet(StringComparer.Ordinal))
+                    : countedByName || content.Count(t => !counted.Contains(t) && (TermsOf(i).Contains(t) || i > 0 && TermsOf(i - 1).Contains(t))) < 2
+                        || kindOfPeople && (!CountsPeople(sentence) || Counts(sentence, GenericPeopleTerms)))) continue;
+                // "… after the Geneva talks?" is not answered by a number told about Abu Dhabi in an article that
+                // mentions Geneva in the next line: the setting is told with the answer or just before it, or is
+                // what the article is about.
+                // A where-question's setting is the place the answer lies in ("Where in Kazakhstan…?" — "near
+                // Almaty"), which the answering sentence needn't name again: the passage holding it will do.
+                // The day the question names tells of one event as its setting does ("the round in Turkey on 16 May
+                // 2025" — "the talks on May 16, 2025 (which lasted less than two hours)").
+                if (settings.Any(setting => !title.Any(setting.Contains) && !HeldHere(i, setting)
+                    && !(questionDay is { } day && QuestionDates.NamesDay(sentence, day))
+                    && !(type == QuestionType.Place && setting.Any(t => c.Window.Factor(t) > 0)))) continue;
+                yield return (c, sentence);
             }
         }
     }
@@ -1520,6 +1580,12 @@ public sealed partial class PassageRetriever(
         "miners", "sailors", "pilots", "police", "policemen", "guards",
     };
 
+    // Words for people of any kind: "seven people" counts no children, soldiers or women in particular.
+    private static readonly HashSet<string> GenericPeopleWords = new(StringComparer.OrdinalIgnoreCase) { "people", "persons", "person", "individuals" };
+
+    private HashSet<string> GenericPeopleTerms => _genericPeopleTerms ??= GenericPeopleWords.Select(analyzer.Term).OfType<string>().ToHashSet(StringComparer.Ordinal);
+    private HashSet<string>? _genericPeopleTerms;
+
     /// <summary>True when a number of the sentence stands within a few words before (or just after) what is counted.</summary>
     private bool Counts(string sentence, IReadOnlySet<string> counted)
     {
@@ -1635,6 +1701,8 @@ public sealed partial class PassageRetriever(
         public double Coverage { get; set; }
         public double WindowCoverage { get; set; }
         public bool NamesHeld { get; set; }
+        /// <summary>The window itself holds the question's names (<see cref="NamesHeld"/> also counts another passage of the report).</summary>
+        public bool NamesInWindow { get; set; }
         public double Score { get; set; }
 
         /// <summary>The report's first passage when the window holds it: its opening sentences are the lead.</summary>

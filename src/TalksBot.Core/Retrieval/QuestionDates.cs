@@ -55,6 +55,22 @@ public sealed partial class QuestionDates
     public bool IsEmpty => _anchors.Count == 0;
 
     /// <summary>
+    /// True when the sentence names the day ("on May 16, 2025", "16 May"): a day names one event as surely as its
+    /// place does. A year written with it must be the day's.
+    /// </summary>
+    public static bool NamesDay(string sentence, DateOnly day)
+    {
+        foreach (Match m in DayOfMonth().Matches(sentence))
+        {
+            int d = int.Parse(m.Groups["day"].Success ? m.Groups["day"].Value : m.Groups["day2"].Value, CultureInfo.InvariantCulture);
+            int month = MonthOf(m.Groups["month"].Success ? m.Groups["month"].Value : m.Groups["month2"].Value);
+            if (d != day.Day || month != day.Month) continue;
+            if (!m.Groups["year"].Success || int.Parse(m.Groups["year"].Value, CultureInfo.InvariantCulture) == day.Year) return true;
+        }
+        return false;
+    }
+
+    /// <summary>
     /// 1 for a report published in the month named (or up to six weeks after it), ½ for one about the year named
     /// (published then, or setting its events in it), 0 otherwise.
     /// </summary>
@@ -91,6 +107,10 @@ public sealed partial class QuestionDates
     // "13 September 2022", "on the 9th of Feb 2026", "Feb 15, 2022".
     [GeneratedRegex(@"\b(?:(?<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?<month>" + Month + @")|(?<month2>" + Month + @")\.?\s+(?<day2>\d{1,2})(?:st|nd|rd|th)?)(?![\w-])\.?,?\s+(?<year>(?:19|20)\d\d)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Day();
+
+    // "16 May", "May 16, 2025", "on the 9th of Feb".
+    [GeneratedRegex(@"\b(?:(?<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?<month>" + Month + @")|(?<month2>" + Month + @")\.?\s+(?<day2>\d{1,2})(?:st|nd|rd|th)?)(?![\w-])(?:\.?,?\s+(?<year>(?:19|20)\d\d)\b)?", RegexOptions.IgnoreCase)]
+    private static partial Regex DayOfMonth();
 
     // "When will the talks on 13 September be held?", "what was planned for…", "were supposed to…": a day ahead of the report.
     [GeneratedRegex(@"\b(?:will|going\s+to|due|planned|scheduled|expected|supposed|set\s+to|meant\s+to)\b", RegexOptions.IgnoreCase)]

@@ -84,6 +84,28 @@ public sealed partial record TimelineQuestion(string Question, IReadOnlyList<str
     [GeneratedRegex(@"\b(chang(e|ed|es|ing)|evolv(e|ed|ing)|compar(e|ed|es|ing)|shift(ed)?|develop(ed|ments)?|move[ds]? on|moved|progress(ed)?|since|timeline|over time|so far)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Cue();
 
+    /// <summary>
+    /// True when the text tells of the year by its distance from the report's date: "last year", "last September" in a
+    /// report of March 2023 tell of 2022 ("last September" in a report of November 2023 tells of 2023).
+    /// </summary>
+    public static bool TellsOfYearBefore(DateOnly published, string text, int year)
+    {
+        foreach (Match m in LastYearOrMonth().Matches(text))
+        {
+            if (!m.Groups["month"].Success)
+            {
+                if (published.Year - 1 == year) return true;
+                continue;
+            }
+            int month = TextAnalyzer.MonthNames.ToList().FindIndex(n => n.StartsWith(m.Groups["month"].Value[..3].ToLowerInvariant(), StringComparison.Ordinal)) + 1;
+            if (month > 0 && (month >= published.Month ? published.Year - 1 : published.Year) == year) return true;
+        }
+        return false;
+    }
+
+    [GeneratedRegex(@"\blast\s+(?:year|(?<month>jan(?:uary)?|feb(?:ruary)?|march|april|may|june|july|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?))\b", RegexOptions.IgnoreCase)]
+    private static partial Regex LastYearOrMonth();
+
     [GeneratedRegex(@"\b(19|20)\d\d\b")]
     private static partial Regex Years();
 

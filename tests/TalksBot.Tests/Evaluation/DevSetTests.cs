@@ -58,6 +58,8 @@ public sealed class DevSetTests(DevSetEvaluation run, ITestOutputHelper output) 
     [InlineData("fresh16")]
     [InlineData("fresh17")]
     [InlineData("fresh18")]
+    [InlineData("fresh19")]
+    [InlineData("fresh20")]
     public void Every_expected_word_is_in_an_article_listed_for_it(string name)
     {
         var path = DevSetEvaluation.SetPath(name);
