@@ -279,11 +279,14 @@ public static partial class AnswerCandidates
         // The contrary-kind check reads the question and the sentence once, for its first number that gets that far.
         Func<Match, bool>? contrary = null;
         return Numbers().Matches(sentence).Where(m => !HasWord(question, m.Value) && !IsYear(m.Value)
-            && !dates.Any(d => m.Index >= d.Index && m.Index < d.Index + d.Length) && !money.Any(d => m.Index >= d.Index && m.Index < d.Index + d.Length)
+            && !Inside(dates, m) && !Inside(money, m)
             && !IsModelNumber(sentence, m.Index)
             && !IsTimeSpan(sentence, m, question) && !IsMeasure(sentence, m, question) && MeasuredIfAsked(sentence, m, question)
             && !(contrary ??= CountsContrary(sentence, question))(m));
     }
+
+    /// <summary>True when the number stands inside one of the spans (a date, a sum of money).</summary>
+    private static bool Inside(List<Match> spans, Match number) => spans.Any(d => number.Index >= d.Index && number.Index < d.Index + d.Length);
 
     /// <summary>
     /// The sums of money in the sentence when the question counts things ("How many interceptor missiles…?"): "$200bn of
@@ -304,7 +307,7 @@ public static partial class AnswerCandidates
     {
         Func<Match, bool>? contrary = null;
         var money = SumsOfMoney(sentence, question);
-        return NumberWords().Matches(sentence).Where(m => !HasWord(question, m.Value) && !money.Any(d => m.Index >= d.Index && m.Index < d.Index + d.Length)
+        return NumberWords().Matches(sentence).Where(m => !HasWord(question, m.Value) && !Inside(money, m)
             && !IsTimeSpan(sentence, m, question) && !IsMeasure(sentence, m, question)
             && MeasuredIfAsked(sentence, m, question) && !(contrary ??= CountsContrary(sentence, question))(m));
     }
@@ -534,7 +537,8 @@ public static partial class AnswerCandidates
     public static string? PaidFor(string question) =>
         PaidForPattern().Match(question) is { Success: true } m ? TextAnalyzer.Tokenize(m.Groups["thing"].Value).LastOrDefault() : null;
 
-    // A verb of paying, a few words at most, "on" or "for", and what is paid for up to the clause that describes it.
+    // A verb of paying, a few words at most, "on", "for", "into" or "in", and what is paid for up to the clause that
+    // describes it.
     [GeneratedRegex(@"^\W*how\s+much\b.*?\b(?:spen[dt]s?|spending|put|puts|putting|pour(?:s|ed|ing)?|pump(?:s|ed|ing)?|pa(?:y|ys|id|ying)|costs?|costing|allocat(?:e|es|ed|ing)|invest(?:s|ed|ing)?|earmark(?:s|ed|ing)?)\s+(?:[\p{L}'’-]+\s+){0,3}?(?:on|for|into|in)\s+(?:(?:the|its|their|his|her|a|an|this|that|these|those|new)\s+)?(?<thing>[\p{L}'’-]+(?:\s+[\p{L}'’-]+){0,4}?)(?=\s+(?:it|they|he|she|we|that|which|who|in|at|of|from|to|by|per|after|before|during|since|under|over|and|or|with|was|were|is|are|has|have|had|will|would|could|did|do|does|plans?|planned|wants?|last|this|next)\b|\s*[?,;.]|$)", RegexOptions.IgnoreCase)]
     private static partial Regex PaidForPattern();
 

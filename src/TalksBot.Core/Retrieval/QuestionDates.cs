@@ -92,7 +92,8 @@ public sealed partial class QuestionDates
     // A month's events are reported on for some weeks after it: "in late May" may be a report of early June.
     private const int MonthLateDays = 42;
 
-    private static int MonthOf(string word)
+    /// <summary>The month a month's name or its first three letters names (1–12), 0 for none.</summary>
+    internal static int MonthOf(string word)
     {
         var w = word.ToLowerInvariant();
         for (int i = 0; i < TextAnalyzer.MonthNames.Count; i++)

@@ -97,7 +97,7 @@ public sealed partial record TimelineQuestion(string Question, IReadOnlyList<str
                 if (published.Year - 1 == year) return true;
                 continue;
             }
-            int month = TextAnalyzer.MonthNames.ToList().FindIndex(n => n.StartsWith(m.Groups["month"].Value[..3].ToLowerInvariant(), StringComparison.Ordinal)) + 1;
+            int month = QuestionDates.MonthOf(m.Groups["month"].Value);
             if (month > 0 && (month >= published.Month ? published.Year - 1 : published.Year) == year) return true;
         }
         return false;
