@@ -227,6 +227,7 @@ public sealed class RetrievalMechanismTests
     [Theory]
     [InlineData("Which think tank put out Holm's paper on nuclear risk?", "thinktank")]
     [InlineData("Which think-tank put out Holm's paper on nuclear risk?", "thinktank")]
+    [InlineData("Which outfit was said to be using Starlink terminals to extend its drones' range?", "outfit")]
     [InlineData("Which institute published the Granvik study?", "institute")]
     public void A_think_tank_is_a_kind_named_not_said(string question, string kind)
     {
@@ -614,4 +615,18 @@ public sealed class RetrievalMechanismTests
     [InlineData("What did Holm say about the border?", "")]
     public void The_writers_a_question_credits_a_piece_to(string question, string authors) =>
         Assert.Equal(authors.Split(',', StringSplitOptions.RemoveEmptyEntries).Order(), PassageRetriever.PieceAuthors(question).Order());
+
+    [Theory]
+    [InlineData("Russia is building a town in Kandalaksha (approximately 115 kilometers from the Finnish border) for a brigade.", true)]
+    [InlineData("Russia is building a town in Kandalaksha (approximately 115 of them from the Finnish border) for a brigade.", false)]
+    public void A_measure_is_near_what_it_measures_counting_its_unit_as_its_own(string sentence, bool near) =>
+        Assert.Equal(near, AnswerCandidates.NextToFocus(QuestionType.Quantity, sentence, "How far from the Finnish border is the new town?",
+            new HashSet<string> { Analyzer.Term("border")! }, Analyzer));
+
+    [Theory]
+    [InlineData("The US seized another tanker on Monday - what was the ship called?", "ship")]
+    [InlineData("What was the operation called?", "operation")]
+    [InlineData("What's the new drone outfit called?", null)]
+    public void What_a_thing_was_called_asks_for_that_kind_by_name(string question, string? kind) =>
+        Assert.Equal(kind, PassageRetriever.AskedKind(question, Analyzer));
 }

@@ -156,6 +156,8 @@ public static partial class AnswerCandidates
             int at = WordAt(words, offset);
             if (at < 0) continue;
             int end = NumberEnd(words, at);
+            // "115 kilometers from the Finnish border": the unit is the measure's own word, as a scale is the number's.
+            if (end + 1 < words.Count && UnitWords.Contains(words[end + 1].Token)) end++;
             if (focusAt.Any(f => f < at ? at - f <= NearWords : f - end <= NearWords)) return true;
         }
         return false;
@@ -242,6 +244,12 @@ public static partial class AnswerCandidates
 
     /// <summary>"hundred", "million", "dozen": a word that belongs to the number before it ("two million", "1.5 billion").</summary>
     public static bool IsNumberScale(string word) => NumberScale.Contains(word);
+
+    private static readonly HashSet<string> UnitWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "km", "kilometres", "kilometers", "kilometre", "kilometer", "miles", "mile", "metres", "meters", "metre", "meter",
+        "kg", "kilograms", "tonnes", "tons", "tonne", "ton", "hectares", "percent",
+    };
 
     private static readonly HashSet<string> NumberScale = new(StringComparer.OrdinalIgnoreCase) { "hundred", "thousand", "million", "billion", "trillion", "dozen" };
 

@@ -232,12 +232,16 @@ public sealed partial class ExtractiveAnswerWriter(TextAnalyzer analyzer, TimePr
         if (OpensQuote(lead)) return WithNeighbour(picked, maxSentences, +1);
         // Its opening goes before it only where the answer has room: what else was picked may answer.
         if (ClosesQuote(lead)) return picked.Count < maxSentences ? WithNeighbour(picked, maxSentences, -1) : picked;
-        if (type == QuestionType.Statement && lead.IndexOfAny(['"', '“', '”']) >= 0)
+        if (type != QuestionType.Statement) return picked;
+        if (lead.IndexOfAny(['"', '“', '”']) >= 0)
         {
             // A quotation and nothing else: "“We are in for a tough time,” he said." is another thing said.
             return WithNeighbour(picked, maxSentences, +1, next => WholeQuote().IsMatch(next));
         }
-        return picked;
+        // A lead that tells what the speaker did without the words ("Antonov has rejected the accusation.") is followed
+        // by the sentence that gives them, pointing back at the speaker ("He described Mr Kirby's comment as
+        // "offensive and unacceptable".").
+        return WithNeighbour(picked, maxSentences, +1, next => PronounQuotes().IsMatch(next));
     }
 
     /// <summary>
@@ -292,6 +296,9 @@ public sealed partial class ExtractiveAnswerWriter(TextAnalyzer analyzer, TimePr
 
     [GeneratedRegex(@"^\W*(?:(?:said|says|told|added|wrote)\b|(?:\p{Lu}[\p{L}'’.-]*\s+){1,4}(?:said|says|told|added|wrote)\b|(?:he|she|they)\s+(?:said|says|told|added|wrote)\b)")]
     private static partial Regex SaidAfterQuote();
+
+    [GeneratedRegex(@"^\W*(?:he|she|they)\b[^“""]*[“""]\w", RegexOptions.IgnoreCase)]
+    private static partial Regex PronounQuotes();
 
     // “Imagine releasing Hitler from his political isolation.” — a sentence that is one quotation, told by nobody new.
     [GeneratedRegex(@"^\s*[“""][^“”""]+[”""]\s*$")]

@@ -1158,14 +1158,12 @@ public sealed partial class PassageRetriever(
             // of the report is its words.
             var byline = analyzer.Terms(c.Hit.Article.Outlet).ToHashSet(StringComparer.Ordinal);
             bool itsOwnWords = speakerNames.All(byline.Contains);
-            foreach (var text in c.WindowTexts())
+            // One text, as in AnswerSentences: the speaker may be named at the end of the passage before.
+            var sentences = c.WindowTexts().SelectMany(Articles.SentenceSplitter.Split).ToList();
+            for (int i = 0; i < sentences.Count; i++)
             {
-                var sentences = Articles.SentenceSplitter.Split(text).ToList();
-                for (int i = 0; i < sentences.Count; i++)
-                {
-                    var previous = i > 0 ? sentences[i - 1] : null;
-                    if ((itsOwnWords || StatementSpeaker.Gives(sentences[i], previous, named, analyzer)) && HoldsAbout(sentences[i], previous)) return null;
-                }
+                var previous = i > 0 ? sentences[i - 1] : null;
+                if ((itsOwnWords || StatementSpeaker.Gives(sentences[i], previous, named, analyzer)) && HoldsAbout(sentences[i], previous)) return null;
             }
         }
         return $"no passage gives what {speaker} said";
@@ -1367,6 +1365,8 @@ public sealed partial class PassageRetriever(
         bool Generic(string word) => GenericKinds.Contains(word) || !named && NamedKinds.Contains(word);
         // "Which think tank…" asks for one kind, written as two words: not a "think", nor a tank.
         question = ThinkTank().Replace(question, "thinktank");
+        // "What was the ship called?" asks which ship, by its name.
+        if (CalledKind().Match(question) is { Success: true } called) question = "which " + called.Groups["kind"].Value;
         var m = AskedKindPattern().Match(question);
         // "What did Zelensky's adviser Podolyak say…" asks for no kind: its adviser is who speaks, not what is asked for.
         if (!m.Success || Auxiliaries.Contains(m.Groups[1].Value)) return null;
@@ -1427,6 +1427,8 @@ public sealed partial class PassageRetriever(
         "ngo", "ngos", "institution", "institutions",
         // "Which think tank put out the paper?" — "a paper released by the Australian Strategic Policy Institute".
         "thinktank", "thinktanks", "institute", "institutes",
+        // "Which Russian drone outfit…?" — "elements of the Rubikon Center for Advanced Unmanned Technologies".
+        "outfit", "outfits", "unit", "units",
         // …and so is a paper: "Which paper did the archbishop write in?" — "writing in the Daily Telegraph".
         "paper", "papers", "newspaper", "newspapers", "outlet", "outlets", "publication", "publications", "magazine", "magazines",
         // …and a military formation: "Which formation will use the base?" — "the 44th Army Corps".
@@ -1439,6 +1441,11 @@ public sealed partial class PassageRetriever(
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^\W*(?:(?:in|at|on|from|to|for|by|with|under)\s+)?(?:which|what)\s+([\p{L}-]+)", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
     private static partial System.Text.RegularExpressions.Regex AskedKindPattern();
+
+    // The kind is the last word before "called": "what was the new operation called", "The US seized a tanker - what
+    // was the ship called?".
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?:^|[-–—.;:,]\s*)\W*what(?:'s|’s|\s+(?:was|is|were|are))\s+(?:the|this|that|its|their|his|her)\s+(?:[\p{L}-]+\s+){0,2}?(?<kind>[\p{L}-]+)\s+(?:called|named)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex CalledKind();
 
     /// <summary>
     /// What "how many X" counts: the index term of X's last word (before the verb) with its paraphrases; empty for other
