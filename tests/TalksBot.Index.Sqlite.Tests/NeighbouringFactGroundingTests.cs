@@ -10,15 +10,10 @@ namespace TalksBot.Index.Sqlite.Tests;
 /// a report that says who and where once and then goes on without them still answers: the names held by another of
 /// its passages, the setting by the day, the writers of a piece, the year by "last September".
 /// </summary>
-public sealed class NeighbouringFactGroundingTests : IDisposable
+public sealed class NeighbouringFactGroundingTests
 {
-    private readonly TempIndex _db = new();
-
-    public void Dispose() => _db.Dispose();
-
-    private static Task<RetrievalResult> AskAsync(string question, params ArticleDocument[] articles) => AskOverAsync(question, articles);
-
-    private static async Task<RetrievalResult> AskOverAsync(string question, ArticleDocument[] articles)
+    /// <summary>The question retrieved over a fresh index of just these articles.</summary>
+    private static async Task<RetrievalResult> AskAsync(string question, params ArticleDocument[] articles)
     {
         using var index = new TempIndex();
         return await (await index.RetrieverOverAsync(articles)).RetrieveAsync(question, default);

@@ -223,7 +223,8 @@ public sealed partial class ExtractiveAnswerWriter(TextAnalyzer analyzer, TimePr
     /// quotation the sentence before opened ("“I don't think that this moment in time is a good time for summits in
     /// Russia."), which goes before it. And for what-did-X-say, a quotation the speaker goes on with in the next
     /// sentence ("“That's a big compromise,” Zelensky told TIME. “Imagine releasing Hitler from his political
-    /// isolation.”") is the rest of what was said.
+    /// isolation.”") is the rest of what was said, and so is the sentence after a lead that tells what the speaker did
+    /// without his words when it points back at him and quotes ("He described the comment as "offensive"").
     /// </remarks>
     private List<Candidate> WithQuoteWhole(List<Candidate> picked, int maxSentences, QuestionType type)
     {
@@ -284,7 +285,7 @@ public sealed partial class ExtractiveAnswerWriter(TextAnalyzer analyzer, TimePr
     [GeneratedRegex(@"^\W*(?:the|this|that|these|those|his|her|their|such)\s+(?:remarks?|comments?|statements?|words|claims?|quote|warnings?|pledges?|promises?|proclamation|announcement|assertions?|threats?)\b", RegexOptions.IgnoreCase)]
     private static partial Regex PointsBack();
 
-    /// <summary>True when the sentence closes a quotation it didn't open (” without “, or an odd count of " not at its start).</summary>
+    /// <summary>True when the sentence closes a quotation it didn't open: ” without “, or one straight " followed by who said it.</summary>
     private static bool ClosesQuote(string sentence)
     {
         int open = sentence.Count(c => c == '“'), close = sentence.Count(c => c == '”');

@@ -237,10 +237,20 @@ public sealed partial class PassageRetriever(
         // A report names who and where once and then goes on without them: "During the talks on May 16, 2025, in
         // Turkey…" and, ten passages on, "the talks on May 16, 2025 (which lasted less than two hours)". A name the
         // passage lacks is held when another passage found of the same report holds it.
-        foreach (var c in candidates.Where(c => !c.NamesHeld).ToList())
+        foreach (var report in candidates.GroupBy(c => c.Hit.Article.Id).Where(r => r.Skip(1).Any() && r.Any(c => !c.NamesHeld)))
         {
-            var sameReport = candidates.Where(o => o != c && o.Hit.Article.Id == c.Hit.Article.Id).ToList();
-            if (sameReport.Count > 0 && MissingNames(focus, c.Window).All(name => sameReport.Any(o => !MissingNames(focus, o.Own).Contains(name)))) c.NamesHeld = true;
+            // The names no passage of the report holds (a passage's own lack of a name is shared by all then).
+            HashSet<string>? lackedByAll = null;
+            foreach (var o in report)
+            {
+                var lacked = MissingNames(focus, o.Own).ToHashSet(StringComparer.Ordinal);
+                if (lackedByAll is null) lackedByAll = lacked;
+                else lackedByAll.IntersectWith(lacked);
+            }
+            foreach (var c in report.Where(c => !c.NamesHeld))
+            {
+                if (!MissingNames(focus, c.Window).Any(lackedByAll!.Contains)) c.NamesHeld = true;
+            }
         }
         foreach (var c in candidates)
         {
