@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
 using TalksBot.Core.Conversations;
 using TalksBot.Index.Postgres;
 using TalksBot.Testing;
@@ -8,7 +7,8 @@ namespace TalksBot.Telegram.Tests;
 
 /// <summary>
 /// Telegram's send limits are the bot's, not an instance's: two instances' flood control on one PostgreSQL database
-/// keep one overall budget between them. On the real clock (the store counts in the database), so it takes a second.
+/// keep one overall budget between them. The store counts the times the instances give it, so a fake clock that says
+/// when a wait has started drives it: nothing depends on how fast the database answers.
 /// </summary>
 [Collection(PostgresCollection.Name)]
 public class SharedFloodControlTests(PostgresServer server)
@@ -22,11 +22,11 @@ public class SharedFloodControlTests(PostgresServer server)
         var options = new TelegramOptions { PerChatIntervalMilliseconds = 0, GlobalPerSecond = 3 };
         var firstStore = new RecordingStore(new PostgresRateLimitStore(firstDatabase));
         var secondStore = new RecordingStore(new PostgresRateLimitStore(secondDatabase));
-        var first = new FloodControl(options, TimeProvider.System, firstStore);
-        var second = new FloodControl(options, TimeProvider.System, secondStore);
+        var time = new TimerWatchingTimeProvider(DateTimeOffset.Parse("2026-03-01T12:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
+        var first = new FloodControl(options, time, firstStore);
+        var second = new FloodControl(options, time, secondStore);
 
         // Three sends to three chats, alternating instances: within the budget, nobody is told to wait.
-        var clock = Stopwatch.StartNew();
         await first.WaitTurnAsync(1, default);
         await second.WaitTurnAsync(2, default);
         await first.WaitTurnAsync(3, default);
@@ -34,11 +34,14 @@ public class SharedFloodControlTests(PostgresServer server)
 
         // The fourth is the second instance's second send — alone it would be well within 3 a second — and it waits
         // until the first send is a second old.
-        await second.WaitTurnAsync(4, default).WaitAsync(TimeSpan.FromSeconds(10));
-        var elapsed = clock.Elapsed;
+        var fourth = second.WaitTurnAsync(4, default);
+        await time.TimerCreatedAsync(TimeSpan.FromSeconds(1));
         Assert.Contains("telegram:send:all", secondStore.Refused);
         Assert.Empty(firstStore.Refused);
-        Assert.True(elapsed >= TimeSpan.FromMilliseconds(900), $"the fourth send went after {elapsed.TotalMilliseconds} ms");
+        time.Advance(TimeSpan.FromMilliseconds(999));
+        Assert.False(fourth.IsCompleted, "the fourth send went before the first was a second old");
+        time.Advance(TimeSpan.FromMilliseconds(1));
+        await fourth.WaitAsync(TimeSpan.FromSeconds(10));
     }
 
     /// <summary>The shared store, noting each key it told to wait.</summary>

@@ -239,7 +239,7 @@ public sealed partial class PassageRetriever(
         // passage lacks is held when another passage found of the same report holds it.
         foreach (var report in candidates.GroupBy(c => c.Hit.Article.Id).Where(r => r.Skip(1).Any() && r.Any(c => !c.NamesHeld)))
         {
-            // The names no passage of the report holds (a passage's own lack of a name is shared by all then).
+            // The names none of the report's passages found holds: a name one of them holds counts for all of them.
             HashSet<string>? lackedByAll = null;
             foreach (var o in report)
             {
