@@ -898,7 +898,7 @@ public sealed partial class PassageRetriever(
     /// </param>
     private bool SentencesHold(Candidate c, QuestionFocus focus, double share, bool roleOf = false)
     {
-        var sentences = c.WindowTexts().SelectMany(t => Articles.SentenceSplitter.Split(t)).Select(analyzer.Terms).ToList();
+        var sentences = c.WindowSentences().Select(analyzer.Terms).ToList();
         var settings = WindowSettings(c, focus);
         for (int i = 0; i < sentences.Count; i++)
         {
@@ -1102,7 +1102,7 @@ public sealed partial class PassageRetriever(
     private static string? MissingAuthor(IEnumerable<Candidate> chosen, QueryAnalysis query)
     {
         if (query.Type != QuestionType.Person || !AnswerCandidates.AsksAuthor(query.Question)) return null;
-        bool credited = chosen.SelectMany(c => c.WindowTexts()).SelectMany(Articles.SentenceSplitter.Split)
+        bool credited = chosen.SelectMany(c => c.WindowSentences())
             .Any(sentence => AnswerCandidates.IsAuthorLine(sentence, query.Question));
         return credited ? null : "no passage says who wrote it";
     }
@@ -1117,7 +1117,7 @@ public sealed partial class PassageRetriever(
     private string? MissingKindName(IEnumerable<Candidate> chosen, QueryAnalysis query)
     {
         if (NamedKind(query.Question, analyzer) is not { } kind || !NamedKinds.Contains(kind) || analyzer.Term(kind) is not { } kindTerm) return null;
-        var sentences = chosen.Where(c => c.NamesHeld).SelectMany(c => c.WindowTexts()).SelectMany(Articles.SentenceSplitter.Split)
+        var sentences = chosen.Where(c => c.NamesHeld).SelectMany(c => c.WindowSentences())
             .Where(sentence => analyzer.Terms(sentence).Contains(kindTerm)).ToList();
         if (sentences.Count == 0 || sentences.Any(sentence => AnswerCandidates.NamesKind(sentence, query.Question, kind))) return null;
         return $"the passages about it speak of the {kind} without naming it";
@@ -1169,7 +1169,7 @@ public sealed partial class PassageRetriever(
             var byline = analyzer.Terms(c.Hit.Article.Outlet).ToHashSet(StringComparer.Ordinal);
             bool itsOwnWords = speakerNames.All(byline.Contains);
             // One text, as in AnswerSentences: the speaker may be named at the end of the passage before.
-            var sentences = c.WindowTexts().SelectMany(Articles.SentenceSplitter.Split).ToList();
+            var sentences = c.WindowSentences();
             for (int i = 0; i < sentences.Count; i++)
             {
                 var previous = i > 0 ? sentences[i - 1] : null;
@@ -1301,7 +1301,7 @@ public sealed partial class PassageRetriever(
             if (settings.Count > 0 && c.Lead() is { } lead) title.AddRange(Articles.SentenceSplitter.Split(lead).Take(LeadSentences).SelectMany(analyzer.Terms));
             // The window's passages are consecutive, so the sentence before the first of a passage is the last of the one
             // before it ("…Zelenskyy travelled to Berlin" | "Following this, US negotiators claimed…").
-            var sentences = c.WindowTexts().SelectMany(Articles.SentenceSplitter.Split).ToList();
+            var sentences = c.WindowSentences();
             List<string>?[] terms = new List<string>?[sentences.Count];
             List<string> TermsOf(int i) => terms[i] ??= analyzer.Terms(sentences[i]);
             // In the sentence or the one before it (which tells the context: "Another round was held in Geneva.").
@@ -1325,8 +1325,9 @@ public sealed partial class PassageRetriever(
                 if (type is QuestionType.Time or QuestionType.Duration && content.Count > 0 && !HeldHere(i, content)) continue;
                 if (lasting is not null && !TellsLengthOf(sentence, query.Question, lasting) && !(LeadingPronoun().IsMatch(sentence) && HeldHere(i, lasting))) continue;
                 // "What was the turnout…?": the figure is told as the measure asked for, not only in its sentence.
-                if (paidFor is not null && !HeldHere(i, paidFor)) continue;
                 if (measure is not null && !TellsMeasure(sentence, query.Question, measure)) continue;
+                // "How much is Latvia spending on the anti-tank mines?": told with what it paid for (PaidFor).
+                if (paidFor is not null && !HeldHere(i, paidFor)) continue;
                 // "How many children has Russia deported?" is answered neither by "deported thousands of people" nor
                 // by "fifteen children have been returned": the number counts what is asked, and what happened to it
                 // is told with it.
@@ -1724,6 +1725,13 @@ public sealed partial class PassageRetriever(
 
         /// <summary>The report's first passage when the window holds it: its opening sentences are the lead.</summary>
         public string? Lead() => Hit.Position == 0 ? Hit.Text : Before is { Hit.Position: 0 } before ? before.Hit.Text : null;
+
+        /// <summary>
+        /// The window's sentences in article order, read as one text (the sentence before a passage's first is the last
+        /// of the one before it); split once, for every check that reads them.
+        /// </summary>
+        public IReadOnlyList<string> WindowSentences() => _windowSentences ??= WindowTexts().SelectMany(Articles.SentenceSplitter.Split).ToList();
+        private List<string>? _windowSentences;
 
         /// <summary>The passage's text with its neighbours', in article order: the window a fact may be told in.</summary>
         public IEnumerable<string> WindowTexts()
