@@ -100,6 +100,10 @@ public sealed class RetrievalMechanismTests
     [InlineData("the tycoon's rant in april - what % of voters did he claim were against it", QuestionType.Quantity)]
     [InlineData("Which part of Granvik got hit by a missile during the envoy's visit?", QuestionType.Place)]
     [InlineData("Which part did the envoy play in the talks?", QuestionType.Other)]
+    [InlineData("In which northern city is the steelworks that lost output to the blackouts?", QuestionType.Place)]
+    [InlineData("the map hints that the army wants to seize which two oblasts?", QuestionType.Place)]
+    [InlineData("What is the Granvik central bank's key interest rate now?", QuestionType.Quantity)]
+    [InlineData("What was the council's reaction to the rate of arrests?", QuestionType.Other)]
     public void The_question_type_is_read_from_its_words(string question, QuestionType type) =>
         Assert.Equal(type, AnswerCandidates.TypeOf(question));
 
@@ -140,6 +144,12 @@ public sealed class RetrievalMechanismTests
     [InlineData("How long is his prison sentence?", false)]
     public void Since_when_answers_how_long_it_has_lasted_not_how_long_a_thing_is(string question, bool holds) =>
         Assert.Equal(holds, AnswerCandidates.Holds(QuestionType.Duration, "The historian has been imprisoned in Russia since April 2022.", question));
+
+    [Theory]
+    [InlineData("The two leaders held an hour-long talk in Granvik on Wednesday.", true)]
+    [InlineData("Their ties come alongside a years-long decline in Ostmark's relations with the West.", false)]
+    public void A_length_written_before_what_lasted_answers_only_for_that(string sentence, bool holds) =>
+        Assert.Equal(holds, AnswerCandidates.Holds(QuestionType.Duration, sentence, "How long did the two leaders talk when they met in Granvik?"));
 
     [Theory]
     [InlineData("There are nearly 350,000 combat-hardened military reservists.", true)]
@@ -229,6 +239,7 @@ public sealed class RetrievalMechanismTests
     [InlineData("Which think-tank put out Holm's paper on nuclear risk?", "thinktank")]
     [InlineData("Which outfit was said to be using Starlink terminals to extend its drones' range?", "outfit")]
     [InlineData("Which institute published the Granvik study?", "institute")]
+    [InlineData("Which oil refinery in the Granvik region did the drones hit?", "refinery")]
     public void A_think_tank_is_a_kind_named_not_said(string question, string kind)
     {
         // No word a passage must hold ("a paper released by the Granvik Strategic Policy Institute"), but the name beside it answers.
@@ -245,6 +256,15 @@ public sealed class RetrievalMechanismTests
         Assert.Equal(measure, AnswerCandidates.MeasureNamed(question));
 
     [Theory]
+    [InlineData("The central bank held its key rate at 16% in February.", "What is the central bank's key interest rate now?", true)]
+    [InlineData("The central bank cut its interest rate to 16%.", "What is the central bank's key interest rate now?", true)]
+    [InlineData("The army recruits at a rate of 30,000 a month.", "What is the income tax rate in Granvik?", false)]
+    [InlineData("The army recruits 30,000 a month, the current rate.", "What is the income tax rate in Granvik?", false)]
+    [InlineData("Prices rose at a rate of 9% a year.", "What was the rate in June?", true)]
+    public void A_rate_asked_for_by_its_kind_is_told_as_that_rate(string sentence, string question, bool tells) =>
+        Assert.Equal(tells, AnswerCandidates.TellsRateAsked(sentence, question));
+
+    [Theory]
     [InlineData("He likened the country's defence to the lead up to the Second World War.", false)]
     [InlineData("He warned the alliance was sliding back to the Cold War.", false)]
     [InlineData("He gave the speech at the Royal Granvik Institute.", true)]
@@ -258,6 +278,14 @@ public sealed class RetrievalMechanismTests
     [InlineData("That is where the envoy was detained.", "Where was the envoy detained?", false)]
     [InlineData("The envoy said Granvik is where talks should be held.", "Where was the envoy detained?", false)]
     public void A_place_opening_a_sentence_that_says_what_happened_there_answers_where(string sentence, string question, bool holds) =>
+        Assert.Equal(holds, AnswerCandidates.Holds(QuestionType.Place, sentence, question));
+
+    [Theory]
+    [InlineData("The governor spoke at a meeting with the inhabitants of Sochaczew.", "In which town did the governor speak?", true)]
+    [InlineData("The map suggests that the army aims to seize the Odesa and Kharkiv oblasts.", "The army wants to seize which two oblasts?", true)]
+    [InlineData("The governor spoke at a meeting with the town's inhabitants.", "In which town did the governor speak?", false)]
+    [InlineData("The governor of Granvik spoke at a meeting with the inhabitants.", "In which town did the governor of Granvik speak?", false)]
+    public void A_place_asked_by_its_kind_may_follow_of_or_stand_before_the_kind(string sentence, string question, bool holds) =>
         Assert.Equal(holds, AnswerCandidates.Holds(QuestionType.Place, sentence, question));
 
     [Theory]
@@ -423,6 +451,19 @@ public sealed class RetrievalMechanismTests
     [InlineData("and what did he say? (What happened on 13 September 2022?)", null)]
     public void A_question_names_the_day_it_asks_about_unless_it_asks_ahead(string question, string? day) =>
         Assert.Equal(day is null ? null : DateOnly.Parse(day, System.Globalization.CultureInfo.InvariantCulture), QuestionDates.Of(question).FirstDay);
+
+    [Theory]
+    [InlineData("How many countries voted against the resolution in February 2023?", "2023-02-01")]
+    [InlineData("How many soldiers were taken prisoner in the mid-February 2026 counterattacks?", "2026-02-10")]
+    [InlineData("Who replaced him at the end of March 2023?", "2023-03-20")]
+    [InlineData("What did the council decide when it met on 13 September 2022?", "2022-09-13")]
+    [InlineData("What did they agree in May 2022, and what on 3 June 2022?", "2022-05-01")]
+    [InlineData("What did the envoy say before the February 2026 talks?", null)]
+    [InlineData("How has Moscow's position changed since January 2026?", null)]
+    [InlineData("When will the talks planned for March 2026 be held?", null)]
+    [InlineData("Back in 2023, who led the delegation?", null)]
+    public void A_question_names_when_what_it_asks_about_can_first_have_happened(string question, string? day) =>
+        Assert.Equal(day is null ? null : DateOnly.Parse(day, System.Globalization.CultureInfo.InvariantCulture), QuestionDates.Of(question).HappenedFrom);
 
     [Fact]
     public void Why_is_answered_by_a_sentence_that_gives_a_cause()

@@ -103,6 +103,33 @@ public sealed class NotGivenGroundingTests : IDisposable
     }
 
     [Fact]
+    public async Task A_report_from_before_the_month_asked_about_tells_no_figure_of_it()
+    {
+        var retriever = await _db.RetrieverOverAsync(Articles.Make("Front line report",
+            "Granvik servicemen took four Ostmark soldiers prisoner near Lunde on 31 January, the general staff said.",
+            published: new DateOnly(2026, 2, 1)));
+        var mid = await retriever.RetrieveAsync("How many Ostmark soldiers did Granvik take prisoner in its mid-February 2026 counterattacks near Lunde?", default);
+        Assert.False(mid.Covered, "a report of 1 February can't count the prisoners of mid-February");
+        Assert.Contains("before 10 Feb 2026", mid.Grounding?.Reason);
+
+        var january = await retriever.RetrieveAsync("How many Ostmark soldiers did Granvik take prisoner near Lunde in late January 2026?", default);
+        Assert.True(january.Covered, january.Grounding?.Reason);
+        Assert.Contains("four", Answer(january));
+    }
+
+    [Fact]
+    public async Task The_outlet_a_question_names_as_its_setting_is_held_by_its_report()
+    {
+        var retriever = await _db.RetrieverOverAsync(Articles.Make("Granvik's grinding war",
+            "According to the Lunde Centre, price growth has long been the top worry, and in June 2025, 58 percent of respondents named it the country's most acute issue.",
+            outlet: "Brennan Institute"),
+            Articles.Make("Think tanks", "The Brennan Institute publishes a brief on the war every month."));
+        var share = await retriever.RetrieveAsync("What share of respondents named price growth the country's most acute issue in June 2025, going by the Lunde Centre in the Brennan brief?", default);
+        Assert.True(share.Covered, share.Grounding?.Reason);
+        Assert.Contains("58 percent", Answer(share));
+    }
+
+    [Fact]
     public async Task A_sentence_giving_one_figure_and_withholding_another_answers_only_the_one_it_gives()
     {
         var retriever = await _db.RetrieverOverAsync(Articles.Make("Losses",

@@ -22,7 +22,7 @@ public static partial class AnswerCandidates
         if (q.StartsWith("how many") || q.StartsWith("how much") || q.StartsWith("how old") || HowMeasured().IsMatch(q) || q.Contains("how big") || WhatMeasure().IsMatch(q)) return QuestionType.Quantity;
         if (q.StartsWith("how long") || q.Contains("for how long") || q.Contains("how many years") || q.Contains("how many days")) return QuestionType.Duration;
         if (q.StartsWith("when") || q.Contains("by when") || q.StartsWith("what date") || q.StartsWith("what day") || q.Contains("what year") || q.StartsWith("since when")) return QuestionType.Time;
-        if (q.StartsWith("where") || q.StartsWith("wher ") || q.Contains("in which city") || q.Contains("in which country") || q.Contains("which city") || q.Contains("which country") || q.Contains("what city")
+        if (q.StartsWith("where") || q.StartsWith("wher ") || q.Contains("which country") || PlaceAsked().IsMatch(q)
             || PartOfPlace().IsMatch(q)) return QuestionType.Place;
         if (q.StartsWith("who") || q.StartsWith("whos") || WhichPerson().IsMatch(q) || q.Contains("whose") || NameAsked().IsMatch(q)) return QuestionType.Person;
         // "Why was the parade called off?" asks for a cause, whatever verb it uses.
@@ -109,6 +109,16 @@ public static partial class AnswerCandidates
                     if (word.Success && word.Index == name && !HasWord(question, word.Value) && !TextAnalyzer.IsCalendarWord(word.Value)
                         && !NamesWar(sentence, word)) yield return name;
                 }
+                // "Which town…?" asks a place by its kind, which a report may give after "of" ("the inhabitants of
+                // Sochaczew", "a full-on assault of Odesa") or before the kind ("the Odesa and Kharkiv oblasts").
+                if (PlaceAsked().IsMatch(question))
+                {
+                    foreach (Match m in PlaceOfKind().Matches(sentence))
+                    {
+                        var place = m.Groups["name"];
+                        if (!HasWord(question, place.Value) && !TextAnalyzer.IsCalendarWord(place.Value)) yield return place.Index;
+                    }
+                }
                 // "Horenka is where the cameraman was killed": the place opens the sentence that says what happened there.
                 var placeWhere = PlaceIsWhere().Match(sentence);
                 if (placeWhere.Success && !HasWord(question, placeWhere.Groups["place"].Value)) yield return placeWhere.Index;
@@ -162,6 +172,14 @@ public static partial class AnswerCandidates
         }
         return false;
     }
+
+    // "Which city…", "in which Ukrainian city…", "what two villages…": a place by its kind, described or counted.
+    [GeneratedRegex(@"\b(?:which|what)\s+(?:[\p{L}'’-]+\s+){0,2}?(?:city|cities|town|towns|village|villages|oblast|oblasts|province|provinces|capital)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex PlaceAsked();
+
+    // A name after "of" ("of Sochaczew"), or a name (or two) before a place's kind ("the Odesa and Kharkiv oblasts").
+    [GeneratedRegex(@"\bof\s+(?:the\s+)?(?<name>\p{Lu}[\p{L}’'-]+)|(?<name>\p{Lu}[\p{L}’'-]+)(?:\s+and\s+\p{Lu}[\p{L}’'-]+)?\s+(?i:city|town|village|oblasts?|regions?|provinces?)\b")]
+    private static partial Regex PlaceOfKind();
 
     // "Which part of Kyiv was hit…?", "in what district of…": a place within a place.
     [GeneratedRegex(@"\b(?:which|what)\s+(?:part|district|area|neighbou?rhood|suburb|quarter)\s+of\b")]
@@ -217,7 +235,8 @@ public static partial class AnswerCandidates
         // match of the name before ("Jesuit magazine") must not use up the kind the name after it follows.
         var after = Regex.Matches(sentence, $@"\b(?i:{k}(?:s|es)?),?\s+(?:(?i:the|called|named)\s+)?(?<name>\p{{Lu}}[\p{{L}}’'-]+)");
         // A name in quotation marks counts too: "the “Sunday Times” newspaper".
-        var before = Regex.Matches(sentence, $@"(?<name>\p{{Lu}}[\p{{L}}’'-]+)[""”»]?\s+(?i:{k})\b");
+        // One describing word may stand between: "the Afipsky oil refinery".
+        var before = Regex.Matches(sentence, $@"(?<name>\p{{Lu}}[\p{{L}}’'-]+)[""”»]?\s+(?:\p{{Ll}}[\p{{L}}-]*\s+)?(?i:{k})\b");
         foreach (Match m in after.Concat(before))
         {
             var name = m.Groups["name"];
@@ -462,8 +481,34 @@ public static partial class AnswerCandidates
     private static IEnumerable<Match> Durations(string sentence, string question)
     {
         bool sinceAnswers = AsksHowLongSince().IsMatch(question);
-        return Duration().Matches(sentence).Where(m => sinceAnswers || !m.Value.StartsWith("since", StringComparison.OrdinalIgnoreCase));
+        return Duration().Matches(sentence).Where(m => (sinceAnswers || !m.Value.StartsWith("since", StringComparison.OrdinalIgnoreCase))
+            && LengthOfAsked(sentence, m, question));
     }
+
+    /// <summary>
+    /// "A years-long decline" is the length of the decline: a length written before what lasted tells of that thing
+    /// only, so it answers "How long did the two leaders talk?" only when the question speaks of it ("an hour-long talk").
+    /// </summary>
+    private static bool LengthOfAsked(string sentence, Match length, string question)
+    {
+        if (!length.Value.EndsWith("long", StringComparison.OrdinalIgnoreCase)) return true;
+        var stems = TextAnalyzer.Tokenize(question).Select(w => w.ToLowerInvariant())
+            .Where(w => w.Length >= 4 && !LengthQuestionWords.Contains(w)).Select(w => w[..4]).ToHashSet(StringComparer.Ordinal);
+        // What lasted and what it is of: "months-long pauses in the dialogue".
+        var after = NextWords().Match(sentence, length.Index + length.Length);
+        if (!after.Success) return true;
+        return after.Groups["word"].Captures.Any(c => c.Value.Length >= 4 && stems.Contains(c.Value[..4].ToLowerInvariant()));
+    }
+
+    private static readonly HashSet<string> LengthQuestionWords = new(StringComparer.Ordinal)
+    {
+        "when", "what", "where", "which", "they", "them", "their", "that", "this", "with", "have", "long", "does", "were", "been",
+        "from", "into", "over", "after", "before", "last", "lasted",
+    };
+
+    // The four words after a length ("-long decline in Belarus' relations").
+    [GeneratedRegex(@"\G(?:[\s,]+(?<word>[\p{L}’'-]+)){1,4}")]
+    private static partial Regex NextWords();
 
     [GeneratedRegex(@"\bhow\s+long\s+(has|have|had|hasn't|haven't)\b|\bsince\s+when\b|\bhow\s+long\b.*\b(been|since|so\s+far|now)\b", RegexOptions.IgnoreCase)]
     private static partial Regex AsksHowLongSince();
@@ -533,8 +578,31 @@ public static partial class AnswerCandidates
     public static string? MeasureNamed(string question) =>
         MeasureNoun().Matches(question).LastOrDefault() is { } m ? m.Groups["noun"].Value.ToLowerInvariant() : null;
 
+    /// <summary>
+    /// True when the sentence speaks of the rate the question asks for, by a word the question puts before it: "the
+    /// income tax rate" is not "the current rate of 30–40,000 per month", but "the key interest rate" is "the key rate".
+    /// True when the question asks no rate or says nothing of which.
+    /// </summary>
+    public static bool TellsRateAsked(string sentence, string question)
+    {
+        if (RateAsked().Match(question) is not { Success: true } m) return true;
+        var kinds = new[] { m.Groups["a"].Value, m.Groups["b"].Value }
+            .Where(w => w.Length > 2 && !GenericRateWords.Contains(w)).ToList();
+        return kinds.Count == 0 || kinds.Any(kind => Regex.IsMatch(sentence, $@"\b(?i:{Regex.Escape(kind)})\s+(?:[\p{{L}}-]+\s+)?(?i:rates?)\b"));
+    }
+
+    private static readonly HashSet<string> GenericRateWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "the", "its", "their", "his", "her", "what", "current", "now", "official", "average", "new", "annual", "overall", "present",
+        "was", "were", "are", "did", "does", "has", "have", "had", "whats", "what's", "what’s",
+    };
+
+    // The two words before "rate": "key interest rate", "income tax rate".
+    [GeneratedRegex(@"(?:\b(?<a>[\p{L}-]+)\s+)?\b(?<b>[\p{L}-]+)\s+rates?\b", RegexOptions.IgnoreCase)]
+    private static partial Regex RateAsked();
+
     // Measures a report names when it gives them: a turnout is "turnout was 54%", never a bare number.
-    [GeneratedRegex(@"\b(?<noun>turnout|deficit|surplus|budget|population|inflation)s?\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?<noun>turnout|deficit|surplus|budget|population|inflation|rate)s?\b", RegexOptions.IgnoreCase)]
     private static partial Regex MeasureNoun();
 
     /// <summary>
@@ -576,7 +644,8 @@ public static partial class AnswerCandidates
     private static partial Regex HowMeasured();
 
     // "What record level did support reach?", "what share of…", "what death toll…": a number is asked for.
-    [GeneratedRegex(@"\bwhat\s+(?:[\p{L}-]+\s+){0,3}?(?:level|percentage|proportion|share|rate|amount|sum|total|toll|tally|number|turnout|population|budget|cost|price|majority|margin|figure|count)\b|\bwhat\s+%")]
+    // "What is the Russian central bank's key interest rate now?": the measure may be described at length after "what is the".
+    [GeneratedRegex(@"\bwhat\s+(?:[\p{L}-]+\s+){0,3}?(?:level|percentage|proportion|share|rate|amount|sum|total|toll|tally|number|turnout|population|budget|cost|price|majority|margin|figure|count)\b|\bwhat(?:\s+(?:is|was|are|were)|'s|’s)\s+the\s+(?:(?!(?:to|of|about|on|at|in|for|with|after|by|over|from|and|or|that|which|who)\s)[\p{L}'’-]+\s+){0,5}?(?:rate|level|price|cost|budget|toll|total)\b|\bwhat\s+%")]
     private static partial Regex WhatMeasure();
 
     [GeneratedRegex(@"^(and|so|but|ok|okay|then|also|please|tell me|do you know)[\s,]+")]

@@ -267,7 +267,7 @@ public sealed partial class PassageRetriever(
                 + (dates is { IsEmpty: false } ? DateContextWeight * dates.Closeness(c.Hit.Article.Published, c.Hit.Text) : 0)
                 + (NamesOutlet(c.Hit.Article) ? NamedOutletWeight : 0)
                 // A report from before the day the question asks about can't tell what happened on it (Predates).
-                - (dates?.FirstDay is { } day && c.Hit.Article.Published is { } published && published < day ? PredatesPenalty : 0);
+                - (dates?.HappenedFrom is { } day && c.Hit.Article.Published is { } published && published < day ? PredatesPenalty : 0);
         }
 
         if (_logger.IsEnabled(LogLevel.Debug))
@@ -980,12 +980,12 @@ public sealed partial class PassageRetriever(
     /// <summary>
     /// "What did the Council of Europe decide when it discussed the tribunal on 13 September 2022?" is not answered by a
     /// report from before that day ("The Council of Europe is due to discuss it on 13 September"): it can tell what was
-    /// planned, not what happened. Only a whole date: a month named is often the month a later report looks back on.
-    /// Null when the report is from that day or later, or the question names no day.
+    /// planned, not what happened. A month named with its year bounds it too: a report of July 2022 can't count the
+    /// votes of February 2023. Null when the report is from then or later, or the question names no such time.
     /// </summary>
     private static string? Predates(Candidate best, QueryAnalysis query) =>
-        QuestionDates.Of(query.Question).FirstDay is { } day && best.Hit.Article.Published is { } published && published < day
-            ? FormattableString.Invariant($"the report is from {published:d MMM yyyy}, before {day:d MMM yyyy}, the day the question asks about")
+        QuestionDates.Of(query.Question).HappenedFrom is { } day && best.Hit.Article.Published is { } published && published < day
+            ? FormattableString.Invariant($"the report is from {published:d MMM yyyy}, before {day:d MMM yyyy}, when what the question asks about can first have happened")
             : null;
 
     /// <summary>
@@ -1295,7 +1295,8 @@ public sealed partial class PassageRetriever(
         var questionDay = settings.Count > 0 ? QuestionDates.Of(query.Question).FirstDay : null;
         foreach (var c in chosen)
         {
-            var title = settings.Count > 0 ? analyzer.Terms(c.Hit.Article.Title) : [];
+            // The outlet is a setting its report holds too: "going by the Levada figures in the CSIS brief".
+            var title = settings.Count > 0 ? analyzer.Terms(c.Hit.Article.Title + " " + c.Hit.Article.Outlet) : [];
             // The lead says what the report is about as its title does ("A summit between Putin and African leaders
             // began in St. Petersburg…" — under a title cut short at "St."): when the window holds it, it sets the scene too.
             if (settings.Count > 0 && c.Lead() is { } lead) title.AddRange(Articles.SentenceSplitter.Split(lead).Take(LeadSentences).SelectMany(analyzer.Terms));
@@ -1387,6 +1388,8 @@ public sealed partial class PassageRetriever(
         foreach (var word in TextAnalyzer.Tokenize(question[(m.Groups[1].Index + m.Groups[1].Length)..]).Take(3))
         {
             var lower = word.ToLowerInvariant();
+            // "Which oil refinery…" asks for a refinery, not for oil.
+            if (!named && NamedKinds.Contains(lower)) return null;
             if (Generic(lower) || analyzer.IsStopWord(lower) || Prepositions.Contains(lower) || lower.EndsWith("ed", StringComparison.Ordinal)
                 || IrregularPast.Contains(lower) || lower.Length <= 2 && char.IsLower(word[0])) break; // "co-wrote", "re-elected": a prefix starts the verb
             if (char.IsUpper(word[0])) continue;
@@ -1444,6 +1447,8 @@ public sealed partial class PassageRetriever(
         "paper", "papers", "newspaper", "newspapers", "outlet", "outlets", "publication", "publications", "magazine", "magazines",
         // …and a military formation: "Which formation will use the base?" — "the 44th Army Corps".
         "formation", "formations", "unit", "units",
+        // …and a works: "Which refinery was hit?" — "the Afipsky oil refinery".
+        "refinery", "refineries", "plant", "plants", "factory", "factories",
     };
 
     // "Who replaced…": the word after "who", the deed when it is a past verb (MissingDeed).
@@ -1497,7 +1502,7 @@ public sealed partial class PassageRetriever(
     /// ("turnout was 83%", "a deficit of 5.6 trillion roubles"), not only somewhere else in its sentence.
     /// </summary>
     private bool TellsMeasure(string sentence, string question, IReadOnlySet<string> measure) =>
-        TypedNear(QuestionType.Quantity, sentence, question, measure, MeasureWords);
+        TypedNear(QuestionType.Quantity, sentence, question, measure, MeasureWords) && AnswerCandidates.TellsRateAsked(sentence, question);
 
     /// <summary>
     /// True when a candidate of the asked type stands within <paramref name="window"/> words of a word holding one of

@@ -12,10 +12,11 @@ public sealed partial class QuestionDates
 {
     private readonly List<(int Year, int? Month)> _anchors;
 
-    private QuestionDates(List<(int Year, int? Month)> anchors, DateOnly? firstDay)
+    private QuestionDates(List<(int Year, int? Month)> anchors, DateOnly? firstDay, DateOnly? happenedFrom)
     {
         _anchors = anchors;
         FirstDay = firstDay;
+        HappenedFrom = happenedFrom;
     }
 
     /// <summary>
@@ -23,6 +24,14 @@ public sealed partial class QuestionDates
     /// happened then rather than what was planned for it; null when it names none.
     /// </summary>
     public DateOnly? FirstDay { get; }
+
+    /// <summary>
+    /// The earliest day what the question asks about can have happened: its <see cref="FirstDay"/>, or the first of
+    /// the earliest month it names with its year ("in mid-February 2026", "the February 2023 vote"). A report from
+    /// before it can tell what was planned, not what happened. Null when the question names neither, asks what was
+    /// ahead, or sets a month as a bound ("before the February 2026 talks", "since January 2026").
+    /// </summary>
+    public DateOnly? HappenedFrom { get; }
 
     public static QuestionDates Of(string question)
     {
@@ -49,7 +58,25 @@ public sealed partial class QuestionDates
                 if (firstDay is null || date < firstDay) firstDay = date;
             }
         }
-        return new QuestionDates(anchors, firstDay);
+        DateOnly? happenedFrom = firstDay;
+        if (!AsksAhead().IsMatch(own) && !Bounded().IsMatch(own))
+        {
+            foreach (var (year, month) in anchors)
+            {
+                if (month is not { } m) continue;
+                // "on 13 September 2022" is its day, not its month.
+                if (firstDay is { } day && day.Year == year && day.Month == m) continue;
+                var start = new DateOnly(year, m, 1);
+                // "in mid-February 2026" is not told by a report of 1 February; "late May" by one of 12 May.
+                foreach (Match part in PartOfMonth().Matches(own))
+                {
+                    if (int.Parse(part.Groups["year"].Value, CultureInfo.InvariantCulture) != year || MonthOf(part.Groups["month"].Value) != m) continue;
+                    start = new DateOnly(year, m, part.Groups["part"].Value.StartsWith("mid", StringComparison.OrdinalIgnoreCase) ? MidMonthDay : LateMonthDay);
+                }
+                if (happenedFrom is null || start < happenedFrom) happenedFrom = start;
+            }
+        }
+        return new QuestionDates(anchors, firstDay, happenedFrom);
     }
 
     public bool IsEmpty => _anchors.Count == 0;
@@ -116,6 +143,18 @@ public sealed partial class QuestionDates
     // "When will the talks on 13 September be held?", "what was planned for…", "were supposed to…": a day ahead of the report.
     [GeneratedRegex(@"\b(?:will|going\s+to|due|planned|scheduled|expected|supposed|set\s+to|meant\s+to)\b", RegexOptions.IgnoreCase)]
     private static partial Regex AsksAhead();
+
+    // The first day a part of a month can mean: mid-month from the 10th, late in it from the 20th.
+    private const int MidMonthDay = 10;
+    private const int LateMonthDay = 20;
+
+    // "mid-February 2026", "late May 2022", "the end of March 2023".
+    [GeneratedRegex(@"\b(?<part>mid|late|end\s+of)[-\s]+(?<month>" + Month + @")\.?\s+(?<year>(?:19|20)\d\d)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex PartOfMonth();
+
+    // "before the February 2026 talks", "since January 2026", "between March and May 2022": the month bounds a span.
+    [GeneratedRegex(@"\b(?:before|since|until|till|prior|ahead|between|from|leading\s+up|run-?up|compared?)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Bounded();
 
     [GeneratedRegex(@"(?:\b(?<month>" + Month + @")\.?\s+(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?)?\b(?<year>(?:19|20)\d\d)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Dated();
