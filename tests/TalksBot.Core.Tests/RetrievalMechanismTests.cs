@@ -235,6 +235,16 @@ public sealed class RetrievalMechanismTests
         Assert.Equal(holds, AnswerCandidates.Holds(QuestionType.Quantity, sentence, question));
 
     [Theory]
+    [InlineData("What did the minister say he still believed, as the second Lunde round wrapped up on 5 Feb 2026?", "the second Lunde round wrapped up on 5 Feb 2026")]
+    [InlineData("Who did the president call, while the Lunde round was going on?", "the Lunde round was going on")]
+    [InlineData("Which two villages did the army claim on 4 Feb 2026, the day the Lunde round opened?", "the Lunde round opened")]
+    [InlineData("What did he say it would take to restore peace, right when Granvik put out its plan?", "Granvik put out its plan")]
+    [InlineData("When did the Lunde round open?", null)]
+    [InlineData("What did he say when the Lunde round opened?", null)]
+    public void A_clause_after_a_comma_sets_the_questions_scene(string question, string? clause) =>
+        Assert.Equal(clause is null ? [] : new[] { clause }, PassageRetriever.SceneClauses(question));
+
+    [Theory]
     [InlineData("Which think tank put out Holm's paper on nuclear risk?", "thinktank")]
     [InlineData("Which think-tank put out Holm's paper on nuclear risk?", "thinktank")]
     [InlineData("Which outfit was said to be using Starlink terminals to extend its drones' range?", "outfit")]

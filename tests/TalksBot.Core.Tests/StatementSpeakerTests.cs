@@ -43,6 +43,8 @@ public sealed class StatementSpeakerTests
     [InlineData("Peskov is talking about Ukraine - he said.", null, false)]
     [InlineData("The proposal will be discussed with Peskov soon, Anna Lind said.", null, false)]
     [InlineData("The proposal will likely be discussed at meetings in Moscow, Kremlin spokesman Dmitry Peskov said.", null, true)]
+    [InlineData("Peskov maintained his belief that the talks were useful.", null, true)]
+    [InlineData("Peskov reiterated that the talks were useful.", null, true)]
     public void A_sentence_gives_the_speaker_s_words_only_when_it_attributes_them(string sentence, string? previous, bool gives) =>
         Assert.Equal(gives, StatementSpeaker.Gives(sentence, previous, new HashSet<string> { Analyzer.Term("Peskov")! }, Analyzer));
 

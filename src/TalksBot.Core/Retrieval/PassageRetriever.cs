@@ -444,6 +444,7 @@ public sealed partial class PassageRetriever(
         double needSimilarity = options.MinSimilarity + 0.05 * unknown;
         string? reason = null;
         Candidate? best = null;
+        var scene = SceneTerms(query, focus);
         foreach (var (c, _) in chosen)
         {
             bool MissesSpecific(Candidate c) => focus.MostSpecific is { } m && c.Window.Factor(m.Term) == 0;
@@ -458,7 +459,7 @@ public sealed partial class PassageRetriever(
             {
                 why = $"the best passage holds {c.WindowCoverage:P0} of the question's focus at similarity {sim:0.00} (needs {RequiredCoverage(need + (MissesSpecific(c) ? SpecificPenalty : 0), need / 2, sim):P0} at that similarity)";
             }
-            if (why is null && !SentencesHold(c, focus, need * SentencePairShare, AsksForRole(query)))
+            if (why is null && !SentencesHold(c, focus, need * SentencePairShare, AsksForRole(query), scene))
             {
                 why = $"no two adjacent sentences hold the question's names and {need * SentencePairShare:P0} of its focus together";
             }
@@ -896,10 +897,13 @@ public sealed partial class PassageRetriever(
     /// "Who is Ukraine's ambassador to Canada?": the role belongs to its possessor, so the sentences must say
     /// "Ukraine's ambassador" (or "the ambassador of Ukraine"), not mention an ambassador and Ukraine apart.
     /// </param>
-    private bool SentencesHold(Candidate c, QuestionFocus focus, double share, bool roleOf = false)
+    private bool SentencesHold(Candidate c, QuestionFocus focus, double share, bool roleOf = false, IReadOnlySet<string>? scene = null)
     {
         var sentences = c.WindowSentences().Select(analyzer.Terms).ToList();
         var settings = WindowSettings(c, focus);
+        // The scene a clause sets ("…, as the second Abu Dhabi round wrapped up on 5 Feb 2026?") is told where the report
+        // tells it, rarely beside the answer: the window holding it will do, and for its names, the report.
+        if (scene is not null) settings.AddRange(scene.Where(t => c.Window.Factor(t) > 0 || c.NamesHeld && focus.Terms.Any(f => f.IsName && f.Term == t)));
         for (int i = 0; i < sentences.Count; i++)
         {
             List<string> terms = i + 1 < sentences.Count ? [.. sentences[i], .. sentences[i + 1], .. settings] : [.. sentences[i], .. settings];
@@ -909,6 +913,26 @@ public sealed partial class PassageRetriever(
         }
         return false;
     }
+
+    /// <summary>
+    /// The focus terms of the clauses that set the question's scene rather than ask it: "…, as the second Abu Dhabi
+    /// round wrapped up on 5 Feb 2026?", "…, while the Abu Dhabi round was going on?", "…, the day the round opened?",
+    /// "…right when China put out its 12-point plan?" — its places and dates too ("Abu Dhabi" is where the round was, not
+    /// where the answer must be told).
+    /// </summary>
+    private HashSet<string> SceneTerms(QueryAnalysis query, QuestionFocus focus)
+    {
+        var scene = SceneClauses(query.Question).SelectMany(analyzer.Terms).ToHashSet(StringComparer.Ordinal);
+        return focus.Terms.Select(f => f.Term).Where(scene.Contains).ToHashSet(StringComparer.Ordinal);
+    }
+
+    /// <summary>The clauses that set a question's scene (<see cref="SceneTerms"/>), in its own words, not a follow-up's context.</summary>
+    internal static IEnumerable<string> SceneClauses(string question) =>
+        SceneClause().Matches(Conversations.FollowUpRewriter.SplitContext(question).Own).Select(m => m.Groups["clause"].Value.Trim());
+
+    // A clause after a comma or a dash, opened by "as", "while", "when", "during", "the day", "right/just when/as".
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?:,|\s[-–—])\s*(?:right\s+|just\s+)?(?:as|while|when|during|the\s+day|on\s+the\s+day)\s+(?<clause>[^,?;]+)", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex SceneClause();
 
     /// <summary>
     /// What every sentence of a window holds without writing it: the setting ("in Geneva") when the window holds it, and

@@ -100,6 +100,8 @@ internal static partial class StatementSpeaker
         "criticised", "criticize", "criticized", "condemn", "condemns", "condemned", "commented", "posted", "explained", "explains",
         "asserted", "suggested", "suggests", "promised", "vowed", "pledged", "admitted", "acknowledged", "recalled", "quoted", "quipped",
         "joked",
+        // Views held and told again: "Bessent maintained his belief that…", "he reiterated…".
+        "maintained", "maintains", "reiterated", "reiterates", "repeated", "emphasised", "emphasized", "expressed", "voiced",
         // Words given with a verdict on them: "Peskov hailed the exhibition as a “brilliant idea”".
         "hailed", "hails", "praised", "praises", "branded", "brands", "labelled", "labeled", "dubbed", "slammed", "lauded", "mocked",
     };
