@@ -83,6 +83,9 @@ public sealed partial class ExtractiveAnswerWriter(TextAnalyzer analyzer, TimePr
         bool asksAuthor = type == QuestionType.Person && AnswerCandidates.AsksAuthor(question);
         // "What does 'Mir' actually mean?": the sentence saying what it means ("Mir, which means both “peace” and “world”").
         bool asksMeaning = type == QuestionType.Other && AnswerCandidates.AsksMeaning(question);
+        // "What did the Pope call the war?": the sentence giving it words ("described the war as a “macabre regression”")
+        // over the one that only says he spoke of it.
+        bool asksDescription = type is QuestionType.Statement or QuestionType.Other && AnswerCandidates.AsksDescription(question);
         // Whether a sentence holds the answer asked for, and next to the question's words: the name beside a named kind, a
         // byline or a meaning answers where it stands; a candidate of the asked type must stand by the focus.
         (bool Holds, bool Near) AnswerIn(string sentence)
@@ -136,6 +139,7 @@ public sealed partial class ExtractiveAnswerWriter(TextAnalyzer analyzer, TimePr
                 double score = coverage + typed + role + says + NewnessBonus * Newness(passage) + 0.12 / (rank + 1) + (passage.VectorScore ?? 0) * 0.1
                     + SentenceSimilarityWeight * retrieval.SentenceSimilarity.GetValueOrDefault(sentence)
                     + (sentence == retrieval.GroundingSentence ? GroundingSentenceBonus : 0)
+                    + (asksDescription && AnswerCandidates.GivesDescription(sentence) ? DescriptionBonus : 0)
                     + (quotedInQuestion.Count > 0 && quotedInQuestion.Any(QuestionQuotes.Plain(sentence).Contains) ? QuotedPhraseBonus : 0);
                 candidates.Add(new Candidate(passage, sentence, score, terms, coverage, near));
             }
@@ -364,6 +368,8 @@ public sealed partial class ExtractiveAnswerWriter(TextAnalyzer analyzer, TimePr
     private const double RoleBonus = 0.2;
     // What a sentence earns for giving the words of the one a what-did-X-say question asks about.
     private const double SpeakerWordsBonus = 0.2;
+    // As much again for the sentence giving the thing asked about its words (AnswerCandidates.GivesDescription).
+    private const double DescriptionBonus = 0.2;
     // What the newest report's sentence earns over the oldest one's when the question asks who holds a role now.
     private const double NewnessBonus = 0.2;
     // What a sentence holding the question's setting earns for it, of the setting's weight.
