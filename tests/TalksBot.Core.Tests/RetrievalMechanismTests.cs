@@ -235,6 +235,25 @@ public sealed class RetrievalMechanismTests
         Assert.Equal(holds, AnswerCandidates.Holds(QuestionType.Quantity, sentence, question));
 
     [Theory]
+    [InlineData("Granvik has fought since 2014 to seize the two regions.", 2026, true)]
+    [InlineData("Senators visiting Lunde last week agreed with him.", 2026, true)]
+    [InlineData("The Senate will vote on the bill in March.", 2026, false)]
+    [InlineData("The vote is set for 2027, the leader said.", 2026, false)]
+    [InlineData("The vote was held off until Monday.", 2026, false)]
+    [InlineData("The bill would impose sanctions on buyers of oil.", 2026, false)]
+    public void A_time_still_ahead_is_not_told_by_a_year_or_a_week_behind_the_report(string sentence, int year, bool past) =>
+        Assert.Equal(past, AnswerCandidates.GivesOnlyPast(sentence, year));
+
+    [Theory]
+    [InlineData("When is the Senate going to vote on the bill?", true)]
+    [InlineData("When will the next round be held?", true)]
+    [InlineData("When is the summit due to open?", true)]
+    [InlineData("When did the Senate vote on the bill?", false)]
+    [InlineData("When was the meeting planned to take place?", false)]
+    public void When_will_asks_a_time_still_ahead(string question, bool future) =>
+        Assert.Equal(future, AnswerCandidates.AsksFuture(question));
+
+    [Theory]
     [InlineData("What did the minister say he still believed, as the second Lunde round wrapped up on 5 Feb 2026?", "the second Lunde round wrapped up on 5 Feb 2026")]
     [InlineData("Who did the president call, while the Lunde round was going on?", "the Lunde round was going on")]
     [InlineData("Which two villages did the army claim on 4 Feb 2026, the day the Lunde round opened?", "the Lunde round opened")]

@@ -204,6 +204,30 @@ public static partial class AnswerCandidates
     [GeneratedRegex(@"\b(?:call(?:s|ed|ing)?|describ(?:e|es|ed|ing)|compar(?:e|es|ed|ing)|liken(?:s|ed|ing)?|brand(?:s|ed|ing)|label(?:s|led|ed|ling)|dub(?:s|bed|bing)|characteri[sz](?:e|es|ed|ing))\b[^.;]{0,80}?\b(?:as|to|with)\b|\b(?:call(?:s|ed|ing)?)\s+(?:it|them|him|her|this|that)\s+\p{L}|\bwould\s+(?:be|prove)\s+(?:to\s+be\s+)?an?\b|\b(?:this|it)\s+is\s+(?:an?\s+)?[“""«]", RegexOptions.IgnoreCase)]
     private static partial Regex Description();
 
+    /// <summary>"When will the Senate vote…?", "when is the next round going to be held?": a time still ahead is asked for.</summary>
+    public static bool AsksFuture(string question) => FutureQuestion().IsMatch(question);
+
+    /// <summary>
+    /// True when every time the sentence gives is behind its report: a year before <paramref name="year"/> (the
+    /// report's) — "Russia has fought since 2014" tells no date still ahead of a 2026 report — or "last week",
+    /// "yesterday". A day or month without its year, or a weekday, may be ahead.
+    /// </summary>
+    public static bool GivesOnlyPast(string sentence, int year)
+    {
+        if (Weekday().Matches(sentence).Any(w => !PastDay().IsMatch(w.Value)) || Date().Matches(sentence).Any(d => !FourDigitYear().IsMatch(d.Value))) return false;
+        var years = FourDigitYear().Matches(sentence).Select(m => int.Parse(m.Value, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        return years.All(y => y < year) && (years.Count > 0 || PastDay().IsMatch(sentence));
+    }
+
+    [GeneratedRegex(@"^(?:yesterday|last\s+week)$|\b(?:yesterday|last\s+week)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex PastDay();
+
+    [GeneratedRegex(@"\b(?:will|going\s+to|(?:is|are)\s+(?:[\p{L}-]+\s+){0,3}?(?:due|set|scheduled|expected|planned)\s+to|next)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex FutureQuestion();
+
+    [GeneratedRegex(@"\b(?:19|20)\d\d\b")]
+    private static partial Regex FourDigitYear();
+
     /// <summary>"What does 'Mir' actually mean?", "what does NSPK stand for": the meaning of a word or name is asked for.</summary>
     public static bool AsksMeaning(string question) => MeaningQuestion().IsMatch(question);
 

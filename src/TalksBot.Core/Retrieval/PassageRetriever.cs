@@ -1317,6 +1317,7 @@ public sealed partial class PassageRetriever(
             || query.Words.Any(w => w.Term == f.Term && TextAnalyzer.IsSettingIn(query.Question, w.Token, adjacent: true));
         var settings = focus.Terms.Where(f => f.IsSetting && IsPlaceSetting(f)).Select(f => f.Alternatives.Prepend(f.Term).ToHashSet(StringComparer.Ordinal)).ToList();
         var questionDay = settings.Count > 0 ? QuestionDates.Of(query.Question).FirstDay : null;
+        bool asksFuture = type == QuestionType.Time && AnswerCandidates.AsksFuture(query.Question);
         foreach (var c in chosen)
         {
             // The outlet is a setting its report holds too: "going by the Levada figures in the CSIS brief".
@@ -1335,6 +1336,8 @@ public sealed partial class PassageRetriever(
             {
                 var sentence = sentences[i];
                 if (!AnswerCandidates.Holds(type, sentence, query.Question)) continue;
+                // "When will the Senate vote on the bill?" is not answered by "since 2014": a time ahead of the report.
+                if (asksFuture && c.Hit.Article.Published is { } published && AnswerCandidates.GivesOnlyPast(sentence, published.Year)) continue;
                 if (!TermsOf(i).Any(any.Contains)) continue;
                 bool answers = type != QuestionType.Person ? AnswerCandidates.NextToFocus(type, sentence, query.Question, near, analyzer)
                     : named is not null ? NamesRoleHolder(sentence, query.Question, named) : NamesSomeone(sentence, query.Question, near);
