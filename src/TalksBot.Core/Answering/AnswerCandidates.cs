@@ -219,7 +219,7 @@ public static partial class AnswerCandidates
         return years.All(y => y < year) && (years.Count > 0 || PastDay().IsMatch(sentence));
     }
 
-    [GeneratedRegex(@"^(?:yesterday|last\s+week)$|\b(?:yesterday|last\s+week)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:yesterday|last\s+week)\b", RegexOptions.IgnoreCase)]
     private static partial Regex PastDay();
 
     [GeneratedRegex(@"\b(?:will|going\s+to|(?:is|are)\s+(?:[\p{L}-]+\s+){0,3}?(?:due|set|scheduled|expected|planned)\s+to|next)\b", RegexOptions.IgnoreCase)]
