@@ -104,6 +104,7 @@ public sealed class RetrievalMechanismTests
     [InlineData("the map hints that the army wants to seize which two oblasts?", QuestionType.Place)]
     [InlineData("What is the Granvik central bank's key interest rate now?", QuestionType.Quantity)]
     [InlineData("What was the council's reaction to the rate of arrests?", QuestionType.Other)]
+    [InlineData("What capital controls did Granvik bring in?", QuestionType.Other)]
     public void The_question_type_is_read_from_its_words(string question, QuestionType type) =>
         Assert.Equal(type, AnswerCandidates.TypeOf(question));
 

@@ -173,8 +173,9 @@ public static partial class AnswerCandidates
         return false;
     }
 
-    // "Which city…", "in which Ukrainian city…", "what two villages…": a place by its kind, described or counted.
-    [GeneratedRegex(@"\b(?:which|what)\s+(?:[\p{L}'’-]+\s+){0,2}?(?:city|cities|town|towns|village|villages|oblast|oblasts|province|provinces|capital)\b", RegexOptions.IgnoreCase)]
+    // "Which city…", "in which Ukrainian city…", "what two villages…": a place by its kind, described or counted. Not
+    // "capital": "what capital controls…" asks no place.
+    [GeneratedRegex(@"\b(?:which|what)\s+(?:[\p{L}'’-]+\s+){0,2}?(?:city|cities|town|towns|village|villages|oblast|oblasts|province|provinces)\b", RegexOptions.IgnoreCase)]
     private static partial Regex PlaceAsked();
 
     // A name after "of" ("of Sochaczew"), or a name (or two) before a place's kind ("the Odesa and Kharkiv oblasts").
