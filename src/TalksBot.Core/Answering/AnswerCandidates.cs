@@ -215,8 +215,8 @@ public static partial class AnswerCandidates
     /// </summary>
     public static bool GivesOnlyPast(string sentence, int year)
     {
-        if (Weekday().Matches(sentence).Any(w => !PastDay().IsMatch(w.Value)) || Date().Matches(sentence).Any(d => !FourDigitYear().IsMatch(d.Value))) return false;
-        var years = FourDigitYear().Matches(sentence).Select(m => int.Parse(m.Value, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        if (Weekday().Matches(sentence).Any(w => !PastDay().IsMatch(w.Value)) || Date().Matches(sentence).Any(d => YearsIn(d.Value).Count == 0)) return false;
+        var years = YearsIn(sentence);
         return years.All(y => y < year) && (years.Count > 0 || PastDay().IsMatch(sentence));
     }
 
@@ -226,8 +226,9 @@ public static partial class AnswerCandidates
     [GeneratedRegex(@"\b(?:will|going\s+to|(?:is|are)\s+(?:[\p{L}-]+\s+){0,3}?(?:due|set|scheduled|expected|planned)\s+to|next)\b", RegexOptions.IgnoreCase)]
     private static partial Regex FutureQuestion();
 
-    [GeneratedRegex(@"\b(?:19|20)\d\d\b")]
-    private static partial Regex FourDigitYear();
+    // The years a text names, read as every other year here is (Numbers, IsYear).
+    private static List<int> YearsIn(string text) =>
+        Numbers().Matches(text).Where(m => IsYear(m.Value)).Select(m => int.Parse(m.Value, System.Globalization.CultureInfo.InvariantCulture)).ToList();
 
     /// <summary>"What does 'Mir' actually mean?", "what does NSPK stand for": the meaning of a word or name is asked for.</summary>
     public static bool AsksMeaning(string question) => MeaningQuestion().IsMatch(question);

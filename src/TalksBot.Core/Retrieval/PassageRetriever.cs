@@ -1468,8 +1468,9 @@ public sealed partial class PassageRetriever(
         "ngo", "ngos", "institution", "institutions",
         // "Which think tank put out the paper?" — "a paper released by the Australian Strategic Policy Institute".
         "thinktank", "thinktanks", "institute", "institutes",
-        // "Which Russian drone outfit…?" — "elements of the Rubikon Center for Advanced Unmanned Technologies".
-        "outfit", "outfits", "unit", "units",
+        // "Which Russian drone outfit…?" — "elements of the Rubikon Center for Advanced Unmanned Technologies" (a unit is
+        // named with the formations below).
+        "outfit", "outfits",
         // …and so is a paper: "Which paper did the archbishop write in?" — "writing in the Daily Telegraph".
         "paper", "papers", "newspaper", "newspapers", "outlet", "outlets", "publication", "publications", "magazine", "magazines",
         // …and a military formation: "Which formation will use the base?" — "the 44th Army Corps".
