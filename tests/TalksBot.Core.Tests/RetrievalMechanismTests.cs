@@ -588,6 +588,18 @@ public sealed class RetrievalMechanismTests
         Assert.Null(TimelineQuestion.Parse("Who leads Russia's delegation in Abu Dhabi?"));
     }
 
+    [Theory]
+    [InlineData("Of the Ukrainians freed in the swap, how many had been held since 2022?")]
+    [InlineData("Since when has the 20th army been fighting in the Lyman direction?")]
+    [InlineData("When was the website hit by the most powerful cyberattack since the invasion?")]
+    [InlineData("How many civilians has the UN confirmed killed since February 2022, as of early 2026?")]
+    [InlineData("Who is the envoy that said progress had been made in Geneva?")]
+    public void A_question_asking_for_one_thing_is_no_timeline_whatever_its_words(string question)
+    {
+        // One number, date or person is asked for: answered as any such question, not as dated lines in date order.
+        Assert.Null(TimelineQuestion.Parse(question));
+    }
+
     [Fact]
     public void A_comparison_across_years_searches_each_year_without_its_cue_words()
     {
