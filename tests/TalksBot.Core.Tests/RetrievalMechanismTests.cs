@@ -178,6 +178,8 @@ public sealed class RetrievalMechanismTests
     [InlineData("Which paper did the archbishop write in?", null)]
     [InlineData("which newspaper ran the letter?", null)]
     [InlineData("Which formation will use the rebuilt garrison?", null)]
+    [InlineData("Which Ukrainian actor, beaten up in Dublin, did the minister meet?", "actor")]
+    [InlineData("Which reporter (veteran correspondent) asked first?", "reporter")]
     public void The_kind_a_which_question_asks_for_is_the_noun_its_describing_words_lead_to(string question, string? kind) =>
         Assert.Equal(kind, PassageRetriever.AskedKind(question, Analyzer));
 
@@ -366,6 +368,20 @@ public sealed class RetrievalMechanismTests
         const string poll = "The peace camp was strongest in the south, while Poland had the biggest justice camp.";
         Assert.True(AnswerCandidates.Holds(QuestionType.Place, poll, "Which country had the largest justice camp?"));
         Assert.False(AnswerCandidates.Holds(QuestionType.Place, "Poland had the biggest justice camp.", "Where was the justice camp biggest?"));
+    }
+
+    [Theory]
+    [InlineData("Where did Holm post the statement?", "Holm wrote in a post on Telegram: “Peace is important!”", "Telegram")]
+    [InlineData("Where was the video published?", "The video appeared on his official Facebook page on Monday.", "Facebook")]
+    [InlineData("where did he tweet it", "He said so in a Twitter post late at night.", "Twitter")]
+    [InlineData("Where did Holm say it?", "Holm said so on Telegram.", null)]
+    [InlineData("Where did Holm post the statement?", "Holm wrote the statement on Monday.", null)]
+    public void Where_something_was_published_is_answered_by_the_platform(string question, string sentence, string? platform)
+    {
+        // "Where did he say it?" asks where he stood, which a platform doesn't tell.
+        var at = AnswerCandidates.Positions(QuestionType.Place, sentence, question).ToList();
+        if (platform is null) Assert.Empty(at);
+        else Assert.Contains(sentence.IndexOf(platform, StringComparison.Ordinal), at);
     }
 
     [Fact]

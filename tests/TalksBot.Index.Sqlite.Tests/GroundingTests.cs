@@ -591,6 +591,18 @@ public sealed class GroundingTests : IDisposable
     }
 
     [Fact]
+    public async Task Where_someone_teaches_is_told_by_the_post_they_hold()
+    {
+        // "teach" is no word of the report: it names the post ("a senior lecturer at…"), which says where.
+        var retriever = await IndexAsync(Articles.Make("The drone revolution in Ostmark",
+            "Cheap drones are changing how Ostmark fights, argues Dr Ana Holm in a new essay on the war. "
+            + "Dr Ana Holm is a senior lecturer at the School of International Relations at the University of Lakeport."));
+        var result = await retriever.RetrieveAsync("Where does Ana Holm teach?", default);
+        Assert.True(result.Covered, result.Grounding?.Reason);
+        Assert.Contains("University of Lakeport", new ExtractiveAnswerWriter(TextAnalyzer.Default).Write(result).Text);
+    }
+
+    [Fact]
     public async Task A_timeline_question_finds_each_end_of_the_story_and_answers_oldest_first()
     {
         var retriever = await IndexAsync(

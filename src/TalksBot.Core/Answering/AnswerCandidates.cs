@@ -122,6 +122,14 @@ public static partial class AnswerCandidates
                 // "Horenka is where the cameraman was killed": the place opens the sentence that says what happened there.
                 var placeWhere = PlaceIsWhere().Match(sentence);
                 if (placeWhere.Success && !HasWord(question, placeWhere.Groups["place"].Value)) yield return placeWhere.Index;
+                // "Where did Deripaska post it?" asks where it was published: "in a post on Telegram", "his Telegram channel".
+                if (AsksWherePublished().IsMatch(question))
+                {
+                    foreach (Match m in Platform().Matches(sentence))
+                    {
+                        if (!HasWord(question, m.Groups["platform"].Value)) yield return m.Groups["platform"].Index;
+                    }
+                }
                 // "Which country had the biggest justice camp?" is answered by the country the sentence is about, which
                 // is often its subject ("Poland had…"), not the place after a preposition.
                 if (AsksCountry().IsMatch(question))
@@ -181,6 +189,14 @@ public static partial class AnswerCandidates
     // A name after "of" ("of Sochaczew"), or a name (or two) before a place's kind ("the Odesa and Kharkiv oblasts").
     [GeneratedRegex(@"\bof\s+(?:the\s+)?(?<name>\p{Lu}[\p{L}’'-]+)|(?<name>\p{Lu}[\p{L}’'-]+)(?:\s+and\s+\p{Lu}[\p{L}’'-]+)?\s+(?i:city|town|village|oblasts?|regions?|provinces?)\b")]
     private static partial Regex PlaceOfKind();
+
+    // "Where did he post…?", "where was it published?": a place on the web, not on the map.
+    [GeneratedRegex(@"^\W*where\b.*\b(?:post|posted|posting|write|wrote|written|publish|published|tweet|tweeted|share|shared|upload|uploaded)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex AsksWherePublished();
+
+    // "on Telegram", "on his Facebook page", "via X", "in a Telegram post", "her Instagram account".
+    [GeneratedRegex(@"\b(?:on|via)\s+(?:(?:his|her|their|its|the)\s+)?(?:official\s+)?(?<platform>Telegram|X|Twitter|Facebook|Instagram|YouTube|TikTok|VKontakte|VK|Truth\s+Social|Weibo|LinkedIn|Substack)\b|\b(?<platform>Telegram|Twitter|Facebook|Instagram|YouTube|TikTok|VKontakte|Truth\s+Social|Weibo|LinkedIn|Substack)\s+(?:post|channel|account|page|video|message|feed)s?\b")]
+    private static partial Regex Platform();
 
     // "Which part of Kyiv was hit…?", "in what district of…": a place within a place.
     [GeneratedRegex(@"\b(?:which|what)\s+(?:part|district|area|neighbou?rhood|suburb|quarter)\s+of\b")]

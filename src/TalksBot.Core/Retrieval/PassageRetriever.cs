@@ -1412,7 +1412,10 @@ public sealed partial class PassageRetriever(
         // The kind is the noun its describing words lead to: "which veteran Ukrainian politician did…" asks for a
         // politician, not a veteran; "which hotel hosted…" for a hotel (a word in -ed is the verb that follows).
         var kind = m.Groups[1].Value;
-        foreach (var word in TextAnalyzer.Tokenize(question[(m.Groups[1].Index + m.Groups[1].Length)..]).Take(3))
+        // The kind's words end at the clause's punctuation: "Which Ukrainian actor, beaten up in Dublin…" asks for an actor.
+        var after = question[(m.Groups[1].Index + m.Groups[1].Length)..];
+        if (after.IndexOfAny(ClauseMarks) is >= 0 and var stop) after = after[..stop];
+        foreach (var word in TextAnalyzer.Tokenize(after).Take(3))
         {
             var lower = word.ToLowerInvariant();
             // "Which oil refinery…" asks for a refinery, not for oil.
@@ -1424,6 +1427,8 @@ public sealed partial class PassageRetriever(
         }
         return Generic(kind) ? null : kind;
     }
+
+    private static readonly char[] ClauseMarks = [',', ';', ':', '?', '(', '—', '–'];
 
     [System.Text.RegularExpressions.GeneratedRegex(@"\bthink[\s-]+tank", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
     private static partial System.Text.RegularExpressions.Regex ThinkTank();
