@@ -371,6 +371,19 @@ public sealed class RetrievalMechanismTests
     }
 
     [Theory]
+    [InlineData("How far did he say the troops of the alliance would get?", "While the alliance is still sending troops, we will reach the English Channel.", true)]
+    [InlineData("how far could the army advance before winter", "The army advanced as far as Kherson before the rains.", true)]
+    [InlineData("How far did the army advance toward Kyiv?", "The army reached Kyiv in March.", false)]
+    [InlineData("How far is the front from Odesa?", "The troops reached Kherson in the autumn.", false)]
+    public void How_far_something_went_is_answered_by_where_it_got_to(string question, string sentence, bool holds)
+    {
+        // Kyiv is the question's own place, and "how far is" asks a distance, not where anything went.
+        Assert.Equal(holds, AnswerCandidates.Holds(QuestionType.Quantity, sentence, question));
+        var content = TextAnalyzer.Default.Terms(question).ToHashSet(StringComparer.Ordinal);
+        Assert.Equal(holds, AnswerCandidates.NextToFocus(QuestionType.Quantity, sentence, question, content, TextAnalyzer.Default));
+    }
+
+    [Theory]
     [InlineData("Where did Holm post the statement?", "Holm wrote in a post on Telegram: “Peace is important!”", "Telegram")]
     [InlineData("Where was the video published?", "The video appeared on his official Facebook page on Monday.", "Facebook")]
     [InlineData("where did he tweet it", "He said so in a Twitter post late at night.", "Twitter")]

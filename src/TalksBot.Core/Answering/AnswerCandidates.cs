@@ -40,7 +40,7 @@ public static partial class AnswerCandidates
                 // "How much did they spend?" asks for money: "for more than two months" is a number but no answer.
                 if (AsksMoney(question)) return Money().IsMatch(sentence) || NearZero().IsMatch(sentence);
                 if (AsksShare(question)) return Share().IsMatch(sentence);
-                return NumbersAsked(sentence, question).Any() || CountWords(sentence, question).Any();
+                return NumbersAsked(sentence, question).Any() || CountWords(sentence, question).Any() || Destinations(sentence, question).Any();
             case QuestionType.Duration:
                 return Durations(sentence, question).Any();
             case QuestionType.Time:
@@ -81,6 +81,7 @@ public static partial class AnswerCandidates
                 foreach (var m in NumbersAsked(sentence, question)) yield return m.Index;
                 // "every four months" answers nothing when the question says "every four months" itself.
                 foreach (var m in CountWords(sentence, question)) yield return m.Index;
+                foreach (var m in Destinations(sentence, question)) yield return m.Index;
                 break;
             case QuestionType.Duration:
                 foreach (var m in Durations(sentence, question)) yield return m.Index;
@@ -169,6 +170,9 @@ public static partial class AnswerCandidates
         // "Which ex-NATO chief said the Poles might go in?": the speaker of a quotation that holds the question's words
         // answers it, however long the quotation ("“I think the Poles would … in Vilnius,” Rasmussen said").
         if (type == QuestionType.Person && QuotesNewSpeaker(sentence, question)) return true;
+        // "…while they will be sending some troops here, we will reach the English Channel": where they get to stands by
+        // the verb of going, which is rarely the question's; two of its words in the sentence tell it is the story asked about.
+        if (type == QuestionType.Quantity && focusAt.Count >= 2 && Destinations(sentence, question).Any()) return true;
         foreach (int offset in Positions(type, sentence, question))
         {
             int at = WordAt(words, offset);
@@ -189,6 +193,28 @@ public static partial class AnswerCandidates
     // A name after "of" ("of Sochaczew"), or a name (or two) before a place's kind ("the Odesa and Kharkiv oblasts").
     [GeneratedRegex(@"\bof\s+(?:the\s+)?(?<name>\p{Lu}[\p{L}’'-]+)|(?<name>\p{Lu}[\p{L}’'-]+)(?:\s+and\s+\p{Lu}[\p{L}’'-]+)?\s+(?i:city|town|village|oblasts?|regions?|provinces?)\b")]
     private static partial Regex PlaceOfKind();
+
+    /// <summary>
+    /// "How far did the troops get?" asks for a distance or for where they got to: "we will reach the English Channel",
+    /// "advanced as far as Kherson". Only for a how-far question about going somewhere; the place is not the question's.
+    /// </summary>
+    private static IEnumerable<Group> Destinations(string sentence, string question)
+    {
+        if (!HowFarGone().IsMatch(question)) yield break;
+        foreach (Match m in Destination().Matches(sentence))
+        {
+            var place = m.Groups["place"];
+            if (!HasWord(question, place.Value) && !TextAnalyzer.IsCalendarWord(place.Value)) yield return place;
+        }
+    }
+
+    // "How far did he say the troops would get?", "how far could Russia advance/push/go?".
+    [GeneratedRegex(@"\bhow\s+far\b.*\b(?:get|gets|got|go|goes|went|gone|reach|reached|push|pushed|advance|advanced|march|marched|drive|drove|move|moved|come|came|make\s+it)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex HowFarGone();
+
+    // "reach the English Channel", "as far as Kherson", "all the way to Lisbon", "to the outskirts of Kyiv".
+    [GeneratedRegex(@"\b(?:reach(?:es|ed|ing)?|as\s+far\s+as|all\s+the\s+way\s+to|to\s+the\s+(?:outskirts|gates|edge|banks?|shores?)\s+of)\s+(?:the\s+)?(?<place>\p{Lu}[\p{L}'’-]+)")]
+    private static partial Regex Destination();
 
     // "Where did he post…?", "where was it published?": a place on the web, not on the map.
     [GeneratedRegex(@"^\W*where\b.*\b(?:post|posted|posting|write|wrote|written|publish|published|tweet|tweeted|share|shared|upload|uploaded)\b", RegexOptions.IgnoreCase)]
