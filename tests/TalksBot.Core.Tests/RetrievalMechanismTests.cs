@@ -371,6 +371,14 @@ public sealed class RetrievalMechanismTests
     }
 
     [Theory]
+    [InlineData("The military will have an annual budget of ¥6.82 trillion from April.")]
+    [InlineData("Tokyo pledged 5.5 trillion yen in aid.")]
+    [InlineData("Beijing lent 2 billion yuan to the port.")]
+    [InlineData("Warsaw set aside 10 billion zlotys for the border.")]
+    public void Yen_yuan_and_zlotys_are_money(string sentence) =>
+        Assert.True(AnswerCandidates.Holds(QuestionType.Quantity, sentence, "How much is the budget?"));
+
+    [Theory]
     [InlineData("How far did he say the troops of the alliance would get?", "While the alliance is still sending troops, we will reach the English Channel.", true)]
     [InlineData("how far could the army advance before winter", "The army advanced as far as Kherson before the rains.", true)]
     [InlineData("How far did the army advance toward Kyiv?", "The army reached Kyiv in March.", false)]

@@ -653,7 +653,7 @@ public static partial class AnswerCandidates
 
     // An amount of money: a currency sign or code by a number, or a number with a currency word ("5 billion euros"),
     // the number written out too ("five million euro", "half a billion dollars").
-    [GeneratedRegex(@"[$€£₴₽]\s?\d|\b(usd|eur|uah|gbp|rub|byn|br|pln)\s?\d|\d[\d,.]*\s?(bn|mn|m|k)?\s*(?:(?:billion|million|thousand|trillion)\s+)?(dollars?|euros?|pounds?|hryvnias?|hryvnia|rubles?|roubles?|usd|eur|uah)\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|a|half\s+a|several|hundreds\s+of|a\s+hundred)\s+(?:hundred\s+)?(?:billion|million|thousand|trillion)\s+(dollars?|euros?|pounds?|hryvnias?|hryvnia|rubles?|roubles?)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"[$€£₴₽¥]\s?\d|\b(usd|eur|uah|gbp|rub|byn|br|pln)\s?\d|\d[\d,.]*\s?(bn|mn|m|k)?\s*(?:(?:billion|million|thousand|trillion)\s+)?(dollars?|euros?|pounds?|hryvnias?|hryvnia|rubles?|roubles?|yen|yuan|zlotys?|złoty|usd|eur|uah)\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|a|half\s+a|several|hundreds\s+of|a\s+hundred)\s+(?:hundred\s+)?(?:billion|million|thousand|trillion)\s+(dollars?|euros?|pounds?|hryvnias?|hryvnia|rubles?|roubles?)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Money();
 
     /// <summary>
