@@ -45,12 +45,15 @@ public sealed class StatementSpeakerTests
     [InlineData("The proposal will likely be discussed at meetings in Moscow, Kremlin spokesman Dmitry Peskov said.", null, true)]
     [InlineData("Peskov maintained his belief that the talks were useful.", null, true)]
     [InlineData("Peskov reiterated that the talks were useful.", null, true)]
+    [InlineData("Peskov remarked that the talks were useful.", null, true)]
+    [InlineData("Peskov underlined that the talks were useful.", null, true)]
     public void A_sentence_gives_the_speaker_s_words_only_when_it_attributes_them(string sentence, string? previous, bool gives) =>
         Assert.Equal(gives, StatementSpeaker.Gives(sentence, previous, new HashSet<string> { Analyzer.Term("Peskov")! }, Analyzer));
 
     [Theory]
     [InlineData("\u201cI kept calling and begging my neighbour,\u201d he told the agency.", true)]
     [InlineData("She said the talks were useful.", true)]
+    [InlineData("However, he enunciated, \u201cthe other side would have started the war on its own initiative.\u201d", true)]
     [InlineData("The agency's questions covered the economy and the harvest.", false)]
     [InlineData("\u201cWe spoke for an hour,\u201d Halvorsen told the agency.", false)]
     public void A_sentence_may_give_someone_s_words_by_a_pronoun(string sentence, bool gives) =>

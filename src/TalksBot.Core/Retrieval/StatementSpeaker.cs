@@ -99,7 +99,8 @@ internal static partial class StatementSpeaker
         "accused", "deny", "denies", "denied", "dismiss", "dismisses", "dismissed", "reject", "rejects", "rejected", "criticise",
         "criticised", "criticize", "criticized", "condemn", "condemns", "condemned", "commented", "posted", "explained", "explains",
         "asserted", "suggested", "suggests", "promised", "vowed", "pledged", "admitted", "acknowledged", "recalled", "quoted", "quipped",
-        "joked",
+        "joked", "remarked", "observed", "underlined", "underscored", "affirmed", "reaffirmed", "cautioned", "predicted", "boasted",
+        "lamented", "complained", "conceded", "proclaimed", "tweeted", "enunciated",
         // Views held and told again: "Bessent maintained his belief that…", "he reiterated…".
         "maintained", "maintains", "reiterated", "reiterates", "repeated", "emphasised", "emphasized", "expressed", "voiced",
         // Words given with a verdict on them: "Peskov hailed the exhibition as a “brilliant idea”".
