@@ -31,6 +31,9 @@ public sealed class DescriptionAnswerTests
     [InlineData("what did he compare the media to?", true)]
     [InlineData("What did the Pope say about the war?", false)]
     [InlineData("Who called the meeting?", false)]
+    [InlineData("How does the president say he sees handing over the region?", true)]
+    [InlineData("How did the minister view the deal?", true)]
+    [InlineData("Did the minister see the deal?", false)]
     public void A_question_asks_for_the_words_given_a_thing_by_its_verb(string question, bool asks) =>
         Assert.Equal(asks, AnswerCandidates.AsksDescription(question));
 
@@ -40,6 +43,8 @@ public sealed class DescriptionAnswerTests
     [InlineData("Invading would be a “self-inflicted wound”, he warned.", true)]
     [InlineData("She called it a disgrace.", true)]
     [InlineData("The negotiator spoke about the talks on Friday.", false)]
+    [InlineData("I see it as abandonment - weakening our positions.", true)]
+    [InlineData("I see the region every day.", false)]
     public void A_sentence_gives_a_thing_words_by_the_verb_or_a_verdict(string sentence, bool gives) =>
         Assert.Equal(gives, AnswerCandidates.GivesDescription(sentence));
 }
