@@ -63,6 +63,7 @@ public sealed class DevSetTests(DevSetEvaluation run, ITestOutputHelper output) 
     [InlineData("fresh21")]
     [InlineData("fresh22")]
     [InlineData("fresh23")]
+    [InlineData("fresh24")]
     public void Every_expected_word_is_in_an_article_listed_for_it(string name)
     {
         var path = DevSetEvaluation.SetPath(name);
