@@ -230,8 +230,8 @@ public static partial class AnswerCandidates
 
     /// <summary>
     /// "What did Pope Francis call the war?", "How did Medinsky describe the talks?", "what did he compare the media to?",
-    /// "how does Zelensky see handing over Donetsk?": the words someone gave a thing are asked for, which a report tells by the verb ("described the war as…") or
-    /// quotes.
+    /// "how does Zelensky see handing over Donetsk?": the words someone gave a thing are asked for, which a report tells
+    /// by the verb ("described the war as…", "I see it as abandonment") or quotes.
     /// </summary>
     public static bool AsksDescription(string question) => DescriptionQuestion().IsMatch(question);
 

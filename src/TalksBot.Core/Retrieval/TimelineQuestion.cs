@@ -14,7 +14,8 @@ public sealed partial record TimelineQuestion(string Question, IReadOnlyList<str
     {
         if (!Cue().IsMatch(question)) return null;
         // "How many … since 2022?", "Since when has the army fought there?", "When was the biggest attack since the
-        // invasion?": a question asking for one number, date, place or person is no story over time, whatever its words.
+        // invasion?": a question asking for one number, date, place, person, reason or statement is no story over time,
+        // whatever its words.
         if (Answering.AnswerCandidates.TypeOf(question) != Answering.QuestionType.Other) return null;
         var anchors = Years().Matches(question).Select(m => m.Value).Distinct().ToList();
         if (anchors.Count < 2)
