@@ -107,7 +107,7 @@ public static partial class AnswerCandidates
                     // "at the Al Shati Palace": a place's name may start with a two-letter word.
                     var word = PlaceWord().Match(sentence, name);
                     // "in March" is a time, not a place.
-                    if (word.Success && word.Index == name && !HasWord(question, word.Value) && !TextAnalyzer.IsCalendarWord(word.Value)
+                    if (word.Success && word.Index == name && IsNewName(word.Value, question)
                         && !NamesWar(sentence, word)) yield return name;
                 }
                 // "Which town…?" asks a place by its kind, which a report may give after "of" ("the inhabitants of
@@ -117,7 +117,7 @@ public static partial class AnswerCandidates
                     foreach (Match m in PlaceOfKind().Matches(sentence))
                     {
                         var place = m.Groups["name"];
-                        if (!HasWord(question, place.Value) && !TextAnalyzer.IsCalendarWord(place.Value)) yield return place.Index;
+                        if (IsNewName(place.Value, question)) yield return place.Index;
                     }
                 }
                 // "Horenka is where the cameraman was killed": the place opens the sentence that says what happened there.
@@ -194,6 +194,9 @@ public static partial class AnswerCandidates
     [GeneratedRegex(@"\bof\s+(?:the\s+)?(?<name>\p{Lu}[\p{L}’'-]+)|(?<name>\p{Lu}[\p{L}’'-]+)(?:\s+and\s+\p{Lu}[\p{L}’'-]+)?\s+(?i:city|town|village|oblasts?|regions?|provinces?)\b")]
     private static partial Regex PlaceOfKind();
 
+    // A name the answer gives, not the question, and no month or weekday ("in March" is a time).
+    private static bool IsNewName(string word, string question) => !HasWord(question, word) && !TextAnalyzer.IsCalendarWord(word);
+
     /// <summary>
     /// "How far did the troops get?" asks for a distance or for where they got to: "we will reach the English Channel",
     /// "advanced as far as Kherson". Only for a how-far question about going somewhere; the place is not the question's.
@@ -204,7 +207,7 @@ public static partial class AnswerCandidates
         foreach (Match m in Destination().Matches(sentence))
         {
             var place = m.Groups["place"];
-            if (!HasWord(question, place.Value) && !TextAnalyzer.IsCalendarWord(place.Value)) yield return place;
+            if (IsNewName(place.Value, question)) yield return place;
         }
     }
 
@@ -328,7 +331,7 @@ public static partial class AnswerCandidates
         foreach (Match m in after.Concat(before))
         {
             var name = m.Groups["name"];
-            if (name.Index > 0 && !HasWord(question, name.Value) && !TextAnalyzer.IsCalendarWord(name.Value)) return true;
+            if (name.Index > 0 && IsNewName(name.Value, question)) return true;
         }
         return false;
     }
