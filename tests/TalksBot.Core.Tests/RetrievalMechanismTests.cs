@@ -98,6 +98,8 @@ public sealed class RetrievalMechanismTests
     [InlineData("What was the official turnout in the Granvik referendum?", QuestionType.Quantity)]
     [InlineData("how expensive was the new bridge?", QuestionType.Quantity)]
     [InlineData("the tycoon's rant in april - what % of voters did he claim were against it", QuestionType.Quantity)]
+    [InlineData("what exact date in december 2025 did the envoy hold his talks in Granvik?", QuestionType.Time)]
+    [InlineData("The envoy flew to Granvik after the vote - on which exact day?", QuestionType.Time)]
     [InlineData("Which part of Granvik got hit by a missile during the envoy's visit?", QuestionType.Place)]
     [InlineData("Which part did the envoy play in the talks?", QuestionType.Other)]
     [InlineData("In which northern city is the steelworks that lost output to the blackouts?", QuestionType.Place)]
@@ -469,6 +471,27 @@ public sealed class RetrievalMechanismTests
     [InlineData("What date were the two supposed to meet in Jerusalem?", false)]
     public void A_weekday_answers_which_day_not_what_date(string question, bool holds) =>
         Assert.Equal(holds, AnswerCandidates.Holds(QuestionType.Time, "The two were supposed to meet in Jerusalem on Tuesday.", question));
+
+    [Theory]
+    [InlineData("The envoy also held talks in Granvik in December 2025.", false)]
+    [InlineData("The team returned to Granvik for a meeting with the envoy (RBC, January 31).", false)]
+    [InlineData("The envoy returned to Granvik the next week.", false)]
+    [InlineData("The envoy held talks in Granvik on December 19.", true)]
+    [InlineData("The envoy held talks in Granvik on 19.12.2025.", true)]
+    public void What_exact_date_in_a_month_is_answered_by_a_day_of_that_month(string sentence, bool holds) =>
+        Assert.Equal(holds, AnswerCandidates.Holds(QuestionType.Time, sentence, "what exact date in december 2025 did the envoy have his talks in Granvik?"));
+
+    [Theory]
+    [InlineData("The envoy returned to Granvik on Tuesday.", true)]
+    [InlineData("The envoy returned to Granvik the next week.", false)]
+    [InlineData("The envoy had been in Granvik last week.", false)]
+    public void A_week_is_no_day(string sentence, bool holds) =>
+        Assert.Equal(holds, AnswerCandidates.Holds(QuestionType.Time, sentence, "Which day did the envoy return to Granvik?"));
+
+    [Fact]
+    public void A_month_set_in_another_sentence_of_the_question_does_not_bound_the_day() =>
+        Assert.True(AnswerCandidates.Holds(QuestionType.Time, "Chamberlain became prime minister on May 28, 1937.",
+            "The general spoke of Britain's '1937 moment' in June 2022. On what date did Chamberlain become prime minister?"));
 
     [Fact]
     public void When_is_answered_by_the_month_too() =>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using TalksBot.Core.Retrieval;
 
@@ -21,7 +22,8 @@ public static partial class AnswerCandidates
         if (q.StartsWith("on what date") || q.StartsWith("on which date") || q.StartsWith("on what day") || q.StartsWith("on which day")) return QuestionType.Time;
         if (q.StartsWith("how many") || q.StartsWith("how much") || q.StartsWith("how old") || HowMeasured().IsMatch(q) || q.Contains("how big") || WhatMeasure().IsMatch(q)) return QuestionType.Quantity;
         if (q.StartsWith("how long") || q.Contains("for how long") || q.Contains("how many years") || q.Contains("how many days")) return QuestionType.Duration;
-        if (q.StartsWith("when") || q.Contains("by when") || q.StartsWith("what date") || q.StartsWith("what day") || q.Contains("what year") || q.StartsWith("since when")) return QuestionType.Time;
+        // "What exact date in December did…", "…and on which day?": the day asked for, wherever the question asks it.
+        if (q.StartsWith("when") || q.Contains("by when") || DayQuestion().IsMatch(q) || q.Contains("what year") || q.StartsWith("since when")) return QuestionType.Time;
         if (q.StartsWith("where") || q.StartsWith("wher ") || q.Contains("which country") || PlaceAsked().IsMatch(q)
             || PartOfPlace().IsMatch(q)) return QuestionType.Place;
         if (q.StartsWith("who") || q.StartsWith("whos") || WhichPerson().IsMatch(q) || q.Contains("whose") || NameAsked().IsMatch(q)) return QuestionType.Person;
@@ -46,7 +48,7 @@ public static partial class AnswerCandidates
             case QuestionType.Time:
                 // "On what date…" asks for the day: "earlier this month", "in April" is no answer to it.
                 // "What date…" asks for the date: "on Friday" is a day of the week, which answers "which day" alone.
-                if (AsksDay(question)) return DayDate().IsMatch(sentence) || AsksWeekday(question) && Weekday().IsMatch(sentence);
+                if (AsksDay(question)) return DaysAsked(sentence, question).Any() || AsksWeekday(question) && WeekdaysIn(sentence).Any();
                 return Date().IsMatch(sentence) || Weekday().IsMatch(sentence) || YearsAsked(sentence, question).Any();
             case QuestionType.Place:
                 return Positions(type, sentence, question).Any();
@@ -87,10 +89,10 @@ public static partial class AnswerCandidates
                 foreach (var m in Durations(sentence, question)) yield return m.Index;
                 break;
             case QuestionType.Time when AsksDay(question):
-                foreach (Match m in DayDate().Matches(sentence)) yield return m.Index;
+                foreach (var m in DaysAsked(sentence, question)) yield return m.Index;
                 if (AsksWeekday(question))
                 {
-                    foreach (Match m in Weekday().Matches(sentence)) yield return m.Index;
+                    foreach (var m in WeekdaysIn(sentence)) yield return m.Index;
                 }
                 break;
             case QuestionType.Time:
@@ -629,8 +631,33 @@ public static partial class AnswerCandidates
     [GeneratedRegex(@"\b(?:what|which)\s+(?:exact\s+)?(?:date|day)\b|\bexact\s+date\b", RegexOptions.IgnoreCase)]
     private static partial Regex DayQuestion();
 
-    // "Which day…", "what day of the week": a weekday answers; "what date" asks for more.
-    private static bool AsksWeekday(string question) => !question.Contains("date", StringComparison.OrdinalIgnoreCase);
+    // "What exact date in December 2025…" is not answered by "(RBC, January 31)": the day falls in a month the question
+    // names where it asks for the day, when it names one there ("…'1937 moment' in June 2022. On what date did
+    // Chamberlain become prime minister?" sets no month for the day).
+    private static IEnumerable<Match> DaysAsked(string sentence, string question)
+    {
+        var days = DayDate().Matches(sentence);
+        if (days.Count == 0) return [];
+        var asking = QuestionSentence().Matches(question).FirstOrDefault(m => DayQuestion().IsMatch(m.Value))?.Value ?? question;
+        var months = QuestionDates.Of(asking).MonthsWithin;
+        if (months.Count == 0) return days;
+        return days.Where(d => MonthWordIn().Match(d.Value) is not { Success: true } word || months.Any(m => m.Month == QuestionDates.MonthOf(word.Value)));
+    }
+
+    // A question's sentences: "The UK army chief talked about… in June 2022. On what date did…?"
+    [GeneratedRegex(@"[^.?!]+(?:[.?!]+|$)")]
+    private static partial Regex QuestionSentence();
+
+    [GeneratedRegex(MonthWord, RegexOptions.IgnoreCase)]
+    private static partial Regex MonthWordIn();
+
+    // "Which day…", "what day of the week": a weekday answers; "what date" or "what exact day" asks for more.
+    private static bool AsksWeekday(string question) =>
+        !question.Contains("date", StringComparison.OrdinalIgnoreCase) && !question.Contains("exact", StringComparison.OrdinalIgnoreCase);
+
+    // A day of the week, or the day before or after: "the next week" is no day.
+    private static IEnumerable<Match> WeekdaysIn(string sentence) =>
+        Weekday().Matches(sentence).Where(m => !m.Value.EndsWith("week", StringComparison.OrdinalIgnoreCase));
 
     // A month's name or its short form: "Feb", "Sept", "February".
     private const string MonthWord = @"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)";

@@ -12,9 +12,10 @@ public sealed partial class QuestionDates
 {
     private readonly List<(int Year, int? Month)> _anchors;
 
-    private QuestionDates(List<(int Year, int? Month)> anchors, DateOnly? firstDay, DateOnly? happenedFrom)
+    private QuestionDates(List<(int Year, int? Month)> anchors, DateOnly? firstDay, DateOnly? happenedFrom, IReadOnlySet<(int Year, int Month)> monthsWithin)
     {
         _anchors = anchors;
+        MonthsWithin = monthsWithin;
         FirstDay = firstDay;
         HappenedFrom = happenedFrom;
     }
@@ -32,6 +33,12 @@ public sealed partial class QuestionDates
     /// ahead, or sets a month as a bound ("before the February 2026 talks", "since January 2026").
     /// </summary>
     public DateOnly? HappenedFrom { get; }
+
+    /// <summary>
+    /// The months the question sets what it asks in ("what exact date in December 2025…"), empty when it names none
+    /// with its year or a month bounds a span ("since January 2026", "before the February 2026 talks").
+    /// </summary>
+    public IReadOnlySet<(int Year, int Month)> MonthsWithin { get; }
 
     public static QuestionDates Of(string question)
     {
@@ -76,7 +83,8 @@ public sealed partial class QuestionDates
                 if (happenedFrom is null || start < happenedFrom) happenedFrom = start;
             }
         }
-        return new QuestionDates(anchors, firstDay, happenedFrom);
+        var monthsWithin = Bounded().IsMatch(own) ? [] : anchors.Where(a => a.Month is not null).Select(a => (a.Year, a.Month!.Value)).ToHashSet();
+        return new QuestionDates(anchors, firstDay, happenedFrom, monthsWithin);
     }
 
     public bool IsEmpty => _anchors.Count == 0;

@@ -64,6 +64,8 @@ public sealed class DevSetTests(DevSetEvaluation run, ITestOutputHelper output) 
     [InlineData("fresh22")]
     [InlineData("fresh23")]
     [InlineData("fresh24")]
+    [InlineData("fresh25")]
+    [InlineData("fresh26")]
     public void Every_expected_word_is_in_an_article_listed_for_it(string name)
     {
         var path = DevSetEvaluation.SetPath(name);
