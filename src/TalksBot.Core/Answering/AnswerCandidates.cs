@@ -23,7 +23,7 @@ public static partial class AnswerCandidates
         if (q.StartsWith("how many") || q.StartsWith("how much") || q.StartsWith("how old") || HowMeasured().IsMatch(q) || q.Contains("how big") || WhatMeasure().IsMatch(q)) return QuestionType.Quantity;
         if (q.StartsWith("how long") || q.Contains("for how long") || q.Contains("how many years") || q.Contains("how many days")) return QuestionType.Duration;
         // "What exact date in December did…", "…and on which day?": the day asked for, wherever the question asks it.
-        if (q.StartsWith("when") || q.Contains("by when") || DayQuestion().IsMatch(q) || q.Contains("what year") || q.StartsWith("since when")) return QuestionType.Time;
+        if (q.StartsWith("when") || q.Contains("by when") || DayQuestion().IsMatch(q) || HourQuestion().IsMatch(q) || q.Contains("what year") || q.StartsWith("since when")) return QuestionType.Time;
         if (q.StartsWith("where") || q.StartsWith("wher ") || q.Contains("which country") || PlaceAsked().IsMatch(q)
             || PartOfPlace().IsMatch(q)) return QuestionType.Place;
         if (q.StartsWith("who") || q.StartsWith("whos") || WhichPerson().IsMatch(q) || q.Contains("whose") || NameAsked().IsMatch(q)) return QuestionType.Person;
@@ -48,6 +48,8 @@ public static partial class AnswerCandidates
             case QuestionType.Time:
                 // "On what date…" asks for the day: "earlier this month", "in April" is no answer to it.
                 // "What date…" asks for the date: "on Friday" is a day of the week, which answers "which day" alone.
+                // "What time did the session start?" asks the hour: "on Thursday" or "February 5" is no answer to it.
+                if (HourQuestion().IsMatch(question)) return ClockTime().IsMatch(sentence);
                 if (AsksDay(question)) return DaysAsked(sentence, question).Any() || AsksWeekday(question) && WeekdaysIn(sentence).Any();
                 return Date().IsMatch(sentence) || Weekday().IsMatch(sentence) || YearsAsked(sentence, question).Any();
             case QuestionType.Place:
@@ -87,6 +89,9 @@ public static partial class AnswerCandidates
                 break;
             case QuestionType.Duration:
                 foreach (var m in Durations(sentence, question)) yield return m.Index;
+                break;
+            case QuestionType.Time when HourQuestion().IsMatch(question):
+                foreach (Match m in ClockTime().Matches(sentence)) yield return m.Index;
                 break;
             case QuestionType.Time when AsksDay(question):
                 foreach (var m in DaysAsked(sentence, question)) yield return m.Index;
@@ -643,6 +648,14 @@ public static partial class AnswerCandidates
         if (months.Count == 0) return days;
         return days.Where(d => MonthWordIn().Match(d.Value) is not { Success: true } word || months.Any(m => m.Month == QuestionDates.MonthOf(word.Value)));
     }
+
+    // "What time…", "at what hour…": the time of day, not "what time frame".
+    [GeneratedRegex(@"\b(?:what|which)\s+(?:exact\s+)?(?:time|hour)\b(?!\s*(?:frame|period|span|limit|table|line|scale|zone))", RegexOptions.IgnoreCase)]
+    private static partial Regex HourQuestion();
+
+    // A time of day: "at 4.50am", "8 am", "11:30", "10 a.m.", "noon", "midnight", "five o'clock".
+    [GeneratedRegex(@"\b\d{1,2}(?:[:.]\d\d)?\s?(?:a\.?m\b\.?|p\.?m\b\.?)|\b\d{1,2}:\d\d\b|\b(?:noon|midday|midnight)\b|\bo['’]clock\b", RegexOptions.IgnoreCase)]
+    private static partial Regex ClockTime();
 
     // A question's sentences: "The UK army chief talked about… in June 2022. On what date did…?"
     [GeneratedRegex(@"[^.?!]+(?:[.?!]+|$)")]

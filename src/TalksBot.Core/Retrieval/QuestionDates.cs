@@ -66,7 +66,7 @@ public sealed partial class QuestionDates
             }
         }
         DateOnly? happenedFrom = firstDay;
-        if (!AsksAhead().IsMatch(own) && !Bounded().IsMatch(own))
+        if (!AsksAhead().IsMatch(own) && !Bounded().IsMatch(own) && !ToldAhead().IsMatch(own))
         {
             foreach (var (year, month) in anchors)
             {
@@ -151,6 +151,9 @@ public sealed partial class QuestionDates
     // "When will the talks on 13 September be held?", "what was planned for…", "were supposed to…": a day ahead of the report.
     [GeneratedRegex(@"\b(?:will|going\s+to|due|planned|scheduled|expected|supposed|set\s+to|meant\s+to)\b", RegexOptions.IgnoreCase)]
     private static partial Regex AsksAhead();
+
+    [GeneratedRegex(@"\bwould\b", RegexOptions.IgnoreCase)]
+    private static partial Regex ToldAhead();
 
     // The first day a part of a month can mean: mid-month from the 10th, late in it from the 20th.
     private const int MidMonthDay = 10;
