@@ -488,6 +488,21 @@ public sealed class RetrievalMechanismTests
     public void A_week_is_no_day(string sentence, bool holds) =>
         Assert.Equal(holds, AnswerCandidates.Holds(QuestionType.Time, sentence, "Which day did the envoy return to Granvik?"));
 
+    [Theory]
+    [InlineData("What time did the session in Granvik start on Tuesday 17 February?", QuestionType.Time)]
+    [InlineData("At what hour did the envoys land?", QuestionType.Time)]
+    [InlineData("What time frame did the envoy give for a ceasefire?", QuestionType.Other)]
+    public void What_time_asks_when(string question, QuestionType type) => Assert.Equal(type, AnswerCandidates.TypeOf(question));
+
+    [Theory]
+    [InlineData("The session in Granvik started at 10am local time.", true)]
+    [InlineData("The session in Granvik started at 10:30.", true)]
+    [InlineData("The session in Granvik started at 4.50 a.m. on Tuesday.", true)]
+    [InlineData("The session in Granvik started on Tuesday, February 17.", false)]
+    [InlineData("The session in Granvik started in February 2026.", false)]
+    public void What_time_is_answered_by_a_time_of_day(string sentence, bool holds) =>
+        Assert.Equal(holds, AnswerCandidates.Holds(QuestionType.Time, sentence, "What time did the session in Granvik start on Tuesday?"));
+
     [Fact]
     public void A_month_set_in_another_sentence_of_the_question_does_not_bound_the_day() =>
         Assert.True(AnswerCandidates.Holds(QuestionType.Time, "Chamberlain became prime minister on May 28, 1937.",
@@ -552,6 +567,8 @@ public sealed class RetrievalMechanismTests
     [InlineData("How has Moscow's position changed since January 2026?", null)]
     [InlineData("When will the talks planned for March 2026 be held?", null)]
     [InlineData("Back in 2023, who led the delegation?", null)]
+    [InlineData("Who announced the Victory Day parade in Granvik in May 2024?", "2024-05-01")]
+    [InlineData("Who announced there would be no Victory Day parade in Granvik in May 2024?", null)]
     public void A_question_names_when_what_it_asks_about_can_first_have_happened(string question, string? day) =>
         Assert.Equal(day is null ? null : DateOnly.Parse(day, System.Globalization.CultureInfo.InvariantCulture), QuestionDates.Of(question).HappenedFrom);
 
