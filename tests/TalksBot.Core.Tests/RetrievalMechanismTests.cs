@@ -265,6 +265,9 @@ public sealed class RetrievalMechanismTests
     [InlineData("What did he say it would take to restore peace, right when Granvik put out its plan?", "Granvik put out its plan")]
     [InlineData("When did the Lunde round open?", null)]
     [InlineData("What did he say when the Lunde round opened?", null)]
+    [InlineData("How much ground had the army retaken, according to the Lunde Post's piece on the envoy's visit?", "the Lunde Post's piece on the envoy's visit")]
+    [InlineData("How fast was the army moving - per the Granvik Institute's brief on the grinding war?", "the Granvik Institute's brief on the grinding war")]
+    [InlineData("How much ground had the army retaken, according to the envoy?", null)]
     public void A_clause_after_a_comma_sets_the_questions_scene(string question, string? clause) =>
         Assert.Equal(clause is null ? [] : new[] { clause }, PassageRetriever.SceneClauses(question));
 
@@ -492,7 +495,10 @@ public sealed class RetrievalMechanismTests
     [InlineData("What time did the session in Granvik start on Tuesday 17 February?", QuestionType.Time)]
     [InlineData("At what hour did the envoys land?", QuestionType.Time)]
     [InlineData("What time frame did the envoy give for a ceasefire?", QuestionType.Other)]
-    public void What_time_asks_when(string question, QuestionType type) => Assert.Equal(type, AnswerCandidates.TypeOf(question));
+    [InlineData("The institute said Granvik can keep paying for the war for how much longer?", QuestionType.Duration)]
+    [InlineData("How much longer can Granvik pay for the war?", QuestionType.Duration)]
+    [InlineData("he told his people to plan for more war - how many more years?", QuestionType.Duration)]
+    public void What_time_and_how_much_longer_ask_a_time(string question, QuestionType type) => Assert.Equal(type, AnswerCandidates.TypeOf(question));
 
     [Theory]
     [InlineData("The session in Granvik started at 10am local time.", true)]

@@ -20,6 +20,8 @@ public static partial class AnswerCandidates
         q = LeadingClause().Replace(q, "");
         q = Hedge().Replace(q, "");
         if (q.StartsWith("on what date") || q.StartsWith("on which date") || q.StartsWith("on what day") || q.StartsWith("on which day")) return QuestionType.Time;
+        // "For how much longer could Russia pay for the war?", "how many more years?": a length of time still to come.
+        if (LongerQuestion().IsMatch(q)) return QuestionType.Duration;
         if (q.StartsWith("how many") || q.StartsWith("how much") || q.StartsWith("how old") || HowMeasured().IsMatch(q) || q.Contains("how big") || WhatMeasure().IsMatch(q)) return QuestionType.Quantity;
         if (q.StartsWith("how long") || q.Contains("for how long") || q.Contains("how many years") || q.Contains("how many days")) return QuestionType.Duration;
         // "What exact date in December did…", "…and on which day?": the day asked for, wherever the question asks it.
@@ -648,6 +650,9 @@ public static partial class AnswerCandidates
         if (months.Count == 0) return days;
         return days.Where(d => MonthWordIn().Match(d.Value) is not { Success: true } word || months.Any(m => m.Month == QuestionDates.MonthOf(word.Value)));
     }
+
+    [GeneratedRegex(@"\bhow\s+much\s+(?:longer|more\s+time)\b|\bhow\s+many\s+more\s+(?:years|months|weeks|days|hours)\b")]
+    private static partial Regex LongerQuestion();
 
     // "What time…", "at what hour…": the time of day, not "what time frame".
     [GeneratedRegex(@"\b(?:what|which)\s+(?:exact\s+)?(?:time|hour)\b(?!\s*(?:frame|period|span|limit|table|line|scale|zone))", RegexOptions.IgnoreCase)]

@@ -930,8 +930,10 @@ public sealed partial class PassageRetriever(
     internal static IEnumerable<string> SceneClauses(string question) =>
         SceneClause().Matches(Conversations.FollowUpRewriter.SplitContext(question).Own).Select(m => m.Groups["clause"].Value.Trim());
 
-    // A clause after a comma or a dash, opened by "as", "while", "when", "during", "the day", "right/just when/as".
-    [System.Text.RegularExpressions.GeneratedRegex(@"(?:,|\s[-–—])\s*(?:right\s+|just\s+)?(?:as|while|when|during|the\s+day|on\s+the\s+day)\s+(?<clause>[^,?;]+)", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    // A clause after a comma or a dash, opened by "as", "while", "when", "during", "the day", "right/just when/as"; or
+    // one naming the report the reader has in mind ("…, according to gazeta.pl's piece on Modi telling Putin…", "per
+    // the CSIS brief on Russia's grinding war"): its words are the report's, told in its title, lead or anywhere in it.
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?:,|\s[-–—])\s*(?:right\s+|just\s+)?(?:as|while|when|during|the\s+day|on\s+the\s+day)\s+(?<clause>[^,?;]+)|(?:,|\s[-–—]|\()\s*(?:according\s+to|per|going\s+by|in)\s+(?<clause>[^,?;()]*?\b(?:piece|article|report|story|op-?ed|interview|analysis|brief|explainer|column|editorial|newsletter|podcast|blog|post)\b[^,?;()]*)", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
     private static partial System.Text.RegularExpressions.Regex SceneClause();
 
     /// <summary>
