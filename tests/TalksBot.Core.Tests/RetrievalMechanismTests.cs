@@ -182,6 +182,11 @@ public sealed class RetrievalMechanismTests
     [InlineData("Which formation will use the rebuilt garrison?", null)]
     [InlineData("Which Ukrainian actor, beaten up in Dublin, did the minister meet?", "actor")]
     [InlineData("Which reporter (veteran correspondent) asked first?", "reporter")]
+    [InlineData("where in Granvik was the show of captured tanks held - which park?", "park")]
+    [InlineData("Where did the envoys meet on 31 January, which hotel or venue?", "hotel")]
+    [InlineData("The envoys met at the summit, which hotel hosted it?", "hotel")]
+    [InlineData("The envoys met at the summit, which was held in a hotel?", null)]
+    [InlineData("The envoys met in the hotel, which the minister owns?", null)]
     public void The_kind_a_which_question_asks_for_is_the_noun_its_describing_words_lead_to(string question, string? kind) =>
         Assert.Equal(kind, PassageRetriever.AskedKind(question, Analyzer));
 

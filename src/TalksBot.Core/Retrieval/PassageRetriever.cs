@@ -1410,12 +1410,12 @@ public sealed partial class PassageRetriever(
         if (CalledKind().Match(question) is { Success: true } called) question = "which " + called.Groups["kind"].Value;
         var m = AskedKindPattern().Match(question);
         // "What did Zelensky's adviser Podolyak say…" asks for no kind: its adviser is who speaks, not what is asked for.
-        if (!m.Success || Auxiliaries.Contains(m.Groups[1].Value)) return null;
+        if (!m.Success || Auxiliaries.Contains(m.Groups["kind"].Value)) return null;
         // The kind is the noun its describing words lead to: "which veteran Ukrainian politician did…" asks for a
         // politician, not a veteran; "which hotel hosted…" for a hotel (a word in -ed is the verb that follows).
-        var kind = m.Groups[1].Value;
+        var kind = m.Groups["kind"].Value;
         // The kind's words end at the clause's punctuation: "Which Ukrainian actor, beaten up in Dublin…" asks for an actor.
-        var after = question[(m.Groups[1].Index + m.Groups[1].Length)..];
+        var after = question[(m.Groups["kind"].Index + m.Groups["kind"].Length)..];
         if (after.IndexOfAny(ClauseMarks) is >= 0 and var stop) after = after[..stop];
         foreach (var word in TextAnalyzer.Tokenize(after).Take(3))
         {
@@ -1490,7 +1490,10 @@ public sealed partial class PassageRetriever(
     [System.Text.RegularExpressions.GeneratedRegex(@"^\W*who\s+(?<verb>\p{Ll}+)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
     private static partial System.Text.RegularExpressions.Regex DeedAsked();
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"^\W*(?:(?:in|at|on|from|to|for|by|with|under)\s+)?(?:which|what)\s+([\p{L}-]+)", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    // At the question's start, or in a short question closing it after a dash or a comma ("…show of captured tanks
+    // held - which park?", "…on 1 Feb 2026 - in which city?"); not in a clause that goes on ("the summit, which was…",
+    // "the hotel, which the minister owns?").
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\W*(?:(?:in|at|on|from|to|for|by|with|under)\s+)?(?:which|what)\s+(?<kind>[\p{L}-]+)|[-–—,;:]\s+(?:(?:in|at|on|from|to|for|by|with|under)\s+)?(?:which|what)\s+(?!(?:the|a|an|his|her|its|their|he|she|it|they|we|you|i)\b)(?<kind>[\p{L}-]+)(?=(?:\s+[\p{L}'’-]+){0,3}\s*\?\s*$)", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
     private static partial System.Text.RegularExpressions.Regex AskedKindPattern();
 
     // The kind is the last word before "called": "what was the new operation called", "The US seized a tanker - what
