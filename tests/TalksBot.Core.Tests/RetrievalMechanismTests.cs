@@ -514,6 +514,14 @@ public sealed class RetrievalMechanismTests
     public void What_time_is_answered_by_a_time_of_day(string sentence, bool holds) =>
         Assert.Equal(holds, AnswerCandidates.Holds(QuestionType.Time, sentence, "What time did the session in Granvik start on Tuesday?"));
 
+    [Theory]
+    [InlineData("In the spring poll, what share of Germans were in the peace camp?", "Germans", "Germany")]
+    [InlineData("how many Poles liked the idea in that poll?", "Poles", "Poland")]
+    [InlineData("How many French troops were on the eastern flank?", null, null)]
+    [InlineData("What share of respondents backed the plan?", null, null)]
+    public void A_how_many_question_may_count_the_people_of_a_nation(string question, string? people, string? country) =>
+        Assert.Equal(people is null ? null : new[] { people, country! }, AnswerCandidates.NationCounted(question));
+
     [Fact]
     public void A_month_set_in_another_sentence_of_the_question_does_not_bound_the_day() =>
         Assert.True(AnswerCandidates.Holds(QuestionType.Time, "Chamberlain became prime minister on May 28, 1937.",

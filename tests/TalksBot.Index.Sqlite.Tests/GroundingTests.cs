@@ -602,6 +602,21 @@ public sealed class GroundingTests : IDisposable
         Assert.Contains("University of Lakeport", new ExtractiveAnswerWriter(TextAnalyzer.Default).Write(result).Text);
     }
 
+    [Theory]
+    [InlineData("Germans", false)]
+    [InlineData("Italians", true)]
+    public async Task A_share_of_a_nation_is_told_of_that_nation(string people, bool covered)
+    {
+        // The poll names Germany, but gives a figure only for Italy: no share of Germans is told.
+        var retriever = await IndexAsync(Articles.Make("Lakeport Council poll: Europeans split over the war",
+            "The share of voters in the peace camp was highest in Italy, at 52%, the polling found. "
+            + "A third group, the swing voters, made up about 20% of those asked. "
+            + "The Lakeport Council polled voters in ten countries, among them Germany, France and Italy."));
+        var result = await retriever.RetrieveAsync($"In the Lakeport Council poll, what share of {people} were in the peace camp?", default);
+        Assert.True(covered == result.Covered, result.Grounding?.Reason);
+        if (covered) Assert.Contains("52%", new ExtractiveAnswerWriter(TextAnalyzer.Default).Write(result).Text);
+    }
+
     [Fact]
     public async Task A_timeline_question_finds_each_end_of_the_story_and_answers_oldest_first()
     {

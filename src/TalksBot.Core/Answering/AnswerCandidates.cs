@@ -754,6 +754,36 @@ public static partial class AnswerCandidates
     [GeneratedRegex(@"^\W*how\s+much\b.*?\b(?:spen[dt]s?|spending|put|puts|putting|pour(?:s|ed|ing)?|pump(?:s|ed|ing)?|pa(?:y|ys|id|ying)|costs?|costing|allocat(?:e|es|ed|ing)|invest(?:s|ed|ing)?|earmark(?:s|ed|ing)?)\s+(?:[\p{L}'’-]+\s+){0,3}?(?:on|for|into|in)\s+(?:(?:the|its|their|his|her|a|an|this|that|these|those|new)\s+)?(?<thing>[\p{L}'’-]+(?:\s+[\p{L}'’-]+){0,4}?)(?=\s+(?:it|they|he|she|we|that|which|who|in|at|of|from|to|by|per|after|before|during|since|under|over|and|or|with|was|were|is|are|has|have|had|will|would|could|did|do|does|plans?|planned|wants?|last|this|next)\b|\s*[?,;.]|$)", RegexOptions.IgnoreCase)]
     private static partial Regex PaidForPattern();
 
+    /// <summary>
+    /// The nation a how-many or what-share question counts the people of ("what share of Germans…", "how many of the
+    /// Poles asked…"): its people's name and its country's, either of which a report may use. Null when it counts none.
+    /// </summary>
+    public static IReadOnlyList<string>? NationCounted(string question)
+    {
+        var m = NationCountedPattern().Match(question);
+        if (!m.Success) return null;
+        var people = m.Groups["people"].Value;
+        return Nations.TryGetValue(people, out var country) ? [people, country] : null;
+    }
+
+    // A nation's people and its country.
+    private static readonly Dictionary<string, string> Nations = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["Germans"] = "Germany", ["Poles"] = "Poland", ["Italians"] = "Italy", ["Britons"] = "Britain",
+        ["Brits"] = "Britain", ["Americans"] = "America", ["Ukrainians"] = "Ukraine", ["Russians"] = "Russia",
+        ["Belarusians"] = "Belarus", ["Hungarians"] = "Hungary", ["Finns"] = "Finland", ["Swedes"] = "Sweden",
+        ["Latvians"] = "Latvia", ["Lithuanians"] = "Lithuania", ["Estonians"] = "Estonia", ["Georgians"] = "Georgia",
+        ["Moldovans"] = "Moldova", ["Czechs"] = "Czechia", ["Slovaks"] = "Slovakia", ["Romanians"] = "Romania",
+        ["Turks"] = "Turkey", ["Serbs"] = "Serbia", ["Spaniards"] = "Spain", 
+        ["Danes"] = "Denmark", ["Norwegians"] = "Norway", ["Austrians"] = "Austria", ["Bulgarians"] = "Bulgaria", ["Greeks"] = "Greece",
+        ["Indians"] = "India", ["Israelis"] = "Israel", ["Iranians"] = "Iran",
+        ["Canadians"] = "Canada", ["Kazakhs"] = "Kazakhstan",
+    };
+
+    // "what share of Germans", "how many of the Poles", "what percentage of Ukrainians".
+    [GeneratedRegex(@"\b(?:how\s+many|how\s+much|what\s+(?:share|percentage|proportion|fraction|part|%|per\s?cent))\s+(?:of\s+)?(?:the\s+)?(?:[\p{L}-]+\s+){0,1}?(?<people>\p{L}+)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex NationCountedPattern();
+
     /// <summary>The role whose holder's name is asked for: "commander" in "What's the name of the Chechen commander who…"; null otherwise.</summary>
     public static string? NamedRole(string question)
     {

@@ -1302,6 +1302,10 @@ public sealed partial class PassageRetriever(
         var lasting = type == QuestionType.Duration && !reworded && LastingThing(query.Question) is { } thing && analyzer.Term(thing) is { } thingTerm
             ? Spellings(focus, thingTerm) : null;
         // "How many people…" names no kind to look for ("people", "leaders" are every kind of them): the number must count people.
+        // "What share of Germans were in the peace camp?" is not answered by Italy's 52 %: the figure is told of the
+        // nation the question counts, by its people or its country, in the sentence or the one before.
+        var nation = type == QuestionType.Quantity && AnswerCandidates.NationCounted(query.Question) is { } counted2
+            ? counted2.Select(analyzer.Term).OfType<string>().ToHashSet(StringComparer.Ordinal) : null;
         var people = type == QuestionType.Quantity ? PeopleCounted().Match(query.Question) : System.Text.RegularExpressions.Match.Empty;
         bool countsPeople = people.Success;
         // What they did ("visited", "died") is told with the number: the verb after "people", in any of its words.
@@ -1366,6 +1370,7 @@ public sealed partial class PassageRetriever(
                 // "How many people visited the exhibition?" is not answered by "more than 30 pieces of equipment".
                 // …and what happened to them is told with it: "hundreds of thousands of casualties" is no count of visitors.
                 if (countsPeople && (!CountsPeople(sentence) || aboutPeople is not null && !HeldHere(i, aboutPeople))) continue;
+                if (nation is { Count: > 0 } && !HeldHere(i, nation)) continue;
                 if (counted is { Count: > 0 } && (TermsOf(i).Any(counted.Contains)
                     ? !Counts(sentence, counted) || !HeldHere(i, content.Where(t => !counted.Contains(t)).ToHashSet(StringComparer.Ordinal))
                     : countedByName || content.Count(t => !counted.Contains(t) && (TermsOf(i).Contains(t) || i > 0 && TermsOf(i - 1).Contains(t))) < 2
