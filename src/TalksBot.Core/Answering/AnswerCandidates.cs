@@ -766,18 +766,17 @@ public static partial class AnswerCandidates
         return Nations.TryGetValue(people, out var country) ? [people, country] : null;
     }
 
-    // A nation's people and its country.
+    // A nation's people and its country. Not "French", "Chinese" or "Dutch": the same word describes ("French troops").
     private static readonly Dictionary<string, string> Nations = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["Germans"] = "Germany", ["Poles"] = "Poland", ["Italians"] = "Italy", ["Britons"] = "Britain",
-        ["Brits"] = "Britain", ["Americans"] = "America", ["Ukrainians"] = "Ukraine", ["Russians"] = "Russia",
-        ["Belarusians"] = "Belarus", ["Hungarians"] = "Hungary", ["Finns"] = "Finland", ["Swedes"] = "Sweden",
-        ["Latvians"] = "Latvia", ["Lithuanians"] = "Lithuania", ["Estonians"] = "Estonia", ["Georgians"] = "Georgia",
-        ["Moldovans"] = "Moldova", ["Czechs"] = "Czechia", ["Slovaks"] = "Slovakia", ["Romanians"] = "Romania",
-        ["Turks"] = "Turkey", ["Serbs"] = "Serbia", ["Spaniards"] = "Spain", 
-        ["Danes"] = "Denmark", ["Norwegians"] = "Norway", ["Austrians"] = "Austria", ["Bulgarians"] = "Bulgaria", ["Greeks"] = "Greece",
-        ["Indians"] = "India", ["Israelis"] = "Israel", ["Iranians"] = "Iran",
-        ["Canadians"] = "Canada", ["Kazakhs"] = "Kazakhstan",
+        ["Germans"] = "Germany", ["Poles"] = "Poland", ["Italians"] = "Italy", ["Britons"] = "Britain", ["Brits"] = "Britain",
+        ["Americans"] = "America", ["Ukrainians"] = "Ukraine", ["Russians"] = "Russia", ["Belarusians"] = "Belarus",
+        ["Hungarians"] = "Hungary", ["Finns"] = "Finland", ["Swedes"] = "Sweden", ["Latvians"] = "Latvia",
+        ["Lithuanians"] = "Lithuania", ["Estonians"] = "Estonia", ["Georgians"] = "Georgia", ["Moldovans"] = "Moldova",
+        ["Czechs"] = "Czechia", ["Slovaks"] = "Slovakia", ["Romanians"] = "Romania", ["Turks"] = "Turkey", ["Serbs"] = "Serbia",
+        ["Spaniards"] = "Spain", ["Danes"] = "Denmark", ["Norwegians"] = "Norway", ["Austrians"] = "Austria",
+        ["Bulgarians"] = "Bulgaria", ["Greeks"] = "Greece", ["Indians"] = "India", ["Israelis"] = "Israel",
+        ["Iranians"] = "Iran", ["Canadians"] = "Canada", ["Kazakhs"] = "Kazakhstan",
     };
 
     // "what share of Germans", "how many of the Poles", "what percentage of Ukrainians".
