@@ -522,6 +522,15 @@ public sealed class RetrievalMechanismTests
     public void A_how_many_question_may_count_the_people_of_a_nation(string question, string? people, string? country) =>
         Assert.Equal(people is null ? null : new[] { people, country! }, AnswerCandidates.NationCounted(question));
 
+    [Theory]
+    [InlineData("The agency carried out only 17 launches in 2025, compared to 193 by Granvik.", false)]
+    [InlineData("The agency carried out 17 launches in 2024.", true)]
+    [InlineData("The agency carried out 21 launches in 2024 and 17 in 2025.", true)]
+    [InlineData("The agency carried out 2,514 launches, roughly 70% more than in 2023.", true)]
+    [InlineData("The agency carried out 17 launches, its chief said.", true)]
+    public void A_figure_set_in_another_year_counts_that_year(string sentence, bool holds) =>
+        Assert.Equal(holds, AnswerCandidates.Holds(QuestionType.Quantity, sentence, "How many launches did the agency carry out in 2024?"));
+
     [Fact]
     public void A_month_set_in_another_sentence_of_the_question_does_not_bound_the_day() =>
         Assert.True(AnswerCandidates.Holds(QuestionType.Time, "Chamberlain became prime minister on May 28, 1937.",

@@ -409,8 +409,30 @@ public static partial class AnswerCandidates
             && !Inside(dates, m) && !Inside(money, m)
             && !IsModelNumber(sentence, m.Index)
             && !IsTimeSpan(sentence, m, question) && !IsMeasure(sentence, m, question) && MeasuredIfAsked(sentence, m, question)
+            && !OfAnotherYear(sentence, m, question)
             && !(contrary ??= CountsContrary(sentence, question))(m));
     }
+
+    /// <summary>
+    /// "How many launches did it carry out in 2024?" is not answered by "carried out only 17 orbital launches in 2025,
+    /// compared to 193 by the United States": a sentence that sets its figures in another year than the question's,
+    /// and never names the question's, counts that year (a year it compares with, "than in 2023", sets nothing).
+    /// </summary>
+    private static bool OfAnotherYear(string sentence, Match number, string question)
+    {
+        var asked = InYear().Matches(question).Select(y => y.Groups["year"].Value).ToList();
+        if (asked.Count == 0) return false;
+        return !asked.Any(y => HasWord(sentence, y))
+            && InYear().Matches(sentence).Any(y => !asked.Contains(y.Groups["year"].Value) && !ComparedWith().IsMatch(sentence[..y.Index]));
+    }
+
+    // "in 2024", "during 2023", "for 2025".
+    [GeneratedRegex(@"\b(?:in|during|for|of|throughout)\s+(?<year>(?:19|20)\d\d)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex InYear();
+
+    // "…roughly 70% higher than in 2023": the year a figure is compared with.
+    [GeneratedRegex(@"\b(?:than|compared\s+(?:to|with)|versus|from)\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex ComparedWith();
 
     /// <summary>True when the number stands inside one of the spans (a date, a sum of money).</summary>
     private static bool Inside(List<Match> spans, Match number) => spans.Any(d => number.Index >= d.Index && number.Index < d.Index + d.Length);
