@@ -531,6 +531,12 @@ public sealed class RetrievalMechanismTests
     public void A_figure_set_in_another_year_counts_that_year(string sentence, bool holds) =>
         Assert.Equal(holds, AnswerCandidates.Holds(QuestionType.Quantity, sentence, "How many launches did the agency carry out in 2024?"));
 
+    [Theory]
+    [InlineData("Granvik is close to a deal for a new $8.1 billion lending programme.", false)]
+    [InlineData("The first tranche of the new programme will be $900 million.", true)]
+    public void The_questions_own_figure_is_no_answer_however_its_scale_is_written(string sentence, bool holds) =>
+        Assert.Equal(holds, AnswerCandidates.Holds(QuestionType.Quantity, sentence, "How big is the first tranche Granvik gets from the new $8.1bn programme?"));
+
     [Fact]
     public void A_month_set_in_another_sentence_of_the_question_does_not_bound_the_day() =>
         Assert.True(AnswerCandidates.Holds(QuestionType.Time, "Chamberlain became prime minister on May 28, 1937.",

@@ -430,6 +430,10 @@ public static partial class AnswerCandidates
     [GeneratedRegex(@"\b(?:in|during|for|of|throughout)\s+(?<year>(?:19|20)\d\d)\b", RegexOptions.IgnoreCase)]
     private static partial Regex InYear();
 
+    // "8.1bn", "300m", "40k": the scale written onto a number.
+    [GeneratedRegex(@"\G(?:bn|mn|tn|m|k|b)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex ScaleWrittenOn();
+
     // "…roughly 70% higher than in 2023": the year a figure is compared with.
     [GeneratedRegex(@"\b(?:than|compared\s+(?:to|with)|versus|from)\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex ComparedWith();
@@ -593,7 +597,9 @@ public static partial class AnswerCandidates
         for (int at = question.IndexOf(word, StringComparison.OrdinalIgnoreCase); at >= 0; at = question.IndexOf(word, at + 1, StringComparison.OrdinalIgnoreCase))
         {
             int end = at + word.Length;
-            if ((at == 0 || !char.IsLetterOrDigit(question[at - 1])) && (!number || end == question.Length || !char.IsLetterOrDigit(question[end]))) return true;
+            // "the new $8.1bn programme" holds 8.1: a figure's scale may be written onto it.
+            if ((at == 0 || !char.IsLetterOrDigit(question[at - 1]))
+                && (!number || end == question.Length || !char.IsLetterOrDigit(question[end]) || ScaleWrittenOn().Match(question, end).Success)) return true;
         }
         return false;
     }
@@ -855,8 +861,9 @@ public static partial class AnswerCandidates
     [GeneratedRegex(@"\b\d[\d,.]*\d(?:bn|mn|tn|m|k)?(?=km\b|\b)|\b\d(?:bn|mn|tn|m|k)?(?=km\b|\b)|\b\d+(?:\.\d+)?\s?%")]
     private static partial Regex Numbers();
 
-    // "No one expected…", "one another": a pronoun, no count.
-    [GeneratedRegex(@"\b(dozens|hundreds|thousands|millions|billions|(?<!\b(?:no|any|every)\s+)one(?!\s+another\b)|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|thousand|million|billion|half|third|quarter|fifth)\b", RegexOptions.IgnoreCase)]
+    // "No one expected…", "one another": a pronoun, no count. "$8.1 billion": the scale of the figure before it, no count
+    // of its own.
+    [GeneratedRegex(@"\b(dozens|hundreds|thousands|millions|billions|(?<!\b(?:no|any|every)\s+)one(?!\s+another\b)|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|(?<!\d\s?)(?:hundred|thousand|million|billion)|half|third|quarter|fifth)\b", RegexOptions.IgnoreCase)]
     private static partial Regex NumberWords();
 
     [GeneratedRegex(@"\G(?:\s+|-)(?:more\s+)?(days?|weeks?|months?|years?|hours?|minutes?|decades?)\b", RegexOptions.IgnoreCase)]
