@@ -187,6 +187,9 @@ public sealed class RetrievalMechanismTests
     [InlineData("The envoys met at the summit, which hotel hosted it?", "hotel")]
     [InlineData("The envoys met at the summit, which was held in a hotel?", null)]
     [InlineData("The envoys met in the hotel, which the minister owns?", null)]
+    [InlineData("Which of Ostmark's two new aircraft carriers did the navy send to Lunde?", "carrier")]
+    [InlineData("Which of the three bridges was hit first?", "bridge")]
+    [InlineData("Which of them spoke first?", null)]
     public void The_kind_a_which_question_asks_for_is_the_noun_its_describing_words_lead_to(string question, string? kind) =>
         Assert.Equal(kind, PassageRetriever.AskedKind(question, Analyzer));
 

@@ -1422,7 +1422,11 @@ public sealed partial class PassageRetriever(
         // The kind's words end at the clause's punctuation: "Which Ukrainian actor, beaten up in Dublin…" asks for an actor.
         var after = question[(m.Groups["kind"].Index + m.Groups["kind"].Length)..];
         if (after.IndexOfAny(ClauseMarks) is >= 0 and var stop) after = after[..stop];
-        foreach (var word in TextAnalyzer.Tokenize(after).Take(3))
+        // "Which of Britain's two new aircraft carriers…" asks for one of them: a carrier, described after "of".
+        bool oneOf = kind.Equals("of", StringComparison.OrdinalIgnoreCase);
+        var words = TextAnalyzer.Tokenize(after).ToList();
+        if (oneOf) words = words.SkipWhile(w => OneOfLead().IsMatch(w)).ToList();
+        foreach (var word in words.Take(oneOf ? 4 : 3))
         {
             var lower = word.ToLowerInvariant();
             // "Which oil refinery…" asks for a refinery, not for oil.
@@ -1432,8 +1436,18 @@ public sealed partial class PassageRetriever(
             if (char.IsUpper(word[0])) continue;
             kind = word;
         }
+        if (oneOf)
+        {
+            if (kind.Equals("of", StringComparison.OrdinalIgnoreCase)) return null;
+            // One of the carriers is a carrier.
+            if (kind.Length > 3 && kind.EndsWith('s') && !kind.EndsWith("ss", StringComparison.Ordinal)) kind = kind[..^1];
+        }
         return Generic(kind) ? null : kind;
     }
+
+    // What leads the described kind after "which of": "the", "its", "Britain's", "two".
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:the|its|his|her|their|our|these|those|\p{Lu}[\p{L}-]*(?:'s|’s|s'|’)?|\d+|two|three|four|five|six|seven|eight|nine|ten)$")]
+    private static partial System.Text.RegularExpressions.Regex OneOfLead();
 
     private static readonly char[] ClauseMarks = [',', ';', ':', '?', '(', '—', '–'];
 
