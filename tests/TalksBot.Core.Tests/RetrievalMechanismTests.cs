@@ -623,6 +623,13 @@ public sealed class RetrievalMechanismTests
         Assert.False(AnswerCandidates.Holds(QuestionType.Reason, "It was the governor who called it off on Monday.", q));
     }
 
+    [Theory]
+    [InlineData("The US imposed sanctions on the minister in July, accusing him of involvement in illegal arms shipments.", true)]
+    [InlineData("The minister was sanctioned for his role in the election fraud.", true)]
+    [InlineData("The minister, who faces US sanctions, was appointed vice-premier.", false)]
+    public void Why_someone_was_sanctioned_is_told_by_what_they_are_accused_of(string sentence, bool holds) =>
+        Assert.Equal(holds, AnswerCandidates.Holds(QuestionType.Reason, sentence, "Why did the US put sanctions on the minister?"));
+
     [Fact]
     public void A_sentence_holds_a_candidate_of_the_asked_type_only_when_it_adds_one()
     {

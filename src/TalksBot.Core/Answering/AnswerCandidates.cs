@@ -910,9 +910,10 @@ public static partial class AnswerCandidates
     [GeneratedRegex(@"\b(which|what)\s+(?:[\p{L}-]+\s+)?(countr(y|ies)|nations?|states?|member\s+states?)\b", RegexOptions.IgnoreCase)]
     private static partial Regex AsksCountry();
 
-    // What gives a cause: "because", "due to", "stemming from", "in response to", "citing"; and a fear that moves
-    // someone ("Berlin is afraid of creating a precedent", "fears that", "worried that").
-    [GeneratedRegex(@"\b(because|due\s+to|owing\s+to|as\s+a\s+result|result\s+of|stem(s|med|ming)?\s+from|reasons?\b|in\s+response\s+to|in\s+protest|in\s+retaliation|citing|cited|blam(e|ed|ing)|caused\s+by|prompted|triggered|so\s+that|in\s+order\s+to|for\s+fear|over\s+concerns?|aimed\s+at|to\s+(avoid|prevent|protest|punish)|afraid\s+(of|that)|fears?\s+(of|that)|feared|worried\s+(about|that)|concerned\s+(about|that))\b|\bit\s+was\s+(?:this|these|that|those|his|her|their|its)\b[^.]{0,80}?\bthat\s+(?:made|led|prompted|caused|pushed|forced|drove|turned)\b", RegexOptions.IgnoreCase)]
+    // What gives a cause: "because", "due to", "stemming from", "in response to", "citing"; a fear that moves
+    // someone ("Berlin is afraid of creating a precedent", "fears that", "worried that"); and what a sanction or a
+    // charge is for ("accusing him of involvement in…", "for his role in…").
+    [GeneratedRegex(@"\b(because|due\s+to|owing\s+to|as\s+a\s+result|result\s+of|stem(s|med|ming)?\s+from|reasons?\b|in\s+response\s+to|in\s+protest|in\s+retaliation|citing|cited|blam(e|ed|ing)|caused\s+by|prompted|triggered|so\s+that|in\s+order\s+to|for\s+fear|over\s+concerns?|aimed\s+at|to\s+(avoid|prevent|protest|punish)|afraid\s+(of|that)|fears?\s+(of|that)|feared|worried\s+(about|that)|concerned\s+(about|that)|accus(e|es|ed|ing)\s+(?:\w+\s+){0,2}?of|for\s+(?:his|her|their|its)\s+(?:alleged\s+)?(?:role|involvement|part|ties|links)|on\s+the\s+grounds|in\s+a\s+bid\s+to)\b|\bit\s+was\s+(?:this|these|that|those|his|her|their|its)\b[^.]{0,80}?\bthat\s+(?:made|led|prompted|caused|pushed|forced|drove|turned)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Cause();
 
     [GeneratedRegex(@"\b\p{Lu}[\p{L}’'-]+")]
