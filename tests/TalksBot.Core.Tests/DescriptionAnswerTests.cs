@@ -34,6 +34,8 @@ public sealed class DescriptionAnswerTests
     [InlineData("How does the president say he sees handing over the region?", true)]
     [InlineData("How did the minister view the deal?", true)]
     [InlineData("Did the minister see the deal?", false)]
+    [InlineData("the minister met the president on 22 Feb - what did he say it felt like?", true)]
+    [InlineData("What did the minister feel like doing?", false)]
     public void A_question_asks_for_the_words_given_a_thing_by_its_verb(string question, bool asks) =>
         Assert.Equal(asks, AnswerCandidates.AsksDescription(question));
 
@@ -45,6 +47,7 @@ public sealed class DescriptionAnswerTests
     [InlineData("The negotiator spoke about the talks on Friday.", false)]
     [InlineData("I see it as abandonment - weakening our positions.", true)]
     [InlineData("I see the region every day.", false)]
+    [InlineData("The sombre discussion felt like a “doctor-patient conversation”, he recalled.", true)]
     public void A_sentence_gives_a_thing_words_by_the_verb_or_a_verdict(string sentence, bool gives) =>
         Assert.Equal(gives, AnswerCandidates.GivesDescription(sentence));
 }

@@ -254,10 +254,10 @@ public static partial class AnswerCandidates
     /// </summary>
     public static bool GivesDescription(string sentence) => Description().IsMatch(sentence);
 
-    [GeneratedRegex(@"\b(?:what|how)\b.*?\b(?:call|calls|called|describe|describes|described|compare|compares|compared|liken|likens|likened|brand|branded|label|labell?ed|dub|dubbed|characteri[sz]e|characteri[sz]ed)\b|\bhow\s+(?:do|does|did)\b.*?\b(?:see|sees|saw|view|views|viewed|regard|regards|regarded)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:what|how)\b.*?\b(?:call|calls|called|describe|describes|described|compare|compares|compared|liken|likens|likened|brand|branded|label|labell?ed|dub|dubbed|characteri[sz]e|characteri[sz]ed)\b|\bhow\s+(?:do|does|did)\b.*?\b(?:see|sees|saw|view|views|viewed|regard|regards|regarded)\b|\bwhat\b.*?\b(?:felt|feel|feels|was|is|looked|seemed|sounded)\s+like\s*\?", RegexOptions.IgnoreCase)]
     private static partial Regex DescriptionQuestion();
 
-    [GeneratedRegex(@"\b(?:call(?:s|ed|ing)?|describ(?:e|es|ed|ing)|compar(?:e|es|ed|ing)|liken(?:s|ed|ing)?|brand(?:s|ed|ing)|label(?:s|led|ed|ling)|dub(?:s|bed|bing)|characteri[sz](?:e|es|ed|ing))\b[^.;]{0,80}?\b(?:as|to|with)\b|\b(?:call(?:s|ed|ing)?)\s+(?:it|them|him|her|this|that)\s+\p{L}|\bwould\s+(?:be|prove)\s+(?:to\s+be\s+)?an?\b|\b(?:this|it)\s+is\s+(?:an?\s+)?[“""«]|\b(?:see|sees|saw|view|views|viewed|regard|regards|regarded)\s+(?:it|them|this|that|him|her)\s+as\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:call(?:s|ed|ing)?|describ(?:e|es|ed|ing)|compar(?:e|es|ed|ing)|liken(?:s|ed|ing)?|brand(?:s|ed|ing)|label(?:s|led|ed|ling)|dub(?:s|bed|bing)|characteri[sz](?:e|es|ed|ing))\b[^.;]{0,80}?\b(?:as|to|with)\b|\b(?:call(?:s|ed|ing)?)\s+(?:it|them|him|her|this|that)\s+\p{L}|\bwould\s+(?:be|prove)\s+(?:to\s+be\s+)?an?\b|\b(?:this|it)\s+is\s+(?:an?\s+)?[“""«]|\b(?:see|sees|saw|view|views|viewed|regard|regards|regarded)\s+(?:it|them|this|that|him|her)\s+as\b|\b(?:felt|feels|looked|seemed|sounded)\s+like\b", RegexOptions.IgnoreCase)]
     private static partial Regex Description();
 
     /// <summary>"When will the Senate vote…?", "when is the next round going to be held?": a time still ahead is asked for.</summary>
