@@ -1301,11 +1301,11 @@ public sealed partial class PassageRetriever(
         // sentence pointing back at the one before that names it ("It lasted…"); "another six years in office" is the term's.
         var lasting = type == QuestionType.Duration && !reworded && LastingThing(query.Question) is { } thing && analyzer.Term(thing) is { } thingTerm
             ? Spellings(focus, thingTerm) : null;
-        // "How many people…" names no kind to look for ("people", "leaders" are every kind of them): the number must count people.
         // "What share of Germans were in the peace camp?" is not answered by Italy's 52 %: the figure is told of the
         // nation the question counts, by its people or its country, in the sentence or the one before.
-        var nation = type == QuestionType.Quantity && AnswerCandidates.NationCounted(query.Question) is { } counted2
-            ? counted2.Select(analyzer.Term).OfType<string>().ToHashSet(StringComparer.Ordinal) : null;
+        var nation = type == QuestionType.Quantity && AnswerCandidates.NationCounted(query.Question) is { } nationWords
+            ? nationWords.Select(analyzer.Term).OfType<string>().ToHashSet(StringComparer.Ordinal) : null;
+        // "How many people…" names no kind to look for ("people", "leaders" are every kind of them): the number must count people.
         var people = type == QuestionType.Quantity ? PeopleCounted().Match(query.Question) : System.Text.RegularExpressions.Match.Empty;
         bool countsPeople = people.Success;
         // What they did ("visited", "died") is told with the number: the verb after "people", in any of its words.

@@ -152,6 +152,8 @@ public sealed partial class QuestionDates
     [GeneratedRegex(@"\b(?:will|going\s+to|due|planned|scheduled|expected|supposed|set\s+to|meant\s+to)\b", RegexOptions.IgnoreCase)]
     private static partial Regex AsksAhead();
 
+    // "Who announced there would be no parade in May 2024?": what would happen is told before it, so the month is the
+    // event's, not the report's.
     [GeneratedRegex(@"\bwould\b", RegexOptions.IgnoreCase)]
     private static partial Regex ToldAhead();
 
