@@ -99,6 +99,25 @@ public sealed class QuotationKeptWholeTests
     }
 
     [Fact]
+    public void What_someone_said_is_begun_where_it_begins_even_when_the_answer_is_full()
+    {
+        // The words asked for open in the sentence before the one that names the speaker; other sentences about the
+        // meeting would fill the answer without them.
+        var answer = OnePassageAnswer.Write("What did Berg tell reporters at the Capri meeting about Granvik's power grid?", "The Capri meeting",
+        [
+            "Without more air defences, “the power grid will be destroyed.",
+            "And no country can fight without a power grid at home,” Berg told reporters at the Capri meeting about Granvik.",
+            "Berg arrived at the Capri meeting by ferry on Tuesday morning.",
+            "Berg spoke to reporters on Capri before the ministers' dinner.",
+            "Capri hosted the meeting, with Berg chairing the first session.",
+        ], t => t is "berg" or "capri" ? 3 : 1, new HashSet<string> { "berg", "capri", "granvik" });
+        var quoted = QuotedSentences.Of(answer).Select(q => q.Quote).ToList();
+        int closing = quoted.FindIndex(q => q.StartsWith("And no country can fight"));
+        Assert.True(closing > 0, answer.Text);
+        Assert.True(quoted[closing - 1].Contains("will be destroyed"), answer.Text);
+    }
+
+    [Fact]
     public void A_stray_straight_mark_brings_no_sentence_along()
     {
         var answer = OnePassageAnswer.Write("Why did Granvik put sanctions on Ostmark, according to Berg?", "Sanctions",

@@ -235,8 +235,10 @@ public sealed partial class ExtractiveAnswerWriter(TextAnalyzer analyzer, TimePr
         if (picked.Count == 0) return picked;
         var lead = picked[0].Sentence;
         if (OpensQuote(lead)) return WithNeighbour(picked, maxSentences, +1);
-        // Its opening goes before it only where the answer has room: what else was picked may answer.
-        if (ClosesQuote(lead)) return picked.Count < maxSentences ? WithNeighbour(picked, maxSentences, -1) : picked;
+        // Its opening goes before it only where the answer has room: what else was picked may answer. A what-did-X-say
+        // question asks for those words, so room is made for them ("…“the electricity system of Ukraine will be
+        // destroyed." | "And no country can fight…,” Borrell told reporters").
+        if (ClosesQuote(lead)) return picked.Count < maxSentences || type == QuestionType.Statement ? WithNeighbour(picked, maxSentences, -1) : picked;
         if (type != QuestionType.Statement) return picked;
         if (lead.IndexOfAny(['"', '“', '”']) >= 0)
         {
