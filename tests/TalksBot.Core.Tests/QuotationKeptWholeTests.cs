@@ -72,6 +72,22 @@ public sealed class QuotationKeptWholeTests
     }
 
     [Fact]
+    public void A_why_answer_leading_with_a_consequence_is_preceded_by_its_cause()
+    {
+        var answer = OnePassageAnswer.Write("Why is Halvorsen's tolerance for pain and risk in this war so high?", "The war's costs",
+        [
+            "The costs of the war have led many analysts to assume Halvorsen wants it to end.",
+            "Instead, he views the war as the latest stage of a century-long struggle, essential to his place in history.",
+            "Thus, Halvorsen's pain and risk tolerance in this war is incredibly high.",
+            "Losses in the war keep rising, officials said.",
+        ], t => t is "toler" or "pain" or "risk" ? 3 : 1);
+        var quoted = QuotedSentences.Of(answer).Select(q => q.Quote).ToList();
+        int consequence = quoted.FindIndex(q => q.StartsWith("Thus,"));
+        Assert.True(consequence > 0, answer.Text);
+        Assert.StartsWith("Instead, he views the war", quoted[consequence - 1]);
+    }
+
+    [Fact]
     public void What_someone_said_is_chosen_by_what_it_was_about_more_than_by_the_name()
     {
         var answer = OnePassageAnswer.Write("What did Halvorsen say he kept begging his neighbour to do?", "An interview",

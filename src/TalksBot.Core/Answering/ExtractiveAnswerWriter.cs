@@ -194,7 +194,7 @@ public sealed partial class ExtractiveAnswerWriter(TextAnalyzer analyzer, TimePr
             picked[^1] = answering;
         }
 
-        if (timeline is null) picked = WithReferentBefore(WithQuoteWhole(picked, maxSentences, retrieval.Query.Type), maxSentences);
+        if (timeline is null) picked = WithReferentBefore(WithQuoteWhole(picked, maxSentences, retrieval.Query.Type), maxSentences, retrieval.Query.Type);
 
         var citations = new CitationList();
         // A story over time reads oldest first, the latest news newest first; either way one dated report a line.
@@ -254,13 +254,22 @@ public sealed partial class ExtractiveAnswerWriter(TextAnalyzer analyzer, TimePr
     /// <summary>
     /// The answer that leads with a sentence pointing back at what was said ("The remark, which Putin repeated twice…")
     /// is preceded by the sentence it points at ("Vladimir Putin made a sweeping proclamation: “Wars are won by
-    /// teachers.”"), which says it. Only the lead, as for a quotation.
+    /// teachers.”"), which says it. Only the lead, as for a quotation. So is an answer to a why-question that leads with
+    /// a consequence ("Thus, Putin's pain and risk tolerance is incredibly high…"): the sentence before gives its cause.
     /// </summary>
-    private List<Candidate> WithReferentBefore(List<Candidate> picked, int maxSentences)
+    private List<Candidate> WithReferentBefore(List<Candidate> picked, int maxSentences, QuestionType type)
     {
-        if (picked.Count == 0 || !PointsBack().IsMatch(picked[0].Sentence)) return picked;
-        return WithNeighbour(picked, maxSentences, -1);
+        if (picked.Count == 0) return picked;
+        if (PointsBack().IsMatch(picked[0].Sentence) || type == QuestionType.Reason && FollowsFromBefore().IsMatch(picked[0].Sentence))
+        {
+            return WithNeighbour(picked, maxSentences, -1);
+        }
+        return picked;
     }
+
+    // "Thus, …", "That is why…", "As a result, …": a consequence of what the sentence before says.
+    [GeneratedRegex(@"^\W*(?:thus|therefore|hence|consequently|as\s+a\s+result|for\s+this\s+reason|(?:that|this)\s+is\s+why|that['’]s\s+why|this['’]s\s+why)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex FollowsFromBefore();
 
     /// <summary>
     /// The lead's neighbouring sentence in its passage (<paramref name="step"/> +1 the next, -1 the one before), put next
