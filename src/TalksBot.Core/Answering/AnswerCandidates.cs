@@ -402,13 +402,15 @@ public static partial class AnswerCandidates
         // A range of days is dates too: "from 14 to 19 February", "February 14-19".
         var dates = Date().Matches(sentence).Concat(DayRange().Matches(sentence)).ToList();
         var money = SumsOfMoney(sentence, question);
-        // The contrary-kind check reads the question and the sentence once, for its first number that gets that far.
+        // The contrary-kind check reads the question and the sentence once, for its first number that gets that far;
+        // so does the year check, which is the sentence's, not any one number's.
         Func<Match, bool>? contrary = null;
+        bool? anotherYear = null;
         return Numbers().Matches(sentence).Where(m => !HasWord(question, m.Value) && !IsYear(m.Value)
             && !Inside(dates, m) && !Inside(money, m)
             && !IsModelNumber(sentence, m.Index)
             && !IsTimeSpan(sentence, m, question) && !IsMeasure(sentence, m, question) && MeasuredIfAsked(sentence, m, question)
-            && !OfAnotherYear(sentence, m, question)
+            && !(anotherYear ??= SetInAnotherYear(sentence, question))
             && !(contrary ??= CountsContrary(sentence, question))(m));
     }
 
@@ -417,7 +419,7 @@ public static partial class AnswerCandidates
     /// compared to 193 by the United States": a sentence that sets its figures in another year than the question's,
     /// and never names the question's, counts that year (a year it compares with, "than in 2023", sets nothing).
     /// </summary>
-    private static bool OfAnotherYear(string sentence, Match number, string question)
+    private static bool SetInAnotherYear(string sentence, string question)
     {
         var asked = InYear().Matches(question).Select(y => y.Groups["year"].Value).ToList();
         if (asked.Count == 0) return false;
