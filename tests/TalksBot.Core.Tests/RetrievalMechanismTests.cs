@@ -276,6 +276,8 @@ public sealed class RetrievalMechanismTests
     [InlineData("How much ground had the army retaken, according to the Lunde Post's piece on the envoy's visit?", "the Lunde Post's piece on the envoy's visit")]
     [InlineData("How fast was the army moving - per the Granvik Institute's brief on the grinding war?", "the Granvik Institute's brief on the grinding war")]
     [InlineData("How much ground had the army retaken, according to the envoy?", null)]
+    [InlineData("Analysts said the army wants Tollen. How many kilometres is it from Marsk to Tollen?", "Analysts said the army wants Tollen.")]
+    [InlineData("How far is it? The army wants Tollen.", null)]
     public void A_clause_after_a_comma_sets_the_questions_scene(string question, string? clause) =>
         Assert.Equal(clause is null ? [] : new[] { clause }, PassageRetriever.SceneClauses(question));
 
@@ -539,6 +541,61 @@ public sealed class RetrievalMechanismTests
     [InlineData("The first tranche of the new programme will be $900 million.", true)]
     public void The_questions_own_figure_is_no_answer_however_its_scale_is_written(string sentence, bool holds) =>
         Assert.Equal(holds, AnswerCandidates.Holds(QuestionType.Quantity, sentence, "How big is the first tranche Granvik gets from the new $8.1bn programme?"));
+
+    [Theory]
+    [InlineData("The army would need to traverse 30 kilometers from Marsk to Tollen.", "how many km would they have to cover from marsk?", true)]
+    [InlineData("The army would need to traverse 30 km from Marsk to Tollen.", "How many kilometres is it from Marsk to Tollen?", true)]
+    [InlineData("The army would need to traverse 30 kilometers from Marsk to Tollen.", "How many miles is it from Marsk to Tollen?", false)]
+    public void A_unit_asked_for_is_read_in_any_of_its_spellings(string sentence, string question, bool holds) =>
+        Assert.Equal(holds, AnswerCandidates.Holds(QuestionType.Quantity, sentence, question));
+
+    [Theory]
+    [InlineData("The army has been losing an estimated 100–150 troops per square kilometer of ground gained.", "Roughly how many troops are massed for the push on Tollen?", false)]
+    [InlineData("The army lost 2 troops for every 1,000 metres gained.", "How many troops are massed for the push on Tollen?", false)]
+    [InlineData("The army has been losing an estimated 100–150 troops per square kilometer of ground gained.", "How many troops per square kilometre is the army losing?", true)]
+    [InlineData("About 40,000 troops are massed for the push on Tollen, per the report.", "Roughly how many troops are massed for the push on Tollen?", true)]
+    public void A_rate_is_no_count(string sentence, string question, bool holds) =>
+        Assert.Equal(holds, AnswerCandidates.Holds(QuestionType.Quantity, sentence, question));
+
+    [Theory]
+    [InlineData("The ministry and other sources claimed on February 1 that the army seized Zelenko.", false)]
+    [InlineData("Bloggers first claimed the seizure of Zelenko on May 10, 2024.", true)]
+    public void A_when_question_naming_a_day_is_answered_by_another(string sentence, bool holds) =>
+        Assert.Equal(holds, AnswerCandidates.Holds(QuestionType.Time, sentence,
+            "The ministry claimed Zelenko near Lakeport again on 1 Feb 2026. When did bloggers first claim they'd taken it?"));
+
+    [Theory]
+    [InlineData("The ministry claimed Zelenko again on 1 Feb 2026. When did bloggers first claim they'd taken it?", QuestionType.Time)]
+    [InlineData("The envoy said Granvik wants a deal. Where will the next round be held?", QuestionType.Place)]
+    [InlineData("A reporter compared the trains in March - how late did the Lakeport express get in on 14 March?", QuestionType.Duration)]
+    public void The_question_is_typed_by_its_asking_sentence(string question, QuestionType type) =>
+        Assert.Equal(type, AnswerCandidates.TypeOf(question));
+
+    [Theory]
+    [InlineData("When exactly did the training mission leave Granvik in February 2022?", true)]
+    [InlineData("When exactly did the training mission leave Granvik?", false)]
+    public void When_exactly_in_a_month_asks_the_day(string question, bool day) =>
+        Assert.Equal(day, AnswerCandidates.AsksDay(question));
+
+    [Theory]
+    [InlineData("The ministers met for a one-and-a-half-hour meeting chaired by their host.", true)]
+    [InlineData("The ministers talked for an hour and a half.", true)]
+    [InlineData("The ministers met for half an hour.", true)]
+    [InlineData("The ministers met on the sidelines of the forum.", false)]
+    public void How_long_is_answered_by_an_hour_and_a_half(string sentence, bool holds) =>
+        Assert.Equal(holds, AnswerCandidates.Holds(QuestionType.Duration, sentence, "How long did the ministers' meeting in Lakeport on 10 March last?"));
+
+    [Fact]
+    public void A_day_the_question_dates_by_is_not_its_own_figure() =>
+        Assert.True(AnswerCandidates.Holds(QuestionType.Quantity, "More than 15 drafts were prepared between March 29 and April 15.",
+            "Between the 29 March round and 15 April, how many drafts of the treaty were drawn up?"));
+
+    [Theory]
+    [InlineData("When there is such attitude, it is hard to talk about anything.", true)]
+    [InlineData("Because of this, the talks stalled.", true)]
+    [InlineData("The talks stalled on Friday.", false)]
+    public void A_cause_may_be_the_sentence_before(string sentence, bool holds) =>
+        Assert.Equal(holds, AnswerCandidates.Holds(QuestionType.Reason, sentence, "Why did the talks become hard?"));
 
     [Fact]
     public void A_month_set_in_another_sentence_of_the_question_does_not_bound_the_day() =>

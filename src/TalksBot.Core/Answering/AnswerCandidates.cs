@@ -22,7 +22,8 @@ public static partial class AnswerCandidates
         // "For how much longer could Russia pay for the war?", "how many more years?": a length of time still to come.
         if (LongerQuestion().IsMatch(q)) return QuestionType.Duration;
         if (q.StartsWith("how many") || q.StartsWith("how much") || q.StartsWith("how old") || HowMeasured().IsMatch(q) || q.Contains("how big") || WhatMeasure().IsMatch(q)) return QuestionType.Quantity;
-        if (q.StartsWith("how long") || q.Contains("for how long") || q.Contains("how many years") || q.Contains("how many days")) return QuestionType.Duration;
+        // "How late did the train get in?" asks the delay.
+        if (q.StartsWith("how long") || q.StartsWith("how late") || q.Contains("for how long") || q.Contains("how many years") || q.Contains("how many days")) return QuestionType.Duration;
         // "What exact date in December did…", "…and on which day?": the day asked for, wherever the question asks it.
         if (q.StartsWith("when") || q.Contains("by when") || DayQuestion().IsMatch(q) || HourQuestion().IsMatch(q) || q.Contains("what year") || q.StartsWith("since when")) return QuestionType.Time;
         if (q.StartsWith("where") || q.StartsWith("wher ") || q.Contains("which country") || PlaceAsked().IsMatch(q)
@@ -52,7 +53,7 @@ public static partial class AnswerCandidates
                 // "What time did the session start?" asks the hour: "on Thursday" or "February 5" is no answer to it.
                 if (HourQuestion().IsMatch(question)) return ClockTime().IsMatch(sentence);
                 if (AsksDay(question)) return DaysAsked(sentence, question).Any() || AsksWeekday(question) && WeekdaysIn(sentence).Any();
-                return Date().IsMatch(sentence) || Weekday().IsMatch(sentence) || YearsAsked(sentence, question).Any();
+                return OtherDate(sentence, question) || Weekday().IsMatch(sentence) || YearsAsked(sentence, question).Any();
             case QuestionType.Place:
                 return Positions(type, sentence, question).Any();
             case QuestionType.Person:
@@ -60,10 +61,26 @@ public static partial class AnswerCandidates
             case QuestionType.Statement:
                 return Attribution().IsMatch(sentence) || sentence.Contains('"') || sentence.Contains('“');
             case QuestionType.Reason:
-                return Cause().IsMatch(sentence);
+                return Cause().IsMatch(sentence) || CauseBefore(sentence);
             default:
                 return false;
         }
+    }
+
+    /// <summary>
+    /// A date in the sentence other than the day the question names: "Russia's MoD claimed Zelene on 1 Feb. When did
+    /// milbloggers first claim it?" is not answered by "claimed on February 1", but by "first claimed … on May 10, 2024".
+    /// </summary>
+    private static bool OtherDate(string sentence, string question)
+    {
+        var asked = QuestionDates.DaysNamed(question);
+        if (asked.Count == 0) return Date().IsMatch(sentence);
+        foreach (Match m in Date().Matches(sentence))
+        {
+            var days = QuestionDates.DaysNamed(m.Value);
+            if (days.Count == 0 || !days.All(asked.Contains)) return true;
+        }
+        return false;
     }
 
     /// <summary>
@@ -160,6 +177,8 @@ public static partial class AnswerCandidates
                 break;
             case QuestionType.Reason:
                 foreach (Match m in Cause().Matches(sentence)) yield return m.Index;
+                // "When there is such attitude, it is hard to talk…": the pointer back stands at its last word.
+                foreach (Match m in CauseInSentenceBefore().Matches(sentence)) yield return m.Index + m.Length - 1;
                 break;
         }
     }
@@ -406,13 +425,28 @@ public static partial class AnswerCandidates
         // so does the year check, which is the sentence's, not any one number's.
         Func<Match, bool>? contrary = null;
         bool? anotherYear = null;
-        return Numbers().Matches(sentence).Where(m => !HasWord(question, m.Value) && !IsYear(m.Value)
+        // "Between 29 March and 15 April, how many drafts…?" is answered by "more than 15 drafts": a day the question
+        // dates by is not its own figure.
+        var own = Date().Replace(question, " ");
+        return Numbers().Matches(sentence).Where(m => !HasWord(own, m.Value) && !IsYear(m.Value)
             && !Inside(dates, m) && !Inside(money, m)
             && !IsModelNumber(sentence, m.Index)
             && !IsTimeSpan(sentence, m, question) && !IsMeasure(sentence, m, question) && MeasuredIfAsked(sentence, m, question)
+            && !IsRate(sentence, m, question)
             && !(anotherYear ??= SetInAnotherYear(sentence, question))
             && !(contrary ??= CountsContrary(sentence, question))(m));
     }
+
+    // "losing 100–150 troops per square kilometer", "2 deaths for every 1,000": a rate counts nothing a how-many
+    // question asks ("how many troops are massed…"), unless the question asks a rate ("how many shells a day…").
+    private static bool IsRate(string sentence, Match number, string question) =>
+        RateAfter().IsMatch(sentence, number.Index + number.Length) && !AsksRate().IsMatch(question);
+
+    [GeneratedRegex(@"\G(?:\s*[-–]\s*\d[\d,.]*)?(?:\s+[\p{L}-]+){0,3}?\s+(?:per\s+(?!(?:cent|the|his|her|their|its|reports?|officials?)\b)|for\s+every\s+|for\s+each\s+)\w", RegexOptions.IgnoreCase)]
+    private static partial Regex RateAfter();
+
+    [GeneratedRegex(@"\b(?:per|each|every|rate|daily|nightly|weekly|monthly|annually|yearly|a\s+(?:day|night|week|month|year|square)|an\s+hour)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex AsksRate();
 
     /// <summary>
     /// "How many launches did it carry out in 2024?" is not answered by "carried out only 17 orbital launches in 2025,
@@ -569,14 +603,35 @@ public static partial class AnswerCandidates
         && (unit.Groups[2].Success ? !question.Contains('%') && !HasWord(question, "percent") && !HasWord(question, "per cent")
             : !AsksUnit(question, unit.Groups[1].Value));
 
-    // The question's unit in either spelling: "how many metres a day" counts the report's "23 meters per day".
+    // The question's unit in any spelling or short form: "how many metres a day" counts the report's "23 meters per
+    // day", "how many km" its "30 kilometers".
     private static bool AsksUnit(string question, string unit)
     {
-        var bare = unit.TrimEnd('s');
-        var other = bare.EndsWith("re", StringComparison.OrdinalIgnoreCase) ? bare[..^2] + "er"
-            : bare.EndsWith("er", StringComparison.OrdinalIgnoreCase) ? bare[..^2] + "re" : bare;
-        return HasWord(question, unit) || HasWord(question, bare) || HasWord(question, other);
+        var asked = UnitFamily(unit);
+        foreach (Match m in UnitWord().Matches(question))
+        {
+            if (UnitFamily(m.Value) == asked) return true;
+        }
+        return false;
     }
+
+    private static string UnitFamily(string unit)
+    {
+        var u = unit.ToLowerInvariant();
+        return u switch
+        {
+            _ when u.StartsWith("kilomet", StringComparison.Ordinal) || u == "km" => "km",
+            _ when u.StartsWith("kilogram", StringComparison.Ordinal) || u == "kg" => "kg",
+            _ when u.StartsWith("met", StringComparison.Ordinal) => "m",
+            _ when u.StartsWith("ton", StringComparison.Ordinal) => "t",
+            _ when u.StartsWith("mile", StringComparison.Ordinal) => "mile",
+            _ when u.StartsWith("hectare", StringComparison.Ordinal) => "ha",
+            _ => u,
+        };
+    }
+
+    [GeneratedRegex(@"\b(?:km|kilomet(?:re|er)s?|miles?|met(?:re|er)s?|kg|kilogram(?:me)?s?|tonnes?|tons?|hectares?|square)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex UnitWord();
 
     // "Leopard 2 tanks", "F-16 jets", "Su-25": a number right after a capitalised word is part of a name and counts
     // nothing. Not after the sentence's first word ("About 30 tanks…") nor after a month or a weekday ("February 6").
@@ -664,7 +719,8 @@ public static partial class AnswerCandidates
     /// <summary>"On what date…", "which day…", "the exact date": the day is asked for, not the month or the year.</summary>
     public static bool AsksDay(string question) => DayQuestion().IsMatch(question);
 
-    [GeneratedRegex(@"\b(?:what|which)\s+(?:exact\s+)?(?:date|day)\b|\bexact\s+date\b", RegexOptions.IgnoreCase)]
+    // "When exactly did the mission leave Ukraine in February 2022?" asks the day too: "by mid-February" is no answer.
+    [GeneratedRegex(@"\b(?:what|which)\s+(?:exact\s+)?(?:date|day)\b|\bexact\s+date\b|\b(?:when\s+exactly|exactly\s+when)\b(?=[^?]*\b(?:january|february|march|april|may|june|july|august|september|october|november|december)\b)", RegexOptions.IgnoreCase)]
     private static partial Regex DayQuestion();
 
     // "What exact date in December 2025…" is not answered by "(RBC, January 31)": the day falls in a month the question
@@ -848,8 +904,9 @@ public static partial class AnswerCandidates
     // Clauses before a comma (or a semicolon, a colon, a spaced dash), when what follows is the question ("besides
     // witkoff, kushner and bessent, which…", "a mediator called nato a us-dominated set-up - about how many…") and they
     // are not the question themselves ("how many mps backed the government, which brought back…"). A "when" clause
-    // without a verb after its "when" sets the scene too ("when von der leyen met lula, what did he say…").
-    [GeneratedRegex(@"^(?!(?:how|where|who|whos|whose|why|what|whats|what's|which)\b|when\s+(?:did|do|does|was|were|is|are|will|would|has|have|had|can|could|should)\b)(?:[^,;:?–—]{1,160}?(?:[,;:]|\s[-–—])\s*){1,4}(?=(?:(?:roughly|about|approximately|around|exactly|precisely|just)\s+)?(?:how|when|where|who|whos|whose|why|what|whats|what's|which|(?:in|at|on|for|from|by|since|under|to)\s+(?:what|which|how|when|whom))\b)")]
+    // without a verb after its "when" sets the scene too ("when von der leyen met lula, what did he say…"), and so
+    // does a sentence told before the question ("Russia's MoD claimed Zelene again on 1 Feb. When did…").
+    [GeneratedRegex(@"^(?!(?:how|where|who|whos|whose|why|what|whats|what's|which)\b|when\s+(?:did|do|does|was|were|is|are|will|would|has|have|had|can|could|should)\b)(?:[^,;:?–—]{1,160}?(?:[,;:]|[.!](?=\s)|\s[-–—])\s*){1,4}(?=(?:(?:roughly|about|approximately|around|exactly|precisely|just)\s+)?(?:how|when|where|who|whos|whose|why|what|whats|what's|which|(?:in|at|on|for|from|by|since|under|to)\s+(?:what|which|how|when|whom))\b)")]
     private static partial Regex LeadingClause();
 
     [GeneratedRegex(@"^(?:roughly|about|approximately|around|exactly|precisely|just|more or less)\s+(?=(?:how|when|what|which|who|where)\b)")]
@@ -882,10 +939,11 @@ public static partial class AnswerCandidates
     [GeneratedRegex(@"\G(?:\s*|-)(km|kilomet(?:re|er)s?|miles?|met(?:re|er)s?|kg|kilogram(?:me)?s?|tonnes?|tons?|hectares?|square|per\s?cent|percentage)\b|\G\s?(%)", RegexOptions.IgnoreCase)]
     private static partial Regex MeasureUnitAfter();
 
-    // "How long has it been suspended?" is answered by "suspended since 2021" as well as by "for four years".
+    // "How long has it been suspended?" is answered by "suspended since 2021" as well as by "for four years", and "how
+    // long did they meet?" by "a one-and-a-half-hour meeting", "an hour and a half", "half an hour".
     // "three more years", "two full days" are lengths of time too, and so is "more than a year" (not "a year ago"),
     // and so are "an hour-long meeting", "a decade-long war", "months-long talks".
-    [GeneratedRegex(@"\b(?:an?|half\s+an?)\s+(?:hour|day|week|month|year|decade)[\s-]long\b|\b(?:hours|days|weeks|months|years|decades)[\s-]long\b|\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|several|a few)[\s-]+(?:(?:more|additional|further|extra|full|long|straight|consecutive)\s+)?(second|minute|hour|day|week|month|year|decade)s?\b|\b(?:more\s+than|less\s+than|over|under|almost|nearly|about|for)\s+(?:a|an)\s+(?:full\s+)?(hour|day|week|month|year|decade)\b(?!\s+ago)|\bsince\s+(early\s+|late\s+|mid-?)?((19|20)\d\d|january|february|march|april|may|june|july|august|september|october|november|december)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:one|two|three|four|five|six|\d+)[\s-]and[\s-]a[\s-]half[\s-](?:hour|day|week|month|year)s?\b|\b(?:an?\s+)?(?:hour|day|week|month|year)\s+and\s+a\s+half\b|\bhalf\s+an?\s+(?:hour|day|year)\b|\b(?:an?|half\s+an?)\s+(?:hour|day|week|month|year|decade)[\s-]long\b|\b(?:hours|days|weeks|months|years|decades)[\s-]long\b|\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|several|a few)[\s-]+(?:(?:more|additional|further|extra|full|long|straight|consecutive)\s+)?(second|minute|hour|day|week|month|year|decade)s?\b|\b(?:more\s+than|less\s+than|over|under|almost|nearly|about|for)\s+(?:a|an)\s+(?:full\s+)?(hour|day|week|month|year|decade)\b(?!\s+ago)|\bsince\s+(early\s+|late\s+|mid-?)?((19|20)\d\d|january|february|march|april|may|june|july|august|september|october|november|december)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Duration();
 
     [GeneratedRegex(@"\b" + MonthWord + @"\.?\s+\d{1,2}\b|\b\d{1,2}\s+(january|february|march|april|may|june|july|august|september|october|november|december)\b|\b(in|by|since|until|from)\s+(19|20)\d\d\b|\b(january|february|march|april|may|june|july|august|september|october|november|december)\b", RegexOptions.IgnoreCase)]
@@ -910,6 +968,16 @@ public static partial class AnswerCandidates
 
     [GeneratedRegex(@"\b(which|what)\s+(?:[\p{L}-]+\s+)?(countr(y|ies)|nations?|states?|member\s+states?)\b", RegexOptions.IgnoreCase)]
     private static partial Regex AsksCountry();
+
+    /// <summary>
+    /// Whether the sentence gives its cause by pointing back at the one before it: "When there is such attitude, it is
+    /// hard to talk about anything", "Because of this, the talks stalled", "Given these losses, …". A why-answer
+    /// holding it holds its cause in that sentence.
+    /// </summary>
+    public static bool CauseBefore(string sentence) => CauseInSentenceBefore().IsMatch(sentence);
+
+    [GeneratedRegex(@"\b(?:(?:because\s+of|due\s+to|owing\s+to|as\s+a\s+result\s+of|on\s+account\s+of|in\s+(?:the\s+)?(?:light|view)\s+of)\s+(?:this|that|these|those|such|it)|given\s+(?:this|these|those|such)|(?:when|where)\s+there\s+(?:is|are|was|were)\s+such|with\s+such)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex CauseInSentenceBefore();
 
     // What gives a cause: "because", "due to", "stemming from", "in response to", "citing"; a fear that moves
     // someone ("Berlin is afraid of creating a precedent", "fears that", "worried that"); and what a sanction or a

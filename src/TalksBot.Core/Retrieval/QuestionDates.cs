@@ -89,6 +89,18 @@ public sealed partial class QuestionDates
 
     public bool IsEmpty => _anchors.Count == 0;
 
+    /// <summary>The days of a month the text names ("1 Feb 2026", "February 1"), as (month, day), whatever their year.</summary>
+    public static IReadOnlyList<(int Month, int Day)> DaysNamed(string text)
+    {
+        var days = new List<(int, int)>();
+        foreach (Match m in DayOfMonth().Matches(text))
+        {
+            int d = int.Parse(m.Groups["day"].Success ? m.Groups["day"].Value : m.Groups["day2"].Value, CultureInfo.InvariantCulture);
+            days.Add((MonthOf(m.Groups["month"].Success ? m.Groups["month"].Value : m.Groups["month2"].Value), d));
+        }
+        return days;
+    }
+
     /// <summary>
     /// True when the sentence names the day ("on May 16, 2025", "16 May"): a day names one event as surely as its
     /// place does. A year written with it must be the day's.
