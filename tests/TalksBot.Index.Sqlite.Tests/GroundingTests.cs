@@ -618,6 +618,32 @@ public sealed class GroundingTests : IDisposable
     }
 
     [Fact]
+    public async Task A_place_after_a_name_is_named_on_its_own()
+    {
+        // "the Lakeport Council Russia report": the report says "Lakeport Council" and "Russia" apart, never together.
+        var retriever = await IndexAsync(Articles.Make("Negotiating with Russia - Lakeport Council",
+            "The Lakeport Council paper looks at how Moscow negotiates. "
+            + "Ukraine should be able to disrupt Russia's forces at depths of roughly 300 km behind the front."));
+        var result = await retriever.RetrieveAsync("The Lakeport Council Russia negotiation report says Ukraine should be able to disrupt forces at what depth behind the front?", default);
+        Assert.True(result.Covered, result.Grounding?.Reason);
+        Assert.Contains("300 km", new ExtractiveAnswerWriter(TextAnalyzer.Default).Write(result).Text);
+    }
+
+    [Fact]
+    public async Task A_sentence_told_before_a_how_many_question_sets_its_scene()
+    {
+        // The first sentence of the question says what the report is about; the figure stands with the asking
+        // sentence's words ("kilometres", Marsk, Tollen), not with "push" or "wants".
+        var retriever = await IndexAsync(Articles.Make("Offensive assessment, February 2",
+            "The army wants to push on to Tollen once it has taken Marsk, analysts said. "
+            + "The river crossing is the hardest part of any such plan. "
+            + "Forces would need to complete the seizure of Marsk and advance 14 kilometers from Marsk to Tollen."));
+        var result = await retriever.RetrieveAsync("Analysts said the army wants to push on to Tollen after taking Marsk. How many kilometres is it from Marsk to Tollen?", default);
+        Assert.True(result.Covered, result.Grounding?.Reason);
+        Assert.Contains("14 kilometers", new ExtractiveAnswerWriter(TextAnalyzer.Default).Write(result).Text);
+    }
+
+    [Fact]
     public async Task A_timeline_question_finds_each_end_of_the_story_and_answers_oldest_first()
     {
         var retriever = await IndexAsync(

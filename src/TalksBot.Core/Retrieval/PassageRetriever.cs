@@ -777,7 +777,8 @@ public sealed partial class PassageRetriever(
             if (words[i].HyphenNext) phrases.Add(new FocusPhrase([first, second], words[i].Capitalized || words[i + 1].Capitalized, 1));
             // "the Allied WWII cemeteries": a short form is a name of its own, which a report writes out ("the allied
             // cemeteries from the second world war"), so it makes no phrase with the word before or after it.
-            else if (words[i].Capitalized && words[i + 1].Capitalized && words[i].NextAdjacent && !places.Contains(first) && !outlets.Contains(first) && !outlets.Contains(second)
+            // Nor a place after a name ("the Atlantic Council Russia report"): the place is named on its own.
+            else if (words[i].Capitalized && words[i + 1].Capitalized && words[i].NextAdjacent && !places.Contains(first) && !places.Contains(second) && !outlets.Contains(first) && !outlets.Contains(second)
                 && !IsShortForm(words[i].Token) && !IsShortForm(words[i + 1].Token))
             {
                 phrases.Add(new FocusPhrase([first, second], names.Contains(first) || names.Contains(second), 1));
@@ -926,6 +927,19 @@ public sealed partial class PassageRetriever(
         return focus.Terms.Select(f => f.Term).Where(scene.Contains).ToHashSet(StringComparer.Ordinal);
     }
 
+    /// <summary>The focus terms of a sentence told before the question that the question does not also ask with.</summary>
+    private HashSet<string> ToldBeforeTerms(QueryAnalysis query, QuestionFocus focus)
+    {
+        var scene = SceneTerms(query, focus);
+        if (scene.Count == 0) return scene;
+        var own = Conversations.FollowUpRewriter.SplitContext(query.Question).Own;
+        if (SceneClause().Match(own) is not { Success: true, Index: 0 } told) return [];
+        var toldTerms = analyzer.Terms(told.Groups["clause"].Value).ToHashSet(StringComparer.Ordinal);
+        scene.IntersectWith(toldTerms);
+        scene.ExceptWith(analyzer.Terms(own[(told.Index + told.Length)..]));
+        return scene;
+    }
+
     /// <summary>The clauses that set a question's scene (<see cref="SceneTerms"/>), in its own words, not a follow-up's context.</summary>
     internal static IEnumerable<string> SceneClauses(string question) =>
         SceneClause().Matches(Conversations.FollowUpRewriter.SplitContext(question).Own).Select(m => m.Groups["clause"].Value.Trim());
@@ -933,7 +947,9 @@ public sealed partial class PassageRetriever(
     // A clause after a comma or a dash, opened by "as", "while", "when", "during", "the day", "right/just when/as"; or
     // one naming the report the reader has in mind ("…, according to gazeta.pl's piece on Modi telling Putin…", "per
     // the CSIS brief on Russia's grinding war"): its words are the report's, told in its title, lead or anywhere in it.
-    [System.Text.RegularExpressions.GeneratedRegex(@"(?:,|\s[-–—])\s*(?:right\s+|just\s+)?(?:as|while|when|during|the\s+day|on\s+the\s+day)\s+(?<clause>[^,?;]+)|(?:,|\s[-–—]|\()\s*(?:according\s+to|per|going\s+by|in)\s+(?<clause>[^,?;()]*?\b(?:piece|article|report|story|op-?ed|interview|analysis|brief|explainer|column|editorial|newsletter|podcast|blog|post)\b[^,?;()]*)", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    // So does a sentence told before the question ("ISW said in early Feb 2026 that Russia wants to push on to Slovyansk
+    // after taking Lyman. How many kilometres is it from Lyman to Slovyansk?").
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?<clause>[^?]{10,240}?[.!])\s+(?=(?:roughly\s+|about\s+|so\s+|and\s+)?(?:how|when|where|who|whose|what|which|why|(?:in|on|at|for|by)\s+(?:what|which))\b)|(?:,|\s[-–—])\s*(?:right\s+|just\s+)?(?:as|while|when|during|the\s+day|on\s+the\s+day)\s+(?<clause>[^,?;]+)|(?:,|\s[-–—]|\()\s*(?:according\s+to|per|going\s+by|in)\s+(?<clause>[^,?;()]*?\b(?:piece|article|report|story|op-?ed|interview|analysis|brief|explainer|column|editorial|newsletter|podcast|blog|post)\b[^,?;()]*)", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
     private static partial System.Text.RegularExpressions.Regex SceneClause();
 
     /// <summary>
@@ -1280,7 +1296,13 @@ public sealed partial class PassageRetriever(
     {
         var type = query.Type;
         if (type is QuestionType.Other or QuestionType.Statement or QuestionType.Reason || query.Question.Length == 0) yield break;
+        // A sentence told before a how-many question sets its scene ("ISW said in early Feb 2026 that Russia wants to push
+        // on to Slovyansk after taking Lyman. How many kilometres is it from Lyman to Slovyansk?"), told where the report
+        // tells it, not beside the number: the words beside it are those the question asks with. Not for "who was that
+        // diplomat?", whose words are all in the sentence before.
+        var scene = type is QuestionType.Quantity or QuestionType.Duration ? ToldBeforeTerms(query, focus) : [];
         var content = ContentTerms(focus);
+        if (scene.Count > 0 && content.Any(t => !scene.Contains(t))) content.ExceptWith(scene);
         var contentWords = focus.Terms.Where(f => !f.IsName && !f.IsSetting).ToList();
         var any = focus.Terms.Where(f => !f.IsSetting).SelectMany(f => f.Alternatives.Prepend(f.Term)).ToHashSet(StringComparer.Ordinal);
         if (any.Count == 0) yield break;
