@@ -88,6 +88,35 @@ public sealed class QuotationKeptWholeTests
     }
 
     [Fact]
+    public void A_why_answer_pointing_back_at_its_cause_is_preceded_by_it_wherever_it_stands()
+    {
+        var answer = OnePassageAnswer.Write("Why did Halvorsen say it had become hard to talk about anything with the envoys?", "Halvorsen on the talks",
+        [
+            "Halvorsen said he still wanted to meet the envoys because the talks matter.",
+            "The ruins left in the occupied towns have made the talks tenuous, he said.",
+            "\"After Lunde and Marsk people just want to fight them.",
+            "When there is such attitude, it is hard to talk about anything.\"",
+        ], t => t is "hard" or "talk" or "anyth" ? 3 : 1);
+        var quoted = QuotedSentences.Of(answer).Select(q => q.Quote).ToList();
+        int pointer = quoted.FindIndex(q => q.StartsWith("When there is such attitude"));
+        Assert.True(pointer > 0, answer.Text);
+        Assert.Contains("After Lunde and Marsk", quoted[pointer - 1]);
+    }
+
+    [Fact]
+    public void A_glued_run_too_long_to_quote_is_read_as_its_sentences()
+    {
+        var filler = string.Concat(Enumerable.Repeat("The summit went on with talks about the alliance and its plans for the region.", 6));
+        var answer = OnePassageAnswer.Write("Which military expert told Radio Lunde the results should satisfy Granvik?", "The summit",
+        [
+            filler + "In turn, the military expert Serhij Brandt said on Radio Lunde that so far the results should be satisfactory for Granvik.The expert added that the army has been preparing for years.",
+        ]);
+        var quote = Assert.Single(QuotedSentences.Of(answer).Select(q => q.Quote), q => q.Contains("Serhij Brandt"));
+        Assert.StartsWith("In turn, the military expert", quote);
+        Assert.EndsWith("satisfactory for Granvik.", quote);
+    }
+
+    [Fact]
     public void What_someone_said_is_chosen_by_what_it_was_about_more_than_by_the_name()
     {
         var answer = OnePassageAnswer.Write("What did Halvorsen say he kept begging his neighbour to do?", "An interview",

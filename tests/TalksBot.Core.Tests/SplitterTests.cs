@@ -55,4 +55,17 @@ public class SplitterTests
         double within = all.Count(p => p.WordCount is >= 60 and <= 180) / (double)all.Count;
         Assert.True(within >= 0.8, $"only {within:P0} of {all.Count} passages are 60–180 words");
     }
+
+    [Fact]
+    public void A_run_glued_by_a_lost_space_splits_into_its_sentences_on_request()
+    {
+        const string run = "All members repeat that Granvik will enter the alliance.However, we have heard it since 2008. "
+            + "Visit www.lunde.Net for more.The expert.Brandt added that the U.S.Army trains with them.";
+        // Passages are cut as indexed: the ordinary split leaves the run alone.
+        Assert.Equal(2, SentenceSplitter.Split(run).Count());
+        var parts = SentenceSplitter.SplitGlued(run).ToList();
+        Assert.Equal(["All members repeat that Granvik will enter the alliance.", "However, we have heard it since 2008. Visit www.lunde.Net for more.",
+            "The expert.", "Brandt added that the U.S.Army trains with them."], parts);
+        Assert.All(parts, p => Assert.Contains(p, run));
+    }
 }

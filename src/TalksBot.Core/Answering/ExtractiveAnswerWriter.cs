@@ -108,7 +108,7 @@ public sealed partial class ExtractiveAnswerWriter(TextAnalyzer analyzer, TimePr
             string? previousSentence = null;
             // "“I kept calling…,” he told the agency": "he" is the one asked about when the passage names him.
             bool namesSpeaker = speaker.Count > 0 && analyzer.Terms(passage.Text).Any(speaker.Contains);
-            foreach (var sentence in SentenceSplitter.Split(passage.Text))
+            foreach (var sentence in SentencesOf(passage.Text))
             {
                 var sentenceBefore = previousSentence;
                 previousSentence = sentence;
@@ -129,7 +129,7 @@ public sealed partial class ExtractiveAnswerWriter(TextAnalyzer analyzer, TimePr
                 // type after the sentence that tells what it is about ("…in favour of our resolution. 141 countries
                 // endorsed it!"); other short lines rarely are.
                 bool quoted = sentence.IndexOfAny(['"', '“', '”', '«']) >= 0;
-                if (words < (quoted || holdsAnswer && context > 0 ? 3 : 5) || words > 90) continue;
+                if (words < (quoted || holdsAnswer && context > 0 ? 3 : 5) || words > MaxSentenceWords) continue;
                 if (matched <= 0 && context <= 0 && passage.VectorScore is null) continue;
                 double coverage = (matched + 0.5 * context) / total;
                 double typed = holdsAnswer ? TypeBonus * (near ? 1 : FarCandidateShare) : 0;
@@ -209,6 +209,23 @@ public sealed partial class ExtractiveAnswerWriter(TextAnalyzer analyzer, TimePr
         return latest && newest is { } last ? answer with { Notice = NewestReport(last) } : answer;
     }
 
+    /// <summary>
+    /// The passage's sentences, a run too long to quote (a scrape that lost the spaces after its full stops: "…the
+    /// Ukrainian expert.Grabski added…") read as the sentences it glues together.
+    /// </summary>
+    private static IEnumerable<string> SentencesOf(string passage)
+    {
+        foreach (var sentence in SentenceSplitter.Split(passage))
+        {
+            if (PassageSplitter.CountWords(sentence) <= MaxSentenceWords)
+            {
+                yield return sentence;
+                continue;
+            }
+            foreach (var part in SentenceSplitter.SplitGlued(sentence)) yield return part;
+        }
+    }
+
     /// <summary>The terms naming whose words a what-did-X-say question asks for, with their other spellings; empty for other questions.</summary>
     private HashSet<string> SpeakerTerms(RetrievalResult retrieval)
     {
@@ -264,6 +281,12 @@ public sealed partial class ExtractiveAnswerWriter(TextAnalyzer analyzer, TimePr
         {
             return WithNeighbour(picked, maxSentences, -1);
         }
+        // "When there is such attitude, it is hard to talk about anything": a why-answer whose cause is the sentence
+        // before it ("After Bucha and Mariupol people just want to kill them.") gets that sentence, wherever it stands.
+        if (type == QuestionType.Reason && picked.FindIndex(p => p.HoldsAnswer && AnswerCandidates.CauseBefore(p.Sentence)) is var at and >= 0)
+        {
+            return WithNeighbour(picked, maxSentences, -1, anchor: at);
+        }
         return picked;
     }
 
@@ -276,9 +299,9 @@ public sealed partial class ExtractiveAnswerWriter(TextAnalyzer analyzer, TimePr
     /// to it; when the answer is full, the last of the others gives way, one that holds no answer of the asked type
     /// first, so the sentence kept for its answer is not crowded out again.
     /// </summary>
-    private List<Candidate> WithNeighbour(List<Candidate> picked, int maxSentences, int step, Func<string, bool>? wanted = null)
+    private List<Candidate> WithNeighbour(List<Candidate> picked, int maxSentences, int step, Func<string, bool>? wanted = null, int anchor = 0)
     {
-        var lead = picked[0];
+        var lead = picked[anchor];
         var sentences = SentenceSplitter.Split(lead.Passage.Text).ToList();
         int at = sentences.IndexOf(lead.Sentence);
         if (at < 0 || at + step < 0 || at + step >= sentences.Count) return picked;
@@ -288,11 +311,12 @@ public sealed partial class ExtractiveAnswerWriter(TextAnalyzer analyzer, TimePr
         var result = new List<Candidate>(picked);
         if (result.Count >= maxSentences)
         {
-            var others = result.Skip(1).ToList();
+            var others = result.Where(r => r != lead).ToList();
             if (others.Count == 0) return picked;
             result.Remove(others.LastOrDefault(r => !r.HoldsAnswer) ?? others[^1]);
         }
-        result.Insert(step > 0 ? 1 : 0, new Candidate(lead.Passage, neighbour, lead.Score, analyzer.Terms(neighbour).ToHashSet(StringComparer.Ordinal), lead.Coverage, false));
+        int place = result.IndexOf(lead);
+        result.Insert(step > 0 ? place + 1 : place, new Candidate(lead.Passage, neighbour, lead.Score, analyzer.Terms(neighbour).ToHashSet(StringComparer.Ordinal), lead.Coverage, false));
         return result;
     }
 
@@ -361,6 +385,9 @@ public sealed partial class ExtractiveAnswerWriter(TextAnalyzer analyzer, TimePr
 
     // What a sentence earns for holding words the question quotes.
     private const double QuotedPhraseBonus = 0.3;
+
+    // Longer than any sentence worth quoting: a table or a scrape that lost its full stops.
+    private const int MaxSentenceWords = 90;
 
     private const double TypeBonus = 0.3;
     // A sentence holding an answer of the asked type next to the question's words needs this share of the best

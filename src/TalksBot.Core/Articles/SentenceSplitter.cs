@@ -73,6 +73,28 @@ public static class SentenceSplitter
     }
 
     /// <summary>
+    /// The parts of a sentence a scrape glued together by losing the space after a full stop ("…will enter the
+    /// alliance.However, we have heard…", "…said the Ukrainian expert.Grabski added…"), each an exact substring of it.
+    /// Not part of <see cref="SplitRanges(string)"/>: passages are cut as indexed, and a glued run often holds a fact with
+    /// the context that names it; this is for reading a run too long to quote whole.
+    /// </summary>
+    public static IEnumerable<string> SplitGlued(string sentence)
+    {
+        int start = 0;
+        for (int i = 0; i < sentence.Length; i++)
+        {
+            if (sentence[i] is not ('.' or '!' or '?')) continue;
+            int end = i + 1;
+            while (end < sentence.Length && sentence[end] is '"' or '\'' or '”' or '’' or ')' or '»') end++;
+            if (!GluedAfter(sentence, start, i, end, sentence.Length)) continue;
+            if (HasContent(sentence, start, end)) yield return sentence[Trim(sentence, start, end)];
+            start = end;
+            i = end - 1;
+        }
+        if (HasContent(sentence, start, sentence.Length)) yield return sentence[Trim(sentence, start, sentence.Length)];
+    }
+
+    /// <summary>
     /// How many digits of a footnote marker follow the full stop at <paramref name="dot"/> (0 for none): one to three
     /// digits right after it, then a space and a capital, after a lowercase word, a closing quote or bracket, or a year.
     /// </summary>
@@ -87,6 +109,24 @@ public static class SentenceSplitter
         if (char.IsLower(before) || before is '"' or '”' or '’' or ')') return digits;
         // A year: four digits after a space.
         return dot - 5 >= start && text[dot - 5] == ' ' && !text.AsSpan(dot - 4, 4).ContainsAnyExceptInRange('0', '9') ? digits : 0;
+    }
+
+    /// <summary>
+    /// A scrape that lost the space after a full stop ("…will enter the alliance.However, we have heard…", "…said the
+    /// Ukrainian expert.Grabski added…", "…satisfactory for Ukraine.- A critical point…"): the stop ends a sentence when a
+    /// lowercase word of two letters or more (no abbreviation, no part of a web address) comes before it and a capitalised
+    /// word, or a spaced dash, right after.
+    /// </summary>
+    private static bool GluedAfter(string text, int start, int stop, int end, int to)
+    {
+        if (end + 1 >= to) return false;
+        bool next = char.IsUpper(text[end]) && char.IsLower(text[end + 1]);
+        if (!next) return false;
+        int w = stop - 1;
+        while (w >= start && char.IsLower(text[w])) w--;
+        if (stop - 1 - w < 2) return false;
+        if (w >= start && text[w] is '.' or '/' or '@' or '_') return false;
+        return text[stop] != '.' || !IsAbbreviation(text, start, stop);
     }
 
     private static bool StartsSentence(char c) =>
