@@ -48,6 +48,20 @@ public sealed class DescriptionAnswerTests
     [InlineData("I see it as abandonment - weakening our positions.", true)]
     [InlineData("I see the region every day.", false)]
     [InlineData("The sombre discussion felt like a “doctor-patient conversation”, he recalled.", true)]
+    [InlineData("He called the invasion “the most egregious act of aggression in Europe”.", true)]
     public void A_sentence_gives_a_thing_words_by_the_verb_or_a_verdict(string sentence, bool gives) =>
         Assert.Equal(gives, AnswerCandidates.GivesDescription(sentence));
+
+    [Fact]
+    public void The_sentence_describing_the_thing_asked_about_wins_over_quotes_on_other_things()
+    {
+        var answer = OnePassageAnswer.Write("How did spy chief Odo Berg describe the invasion when he spoke at Lunde in July?", "Berg at Lunde",
+        [
+            "Spy chief Odo Berg said the army had seen \"epic fails\" in its first goals.",
+            "The spy chief said a success would be an \"important reminder\" to the rest of the region.",
+            "He called the invasion \"the most egregious naked act of aggression in the region\".",
+            "He was speaking at the Lunde forum in July, in a rare public appearance.",
+        ], names: new HashSet<string> { "odo", "berg" });
+        Assert.True(QuotedSentences.Of(answer).First().Quote.Contains("most egregious"), answer.Text);
+    }
 }

@@ -31,6 +31,8 @@ public sealed class KindNameAnswerTests
     [InlineData("He spoke to the weekly magazine Nova Vita in June.", "Which magazine did he speak to?", "magazine", true)]
     [InlineData("The general staff said the Afipsky oil refinery was hit overnight.", "Which oil refinery did the general staff say was hit?", "refinery", true)]
     [InlineData("The general staff said an oil refinery in the Krasnodar region was hit.", "Which oil refinery in Krasnodar region was hit?", "refinery", false)]
+    [InlineData("The posts appeared on Zarnitsa, a radical outlet with 2.5 million followers.", "Which radical outlet ran the posts?", "outlet", true)]
+    [InlineData("The posts appeared on Zarnitsa, and an outlet in Lunde copied them.", "Which outlet ran the posts?", "outlet", false)]
     public void A_name_the_question_lacks_beside_the_kind_answers(string sentence, string question, string kind, bool names) =>
         Assert.Equal(names, AnswerCandidates.NamesKind(sentence, question, kind));
 }

@@ -272,10 +272,22 @@ public static partial class AnswerCandidates
     /// </summary>
     public static bool GivesDescription(string sentence) => Description().IsMatch(sentence);
 
+    /// <summary>
+    /// The words a sentence describes something with stand next to: "He called the invasion “the most egregious…”"
+    /// describes "the invasion", "described the war as…" the war. Empty when it gives no description.
+    /// </summary>
+    public static IEnumerable<string> DescribedThings(string sentence)
+    {
+        foreach (Match m in Description().Matches(sentence))
+        {
+            if (m.Groups["what"].Success) yield return m.Groups["what"].Value;
+        }
+    }
+
     [GeneratedRegex(@"\b(?:what|how)\b.*?\b(?:call|calls|called|describe|describes|described|compare|compares|compared|liken|likens|likened|brand|branded|label|labell?ed|dub|dubbed|characteri[sz]e|characteri[sz]ed)\b|\bhow\s+(?:do|does|did)\b.*?\b(?:see|sees|saw|view|views|viewed|regard|regards|regarded)\b|\bwhat\b.*?\b(?:felt|feel|feels|was|is|looked|seemed|sounded)\s+like\s*\?", RegexOptions.IgnoreCase)]
     private static partial Regex DescriptionQuestion();
 
-    [GeneratedRegex(@"\b(?:call(?:s|ed|ing)?|describ(?:e|es|ed|ing)|compar(?:e|es|ed|ing)|liken(?:s|ed|ing)?|brand(?:s|ed|ing)|label(?:s|led|ed|ling)|dub(?:s|bed|bing)|characteri[sz](?:e|es|ed|ing))\b[^.;]{0,80}?\b(?:as|to|with)\b|\b(?:call(?:s|ed|ing)?)\s+(?:it|them|him|her|this|that)\s+\p{L}|\bwould\s+(?:be|prove)\s+(?:to\s+be\s+)?an?\b|\b(?:this|it)\s+is\s+(?:an?\s+)?[“""«]|\b(?:see|sees|saw|view|views|viewed|regard|regards|regarded)\s+(?:it|them|this|that|him|her)\s+as\b|\b(?:felt|feels|looked|seemed|sounded)\s+like\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:call(?:s|ed|ing)?|describ(?:e|es|ed|ing)|compar(?:e|es|ed|ing)|liken(?:s|ed|ing)?|brand(?:s|ed|ing)|label(?:s|led|ed|ling)|dub(?:s|bed|bing)|characteri[sz](?:e|es|ed|ing))\b(?<what>[^.;]{0,80}?)\b(?:as|to|with)\b|\b(?:call(?:s|ed|ing)?|dub(?:s|bed|bing)|brand(?:s|ed|ing)|label(?:s|led|ed|ling))\s+(?<what>(?:the|his|her|their|its|this|that|Russia['’]s|Moscow['’]s)\s+(?:[\p{L}'’-]+\s+){0,3}?[\p{L}'’-]+)\s*[“""«]|\b(?:call(?:s|ed|ing)?)\s+(?:it|them|him|her|this|that)\s+\p{L}|\bwould\s+(?:be|prove)\s+(?:to\s+be\s+)?an?\b|\b(?:this|it)\s+is\s+(?:an?\s+)?[“""«]|\b(?:see|sees|saw|view|views|viewed|regard|regards|regarded)\s+(?:it|them|this|that|him|her)\s+as\b|\b(?:felt|feels|looked|seemed|sounded)\s+like\b", RegexOptions.IgnoreCase)]
     private static partial Regex Description();
 
     /// <summary>"When will the Senate vote…?", "when is the next round going to be held?": a time still ahead is asked for.</summary>
@@ -355,7 +367,9 @@ public static partial class AnswerCandidates
         // A name in quotation marks counts too: "the “Sunday Times” newspaper".
         // One describing word may stand between: "the Afipsky oil refinery".
         var before = Regex.Matches(sentence, $@"(?<name>\p{{Lu}}[\p{{L}}’'-]+)[""”»]?\s+(?:\p{{Ll}}[\p{{L}}-]*\s+)?(?i:{k})\b");
-        foreach (Match m in after.Concat(before))
+        // Or the name the kind describes after a comma: "posts on Readovka, a radical outlet with 2.5 million followers".
+        var described = Regex.Matches(sentence, $@"(?<name>\p{{Lu}}[\p{{L}}’'-]+)[""”»]?,\s+(?:an?|the)\s+(?:\p{{Ll}}[\p{{L}}-]*\s+){{0,2}}(?i:{k})\b");
+        foreach (Match m in after.Concat(before).Concat(described))
         {
             var name = m.Groups["name"];
             if (name.Index > 0 && IsNewName(name.Value, question)) return true;

@@ -140,6 +140,7 @@ public sealed partial class ExtractiveAnswerWriter(TextAnalyzer analyzer, TimePr
                     + SentenceSimilarityWeight * retrieval.SentenceSimilarity.GetValueOrDefault(sentence)
                     + (sentence == retrieval.GroundingSentence ? GroundingSentenceBonus : 0)
                     + (asksDescription && AnswerCandidates.GivesDescription(sentence) ? DescriptionBonus : 0)
+                    + (asksDescription && AnswerCandidates.DescribedThings(sentence).Any(w => analyzer.Terms(w).Any(content.Contains)) ? DescriptionBonus : 0)
                     + (quotedInQuestion.Count > 0 && quotedInQuestion.Any(QuestionQuotes.Plain(sentence).Contains) ? QuotedPhraseBonus : 0);
                 candidates.Add(new Candidate(passage, sentence, score, terms, coverage, near));
             }
@@ -406,7 +407,9 @@ public sealed partial class ExtractiveAnswerWriter(TextAnalyzer analyzer, TimePr
     private const double RoleBonus = 0.2;
     // What a sentence earns for giving the words of the one a what-did-X-say question asks about.
     private const double SpeakerWordsBonus = 0.2;
-    // As much again for the sentence giving the thing asked about its words (AnswerCandidates.GivesDescription).
+    // As much again for the sentence giving the thing asked about its words (AnswerCandidates.GivesDescription), and
+    // again when the thing it describes is the question's ("He called the invasion “…”" for "how did he describe the
+    // invasion?").
     private const double DescriptionBonus = 0.2;
     // What the newest report's sentence earns over the oldest one's when the question asks who holds a role now.
     private const double NewnessBonus = 0.2;
