@@ -554,6 +554,7 @@ public sealed class RetrievalMechanismTests
     [InlineData("The army lost 2 troops for every 1,000 metres gained.", "How many troops are massed for the push on Tollen?", false)]
     [InlineData("The army has been losing an estimated 100–150 troops per square kilometer of ground gained.", "How many troops per square kilometre is the army losing?", true)]
     [InlineData("About 40,000 troops are massed for the push on Tollen, per the report.", "Roughly how many troops are massed for the push on Tollen?", true)]
+    [InlineData("The army advanced at an average rate of 70 meters per day around Tollen.", "How fast is the army gaining ground around Tollen?", true)]
     public void A_rate_is_no_count(string sentence, string question, bool holds) =>
         Assert.Equal(holds, AnswerCandidates.Holds(QuestionType.Quantity, sentence, question));
 

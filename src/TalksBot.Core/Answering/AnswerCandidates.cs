@@ -273,15 +273,13 @@ public static partial class AnswerCandidates
     public static bool GivesDescription(string sentence) => Description().IsMatch(sentence);
 
     /// <summary>
-    /// The words a sentence describes something with stand next to: "He called the invasion “the most egregious…”"
-    /// describes "the invasion", "described the war as…" the war. Empty when it gives no description.
+    /// What each description in the sentence (<see cref="GivesDescription"/>) describes, as the words its verb names:
+    /// "He called the invasion “the most egregious…”" describes "the invasion", "described the war as…" "the war";
+    /// an empty string where the description names nothing ("felt like…", "called it a disgrace"). Empty when it gives none.
     /// </summary>
     public static IEnumerable<string> DescribedThings(string sentence)
     {
-        foreach (Match m in Description().Matches(sentence))
-        {
-            if (m.Groups["what"].Success) yield return m.Groups["what"].Value;
-        }
+        foreach (Match m in Description().Matches(sentence)) yield return m.Groups["what"].Success ? m.Groups["what"].Value : "";
     }
 
     [GeneratedRegex(@"\b(?:what|how)\b.*?\b(?:call|calls|called|describe|describes|described|compare|compares|compared|liken|likens|likened|brand|branded|label|labell?ed|dub|dubbed|characteri[sz]e|characteri[sz]ed)\b|\bhow\s+(?:do|does|did)\b.*?\b(?:see|sees|saw|view|views|viewed|regard|regards|regarded)\b|\bwhat\b.*?\b(?:felt|feel|feels|was|is|looked|seemed|sounded)\s+like\s*\?", RegexOptions.IgnoreCase)]
@@ -452,9 +450,10 @@ public static partial class AnswerCandidates
     }
 
     // "losing 100–150 troops per square kilometer", "2 deaths for every 1,000": a rate counts nothing a how-many
-    // question asks ("how many troops are massed…"), unless the question asks a rate ("how many shells a day…").
+    // question asks ("how many troops are massed…"), unless the question asks a rate ("how many shells a day…"). "How
+    // fast…?" asks one ("70 meters per day").
     private static bool IsRate(string sentence, Match number, string question) =>
-        RateAfter().IsMatch(sentence, number.Index + number.Length) && !AsksRate().IsMatch(question);
+        HowMany().IsMatch(question) && RateAfter().IsMatch(sentence, number.Index + number.Length) && !AsksRate().IsMatch(question);
 
     [GeneratedRegex(@"\G(?:\s*[-–]\s*\d[\d,.]*)?(?:\s+[\p{L}-]+){0,3}?\s+(?:per\s+(?!(?:cent|the|his|her|their|its|reports?|officials?)\b)|for\s+every\s+|for\s+each\s+)\w", RegexOptions.IgnoreCase)]
     private static partial Regex RateAfter();

@@ -139,8 +139,7 @@ public sealed partial class ExtractiveAnswerWriter(TextAnalyzer analyzer, TimePr
                 double score = coverage + typed + role + says + NewnessBonus * Newness(passage) + 0.12 / (rank + 1) + (passage.VectorScore ?? 0) * 0.1
                     + SentenceSimilarityWeight * retrieval.SentenceSimilarity.GetValueOrDefault(sentence)
                     + (sentence == retrieval.GroundingSentence ? GroundingSentenceBonus : 0)
-                    + (asksDescription && AnswerCandidates.GivesDescription(sentence) ? DescriptionBonus : 0)
-                    + (asksDescription && AnswerCandidates.DescribedThings(sentence).Any(w => analyzer.Terms(w).Any(content.Contains)) ? DescriptionBonus : 0)
+                    + (asksDescription ? DescriptionScore(sentence, content) : 0)
                     + (quotedInQuestion.Count > 0 && quotedInQuestion.Any(QuestionQuotes.Plain(sentence).Contains) ? QuotedPhraseBonus : 0);
                 candidates.Add(new Candidate(passage, sentence, score, terms, coverage, near));
             }
@@ -208,6 +207,17 @@ public sealed partial class ExtractiveAnswerWriter(TextAnalyzer analyzer, TimePr
         var answer = new Answer(string.Join(dated ? "\n" : " ", parts), AnswerMode.Extractive, true, citations.Citations);
         var newest = picked.Select(p => p.Passage.Article.Published).Max();
         return latest && newest is { } last ? answer with { Notice = NewestReport(last) } : answer;
+    }
+
+    /// <summary>
+    /// What a sentence earns for a what-did-X-call-it question: <see cref="DescriptionBonus"/> for giving something
+    /// words, twice that when the thing it describes is one of the question's (<paramref name="content"/>).
+    /// </summary>
+    private double DescriptionScore(string sentence, HashSet<string> content)
+    {
+        var described = AnswerCandidates.DescribedThings(sentence).ToList();
+        if (described.Count == 0) return 0;
+        return described.Any(w => w.Length > 0 && analyzer.Terms(w).Any(content.Contains)) ? 2 * DescriptionBonus : DescriptionBonus;
     }
 
     /// <summary>

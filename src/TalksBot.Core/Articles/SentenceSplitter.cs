@@ -113,9 +113,8 @@ public static class SentenceSplitter
 
     /// <summary>
     /// A scrape that lost the space after a full stop ("…will enter the alliance.However, we have heard…", "…said the
-    /// Ukrainian expert.Grabski added…", "…satisfactory for Ukraine.- A critical point…"): the stop ends a sentence when a
-    /// lowercase word of two letters or more (no abbreviation, no part of a web address) comes before it and a capitalised
-    /// word, or a spaced dash, right after.
+    /// Ukrainian expert.Grabski added…"): the stop ends a sentence when a lowercase word of two letters or more (no
+    /// abbreviation, no part of a web address) comes before it and a capitalised word right after.
     /// </summary>
     private static bool GluedAfter(string text, int start, int stop, int end, int to)
     {
