@@ -617,6 +617,7 @@ public sealed class RetrievalMechanismTests
     [InlineData("Who posted the clip of the festival?", "recording")]
     [InlineData("What did he compare the media to?", "likened")]
     [InlineData("Which Belgrade academic called it spin?", "professor")]
+    [InlineData("Which sanctions bill is still awaiting passage?", "act")]
     public void A_word_a_reader_types_is_read_with_the_word_a_report_writes(string question, string reported)
     {
         var q = Analyzer.AnalyzeQuestion(question);
