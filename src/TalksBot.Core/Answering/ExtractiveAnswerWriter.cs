@@ -108,7 +108,7 @@ public sealed partial class ExtractiveAnswerWriter(TextAnalyzer analyzer, TimePr
             string? previousSentence = null;
             // "“I kept calling…,” he told the agency": "he" is the one asked about when the passage names him.
             bool namesSpeaker = speaker.Count > 0 && analyzer.Terms(passage.Text).Any(speaker.Contains);
-            foreach (var sentence in SentencesOf(passage.Text))
+            foreach (var (sentence, words) in SentencesOf(passage.Text))
             {
                 var sentenceBefore = previousSentence;
                 previousSentence = sentence;
@@ -120,7 +120,6 @@ public sealed partial class ExtractiveAnswerWriter(TextAnalyzer analyzer, TimePr
                 }
                 var before = previous;
                 previous = terms;
-                int words = PassageSplitter.CountWords(sentence);
                 double matched = HeldWeight(terms);
                 // Anaphora: "Of those freed, 139 …" answers through the sentence before it.
                 double context = before is null ? 0 : Math.Max(0, HeldWeight([.. before, .. terms]) - matched);
@@ -221,19 +220,20 @@ public sealed partial class ExtractiveAnswerWriter(TextAnalyzer analyzer, TimePr
     }
 
     /// <summary>
-    /// The passage's sentences, a run too long to quote (a scrape that lost the spaces after its full stops: "…the
-    /// Ukrainian expert.Grabski added…") read as the sentences it glues together.
+    /// The passage's sentences with their word counts, a run too long to quote (a scrape that lost the spaces after its
+    /// full stops: "…the Ukrainian expert.Grabski added…") read as the sentences it glues together.
     /// </summary>
-    private static IEnumerable<string> SentencesOf(string passage)
+    private static IEnumerable<(string Sentence, int Words)> SentencesOf(string passage)
     {
         foreach (var sentence in SentenceSplitter.Split(passage))
         {
-            if (PassageSplitter.CountWords(sentence) <= MaxSentenceWords)
+            int words = PassageSplitter.CountWords(sentence);
+            if (words <= MaxSentenceWords)
             {
-                yield return sentence;
+                yield return (sentence, words);
                 continue;
             }
-            foreach (var part in SentenceSplitter.SplitGlued(sentence)) yield return part;
+            foreach (var part in SentenceSplitter.SplitGlued(sentence)) yield return (part, PassageSplitter.CountWords(part));
         }
     }
 
@@ -306,15 +306,16 @@ public sealed partial class ExtractiveAnswerWriter(TextAnalyzer analyzer, TimePr
     private static partial Regex FollowsFromBefore();
 
     /// <summary>
-    /// The lead's neighbouring sentence in its passage (<paramref name="step"/> +1 the next, -1 the one before), put next
+    /// The neighbouring sentence of the pick at <paramref name="anchor"/> (the lead unless said) in its passage
+    /// (<paramref name="step"/> +1 the next, -1 the one before), put next
     /// to it; when the answer is full, the last of the others gives way, one that holds no answer of the asked type
     /// first, so the sentence kept for its answer is not crowded out again.
     /// </summary>
     private List<Candidate> WithNeighbour(List<Candidate> picked, int maxSentences, int step, Func<string, bool>? wanted = null, int anchor = 0)
     {
-        var lead = picked[anchor];
-        var sentences = SentenceSplitter.Split(lead.Passage.Text).ToList();
-        int at = sentences.IndexOf(lead.Sentence);
+        var anchored = picked[anchor];
+        var sentences = SentenceSplitter.Split(anchored.Passage.Text).ToList();
+        int at = sentences.IndexOf(anchored.Sentence);
         if (at < 0 || at + step < 0 || at + step >= sentences.Count) return picked;
         var neighbour = sentences[at + step];
         if (wanted is not null && !wanted(neighbour)) return picked;
@@ -322,12 +323,12 @@ public sealed partial class ExtractiveAnswerWriter(TextAnalyzer analyzer, TimePr
         var result = new List<Candidate>(picked);
         if (result.Count >= maxSentences)
         {
-            var others = result.Where(r => r != lead).ToList();
+            var others = result.Where(r => r != anchored).ToList();
             if (others.Count == 0) return picked;
             result.Remove(others.LastOrDefault(r => !r.HoldsAnswer) ?? others[^1]);
         }
-        int place = result.IndexOf(lead);
-        result.Insert(step > 0 ? place + 1 : place, new Candidate(lead.Passage, neighbour, lead.Score, analyzer.Terms(neighbour).ToHashSet(StringComparer.Ordinal), lead.Coverage, false));
+        int place = result.IndexOf(anchored);
+        result.Insert(step > 0 ? place + 1 : place, new Candidate(anchored.Passage, neighbour, anchored.Score, analyzer.Terms(neighbour).ToHashSet(StringComparer.Ordinal), anchored.Coverage, false));
         return result;
     }
 

@@ -930,12 +930,10 @@ public sealed partial class PassageRetriever(
     /// <summary>The focus terms of a sentence told before the question that the question does not also ask with.</summary>
     private HashSet<string> ToldBeforeTerms(QueryAnalysis query, QuestionFocus focus)
     {
-        var scene = SceneTerms(query, focus);
-        if (scene.Count == 0) return scene;
         var own = Conversations.FollowUpRewriter.SplitContext(query.Question).Own;
         if (SceneClause().Match(own) is not { Success: true, Index: 0 } told) return [];
         var toldTerms = analyzer.Terms(told.Groups["clause"].Value).ToHashSet(StringComparer.Ordinal);
-        scene.IntersectWith(toldTerms);
+        var scene = focus.Terms.Select(f => f.Term).Where(toldTerms.Contains).ToHashSet(StringComparer.Ordinal);
         scene.ExceptWith(analyzer.Terms(own[(told.Index + told.Length)..]));
         return scene;
     }

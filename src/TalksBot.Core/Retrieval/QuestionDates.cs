@@ -57,9 +57,8 @@ public sealed partial class QuestionDates
         {
             foreach (Match m in Day().Matches(own))
             {
-                int year = int.Parse(m.Groups["year"].Value, CultureInfo.InvariantCulture);
-                int day = int.Parse(m.Groups["day"].Success ? m.Groups["day"].Value : m.Groups["day2"].Value, CultureInfo.InvariantCulture);
-                int month = MonthOf(m.Groups["month"].Success ? m.Groups["month"].Value : m.Groups["month2"].Value);
+                var (month, day, named) = DayOf(m);
+                int year = named!.Value;
                 if (month == 0 || day > DateTime.DaysInMonth(year, month)) continue;
                 var date = new DateOnly(year, month, day);
                 if (firstDay is null || date < firstDay) firstDay = date;
@@ -95,11 +94,17 @@ public sealed partial class QuestionDates
         var days = new List<(int, int)>();
         foreach (Match m in DayOfMonth().Matches(text))
         {
-            int d = int.Parse(m.Groups["day"].Success ? m.Groups["day"].Value : m.Groups["day2"].Value, CultureInfo.InvariantCulture);
-            days.Add((MonthOf(m.Groups["month"].Success ? m.Groups["month"].Value : m.Groups["month2"].Value), d));
+            var (month, day, _) = DayOf(m);
+            days.Add((month, day));
         }
         return days;
     }
+
+    /// <summary>The month (0 when unreadable), day and, when written, year of a <see cref="Day"/> or <see cref="DayOfMonth"/> match.</summary>
+    private static (int Month, int Day, int? Year) DayOf(Match m) =>
+        (MonthOf(m.Groups["month"].Success ? m.Groups["month"].Value : m.Groups["month2"].Value),
+         int.Parse(m.Groups["day"].Success ? m.Groups["day"].Value : m.Groups["day2"].Value, CultureInfo.InvariantCulture),
+         m.Groups["year"].Success ? int.Parse(m.Groups["year"].Value, CultureInfo.InvariantCulture) : null);
 
     /// <summary>
     /// True when the sentence names the day ("on May 16, 2025", "16 May"): a day names one event as surely as its
@@ -109,10 +114,9 @@ public sealed partial class QuestionDates
     {
         foreach (Match m in DayOfMonth().Matches(sentence))
         {
-            int d = int.Parse(m.Groups["day"].Success ? m.Groups["day"].Value : m.Groups["day2"].Value, CultureInfo.InvariantCulture);
-            int month = MonthOf(m.Groups["month"].Success ? m.Groups["month"].Value : m.Groups["month2"].Value);
+            var (month, d, year) = DayOf(m);
             if (d != day.Day || month != day.Month) continue;
-            if (!m.Groups["year"].Success || int.Parse(m.Groups["year"].Value, CultureInfo.InvariantCulture) == day.Year) return true;
+            if (year is null || year == day.Year) return true;
         }
         return false;
     }
