@@ -154,9 +154,12 @@ internal sealed class SqliteArticleWriter : IDisposable
     /// <summary>Whether this transaction stored or deleted any passage (the vocabulary table then needs writing).</summary>
     public bool PassagesChanged { get; private set; }
 
+    /// <summary>Whether this transaction deleted any passage (the full-text totals then need writing again: <see cref="SqliteFullTextRebuild"/>).</summary>
+    public bool PassagesDeleted { get; private set; }
+
     public async Task RemoveArticleAsync(string sourceLocation, string origin, CancellationToken cancellationToken)
     {
-        PassagesChanged = true;
+        PassagesChanged = PassagesDeleted = true;
         await FlushTermsAsync(cancellationToken);
         await DeleteArticlesAsync(_transaction, "a.source = $s AND a.origin = $o", p =>
         {
@@ -168,13 +171,14 @@ internal sealed class SqliteArticleWriter : IDisposable
     /// <summary>Removes every article of a source; returns how many went.</summary>
     public async Task<int> RemoveSourceArticlesAsync(string sourceLocation, CancellationToken cancellationToken)
     {
-        PassagesChanged = true;
+        PassagesChanged = PassagesDeleted = true;
         await FlushTermsAsync(cancellationToken);
         return await DeleteArticlesAsync(_transaction, "a.source = $s", p => p.AddWithValue("$s", sourceLocation), cancellationToken);
     }
 
     private async Task DeletePassagesAsync(long articleId, CancellationToken cancellationToken)
     {
+        PassagesDeleted = true;
         await FlushTermsAsync(cancellationToken);
         using var cmd = Command("""
             DELETE FROM passages_fts WHERE rowid IN (SELECT id FROM passages WHERE article_id = $id);

@@ -86,6 +86,7 @@ internal sealed class SqliteRefreshSession : IIndexRefreshSession
     public async Task CommitAsync(DateTimeOffset refreshedAt, IReadOnlyList<SourceError> errors, CancellationToken cancellationToken)
     {
         await _articles.FlushTermsAsync(cancellationToken);
+        if (_articles.PassagesDeleted) await SqliteFullTextRebuild.RunAsync(_transaction, cancellationToken);
         if (_articles.PassagesChanged) await SqliteArticleWriter.WriteVocabularyAsync(_transaction, cancellationToken);
         using (var cmd = SqliteDatabase.Command(_transaction, """
             INSERT INTO meta(key, value) VALUES('last_refresh', $at) ON CONFLICT(key) DO UPDATE SET value = excluded.value;

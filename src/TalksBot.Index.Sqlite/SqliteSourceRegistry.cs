@@ -95,6 +95,7 @@ internal sealed class SqliteSourceRegistry(SqliteDatabase database) : ISourceReg
             if (Convert.ToInt64(await check.ExecuteScalarAsync(cancellationToken)) == 0) return false;
         }
         await SqliteArticleWriter.DeleteArticlesAsync(tx, "a.source = $s", p => p.AddWithValue("$s", location), cancellationToken);
+        await SqliteFullTextRebuild.RunAsync(tx, cancellationToken);
         await SqliteArticleWriter.WriteVocabularyAsync(tx, cancellationToken);
         using (var cmd = SqliteDatabase.Command(tx, "DELETE FROM sources WHERE location = $l; UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'generation';"))
         {
