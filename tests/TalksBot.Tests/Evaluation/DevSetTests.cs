@@ -68,6 +68,8 @@ public sealed class DevSetTests(DevSetEvaluation run, ITestOutputHelper output) 
     [InlineData("fresh26")]
     [InlineData("fresh27")]
     [InlineData("fresh28")]
+    [InlineData("fresh29")]
+    [InlineData("fresh30")]
     public void Every_expected_word_is_in_an_article_listed_for_it(string name)
     {
         var path = DevSetEvaluation.SetPath(name);
