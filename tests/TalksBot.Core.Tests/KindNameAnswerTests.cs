@@ -35,4 +35,19 @@ public sealed class KindNameAnswerTests
     [InlineData("The posts appeared on Zarnitsa, and an outlet in Lunde copied them.", "Which outlet ran the posts?", "outlet", false)]
     public void A_name_the_question_lacks_beside_the_kind_answers(string sentence, string question, string kind, bool names) =>
         Assert.Equal(names, AnswerCandidates.NamesKind(sentence, question, kind));
+
+    [Theory]
+    [InlineData("In March, Russian oil firm Kolvatek called for an end to the conflict.", "company", true)]
+    [InlineData("In March, a Russian oil firm called for an end to the conflict.", "company", false)]
+    [InlineData("He said so to the daily Vesti Lunde on Monday.", "newspaper", true)]
+    [InlineData("The charity Bright Road sent the convoy.", "organisation", true)]
+    public void A_kind_is_named_by_any_word_reports_use_for_it(string sentence, string kind, bool names) =>
+        Assert.Equal(names, AnswerCandidates.NamesKind(sentence, "Which Russian company called for the fighting to end?", kind));
+
+    [Theory]
+    [InlineData("Which institute puts it out?", "institute")]
+    [InlineData("which company owns the tanker?", "company")]
+    [InlineData("Which oil refinery was hit?", "refinery")]
+    public void The_kind_asked_for_ends_where_its_verb_begins(string question, string kind) =>
+        Assert.Equal(kind, TalksBot.Core.Retrieval.PassageRetriever.NamedKind(question, TalksBot.Core.Retrieval.TextAnalyzer.Default));
 }

@@ -149,6 +149,20 @@ public sealed class RetrievalMechanismTests
         Assert.Equal(holds, AnswerCandidates.Holds(QuestionType.Duration, "The historian has been imprisoned in Russia since April 2022.", question));
 
     [Theory]
+    [InlineData("Efforts to end the nearly four-year war have sped up since the envoys met.", false)]
+    [InlineData("The talks were part of a yearlong effort to end almost four years of war.", false)]
+    [InlineData("The envoys' meeting at Lunde lasted three hours.", true)]
+    public void A_length_of_the_war_answers_no_question_about_something_else(string sentence, bool holds) =>
+        Assert.Equal(holds, AnswerCandidates.Holds(QuestionType.Duration, sentence, "How long did the envoys' meeting at Lunde last?"));
+
+    [Theory]
+    [InlineData("How long was the audio message Berg posted?", "On Monday, Berg posted an 11-minute voice recording on social media.")]
+    [InlineData("How long did the foreign ministers' meeting go on?", "Lund said he had raised the matter during more than five hours of talks with Vesk.")]
+    [InlineData("How long did the two leaders talk on the phone?", "The readout of the 50-minute call did not mention it.")]
+    public void A_joined_length_or_one_of_something_answers_in_the_reports_own_words(string question, string sentence) =>
+        Assert.True(AnswerCandidates.Holds(QuestionType.Duration, sentence, question));
+
+    [Theory]
     [InlineData("The two leaders held an hour-long talk in Granvik on Wednesday.", true)]
     [InlineData("Their ties come alongside a years-long decline in Ostmark's relations with the West.", false)]
     public void A_length_written_before_what_lasted_answers_only_for_that(string sentence, bool holds) =>
@@ -892,4 +906,59 @@ public sealed class RetrievalMechanismTests
     [InlineData("What's the new drone outfit called?", null)]
     public void What_a_thing_was_called_asks_for_that_kind_by_name(string question, string? kind) =>
         Assert.Equal(kind, PassageRetriever.AskedKind(question, Analyzer));
+
+    [Theory]
+    [InlineData("For the first three quarters of 2025, the total reached 163 billion euros.", false)]
+    [InlineData("In 2023 the army spent 90 billion euros, the agency found.", true)]
+    [InlineData("The agency put spending at 90 billion euros, far above the official figure.", true)]
+    public void A_sum_set_in_another_year_is_no_answer_for_the_year_asked(string sentence, bool holds) =>
+        Assert.Equal(holds, AnswerCandidates.Holds(QuestionType.Quantity, sentence, "How much did Ostmark spend on its army in 2023, in euros?"));
+
+    [Theory]
+    [InlineData("Fifteen children have come home since the campaign began, including seven in December.", false)]
+    [InlineData("In January, twelve children came home through the campaign.", true)]
+    [InlineData("Twelve children came home through the campaign, more than in December.", true)]
+    public void A_count_set_in_another_month_is_no_answer_for_the_month_asked(string sentence, bool holds) =>
+        Assert.Equal(holds, AnswerCandidates.Holds(QuestionType.Quantity, sentence, "How many children came home in January 2026 through the campaign?"));
+
+    [Theory]
+    [InlineData("The ministry said Monday that air defences downed 40 drones late Sunday and early Monday.", false)]
+    [InlineData("The ministry said on Thursday that its forces downed 95 drones overnight.", true)]
+    [InlineData("The ministry said its forces downed 95 drones overnight.", true)]
+    public void A_count_told_of_other_weekdays_than_the_day_asked_is_no_answer(string sentence, bool holds) =>
+        Assert.Equal(holds, AnswerCandidates.Holds(QuestionType.Quantity, sentence, "How many drones did the ministry say it downed on 5 Feb 2026?"));
+
+    [Theory]
+    [InlineData("Updated 5:44 PM UTC, January 26, 2026")]
+    [InlineData("Posted Wednesday, 4 Feb 2026 by Pavel Lund")]
+    public void A_time_of_day_or_a_date_with_its_month_cut_short_counts_nothing(string sentence) =>
+        Assert.False(AnswerCandidates.Holds(QuestionType.Quantity, sentence, "How many children came home through the campaign?"));
+
+    [Theory]
+    [InlineData("Russia launched 396 drones and 29 missiles at the grid, its second strike in six days.", false)]
+    [InlineData("Ukraine said it shot down 301 of the drones.", true)]
+    public void A_count_of_missiles_or_of_days_answers_no_question_counting_drones(string sentence, bool holds) =>
+        Assert.Equal(holds, AnswerCandidates.Holds(QuestionType.Quantity, sentence,
+            "How many of the 396 drones Russia launched on the day the talks opened did Ukraine say it shot down?"));
+
+    [Fact]
+    public void Over_how_many_days_is_answered_by_a_count_of_days() =>
+        Assert.True(AnswerCandidates.Holds(QuestionType.Quantity, "The strikes went on for six days.", "Over how many days did the strikes go on?"));
+
+    [Fact]
+    public void How_much_higher_is_answered_by_a_share_as_well_as_by_a_sum() =>
+        Assert.True(AnswerCandidates.Holds(QuestionType.Quantity, "In 2022 and 2023 military spending was around 66 percent higher than officially reported.",
+            "How much higher than reported was military spending in 2022 and 2023?"));
+
+    [Theory]
+    [InlineData("> All three sides agreed the monitoring will be led by the Americans.", false)]
+    [InlineData("The monitoring group was led by General Odo Berg.", true)]
+    public void Someone_asked_for_by_rank_is_answered_by_a_name_not_by_a_people(string sentence, bool holds) =>
+        Assert.Equal(holds, AnswerCandidates.Holds(QuestionType.Person, sentence, "Which US general led the monitoring group at the talks?"));
+
+    [Theory]
+    [InlineData("Where did Lund announce the long call?", "Lund posted on his Truth Social platform that he had held a long call.")]
+    [InlineData("Where did the spokesman put out his reply to Vesk?", "His entry appeared on July 23 on Facebook.")]
+    public void Where_something_was_announced_is_answered_by_where_it_was_posted(string question, string sentence) =>
+        Assert.True(AnswerCandidates.Holds(QuestionType.Place, sentence, question));
 }

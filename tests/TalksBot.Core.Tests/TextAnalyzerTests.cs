@@ -30,11 +30,31 @@ public class TextAnalyzerTests
     [InlineData("govt", "government")]
     [InlineData("spent", "spend")]
     [InlineData("paid", "pay")]
+    [InlineData("African", "Africa")]
+    [InlineData("Serbian", "Serbia")]
+    [InlineData("Ławrowa", "Lavrov")]
+    [InlineData("Zełenskiego", "Zelensky")]
+    [InlineData("Pieskowowi", "Peskov")]
     public void Spellings_and_forms_of_one_name_meet_in_one_term(string a, string b)
     {
         Assert.Equal(_analyzer.Terms(a), _analyzer.Terms(b));
         Assert.Single(_analyzer.Terms(a));
     }
+
+    [Theory]
+    [InlineData("Thu", true)]
+    [InlineData("Tues", true)]
+    [InlineData("Fri", true)]
+    [InlineData("Sun", false)]
+    [InlineData("Sat", false)]
+    public void A_weekday_written_short_is_a_calendar_word_unless_another_word_shares_it(string word, bool calendar) =>
+        Assert.Equal(calendar, TextAnalyzer.IsCalendarWord(word));
+
+    [Theory]
+    [InlineData("Lukasha")]
+    [InlineData("lawrowa")]
+    public void A_case_ending_is_read_off_only_a_capitalised_name_the_variants_know(string word) =>
+        Assert.NotEqual(_analyzer.Term("Lavrov"), _analyzer.Term(word));
 
     [Fact]
     public void A_name_written_out_is_followed_by_its_short_form()

@@ -42,7 +42,10 @@ public static partial class AnswerCandidates
         {
             case QuestionType.Quantity:
                 // "How much did they spend?" asks for money: "for more than two months" is a number but no answer.
-                if (AsksMoney(question)) return Money().IsMatch(sentence) || NearZero().IsMatch(sentence);
+                // "How much did Russia spend in 2023?" is not answered by "for the first three quarters of 2025, the total
+                // jumps to 163 billion euros": a sum set in another year (or month) than the question's.
+                if (AsksMoney(question)) return (Money().IsMatch(sentence) || NearZero().IsMatch(sentence) || AsksHowMuchMore(question) && Share().IsMatch(sentence))
+                    && !SetInAnotherTime(sentence, question);
                 if (AsksShare(question)) return Share().IsMatch(sentence);
                 return NumbersAsked(sentence, question).Any() || CountWords(sentence, question).Any() || Destinations(sentence, question).Any();
             case QuestionType.Duration:
@@ -92,9 +95,14 @@ public static partial class AnswerCandidates
         switch (type)
         {
             case QuestionType.Quantity when AsksMoney(question):
+                if (SetInAnotherTime(sentence, question)) break;
                 foreach (Match m in Money().Matches(sentence)) yield return m.Index;
                 // "US spending on the war was near zero": no sum, yet the amount asked for.
                 foreach (Match m in NearZero().Matches(sentence)) yield return m.Index;
+                if (AsksHowMuchMore(question))
+                {
+                    foreach (Match m in Share().Matches(sentence)) yield return m.Index;
+                }
                 break;
             case QuestionType.Quantity when AsksShare(question):
                 foreach (Match m in Share().Matches(sentence)) yield return m.Index;
@@ -167,11 +175,14 @@ public static partial class AnswerCandidates
                 }
                 break;
             case QuestionType.Person:
+            {
+                bool byRank = AsksByRank(question);
                 foreach (Match m in CapitalisedWord().Matches(sentence))
                 {
-                    if (m.Index > 0 && !HasWord(question, m.Value)) yield return m.Index;
+                    if (IsNewPersonName(sentence, m, question, byRank)) yield return m.Index;
                 }
                 break;
+            }
             case QuestionType.Statement:
                 foreach (Match m in Attribution().Matches(sentence)) yield return m.Index;
                 break;
@@ -247,7 +258,8 @@ public static partial class AnswerCandidates
     private static partial Regex Destination();
 
     // "Where did he post…?", "where was it published?": a place on the web, not on the map.
-    [GeneratedRegex(@"^\W*where\b.*\b(?:post|posted|posting|write|wrote|written|publish|published|tweet|tweeted|share|shared|upload|uploaded)\b", RegexOptions.IgnoreCase)]
+    // "Where did Trump announce the call?" is asked as often: "posted on his Truth Social platform".
+    [GeneratedRegex(@"^\W*where\b.*\b(?:post|posted|posting|write|wrote|written|publish|published|tweet|tweeted|share|shared|upload|uploaded|announce|announced|reveal|revealed|declare|declared|put\s+out|puts\s+out|reply|replied|respond|responded|react|reacted|comment|commented)\b", RegexOptions.IgnoreCase)]
     private static partial Regex AsksWherePublished();
 
     // "on Telegram", "on his Facebook page", "via X", "in a Telegram post", "her Instagram account".
@@ -356,7 +368,37 @@ public static partial class AnswerCandidates
     /// "he told Jesuit magazine La Civiltà Cattolica" for "Which Jesuit magazine…?", "at Millerovo Airfield" for "Which
     /// airfield…?".
     /// </summary>
-    public static bool NamesKind(string sentence, string question, string kind)
+    public static bool NamesKind(string sentence, string question, string kind) =>
+        KindWords(kind).Any(word => NamesKindBy(sentence, question, word));
+
+    /// <summary>
+    /// The words a report may name the kind a which-question asks for by: "Which Russian oil company…?" is answered by
+    /// "Russian oil firm Lukoil", "Which newspaper…?" by "the daily Kommersant". The kind alone when it has no others.
+    /// </summary>
+    public static IReadOnlyList<string> KindWords(string kind)
+    {
+        var singular = kind.ToLowerInvariant() switch
+        {
+            var k when k.EndsWith("ies") => k[..^3] + "y",
+            var k when k.EndsWith("s") && !k.EndsWith("ss") => k[..^1],
+            var k => k,
+        };
+        return KindFamilies.FirstOrDefault(family => family.Contains(singular)) is { } words ? [kind, .. words.Where(w => w != singular)] : [kind];
+    }
+
+    // Kinds a report names one thing by, each family what a which-question asking for its first word accepts.
+    private static readonly string[][] KindFamilies =
+    [
+        ["company", "firm", "corporation", "giant", "producer", "maker", "conglomerate", "operator"],
+        ["newspaper", "paper", "daily", "tabloid", "weekly"],
+        ["outlet", "publication", "newspaper", "paper", "daily", "magazine", "broadcaster", "channel", "website", "agency", "tabloid"],
+        ["organisation", "organization", "group", "ngo", "charity", "agency", "body"],
+        ["charity", "organisation", "organization", "ngo", "foundation"],
+        ["thinktank", "institute", "centre", "center"],
+        ["institute", "thinktank", "centre", "center"],
+    ];
+
+    private static bool NamesKindBy(string sentence, string question, string kind)
     {
         var k = Regex.Escape(kind);
         // The name after the kind ("magazine La Civiltà") or before it ("Millerovo Airfield"), each looked for apart: one
@@ -431,7 +473,8 @@ public static partial class AnswerCandidates
     private static IEnumerable<Match> NumbersAsked(string sentence, string question)
     {
         // A range of days is dates too: "from 14 to 19 February", "February 14-19".
-        var dates = Date().Matches(sentence).Concat(DayRange().Matches(sentence)).ToList();
+        // So is a time of day: "Updated 5:44 PM UTC" counts nothing.
+        var dates = Date().Matches(sentence).Concat(DayRange().Matches(sentence)).Concat(ClockTime().Matches(sentence)).ToList();
         var money = SumsOfMoney(sentence, question);
         // The contrary-kind check reads the question and the sentence once, for its first number that gets that far;
         // so does the year check, which is the sentence's, not any one number's.
@@ -445,7 +488,7 @@ public static partial class AnswerCandidates
             && !IsModelNumber(sentence, m.Index)
             && !IsTimeSpan(sentence, m, question) && !IsMeasure(sentence, m, question) && MeasuredIfAsked(sentence, m, question)
             && !IsRate(sentence, m, question)
-            && !(anotherYear ??= SetInAnotherYear(sentence, question))
+            && !(anotherYear ??= SetInAnotherTime(sentence, question))
             && !(contrary ??= CountsContrary(sentence, question))(m));
     }
 
@@ -466,6 +509,24 @@ public static partial class AnswerCandidates
     /// compared to 193 by the United States": a sentence that sets its figures in another year than the question's,
     /// and never names the question's, counts that year (a year it compares with, "than in 2023", sets nothing).
     /// </summary>
+    private static bool SetInAnotherTime(string sentence, string question) =>
+        SetInAnotherYear(sentence, question) || SetInAnotherMonth(sentence, question) || SetOnAnotherWeekday(sentence, question);
+
+    /// <summary>
+    /// "How many drones did Russia's defence ministry claim to have downed during the 4-5 Feb 2026 round?" is not answered
+    /// by "air defenses downed 40 Ukrainian drones late Sunday and early Monday": a sentence whose weekdays are all other
+    /// than the asked day's, or the days beside it (what happened overnight is told of either), tells of another day.
+    /// </summary>
+    private static bool SetOnAnotherWeekday(string sentence, string question)
+    {
+        var weekdays = WeekdaysIn(sentence).Select(m => WeekdayOf(m.Value)).OfType<DayOfWeek>().ToList();
+        if (weekdays.Count == 0 || QuestionDates.Of(question).FirstDay is not { } day) return false;
+        var near = new[] { day.AddDays(-1), day, day.AddDays(1), day.AddDays(2) }.Select(d => d.DayOfWeek).ToHashSet();
+        return !weekdays.Any(near.Contains);
+    }
+
+    private static DayOfWeek? WeekdayOf(string name) => Enum.TryParse<DayOfWeek>(name, ignoreCase: true, out var weekday) ? weekday : null;
+
     private static bool SetInAnotherYear(string sentence, string question)
     {
         var asked = InYear().Matches(question).Select(y => y.Groups["year"].Value).ToList();
@@ -473,6 +534,33 @@ public static partial class AnswerCandidates
         return !asked.Any(y => HasWord(sentence, y))
             && InYear().Matches(sentence).Any(y => !asked.Contains(y.Groups["year"].Value) && !ComparedWith().IsMatch(sentence[..y.Index]));
     }
+
+    /// <summary>
+    /// "How many children were brought home in January 2026?" is not answered by "fifteen children have been returned …,
+    /// including seven children in December": a sentence that sets its figures in another month than the question's and
+    /// never names the question's counts that month.
+    /// </summary>
+    private static bool SetInAnotherMonth(string sentence, string question)
+    {
+        var asked = InMonth().Matches(question).Select(m => MonthNumber(m.Groups["month"].Value)).ToHashSet();
+        if (asked.Count == 0) return false;
+        if (MonthName().Matches(sentence).Any(m => asked.Contains(MonthNumber(m.Value)))) return false;
+        return InMonth().Matches(sentence).Any(m => !asked.Contains(MonthNumber(m.Groups["month"].Value)) && !ComparedWith().IsMatch(sentence[..m.Index]));
+    }
+
+    // A month's number from its name or short form: "sept" and "September" are 9.
+    private static int MonthNumber(string name) => name.ToLowerInvariant()[..3] switch
+    {
+        "jan" => 1, "feb" => 2, "mar" => 3, "apr" => 4, "may" => 5, "jun" => 6,
+        "jul" => 7, "aug" => 8, "sep" => 9, "oct" => 10, "nov" => 11, _ => 12,
+    };
+
+    // "in December", "during mid-August", "in late March 2022"; not a day ("in March 5"), which is a date.
+    [GeneratedRegex(@"\b(?:in|during|throughout)\s+(?:(?:early|mid|late)[\s-]*)?(?<month>" + MonthWord + @")\b\.?(?!\s*\d{1,2}\b)", RegexOptions.IgnoreCase)]
+    private static partial Regex InMonth();
+
+    [GeneratedRegex(@"\b" + MonthWord + @"\b", RegexOptions.IgnoreCase)]
+    private static partial Regex MonthName();
 
     // "in 2024", "during 2023", "for 2025".
     [GeneratedRegex(@"\b(?:in|during|for|of|throughout)\s+(?<year>(?:19|20)\d\d)\b", RegexOptions.IgnoreCase)]
@@ -508,6 +596,7 @@ public static partial class AnswerCandidates
     {
         Func<Match, bool>? contrary = null;
         var money = SumsOfMoney(sentence, question);
+        if (SetInAnotherTime(sentence, question)) return [];
         return NumberWords().Matches(sentence).Where(m => !HasWord(question, m.Value) && !Inside(money, m)
             && !IsTimeSpan(sentence, m, question) && !IsMeasure(sentence, m, question)
             && MeasuredIfAsked(sentence, m, question) && !(contrary ??= CountsContrary(sentence, question))(m));
@@ -567,6 +656,9 @@ public static partial class AnswerCandidates
         ["injured", "injuring", "injures", "injury", "injuries", "wounded", "wounding", "hurt"],
         ["civilian", "civilians"],
         ["soldier", "soldiers", "troops", "servicemen", "serviceman", "servicemembers", "pows", "combatants", "fighters"],
+        // "How many of the 396 drones…?" is not answered by "29 missiles": the two are launched, and counted, together.
+        ["drone", "drones", "uav", "uavs", "shaheds"],
+        ["missile", "missiles", "rocket", "rockets"],
     ];
 
     // "prisoners of war" are the military's; "prisoners" alone may be anyone.
@@ -604,9 +696,14 @@ public static partial class AnswerCandidates
     // "two days later", "nine years since": a length of time counts nothing a how-many question asks, unless the
     // question counts that unit ("how many days…").
     // An age ("the 67-year-old", "67 years old") is no length of time: it answers "how old".
+    // A question naming the unit otherwise ("on the day the Geneva talks opened") counts none of it.
     private static bool IsTimeSpan(string sentence, Match number, string question) =>
-        TimeUnitAfter().Match(sentence, number.Index + number.Length) is { Success: true } unit && !HasWord(question, unit.Groups[1].Value.TrimEnd('s'))
+        TimeUnitAfter().Match(sentence, number.Index + number.Length) is { Success: true } unit && !CountsUnit(question, unit.Groups[1].Value.TrimEnd('s'))
         && !AgeAfter().IsMatch(sentence, unit.Index + unit.Length);
+
+    // "How many days…", "over how many years…", "how many more weeks…": the unit counted, after "how many" or a number.
+    private static bool CountsUnit(string question, string unit) =>
+        Regex.IsMatch(question, $@"\b(?:how\s+many|\d+|several|few)\s+(?:[\p{{L}}-]+\s+)?{Regex.Escape(unit)}s?\b", RegexOptions.IgnoreCase);
 
     // "a 1,222km border", "759 miles", "40 tonnes": a measure counts nothing a how-many question asks, unless the question
     // counts that unit ("how many km long…"). "How far", "how much wheat" ask for a measure.
@@ -686,16 +783,42 @@ public static partial class AnswerCandidates
     /// "A years-long decline" is the length of the decline: a length written before what lasted tells of that thing
     /// only, so it answers "How long did the two leaders talk?" only when the question speaks of it ("an hour-long talk").
     /// </summary>
+    /// <remarks>
+    /// So do "a four-year war" (a length joined to its unit, before what lasted) and "four years of war" (after it,
+    /// past "of"): neither answers "How long did the Davos meeting last?". Those read what lasted in the next two words
+    /// only; "-long" reads four ("months-long pauses in the dialogue").
+    /// </remarks>
     private static bool LengthOfAsked(string sentence, Match length, string question)
     {
-        if (!length.Value.EndsWith("long", StringComparison.OrdinalIgnoreCase)) return true;
+        int end = length.Index + length.Length;
+        bool spelledLong = length.Value.EndsWith("long", StringComparison.OrdinalIgnoreCase);
+        var of = spelledLong ? Match.Empty : LengthOfWhat().Match(sentence, end);
+        bool joined = !spelledLong && !of.Success && length.Value.Contains('-') && JoinedUnit().IsMatch(length.Value);
+        if (!spelledLong && !of.Success && !joined) return true;
+        // A joined length or one "of" something is read only when it is the war's, or some such backdrop the reports
+        // date everything by: "an 11-minute voice recording", "five hours of talks" tell what the question asks in other words.
+        if (!spelledLong && !(NextWords().Match(sentence, of.Success ? of.Index + of.Length : end) is { Success: true } next
+            && next.Groups["word"].Captures.Take(2).Any(w => Backdrops.Contains(w.Value)))) return true;
         var stems = TextAnalyzer.Tokenize(question).Select(w => w.ToLowerInvariant())
             .Where(w => w.Length >= 4 && !LengthQuestionWords.Contains(w)).Select(w => w[..4]).ToHashSet(StringComparer.Ordinal);
         // What lasted and what it is of: "months-long pauses in the dialogue".
-        var after = NextWords().Match(sentence, length.Index + length.Length);
+        var after = NextWords().Match(sentence, of.Success ? of.Index + of.Length : end);
         if (!after.Success) return true;
-        return after.Groups["word"].Captures.Any(c => c.Value.Length >= 4 && stems.Contains(c.Value[..4].ToLowerInvariant()));
+        return after.Groups["word"].Captures.Take(spelledLong ? 4 : 2).Any(c => c.Value.Length >= 4 && stems.Contains(c.Value[..4].ToLowerInvariant()));
     }
+
+    private static readonly HashSet<string> Backdrops = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "war", "wars", "invasion", "conflict", "fighting", "occupation", "effort", "efforts", "campaign", "struggle", "crisis",
+    };
+
+    // "four years of war", "two hours of talks": what the length is of follows it.
+    [GeneratedRegex(@"\G\s+of\b")]
+    private static partial Regex LengthOfWhat();
+
+    // "four-year", "30-day": a number joined to its unit, which makes the length a word describing what follows.
+    [GeneratedRegex(@"[\p{L}\d]-(?:second|minute|hour|day|week|month|year|decade)$", RegexOptions.IgnoreCase)]
+    private static partial Regex JoinedUnit();
 
     private static readonly HashSet<string> LengthQuestionWords = new(StringComparer.Ordinal)
     {
@@ -722,12 +845,30 @@ public static partial class AnswerCandidates
     // Capitalised words of the sentence (not at its start) that the question doesn't mention: a name the answer gives.
     private static IEnumerable<string> NewNames(string sentence, string question)
     {
+        bool byRank = AsksByRank(question);
         foreach (Match m in CapitalisedWord().Matches(sentence))
         {
-            if (m.Index == 0) continue;
-            if (!HasWord(question, m.Value)) yield return m.Value;
+            if (IsNewPersonName(sentence, m, question, byRank)) yield return m.Value;
         }
     }
+
+    // A capitalised word that may name the one asked for: not the sentence's first word ("> All three sides…" opens with
+    // a quotation mark), not the question's, and, for someone asked by rank, not a people ("led by the Americans").
+    private static bool IsNewPersonName(string sentence, Match word, string question, bool byRank) =>
+        sentence.AsSpan(0, word.Index).ContainsAnyExcept(NotWordStart) && !HasWord(question, word.Value)
+        && !(byRank && People().IsMatch(word.Value));
+
+    private static readonly System.Buffers.SearchValues<char> NotWordStart = System.Buffers.SearchValues.Create(" \t>*-–—•\"“‘'([");
+
+    /// <summary>"Which US general…?", "which Russian minister…": someone asked for by rank, whom a name answers, not a people.</summary>
+    private static bool AsksByRank(string question) => RankQuestion().IsMatch(question);
+
+    [GeneratedRegex(@"\b(?:which|what)\s+(?:[\p{L}-]+\s+){0,2}?(?:generals?|ministers?|officials?|commanders?|envoys?|diplomats?|negotiators?|spokes(?:man|men|woman|women|person|people)|ambassadors?|aides?|advis[eo]rs?|lawmakers?|senators?|oligarchs?|businessm[ae]n|billionaires?|journalists?|politicians?|officers?|soldiers?|pilots?|majors?|colonels?|captains?|lieutenants?|sergeants?)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex RankQuestion();
+
+    // A people, not a person: "the Americans", "the Chinese", "the British", "the French".
+    [GeneratedRegex(@"^(?:\p{Lu}\p{Ll}+(?:ans|ese|ish)|French|Dutch|Swiss|Israelis|Turks|Poles|Brits|Allies|West|Western|Westerners)$")]
+    private static partial Regex People();
 
     /// <summary>"On what date…", "which day…", "the exact date": the day is asked for, not the month or the year.</summary>
     public static bool AsksDay(string question) => DayQuestion().IsMatch(question);
@@ -784,6 +925,15 @@ public static partial class AnswerCandidates
 
     /// <summary>"How much did Kovalska spend…", "how much money…", "what did it cost": a question whose answer is an amount of money.</summary>
     public static bool AsksMoney(string question) => MoneyQuestion().IsMatch(question);
+
+    /// <summary>
+    /// "How much higher than reported was the spending?" asks a difference, which a report gives as a sum or as a share
+    /// ("around 66 percent higher than officially reported").
+    /// </summary>
+    private static bool AsksHowMuchMore(string question) => HowMuchMore().IsMatch(question);
+
+    [GeneratedRegex(@"\bhow\s+much\s+(?:higher|lower|more|less|bigger|larger|greater|smaller|cheaper|dearer)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex HowMuchMore();
 
     /// <summary>"What share of…", "what percentage…": a part of a whole is asked for, not an amount.</summary>
     public static bool AsksShare(string question) => ShareQuestion().IsMatch(question);
@@ -898,7 +1048,7 @@ public static partial class AnswerCandidates
 
     // "Which member of the royal family…", "which German minister…", "which of Putin's associates…": who, in other words.
     // Only a question's own "which" (at its start or after a preposition): "the summit at which leaders agreed" asks no one.
-    [GeneratedRegex(@"(?:^|[,;]\s*|\b(?:in|of|to|from|for|with|by|among|and|but)\s+)which\s+(?:of\s+(?:the\s+)?[\p{L}'’]+\s+)?(?:[\p{L}-]+\s+){0,2}?(members?|persons?|people|leaders?|officials?|ministers?|politicians?|generals?|commanders?|envoys?|diplomats?|negotiators?|spokes(?:man|men|woman|women|person|people)|presidents?|prime\s+ministers?|ambassadors?|aides?|advis[eo]rs?|associates?|allies|ally|lawmakers?|senators?|chiefs?|oligarchs?|businessm[ae]n|billionaires?|journalists?|mediators?)\b")]
+    [GeneratedRegex(@"(?:^|[,;]\s*|\b(?:in|of|to|from|for|with|by|among|and|but)\s+)which\s+(?:of\s+(?:the\s+)?[\p{L}'’]+\s+)?(?:[\p{L}-]+\s+){0,2}?(members?|persons?|people|leaders?|officials?|ministers?|politicians?|generals?|commanders?|envoys?|diplomats?|negotiators?|spokes(?:man|men|woman|women|person|people)|presidents?|prime\s+ministers?|ambassadors?|aides?|advis[eo]rs?|associates?|allies|ally|lawmakers?|senators?|chiefs?|oligarchs?|businessm[ae]n|billionaires?|journalists?|mediators?|soldiers?|officers?|pilots?|majors?|colonels?|captains?|lieutenants?|sergeants?)\b")]
     private static partial Regex WhichPerson();
 
     // "How fast…", "how far…", "how badly…", "how cold…": a measure, answered by a number ("70 meters per day", "fell 20%",
@@ -959,7 +1109,8 @@ public static partial class AnswerCandidates
     [GeneratedRegex(@"\b(?:one|two|three|four|five|six|\d+)[\s-]and[\s-]a[\s-]half[\s-](?:hour|day|week|month|year)s?\b|\b(?:an?\s+)?(?:hour|day|week|month|year)\s+and\s+a\s+half\b|\bhalf\s+an?\s+(?:hour|day|year)\b|\b(?:an?|half\s+an?)\s+(?:hour|day|week|month|year|decade)[\s-]long\b|\b(?:hours|days|weeks|months|years|decades)[\s-]long\b|\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|several|a few)[\s-]+(?:(?:more|additional|further|extra|full|long|straight|consecutive)\s+)?(second|minute|hour|day|week|month|year|decade)s?\b|\b(?:more\s+than|less\s+than|over|under|almost|nearly|about|for)\s+(?:a|an)\s+(?:full\s+)?(hour|day|week|month|year|decade)\b(?!\s+ago)|\bsince\s+(early\s+|late\s+|mid-?)?((19|20)\d\d|january|february|march|april|may|june|july|august|september|october|november|december)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Duration();
 
-    [GeneratedRegex(@"\b" + MonthWord + @"\.?\s+\d{1,2}\b|\b\d{1,2}\s+(january|february|march|april|may|june|july|august|september|october|november|december)\b|\b(in|by|since|until|from)\s+(19|20)\d\d\b|\b(january|february|march|april|may|june|july|august|september|october|november|december)\b", RegexOptions.IgnoreCase)]
+    // "4 Feb 2026" is a day as much as "4 February".
+    [GeneratedRegex(@"\b" + MonthWord + @"\.?\s+\d{1,2}\b|\b\d{1,2}\s+" + MonthWord + @"\b|\b(in|by|since|until|from)\s+(19|20)\d\d\b|\b(january|february|march|april|may|june|july|august|september|october|november|december)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Date();
 
     [GeneratedRegex(@"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|tomorrow|next week|last week)\b", RegexOptions.IgnoreCase)]

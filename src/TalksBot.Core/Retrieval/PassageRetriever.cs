@@ -1157,9 +1157,10 @@ public sealed partial class PassageRetriever(
     private string? MissingKindName(IEnumerable<Candidate> chosen, QueryAnalysis query)
     {
         if (NamedKind(query.Question, analyzer) is not { } kind || !NamedKinds.Contains(kind) || analyzer.Term(kind) is not { } kindTerm) return null;
-        var sentences = chosen.Where(c => c.NamesHeld).SelectMany(c => c.WindowSentences())
-            .Where(sentence => analyzer.Terms(sentence).Contains(kindTerm)).ToList();
-        if (sentences.Count == 0 || sentences.Any(sentence => AnswerCandidates.NamesKind(sentence, query.Question, kind))) return null;
+        var sentences = chosen.Where(c => c.NamesHeld).SelectMany(c => c.WindowSentences()).ToList();
+        // A sentence naming it by another word of its kind answers too: "Russian oil firm Lukoil" for "which company".
+        if (!sentences.Any(sentence => analyzer.Terms(sentence).Contains(kindTerm))
+            || sentences.Any(sentence => AnswerCandidates.NamesKind(sentence, query.Question, kind))) return null;
         return $"the passages about it speak of the {kind} without naming it";
     }
 
@@ -1403,7 +1404,7 @@ public sealed partial class PassageRetriever(
                 // The day the question names tells of one event as its setting does ("the round in Turkey on 16 May
                 // 2025" — "the talks on May 16, 2025 (which lasted less than two hours)").
                 if (settings.Any(setting => !title.Any(setting.Contains) && !HeldHere(i, setting)
-                    && !(questionDay is { } day && QuestionDates.NamesDay(sentence, day))
+                    && !(questionDay is { } day && (QuestionDates.NamesDay(sentence, day) || ReportedThatDay(c, day, sentence, query.Question)))
                     && !(type == QuestionType.Place && setting.Any(t => c.Window.Factor(t) > 0)))) continue;
                 yield return (c, sentence);
             }
@@ -1446,9 +1447,13 @@ public sealed partial class PassageRetriever(
         bool oneOf = kind.Equals("of", StringComparison.OrdinalIgnoreCase);
         var words = TextAnalyzer.Tokenize(after).ToList();
         if (oneOf) words = words.SkipWhile(w => OneOfLead().IsMatch(w)).ToList();
-        foreach (var word in words.Take(oneOf ? 4 : 3))
+        var read = words.Take(oneOf ? 4 : 3).ToList();
+        for (int i = 0; i < read.Count; i++)
         {
+            var word = read[i];
             var lower = word.ToLowerInvariant();
+            // "Which institute puts it out?", "which company owns the tanker?": a word its object follows is the verb.
+            if (i + 1 < words.Count && ObjectWords.Contains(words[i + 1].ToLowerInvariant())) break;
             // "Which oil refinery…" asks for a refinery, not for oil.
             if (!named && NamedKinds.Contains(lower)) return null;
             if (Generic(lower) || analyzer.IsStopWord(lower) || Prepositions.Contains(lower) || lower.EndsWith("ed", StringComparison.Ordinal)
@@ -1464,6 +1469,19 @@ public sealed partial class PassageRetriever(
         }
         return Generic(kind) ? null : kind;
     }
+
+    /// <summary>
+    /// A report published on the day the question names, or the morning after, tells of that day as the sentence naming
+    /// it does: "Russia's Defense Ministry said its forces shot down 95 Ukrainian drones overnight" in a report of 5 Feb
+    /// answers "…overnight during the 4-5 Feb 2026 Abu Dhabi round?" though that line doesn't name Abu Dhabi. Not a
+    /// sentence that names a place of its own: a day's report tells of that day's other events too ("struck a bus near
+    /// Ternivka, killing at least 12 people" is no answer about the maternity hospital in Zaporizhzhia).
+    /// </summary>
+    private static bool ReportedThatDay(Candidate c, DateOnly day, string sentence, string question) =>
+        c.Hit.Article.Published is { } published && published.DayNumber - day.DayNumber is 0 or 1
+        && !AnswerCandidates.Positions(QuestionType.Place, sentence, question).Any();
+
+    private static readonly HashSet<string> ObjectWords = new(StringComparer.Ordinal) { "it", "them", "him", "her", "the", "a", "an", "this", "that", "its", "their", "his" };
 
     // What leads the described kind after "which of": "the", "its", "Britain's", "two".
     [System.Text.RegularExpressions.GeneratedRegex(@"^(?:the|its|his|her|their|our|these|those|\p{Lu}[\p{L}-]*(?:'s|’s|s'|’)?|\d+|two|three|four|five|six|seven|eight|nine|ten)$")]

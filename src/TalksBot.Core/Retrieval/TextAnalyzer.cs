@@ -36,7 +36,9 @@ public sealed partial class TextAnalyzer
 
     private static readonly HashSet<string> CalendarWords = new(MonthNames
         .Concat(["jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"])
-        .Concat(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]), StringComparer.Ordinal);
+        .Concat(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
+        // "Overnight into Thu 5 Feb": the short forms no other word shares ("sat", "sun", "mon" are words or names).
+        .Concat(["tue", "tues", "wed", "thu", "thur", "thurs", "fri"]), StringComparer.Ordinal);
 
     /// <summary>A month (written out or short) or a day of the week: "February", "Feb", "Thursday".</summary>
     public static bool IsCalendarWord(string word) => CalendarWords.Contains(word.ToLowerInvariant());
@@ -80,7 +82,7 @@ public sealed partial class TextAnalyzer
     /// Changes whenever what an article is indexed as changes (term analysis, boilerplate rules, passage splitting):
     /// an index built under another version is re-read in full on its next refresh.
     /// </summary>
-    public const string IndexingVersion = "12";
+    public const string IndexingVersion = "13";
 
     private static TextAnalyzer CreateDefault()
     {
@@ -248,8 +250,26 @@ public sealed partial class TextAnalyzer
         if (lower.Length < 2 && !char.IsDigit(lower[0])) return null;
         if (_stopWords.Contains(lower)) return null;
         if (_variants.TryGetValue(lower, out canonical)) return PorterStemmer.Stem(canonical);
+        if (char.IsUpper(token[0]) && CaseEndingOf(lower) is { } stem && _variants.TryGetValue(stem, out canonical)) return PorterStemmer.Stem(canonical);
         return PorterStemmer.Stem(BritishSpelling.ToAmerican(lower));
     }
+
+    /// <summary>
+    /// A name a Polish or Ukrainian report declines: "Ławrowa" (of Lavrov), "Pieskowowi", "Zełenskiego". The form
+    /// without its case ending, when one is there and leaves a name of five letters or more; the variant list says
+    /// whether that is a name it knows.
+    /// </summary>
+    private static string? CaseEndingOf(string lower)
+    {
+        // A collection expression of constants: no static field, which the static Default (built first) would read unset.
+        ReadOnlySpan<string> endings = ["owi", "ego", "emu", "em", "ym", "a", "u", "e"];
+        foreach (var ending in endings)
+        {
+            if (lower.Length - ending.Length >= 5 && lower.EndsWith(ending, StringComparison.Ordinal)) return lower[..^ending.Length];
+        }
+        return null;
+    }
+
 
     /// <summary>Words of a text: letters and digits, diacritics folded; "Zelensky's" gives "Zelensky", "U.S." gives "U.S".</summary>
     public static IEnumerable<string> Tokenize(string text) => TokenSpans(text).Select(t => t.Token);
