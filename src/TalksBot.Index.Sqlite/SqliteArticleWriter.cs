@@ -116,6 +116,7 @@ internal sealed class SqliteArticleWriter : IDisposable
             _insertPassage.Parameters["$p"].Value = passage.Position;
             _insertPassage.Parameters["$t"].Value = passage.Text;
             await _insertPassage.ExecuteNonQueryAsync(cancellationToken);
+            PassagesInserted++;
             long passageId = InsertedRowId();
             _pendingTerms.Add((passageId, passage.TermText));
         }
@@ -154,12 +155,12 @@ internal sealed class SqliteArticleWriter : IDisposable
     /// <summary>Whether this transaction stored or deleted any passage (the vocabulary table then needs writing).</summary>
     public bool PassagesChanged { get; private set; }
 
-    /// <summary>Whether this transaction deleted any passage (the full-text totals then need writing again: <see cref="SqliteFullTextRebuild"/>).</summary>
-    public bool PassagesDeleted { get; private set; }
+    /// <summary>How many passages this transaction stored (with the counts before and after, how many it deleted).</summary>
+    public long PassagesInserted { get; private set; }
 
     public async Task RemoveArticleAsync(string sourceLocation, string origin, CancellationToken cancellationToken)
     {
-        PassagesChanged = PassagesDeleted = true;
+        PassagesChanged = true;
         await FlushTermsAsync(cancellationToken);
         await DeleteArticlesAsync(_transaction, "a.source = $s AND a.origin = $o", p =>
         {
@@ -171,14 +172,13 @@ internal sealed class SqliteArticleWriter : IDisposable
     /// <summary>Removes every article of a source; returns how many went.</summary>
     public async Task<int> RemoveSourceArticlesAsync(string sourceLocation, CancellationToken cancellationToken)
     {
-        PassagesChanged = PassagesDeleted = true;
+        PassagesChanged = true;
         await FlushTermsAsync(cancellationToken);
         return await DeleteArticlesAsync(_transaction, "a.source = $s", p => p.AddWithValue("$s", sourceLocation), cancellationToken);
     }
 
     private async Task DeletePassagesAsync(long articleId, CancellationToken cancellationToken)
     {
-        PassagesDeleted = true;
         await FlushTermsAsync(cancellationToken);
         using var cmd = Command("""
             DELETE FROM passages_fts WHERE rowid IN (SELECT id FROM passages WHERE article_id = $id);

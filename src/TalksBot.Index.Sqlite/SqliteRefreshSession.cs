@@ -20,10 +20,12 @@ internal sealed class SqliteRefreshSession : IIndexRefreshSession
     private readonly SqliteArticleWriter _articles;
     private readonly SqliteSourceResultWriter _sources;
     private readonly SqliteEmbeddingWriter _embeddings;
+    private readonly long _passagesBefore;
     private bool _committed;
 
-    private SqliteRefreshSession(SqliteConnection connection, SqliteTransaction transaction, RefreshLock refreshLock)
+    private SqliteRefreshSession(SqliteConnection connection, SqliteTransaction transaction, RefreshLock refreshLock, long passagesBefore)
     {
+        _passagesBefore = passagesBefore;
         _connection = connection;
         _transaction = transaction;
         _lock = refreshLock;
@@ -38,9 +40,8 @@ internal sealed class SqliteRefreshSession : IIndexRefreshSession
         {
             // Immediate: take the write lock now. A deferred transaction could find its read snapshot stale at the
             // first write (another writer in between) and fail mid-refresh; readers are never blocked in WAL mode.
-            await Task.CompletedTask;
             var transaction = connection.BeginTransaction(deferred: false);
-            return new SqliteRefreshSession(connection, transaction, refreshLock);
+            return new SqliteRefreshSession(connection, transaction, refreshLock, await SqliteFullTextRebuild.CountPassagesAsync(transaction, cancellationToken));
         }
         catch
         {
@@ -86,7 +87,11 @@ internal sealed class SqliteRefreshSession : IIndexRefreshSession
     public async Task CommitAsync(DateTimeOffset refreshedAt, IReadOnlyList<SourceError> errors, CancellationToken cancellationToken)
     {
         await _articles.FlushTermsAsync(cancellationToken);
-        if (_articles.PassagesDeleted) await SqliteFullTextRebuild.RunAsync(_transaction, cancellationToken);
+        if (_articles.PassagesChanged)
+        {
+            long deleted = _passagesBefore + _articles.PassagesInserted - await SqliteFullTextRebuild.CountPassagesAsync(_transaction, cancellationToken);
+            await SqliteFullTextRebuild.AfterDeletingAsync(_transaction, deleted, cancellationToken);
+        }
         if (_articles.PassagesChanged) await SqliteArticleWriter.WriteVocabularyAsync(_transaction, cancellationToken);
         using (var cmd = SqliteDatabase.Command(_transaction, """
             INSERT INTO meta(key, value) VALUES('last_refresh', $at) ON CONFLICT(key) DO UPDATE SET value = excluded.value;

@@ -94,8 +94,9 @@ internal sealed class SqliteSourceRegistry(SqliteDatabase database) : ISourceReg
             check.Parameters.AddWithValue("$l", location);
             if (Convert.ToInt64(await check.ExecuteScalarAsync(cancellationToken)) == 0) return false;
         }
+        long before = await SqliteFullTextRebuild.CountPassagesAsync(tx, cancellationToken);
         await SqliteArticleWriter.DeleteArticlesAsync(tx, "a.source = $s", p => p.AddWithValue("$s", location), cancellationToken);
-        await SqliteFullTextRebuild.RunAsync(tx, cancellationToken);
+        await SqliteFullTextRebuild.AfterDeletingAsync(tx, before - await SqliteFullTextRebuild.CountPassagesAsync(tx, cancellationToken), cancellationToken);
         await SqliteArticleWriter.WriteVocabularyAsync(tx, cancellationToken);
         using (var cmd = SqliteDatabase.Command(tx, "DELETE FROM sources WHERE location = $l; UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'generation';"))
         {
