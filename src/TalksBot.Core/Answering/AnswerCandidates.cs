@@ -596,10 +596,12 @@ public static partial class AnswerCandidates
     {
         Func<Match, bool>? contrary = null;
         var money = SumsOfMoney(sentence, question);
-        if (SetInAnotherTime(sentence, question)) return [];
+        // The time check reads the sentence, not a number: once, for the first number that gets that far.
+        bool? anotherTime = null;
         return NumberWords().Matches(sentence).Where(m => !HasWord(question, m.Value) && !Inside(money, m)
             && !IsTimeSpan(sentence, m, question) && !IsMeasure(sentence, m, question)
-            && MeasuredIfAsked(sentence, m, question) && !(contrary ??= CountsContrary(sentence, question))(m));
+            && MeasuredIfAsked(sentence, m, question) && !(anotherTime ??= SetInAnotherTime(sentence, question))
+            && !(contrary ??= CountsContrary(sentence, question))(m));
     }
 
     /// <summary>
