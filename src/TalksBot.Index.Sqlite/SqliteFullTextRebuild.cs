@@ -19,7 +19,7 @@ internal static class SqliteFullTextRebuild
 
     /// <summary>
     /// The share of the live passages FTS5 may still count after they are gone before the table is written again. A
-    /// rebuild reads every term of the index (about 9 s at 10,000 articles, against 0.7 s for a refresh that replaced
+    /// rebuild reads every term of the index (about 8 s at 10,000 articles, against 0.7 s for a refresh that replaced
     /// one article), so a few replaced reports wait for more; a re-index, or a source removed, passes it at once. At
     /// 1 % every idf is within ln(1.01) of a fresh index's.
     /// </summary>

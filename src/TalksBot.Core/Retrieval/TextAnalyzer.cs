@@ -270,7 +270,6 @@ public sealed partial class TextAnalyzer
         return null;
     }
 
-
     /// <summary>Words of a text: letters and digits, diacritics folded; "Zelensky's" gives "Zelensky", "U.S." gives "U.S".</summary>
     public static IEnumerable<string> Tokenize(string text) => TokenSpans(text).Select(t => t.Token);
 
