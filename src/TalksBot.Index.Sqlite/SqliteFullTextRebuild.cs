@@ -8,9 +8,10 @@ namespace TalksBot.Index.Sqlite;
 /// new table that takes the old one's name. FTS5 keeps a contentless_delete table's row and token totals (the N and
 /// the average length its bm25 reads) when rows are deleted, so after a full re-index it counted every passage
 /// twice, every term's idf moved, and the same question ranked passages otherwise than on a fresh index of the same
-/// articles (12 of 1,337 evaluation verdicts changed). The rows FTS5 still counts though they are gone are kept in
-/// `meta` (fts_stale_rows); a transaction that deleted passages adds its own, and past <see cref="MaxStaleShare"/> of
-/// the live passages the table is written again and the totals are the live passages' once more.
+/// articles (16 of 1,337 evaluation verdicts changed, 12 fewer right). The rows FTS5 still counts though they are
+/// gone are kept in `meta` (fts_stale_rows); a transaction that deleted passages adds its own, and past
+/// <see cref="MaxStaleShare"/> of the live passages the table is written again and the totals are the live passages'
+/// once more.
 /// </summary>
 internal static class SqliteFullTextRebuild
 {
