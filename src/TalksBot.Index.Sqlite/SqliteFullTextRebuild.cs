@@ -36,15 +36,17 @@ internal static class SqliteFullTextRebuild
     }
 
     /// <summary>
-    /// After a transaction that deleted <paramref name="deleted"/> passages: counts them among the rows FTS5 still
-    /// holds in its totals and rebuilds the table when those pass <see cref="MaxStaleShare"/> of the live passages. An
-    /// index from before this count is taken to have drifted by all its rows, so its first deletion rebuilds it. True
-    /// when it rebuilt.
+    /// At the end of a transaction that changed passages (<paramref name="passagesBefore"/> at its start, and it
+    /// stored <paramref name="passagesInserted"/>): counts those it deleted among the rows FTS5 still holds in its
+    /// totals and rebuilds the table when those pass <see cref="MaxStaleShare"/> of the live passages. An index from
+    /// before this count is taken to have drifted by all its rows, so its first deletion rebuilds it. True when it
+    /// rebuilt.
     /// </summary>
-    public static async Task<bool> AfterDeletingAsync(SqliteTransaction transaction, long deleted, CancellationToken cancellationToken)
+    public static async Task<bool> AfterChangingAsync(SqliteTransaction transaction, long passagesBefore, long passagesInserted, CancellationToken cancellationToken)
     {
-        if (deleted <= 0) return false;
         long live = await CountPassagesAsync(transaction, cancellationToken);
+        long deleted = passagesBefore + passagesInserted - live;
+        if (deleted <= 0) return false;
         long? stale = null;
         using (var read = SqliteDatabase.Command(transaction, $"SELECT value FROM meta WHERE key = '{StaleKey}'"))
         {

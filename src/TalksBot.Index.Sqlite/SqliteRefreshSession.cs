@@ -89,10 +89,9 @@ internal sealed class SqliteRefreshSession : IIndexRefreshSession
         await _articles.FlushTermsAsync(cancellationToken);
         if (_articles.PassagesChanged)
         {
-            long deleted = _passagesBefore + _articles.PassagesInserted - await SqliteFullTextRebuild.CountPassagesAsync(_transaction, cancellationToken);
-            await SqliteFullTextRebuild.AfterDeletingAsync(_transaction, deleted, cancellationToken);
+            await SqliteFullTextRebuild.AfterChangingAsync(_transaction, _passagesBefore, _articles.PassagesInserted, cancellationToken);
+            await SqliteArticleWriter.WriteVocabularyAsync(_transaction, cancellationToken);
         }
-        if (_articles.PassagesChanged) await SqliteArticleWriter.WriteVocabularyAsync(_transaction, cancellationToken);
         using (var cmd = SqliteDatabase.Command(_transaction, """
             INSERT INTO meta(key, value) VALUES('last_refresh', $at) ON CONFLICT(key) DO UPDATE SET value = excluded.value;
             INSERT INTO meta(key, value) VALUES('last_refresh_errors', $errors) ON CONFLICT(key) DO UPDATE SET value = excluded.value;

@@ -96,7 +96,7 @@ internal sealed class SqliteSourceRegistry(SqliteDatabase database) : ISourceReg
         }
         long before = await SqliteFullTextRebuild.CountPassagesAsync(tx, cancellationToken);
         await SqliteArticleWriter.DeleteArticlesAsync(tx, "a.source = $s", p => p.AddWithValue("$s", location), cancellationToken);
-        await SqliteFullTextRebuild.AfterDeletingAsync(tx, before - await SqliteFullTextRebuild.CountPassagesAsync(tx, cancellationToken), cancellationToken);
+        await SqliteFullTextRebuild.AfterChangingAsync(tx, before, passagesInserted: 0, cancellationToken);
         await SqliteArticleWriter.WriteVocabularyAsync(tx, cancellationToken);
         using (var cmd = SqliteDatabase.Command(tx, "DELETE FROM sources WHERE location = $l; UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'generation';"))
         {

@@ -542,18 +542,11 @@ public static partial class AnswerCandidates
     /// </summary>
     private static bool SetInAnotherMonth(string sentence, string question)
     {
-        var asked = InMonth().Matches(question).Select(m => MonthNumber(m.Groups["month"].Value)).ToHashSet();
+        var asked = InMonth().Matches(question).Select(m => QuestionDates.MonthOf(m.Groups["month"].Value)).ToHashSet();
         if (asked.Count == 0) return false;
-        if (MonthName().Matches(sentence).Any(m => asked.Contains(MonthNumber(m.Value)))) return false;
-        return InMonth().Matches(sentence).Any(m => !asked.Contains(MonthNumber(m.Groups["month"].Value)) && !ComparedWith().IsMatch(sentence[..m.Index]));
+        if (MonthName().Matches(sentence).Any(m => asked.Contains(QuestionDates.MonthOf(m.Value)))) return false;
+        return InMonth().Matches(sentence).Any(m => !asked.Contains(QuestionDates.MonthOf(m.Groups["month"].Value)) && !ComparedWith().IsMatch(sentence[..m.Index]));
     }
-
-    // A month's number from its name or short form: "sept" and "September" are 9.
-    private static int MonthNumber(string name) => name.ToLowerInvariant()[..3] switch
-    {
-        "jan" => 1, "feb" => 2, "mar" => 3, "apr" => 4, "may" => 5, "jun" => 6,
-        "jul" => 7, "aug" => 8, "sep" => 9, "oct" => 10, "nov" => 11, _ => 12,
-    };
 
     // "in December", "during mid-August", "in late March 2022"; not a day ("in March 5"), which is a date.
     [GeneratedRegex(@"\b(?:in|during|throughout)\s+(?:(?:early|mid|late)[\s-]*)?(?<month>" + MonthWord + @")\b\.?(?!\s*\d{1,2}\b)", RegexOptions.IgnoreCase)]
@@ -797,15 +790,14 @@ public static partial class AnswerCandidates
         var of = spelledLong ? Match.Empty : LengthOfWhat().Match(sentence, end);
         bool joined = !spelledLong && !of.Success && length.Value.Contains('-') && JoinedUnit().IsMatch(length.Value);
         if (!spelledLong && !of.Success && !joined) return true;
-        // A joined length or one "of" something is read only when it is the war's, or some such backdrop the reports
-        // date everything by: "an 11-minute voice recording", "five hours of talks" tell what the question asks in other words.
-        if (!spelledLong && !(NextWords().Match(sentence, of.Success ? of.Index + of.Length : end) is { Success: true } next
-            && next.Groups["word"].Captures.Take(2).Any(w => Backdrops.Contains(w.Value)))) return true;
-        var stems = TextAnalyzer.Tokenize(question).Select(w => w.ToLowerInvariant())
-            .Where(w => w.Length >= 4 && !LengthQuestionWords.Contains(w)).Select(w => w[..4]).ToHashSet(StringComparer.Ordinal);
         // What lasted and what it is of: "months-long pauses in the dialogue".
         var after = NextWords().Match(sentence, of.Success ? of.Index + of.Length : end);
         if (!after.Success) return true;
+        // A joined length or one "of" something is read only when it is the war's, or some such backdrop the reports
+        // date everything by: "an 11-minute voice recording", "five hours of talks" tell what the question asks in other words.
+        if (!spelledLong && !after.Groups["word"].Captures.Take(2).Any(w => Backdrops.Contains(w.Value))) return true;
+        var stems = TextAnalyzer.Tokenize(question).Select(w => w.ToLowerInvariant())
+            .Where(w => w.Length >= 4 && !LengthQuestionWords.Contains(w)).Select(w => w[..4]).ToHashSet(StringComparer.Ordinal);
         return after.Groups["word"].Captures.Take(spelledLong ? 4 : 2).Any(c => c.Value.Length >= 4 && stems.Contains(c.Value[..4].ToLowerInvariant()));
     }
 
