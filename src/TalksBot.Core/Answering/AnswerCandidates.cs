@@ -18,6 +18,8 @@ public static partial class AnswerCandidates
         // question starts at its question word, after a scene-setting clause or a hedge.
         q = LeadingClause().Replace(q, "");
         q = Hedge().Replace(q, "");
+        // "By how much can the cuts reduce output?" asks how much, as "how much" does.
+        q = ByHowMuch().Replace(q, "");
         if (q.StartsWith("on what date") || q.StartsWith("on which date") || q.StartsWith("on what day") || q.StartsWith("on which day")) return QuestionType.Time;
         // "For how much longer could Russia pay for the war?", "how many more years?": a length of time still to come.
         if (LongerQuestion().IsMatch(q)) return QuestionType.Duration;
@@ -44,10 +46,11 @@ public static partial class AnswerCandidates
                 // "How much did they spend?" asks for money: "for more than two months" is a number but no answer.
                 // "How much did Russia spend in 2023?" is not answered by "for the first three quarters of 2025, the total
                 // jumps to 163 billion euros": a sum set in another year (or month) than the question's.
-                if (AsksMoney(question)) return (Money().IsMatch(sentence) || NearZero().IsMatch(sentence) || AsksHowMuchMore(question) && Share().IsMatch(sentence))
+                if (AsksMoney(question)) return (Money().IsMatch(sentence) || NearZero().IsMatch(sentence) || ShareAnswersMoney(question) && Share().IsMatch(sentence))
                     && !SetInAnotherTime(sentence, question);
                 if (AsksShare(question)) return Share().IsMatch(sentence);
-                return NumbersAsked(sentence, question).Any() || CountWords(sentence, question).Any() || Destinations(sentence, question).Any();
+                return NumbersAsked(sentence, question).Any() || CountWords(sentence, question).Any() || Destinations(sentence, question).Any()
+                    || AsksChange(question) && Share().IsMatch(sentence);
             case QuestionType.Duration:
                 return Durations(sentence, question).Any();
             case QuestionType.Time:
@@ -99,7 +102,7 @@ public static partial class AnswerCandidates
                 foreach (Match m in Money().Matches(sentence)) yield return m.Index;
                 // "US spending on the war was near zero": no sum, yet the amount asked for.
                 foreach (Match m in NearZero().Matches(sentence)) yield return m.Index;
-                if (AsksHowMuchMore(question))
+                if (ShareAnswersMoney(question))
                 {
                     foreach (Match m in Share().Matches(sentence)) yield return m.Index;
                 }
@@ -112,6 +115,10 @@ public static partial class AnswerCandidates
                 // "every four months" answers nothing when the question says "every four months" itself.
                 foreach (var m in CountWords(sentence, question)) yield return m.Index;
                 foreach (var m in Destinations(sentence, question)) yield return m.Index;
+                if (AsksChange(question))
+                {
+                    foreach (Match m in Share().Matches(sentence)) yield return m.Index;
+                }
                 break;
             case QuestionType.Duration:
                 foreach (var m in Durations(sentence, question)) yield return m.Index;
@@ -218,7 +225,13 @@ public static partial class AnswerCandidates
             int end = NumberEnd(words, at);
             // "115 kilometers from the Finnish border": the unit is the measure's own word, as a scale is the number's.
             if (end + 1 < words.Count && UnitWords.Contains(words[end + 1].Token)) end++;
-            if (focusAt.Any(f => f < at ? at - f <= NearWords : f - end <= NearWords)) return true;
+            // "Two-thirds are earmarked for defence": the fraction is one amount with its count.
+            else if (end + 1 < words.Count && FractionWords.Contains(words[end + 1].Token)) end++;
+            // "reduce production volumes by up to 50%": the words that hedge a number ("by up to", "more than", "as many
+            // as") belong to it, not to the distance from the focus.
+            int start = at;
+            while (start > 0 && NumberHedges.Contains(words[start - 1].Token)) start--;
+            if (focusAt.Any(f => f < start ? start - f <= NearWords : f < at || f - end <= NearWords)) return true;
         }
         return false;
     }
@@ -442,12 +455,23 @@ public static partial class AnswerCandidates
         "kg", "kilograms", "tonnes", "tons", "tonne", "ton", "hectares", "percent",
     };
 
+    private static readonly HashSet<string> FractionWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "half", "halves", "third", "thirds", "quarter", "quarters", "fifth", "fifths", "tenth", "tenths",
+    };
+
     private static readonly HashSet<string> NumberScale = new(StringComparer.OrdinalIgnoreCase) { "hundred", "thousand", "million", "billion", "trillion", "dozen" };
 
     /// <summary>True when a sentence of <paramref name="text"/> holds an answer of the asked type next to the question's content words.</summary>
     public static bool AnswersIn(QuestionType type, string text, string question, IReadOnlySet<string> content, TextAnalyzer analyzer) =>
         type != QuestionType.Other && content.Count > 0 && Articles.SentenceSplitter.Split(text)
             .Any(s => Holds(type, s, question) && NextToFocus(type, s, question, content, analyzer));
+
+    private static readonly HashSet<string> NumberHedges = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "by", "up", "to", "about", "around", "nearly", "almost", "roughly", "approximately", "some", "more", "less", "fewer",
+        "than", "at", "least", "most", "over", "under", "just", "only", "as", "many", "much", "estimated", "an", "a",
+    };
 
     // Words between a candidate and a focus word for it to count as next to it.
     private const int NearWords = 4;
@@ -532,7 +556,7 @@ public static partial class AnswerCandidates
         var asked = InYear().Matches(question).Select(y => y.Groups["year"].Value).ToList();
         if (asked.Count == 0) return false;
         return !asked.Any(y => HasWord(sentence, y))
-            && InYear().Matches(sentence).Any(y => !asked.Contains(y.Groups["year"].Value) && !ComparedWith().IsMatch(sentence[..y.Index]));
+            && InYear().Matches(sentence).Concat(InMonthOfYear().Matches(sentence)).Concat(SinceYear().Matches(sentence)).Any(y => !asked.Contains(y.Groups["year"].Value) && !ComparedWith().IsMatch(sentence[..y.Index]));
     }
 
     /// <summary>
@@ -558,6 +582,15 @@ public static partial class AnswerCandidates
     // "in 2024", "during 2023", "for 2025".
     [GeneratedRegex(@"\b(?:in|during|for|of|throughout)\s+(?<year>(?:19|20)\d\d)\b", RegexOptions.IgnoreCase)]
     private static partial Regex InYear();
+
+    // A sentence sets its figure in a year by a month of it too: "in March 2022", "in early 2023" (a question saying
+    // "in Feb 2022" more often dates the report it cites than what it asks).
+    [GeneratedRegex(@"\b(?:in|during|throughout)\s+(?:(?:early|mid|late)[\s-]*)?" + MonthWord + @"\.?\s+(?<year>(?:19|20)\d\d)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex InMonthOfYear();
+
+    // "since the 2022 invasion", "since early 2024": a running total from another year is no figure for the year asked.
+    [GeneratedRegex(@"\bsince\s+(?:the\s+)?(?:(?:start|beginning|end)\s+of\s+|(?:early|mid|late)[\s-]*)?(?<year>(?:19|20)\d\d)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex SinceYear();
 
     // "8.1bn", "300m", "40k": the scale written onto a number.
     [GeneratedRegex(@"\G(?:bn|mn|tn|m|k|b)\b", RegexOptions.IgnoreCase)]
@@ -926,6 +959,22 @@ public static partial class AnswerCandidates
     /// </summary>
     private static bool AsksHowMuchMore(string question) => HowMuchMore().IsMatch(question);
 
+    /// <summary>
+    /// A money question a share answers too: a difference ("how much higher…", <see cref="AsksHowMuchMore"/>) or a part of
+    /// a sum the question names ("Of the EU's €90bn loan, how much is meant for defence?" — "Two-thirds are earmarked for
+    /// defence"; "how much of the aid…").
+    /// </summary>
+    /// <summary>"By how much can the cuts reduce output?" asks a change, which a share gives ("by up to 50%").</summary>
+    private static bool AsksChange(string question) => ChangeQuestion().IsMatch(question);
+
+    [GeneratedRegex(@"^\W*by\s+how\s+(?:much|many)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex ChangeQuestion();
+
+    private static bool ShareAnswersMoney(string question) => AsksHowMuchMore(question) || PartOfSum().IsMatch(question);
+
+    [GeneratedRegex(@"\bhow\s+much\s+of\s+(?:the|it|its|their|this|that|these|those)\b|^\W*of\s+[^?]{3,160}?,\s*how\s+much\b", RegexOptions.IgnoreCase)]
+    private static partial Regex PartOfSum();
+
     [GeneratedRegex(@"\bhow\s+much\s+(?:higher|lower|more|less|bigger|larger|greater|smaller|cheaper|dearer)\b", RegexOptions.IgnoreCase)]
     private static partial Regex HowMuchMore();
 
@@ -1068,6 +1117,9 @@ public static partial class AnswerCandidates
 
     [GeneratedRegex(@"^(?:roughly|about|approximately|around|exactly|precisely|just|more or less)\s+(?=(?:how|when|what|which|who|where)\b)")]
     private static partial Regex Hedge();
+
+    [GeneratedRegex(@"^(?:by|to)\s+(?=how\s+(?:much|many)\b)")]
+    private static partial Regex ByHowMuch();
 
     [GeneratedRegex(@"\b(say|said|says|tell|told|claim|claimed|state|stated|warn|warned|think|thinks|call|called|describe|described|answer|answered|reply|replied|respond|responded|react|reacted)\b")]
     private static partial Regex SayVerb();

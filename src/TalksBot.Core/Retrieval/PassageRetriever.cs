@@ -305,6 +305,11 @@ public sealed partial class PassageRetriever(
             }
         }
         var sentenceSimilarity = options.EmbedAnswerSentences && grounding.Covered && !vector.IsEmpty ? await SentenceSimilarityAsync(passages, vector, cancellationToken) : answerSimilarity;
+        // The sentences that answer the asked type where the question asks it, as grounding checked them (told with its
+        // setting, counting what it counts): the writer prefers them over a number or a place told of something else.
+        var answering = grounding.Covered
+            ? AnswerSentences(chosen.Select(c => c.Passage).Where(c => c.NamesHeld), focus, query).Select(a => a.Sentence).ToHashSet(StringComparer.Ordinal)
+            : [];
         return new RetrievalResult(query, passages, weights, grounding.Covered)
         {
             Focus = focus.Terms,
@@ -312,6 +317,7 @@ public sealed partial class PassageRetriever(
             Grounding = grounding,
             SentenceSimilarity = sentenceSimilarity ?? new Dictionary<string, double>(),
             GroundingSentence = answerSentence,
+            AnswerSentences = answering,
         };
     }
 
@@ -704,6 +710,9 @@ public sealed partial class PassageRetriever(
         var places = new HashSet<string>(query.PlaceTerms.SelectMany(p => p), StringComparer.Ordinal);
         names.UnionWith(places.Where(p => df.GetValueOrDefault(p) > 0));
         names.ExceptWith(outlets);
+        // "the Russia-Ukraine war", "the war in Ukraine": the countries that name the war are what every report is about,
+        // no names a passage must hold beside the answer (a report says "the war").
+        names.ExceptWith(WarNamers().Matches(query.Question).SelectMany(m => m.Groups["name"].Captures).Select(c => analyzer.Term(c.Value)).OfType<string>());
 
         var attributionTerms = new HashSet<string>(StringComparer.Ordinal);
         names.ExceptWith(DescribingNames(query, places, termOf, attribution));
@@ -909,7 +918,9 @@ public sealed partial class PassageRetriever(
         {
             List<string> terms = i + 1 < sentences.Count ? [.. sentences[i], .. sentences[i + 1], .. settings] : [.. sentences[i], .. settings];
             var held = Held(focus, terms);
-            if (roleOf && focus.Phrases.Any(p => !p.IsName && !held.HasPhrase(p))) continue;
+            // The role's words are held together; a phrase of the scene ("in the fourth-anniversary explainer") is the
+            // report's, not the role's.
+            if (roleOf && focus.Phrases.Any(p => !p.IsName && !held.HasPhrase(p) && !p.Terms.All(t => scene?.Contains(t) == true || settings.Contains(t)))) continue;
             if (NamesHeld(focus, held) && Coverage(focus, held) >= share) return true;
         }
         return false;
@@ -944,10 +955,11 @@ public sealed partial class PassageRetriever(
 
     // A clause after a comma or a dash, opened by "as", "while", "when", "during", "the day", "right/just when/as"; or
     // one naming the report the reader has in mind ("…, according to gazeta.pl's piece on Modi telling Putin…", "per
-    // the CSIS brief on Russia's grinding war"): its words are the report's, told in its title, lead or anywhere in it.
+    // the CSIS brief on Russia's grinding war", "…called the war 'a slow drag-out' in the fourth-anniversary explainer?"):
+    // its words are the report's, told in its title, lead or anywhere in it.
     // So does a sentence told before the question ("ISW said in early Feb 2026 that Russia wants to push on to Slovyansk
     // after taking Lyman. How many kilometres is it from Lyman to Slovyansk?").
-    [System.Text.RegularExpressions.GeneratedRegex(@"^(?<clause>[^?]{10,240}?[.!])\s+(?=(?:roughly\s+|about\s+|so\s+|and\s+)?(?:how|when|where|who|whose|what|which|why|(?:in|on|at|for|by)\s+(?:what|which))\b)|(?:,|\s[-–—])\s*(?:right\s+|just\s+)?(?:as|while|when|during|the\s+day|on\s+the\s+day)\s+(?<clause>[^,?;]+)|(?:,|\s[-–—]|\()\s*(?:according\s+to|per|going\s+by|in)\s+(?<clause>[^,?;()]*?\b(?:piece|article|report|story|op-?ed|interview|analysis|brief|explainer|column|editorial|newsletter|podcast|blog|post)\b[^,?;()]*)", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?<clause>[^?]{10,240}?[.!])\s+(?=(?:roughly\s+|about\s+|so\s+|and\s+)?(?:how|when|where|who|whose|what|which|why|(?:in|on|at|for|by)\s+(?:what|which))\b)|(?:,|\s[-–—])\s*(?:right\s+|just\s+)?(?:as|while|when|during|the\s+day|on\s+the\s+day)\s+(?<clause>[^,?;]+)|(?:,|\s[-–—]|\()\s*(?:according\s+to|per|going\s+by|in)\s+(?<clause>[^,?;()]*?\b(?:piece|article|report|story|op-?ed|interview|analysis|brief|explainer|column|editorial|newsletter|podcast|blog|post)\b[^,?;()]*)|\s(?:in|from)\s+(?<clause>(?:the|that|this|its|their|his|her)\s+[^,?;()]{0,80}?\b(?:piece|article|op-?ed|interview|analysis|brief|explainer|column|editorial|newsletter|podcast|blog|post)\b)\s*\?*\s*$", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
     private static partial System.Text.RegularExpressions.Regex SceneClause();
 
     /// <summary>
@@ -1358,7 +1370,10 @@ public sealed partial class PassageRetriever(
             List<string>?[] terms = new List<string>?[sentences.Count];
             List<string> TermsOf(int i) => terms[i] ??= analyzer.Terms(sentences[i]);
             // In the sentence or the one before it (which tells the context: "Another round was held in Geneva.").
-            bool HeldHere(int i, IReadOnlySet<string> wanted) => wanted.Count == 0 || TermsOf(i).Any(wanted.Contains) || i > 0 && TermsOf(i - 1).Any(wanted.Contains);
+            // …or in the line that opens the quotation it stands in ("Sergii Pylypenko, CEO of Kovalska Group, said …:" |
+            // "“For more than two months…" | "“In certain periods, … by up to 50%.”").
+            bool HeldHere(int i, IReadOnlySet<string> wanted) => wanted.Count == 0 || TermsOf(i).Any(wanted.Contains) || i > 0 && TermsOf(i - 1).Any(wanted.Contains)
+                || QuotationOpener(sentences, i) is { } opener && TermsOf(opener).Any(wanted.Contains);
             for (int i = 0; i < sentences.Count; i++)
             {
                 var sentence = sentences[i];
@@ -1410,6 +1425,27 @@ public sealed partial class PassageRetriever(
             }
         }
     }
+
+    /// <summary>
+    /// The sentence that introduces, with a colon, the quotation sentence <paramref name="i"/> goes on (and the quoted
+    /// sentences between them), when it is further back than the sentence before; null otherwise.
+    /// </summary>
+    private static int? QuotationOpener(IReadOnlyList<string> sentences, int i)
+    {
+        if (!OpensQuote(sentences[i])) return null;
+        int k = i - 1;
+        while (k >= 0 && i - k <= MaxQuotedSentences && OpensQuote(sentences[k])) k--;
+        return k >= 0 && k < i - 1 && sentences[k].TrimEnd().EndsWith(':') ? k : null;
+    }
+
+    private static bool OpensQuote(string sentence) => sentence.TrimStart() is { Length: > 0 } s && s[0] is '"' or '“' or '«' or '„';
+
+    private const int MaxQuotedSentences = 4;
+
+    // The countries a war is named by: "the Russia-Ukraine war", "the Ukraine war", "Russia's war in Ukraine", "the
+    // invasion of Ukraine".
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?<name>\p{Lu}\p{L}+)(?:\s*[-–/]\s*(?<name>\p{Lu}\p{L}+))?\s+(?:war|conflict)\b|\b(?:war|conflict)\s+(?:in|on|against)\s+(?<name>\p{Lu}\p{L}+)|\binvasion\s+of\s+(?<name>\p{Lu}\p{L}+)")]
+    private static partial System.Text.RegularExpressions.Regex WarNamers();
 
     // "WWII", "NATO", "G7": capitals (and digits) only, two or more.
     private static bool IsShortForm(string token) => token.Length >= 2 && token.Any(char.IsLetter) && token.All(ch => char.IsUpper(ch) || char.IsDigit(ch));
@@ -1541,6 +1577,8 @@ public sealed partial class PassageRetriever(
         "formation", "formations", "unit", "units",
         // …and a works: "Which refinery was hit?" — "the Afipsky oil refinery".
         "refinery", "refineries", "plant", "plants", "factory", "factories",
+        // …and a language: "What language did Modi speak in?" — "a rare address by Mr Modi in English".
+        "language", "languages",
     };
 
     // "Who replaced…": the word after "who", the deed when it is a past verb (MissingDeed).

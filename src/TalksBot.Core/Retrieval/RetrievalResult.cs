@@ -22,6 +22,12 @@ public sealed record RetrievalResult(
     /// </summary>
     public string? GroundingSentence { get; init; }
 
+    /// <summary>
+    /// The sentences of the chosen passages that hold an answer of the asked type where it answers: next to the question's
+    /// words, told with its setting, counting what it counts (as grounding checks them). Empty for a question of no type.
+    /// </summary>
+    public IReadOnlySet<string> AnswerSentences { get; init; } = new HashSet<string>();
+
     /// <summary>The question's focus: the concepts a grounding passage must hold.</summary>
     public IReadOnlyList<FocusTerm> Focus { get; init; } = [];
 

@@ -39,6 +39,9 @@ public sealed class SpellingCorrector(TextAnalyzer analyzer)
             bestDocuments = documents;
         }
         if (best is not null) return best;
+        // "carmakers" in an index that writes "car makers": a word of two indexed words is its last, the thing it names
+        // (a maker), not a look-alike two edits off ("creak").
+        if (!strict && Head(word, vocabulary) is { } head) return head;
 
         var typed = analyzer.Term(word);
         if (typed is null || typed.Length < 4) return null;
@@ -65,6 +68,35 @@ public sealed class SpellingCorrector(TextAnalyzer analyzer)
         }
         return best;
     }
+
+    /// <summary>The indexed term of the last part of a word written from two indexed words, or null.</summary>
+    private string? Head(string word, IReadOnlyDictionary<string, long> vocabulary)
+    {
+        string? head = null;
+        long support = 0;
+        for (int split = MinCompoundPart; split <= word.Length - MinCompoundPart; split++)
+        {
+            var first = word[..split];
+            // "chairmanship" is a chairman's office, no ship: a suffix makes a word of another kind, not a compound.
+            if (DerivingEndings.Contains(word[split..])) continue;
+            if (analyzer.IsStopWord(first) || analyzer.Term(first) is not { } firstTerm || analyzer.Term(word[split..]) is not { } lastTerm) continue;
+            if (!vocabulary.TryGetValue(firstTerm, out var firstDocuments) || !vocabulary.TryGetValue(lastTerm, out var lastDocuments)) continue;
+            // Of the ways to split it, the one whose rarer part the index holds most often: "car|makers", not "carm|akers".
+            long weaker = Math.Min(firstDocuments, lastDocuments);
+            if (weaker <= support) continue;
+            head = lastTerm;
+            support = weaker;
+        }
+        return head;
+    }
+
+    private const int MinCompoundPart = 3;
+
+    private static readonly HashSet<string> DerivingEndings = new(StringComparer.Ordinal)
+    {
+        "ship", "ships", "hood", "hoods", "dom", "doms", "ness", "ment", "ments", "less", "ful", "wise", "like", "ward", "wards",
+        "able", "ism", "isms", "ist", "ists", "man", "men", "ing", "ings", "ers", "est", "ity", "ise", "ize", "ised", "ized",
+    };
 
     private static double Rank(string candidate, long documents, string typed) =>
         Math.Log(1 + documents) + (candidate[0] == typed[0] ? 2 : 0);
