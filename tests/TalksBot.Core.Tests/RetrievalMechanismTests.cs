@@ -961,4 +961,43 @@ public sealed class RetrievalMechanismTests
     [InlineData("Where did the spokesman put out his reply to Vesk?", "His entry appeared on July 23 on Facebook.")]
     public void Where_something_was_announced_is_answered_by_where_it_was_posted(string question, string sentence) =>
         Assert.True(AnswerCandidates.Holds(QuestionType.Place, sentence, question));
+
+    [Fact]
+    public void A_word_written_from_two_indexed_words_is_corrected_to_its_last_not_to_a_look_alike()
+    {
+        var corrector = new SpellingCorrector(Analyzer);
+        Assert.Equal(Analyzer.Term("makers"), corrector.Correct("carmakers", Vocabulary("car", "makers", "creak")));
+        // A suffix makes a word of another kind, no compound: a chairmanship is no ship.
+        Assert.Null(corrector.Correct("chairmanship", Vocabulary("chairman", "ship", "hardship")));
+    }
+
+    [Theory]
+    [InlineData("In some weeks the outages can cut production volumes by up to 40%.", true)]
+    [InlineData("The outages have gone on for more than ten weeks.", false)]
+    public void By_how_much_asks_a_quantity_which_a_figure_hedged_by_the_change_answers(string sentence, bool answers)
+    {
+        const string question = "By how much can the outages cut production?";
+        Assert.Equal(QuestionType.Quantity, AnswerCandidates.TypeOf(question));
+        var content = Analyzer.Terms("outages cut production").ToHashSet(StringComparer.Ordinal);
+        Assert.Equal(answers, AnswerCandidates.Holds(QuestionType.Quantity, sentence, question)
+            && AnswerCandidates.NextToFocus(QuestionType.Quantity, sentence, question, content, Analyzer));
+    }
+
+    [Fact]
+    public void A_part_of_a_sum_the_question_names_is_answered_by_a_share()
+    {
+        const string question = "Of the €60bn loan for the next two years, how much is meant for defence?";
+        const string sentence = "Two-thirds are earmarked for defence, and the rest for the budget.";
+        Assert.True(AnswerCandidates.Holds(QuestionType.Quantity, sentence, question));
+        Assert.True(AnswerCandidates.NextToFocus(QuestionType.Quantity, sentence, question, Analyzer.Terms("meant defence").ToHashSet(StringComparer.Ordinal), Analyzer));
+        // A sum asked for outright is not.
+        Assert.False(AnswerCandidates.Holds(QuestionType.Quantity, sentence, "How much is the defence loan worth?"));
+    }
+
+    [Theory]
+    [InlineData("Russian forces have seized about 75,000 square kilometres since the 2022 invasion.", false)]
+    [InlineData("In March 2022 Russian forces seized about 115,000 square kilometres.", false)]
+    [InlineData("In 2023 Russian forces seized about 500 square kilometres.", true)]
+    public void A_figure_since_another_year_or_in_a_month_of_it_is_no_figure_for_the_year_asked(string sentence, bool holds) =>
+        Assert.Equal(holds, AnswerCandidates.Holds(QuestionType.Quantity, sentence, "How much territory did Russia seize in 2023?"));
 }

@@ -913,4 +913,15 @@ public sealed class GroundingTests : IDisposable
         Assert.Equal("[1][2]", quote.Markers);
         Assert.Equal(2, answer.Citations.Count(c => c.Title.Contains("Wire")));
     }
+
+    [Fact]
+    public async Task A_language_is_a_kind_named_without_its_kind()
+    {
+        var retriever = await IndexAsync(
+            ("Ministers gather", "Prime Minister Arun Desai opened the meeting of foreign ministers on Thursday. "
+                + "It was a rare address by Mr Desai in English, a sign of how much he wanted the message heard."));
+        var result = await retriever.RetrieveAsync("What language did Desai give his opening address in at the meeting of foreign ministers?", default);
+        Assert.True(result.Covered, result.Grounding?.Reason);
+        Assert.Contains("in English", new ExtractiveAnswerWriter(TextAnalyzer.Default).Write(result).Text);
+    }
 }

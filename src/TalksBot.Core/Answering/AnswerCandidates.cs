@@ -46,11 +46,11 @@ public static partial class AnswerCandidates
                 // "How much did they spend?" asks for money: "for more than two months" is a number but no answer.
                 // "How much did Russia spend in 2023?" is not answered by "for the first three quarters of 2025, the total
                 // jumps to 163 billion euros": a sum set in another year (or month) than the question's.
-                if (AsksMoney(question)) return (Money().IsMatch(sentence) || NearZero().IsMatch(sentence) || ShareAnswersMoney(question) && Share().IsMatch(sentence))
+                if (AsksMoney(question)) return (Money().IsMatch(sentence) || NearZero().IsMatch(sentence) || ShareAnswers(question) && Share().IsMatch(sentence))
                     && !SetInAnotherTime(sentence, question);
                 if (AsksShare(question)) return Share().IsMatch(sentence);
                 return NumbersAsked(sentence, question).Any() || CountWords(sentence, question).Any() || Destinations(sentence, question).Any()
-                    || AsksChange(question) && Share().IsMatch(sentence);
+                    || ShareAnswers(question) && Share().IsMatch(sentence);
             case QuestionType.Duration:
                 return Durations(sentence, question).Any();
             case QuestionType.Time:
@@ -102,7 +102,7 @@ public static partial class AnswerCandidates
                 foreach (Match m in Money().Matches(sentence)) yield return m.Index;
                 // "US spending on the war was near zero": no sum, yet the amount asked for.
                 foreach (Match m in NearZero().Matches(sentence)) yield return m.Index;
-                if (ShareAnswersMoney(question))
+                if (ShareAnswers(question))
                 {
                     foreach (Match m in Share().Matches(sentence)) yield return m.Index;
                 }
@@ -115,7 +115,7 @@ public static partial class AnswerCandidates
                 // "every four months" answers nothing when the question says "every four months" itself.
                 foreach (var m in CountWords(sentence, question)) yield return m.Index;
                 foreach (var m in Destinations(sentence, question)) yield return m.Index;
-                if (AsksChange(question))
+                if (ShareAnswers(question))
                 {
                     foreach (Match m in Share().Matches(sentence)) yield return m.Index;
                 }
@@ -225,8 +225,6 @@ public static partial class AnswerCandidates
             int end = NumberEnd(words, at);
             // "115 kilometers from the Finnish border": the unit is the measure's own word, as a scale is the number's.
             if (end + 1 < words.Count && UnitWords.Contains(words[end + 1].Token)) end++;
-            // "Two-thirds are earmarked for defence": the fraction is one amount with its count.
-            else if (end + 1 < words.Count && FractionWords.Contains(words[end + 1].Token)) end++;
             // "reduce production volumes by up to 50%": the words that hedge a number ("by up to", "more than", "as many
             // as") belong to it, not to the distance from the focus.
             int start = at;
@@ -453,11 +451,6 @@ public static partial class AnswerCandidates
     {
         "km", "kilometres", "kilometers", "kilometre", "kilometer", "miles", "mile", "metres", "meters", "metre", "meter",
         "kg", "kilograms", "tonnes", "tons", "tonne", "ton", "hectares", "percent",
-    };
-
-    private static readonly HashSet<string> FractionWords = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "half", "halves", "third", "thirds", "quarter", "quarters", "fifth", "fifths", "tenth", "tenths",
     };
 
     private static readonly HashSet<string> NumberScale = new(StringComparer.OrdinalIgnoreCase) { "hundred", "thousand", "million", "billion", "trillion", "dozen" };
@@ -960,17 +953,11 @@ public static partial class AnswerCandidates
     private static bool AsksHowMuchMore(string question) => HowMuchMore().IsMatch(question);
 
     /// <summary>
-    /// A money question a share answers too: a difference ("how much higher…", <see cref="AsksHowMuchMore"/>) or a part of
-    /// a sum the question names ("Of the EU's €90bn loan, how much is meant for defence?" — "Two-thirds are earmarked for
-    /// defence"; "how much of the aid…").
+    /// A how-much question a share answers as well as a sum or a count: a difference ("how much higher…",
+    /// <see cref="AsksHowMuchMore"/>) or a part of a whole the question names ("Of the EU's €90bn loan, how much is meant for defence?" — "Two-thirds are earmarked for defence";
+    /// "how much of the aid…").
     /// </summary>
-    /// <summary>"By how much can the cuts reduce output?" asks a change, which a share gives ("by up to 50%").</summary>
-    private static bool AsksChange(string question) => ChangeQuestion().IsMatch(question);
-
-    [GeneratedRegex(@"^\W*by\s+how\s+(?:much|many)\b", RegexOptions.IgnoreCase)]
-    private static partial Regex ChangeQuestion();
-
-    private static bool ShareAnswersMoney(string question) => AsksHowMuchMore(question) || PartOfSum().IsMatch(question);
+    private static bool ShareAnswers(string question) => AsksHowMuchMore(question) || PartOfSum().IsMatch(question);
 
     [GeneratedRegex(@"\bhow\s+much\s+of\s+(?:the|it|its|their|this|that|these|those)\b|^\W*of\s+[^?]{3,160}?,\s*how\s+much\b", RegexOptions.IgnoreCase)]
     private static partial Regex PartOfSum();

@@ -712,7 +712,9 @@ public sealed partial class PassageRetriever(
         names.ExceptWith(outlets);
         // "the Russia-Ukraine war", "the war in Ukraine": the countries that name the war are what every report is about,
         // no names a passage must hold beside the answer (a report says "the war").
-        names.ExceptWith(WarNamers().Matches(query.Question).SelectMany(m => m.Groups["name"].Captures).Select(c => analyzer.Term(c.Value)).OfType<string>());
+        // Only a name the question says nowhere else: "the Granvik Institute's essay on the war in Granvik" names the institute.
+        var warNamers = WarNamers().Matches(query.Question).SelectMany(m => m.Groups["name"].Captures).Select(c => analyzer.Term(c.Value)).OfType<string>().ToList();
+        names.ExceptWith(warNamers.Where(t => query.Words.Count(w => termOf.GetValueOrDefault(w.Index) == t) <= warNamers.Count(n => n == t)));
 
         var attributionTerms = new HashSet<string>(StringComparer.Ordinal);
         names.ExceptWith(DescribingNames(query, places, termOf, attribution));

@@ -27,9 +27,12 @@ public sealed class DevSetEvaluation : IAsyncLifetime
         _host = EvaluationCorpus.BuildHost(Path.Combine(_folder.Path, "devset.db"));
         var refresh = await EvaluationCorpus.RefreshAsync(_host.Services, SharedData.Root, null, default);
         if (refresh.Errors.Count > 0) throw new InvalidOperationException("the shared corpus did not index: " + string.Join("; ", refresh.Errors.Select(e => e.Reason)));
-        var evaluator = new AnswerEvaluator(_host.Services.GetRequiredService<ConversationPipeline>(), new AnswerChecker(SharedData.Root));
-        Report = await evaluator.RunAsync(Set.Questions, default);
+        Report = await RunAsync(Set.Questions);
     }
+
+    /// <summary>Asks <paramref name="questions"/> (of any set) over the same index.</summary>
+    public Task<EvaluationReport> RunAsync(IReadOnlyList<EvaluationQuestion> questions) =>
+        new AnswerEvaluator(_host!.Services.GetRequiredService<ConversationPipeline>(), new AnswerChecker(SharedData.Root)).RunAsync(questions, default);
 
     public Task DisposeAsync()
     {
