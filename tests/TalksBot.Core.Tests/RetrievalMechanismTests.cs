@@ -1000,4 +1000,12 @@ public sealed class RetrievalMechanismTests
     [InlineData("In 2023 Russian forces seized about 500 square kilometres.", true)]
     public void A_figure_since_another_year_or_in_a_month_of_it_is_no_figure_for_the_year_asked(string sentence, bool holds) =>
         Assert.Equal(holds, AnswerCandidates.Holds(QuestionType.Quantity, sentence, "How much territory did Russia seize in 2023?"));
+
+    [Theory]
+    [InlineData("What was the name of the Russian-flagged oil tanker the US seized in the Atlantic?", QuestionType.Other)]
+    [InlineData("whats the name of the minister's book?", QuestionType.Other)]
+    [InlineData("What is the name of the unmanned systems commander who said the drones would arrive?", QuestionType.Person)]
+    [InlineData("What's the name of the Saudi foreign minister who came to Kyiv?", QuestionType.Person)]
+    public void The_name_of_a_thing_is_no_person(string question, QuestionType type) =>
+        Assert.Equal(type, AnswerCandidates.TypeOf(question));
 }

@@ -30,7 +30,7 @@ public static partial class AnswerCandidates
         if (q.StartsWith("when") || q.Contains("by when") || DayQuestion().IsMatch(q) || HourQuestion().IsMatch(q) || q.Contains("what year") || q.StartsWith("since when")) return QuestionType.Time;
         if (q.StartsWith("where") || q.StartsWith("wher ") || q.Contains("which country") || PlaceAsked().IsMatch(q)
             || PartOfPlace().IsMatch(q)) return QuestionType.Place;
-        if (q.StartsWith("who") || q.StartsWith("whos") || WhichPerson().IsMatch(q) || q.Contains("whose") || NameAsked().IsMatch(q)) return QuestionType.Person;
+        if (q.StartsWith("who") || q.StartsWith("whos") || WhichPerson().IsMatch(q) || q.Contains("whose") || NameAsked().IsMatch(q) && !ThingNamed().IsMatch(q)) return QuestionType.Person;
         // "Why was the parade called off?" asks for a cause, whatever verb it uses.
         if (q.StartsWith("why") || q.Contains("for what reason") || q.StartsWith("what was the reason") || q.StartsWith("what is the reason")) return QuestionType.Reason;
         if (SayVerb().IsMatch(q)) return QuestionType.Statement;
@@ -1071,6 +1071,11 @@ public static partial class AnswerCandidates
     // The role is the last word before the clause that describes it ("the Chechen commander in Belarus whose …").
     [GeneratedRegex(@"\bnames?\s+of\s+(the\s+|a\s+|an\s+|this\s+|that\s+)?(?:[\p{L}'’-]+\s+){0,4}?(?<role>[\p{L}'’-]+?)(?=\s+(?:who|whose|which|that|in|at|of|from|for|killed|said|and|was|is|were|are)\b|\s*\?|$)")]
     private static partial Regex NamedRolePattern();
+
+    // "What was the name of the Russian-flagged oil tanker…", "whats the name of koffler's book": a thing asked for by its
+    // name, not a person — the thing the question's noun phrase ends in ("the unmanned systems commander who…" is a person).
+    [GeneratedRegex(@"^(?:what|what's|whats)\s+(?:is|was|are|were|'s)?\s*(?:the\s+)?names?\s+of\s+(?:[\p{L}'’-]+\s+){0,4}?(?:tanker|ship|vessel|boat|book|model|system|operation|plan|resort|hotel|castle|palace|village|town|city|base|airport|airfield|company|firm|bank|card|missile|drone|treaty|deal|document|programme|program|law|bill|party|unit|brigade|battalion|regiment|festival|exhibition|film|documentary|song|album|newspaper|paper|magazine|channel|station|website|app|network|platform|fund|initiative|project|report|strategy|doctrine|agreement|memorandum|pipeline|plant|refinery|mine|bridge|island|river|street|square|museum|monument|church|cathedral|monastery|prison|camp|building|facility|centre|center|institute|university|school|organisation|organization|group)s?\b(?!\s+\p{L}+\s+(?:who|whom|whose)\b)(?=\s+(?:who|that|which|the|in|at|on|of|from|by|with|for|they|he|she|it|was|is)\b|\s*[,?.!;:-]|\s*$)")]
+    private static partial Regex ThingNamed();
 
     // "What is the name of…", "what were the names of the victims", "what's his name": a person asked for by name.
     [GeneratedRegex(@"^(what|what's|whats)\s+(is|was|are|were|'s)?\s*(the\s+)?names?\s+of\b|\b(what|what's|whats)\s+(is|was|are|were)?\s*(his|her|their)\s+names?\b")]

@@ -1170,7 +1170,10 @@ public sealed partial class PassageRetriever(
     /// </summary>
     private string? MissingKindName(IEnumerable<Candidate> chosen, QueryAnalysis query)
     {
-        if (NamedKind(query.Question, analyzer) is not { } kind || !NamedKinds.Contains(kind) || analyzer.Term(kind) is not { } kindTerm) return null;
+        // Any kind a question asks the name of is named ("What was the name of the tanker…?"); a person is left to the
+        // who-question's own checks.
+        bool nameAsked = query.Type == QuestionType.Other && (NameOfKind().IsMatch(query.Question) || CalledKind().IsMatch(query.Question));
+        if (NamedKind(query.Question, analyzer) is not { } kind || !(NamedKinds.Contains(kind) || nameAsked) || analyzer.Term(kind) is not { } kindTerm) return null;
         var sentences = chosen.Where(c => c.NamesHeld).SelectMany(c => c.WindowSentences()).ToList();
         // A sentence naming it by another word of its kind answers too: "Russian oil firm Lukoil" for "which company".
         if (!sentences.Any(sentence => analyzer.Terms(sentence).Contains(kindTerm))
@@ -1472,6 +1475,8 @@ public sealed partial class PassageRetriever(
         question = ThinkTank().Replace(question, "thinktank");
         // "What was the ship called?" asks which ship, by its name.
         if (CalledKind().Match(question) is { Success: true } called) question = "which " + called.Groups["kind"].Value;
+        // "What's the name of Russia's best AI model…?" asks which model, by its name.
+        if (named) question = NameOfKind().Replace(question, "which ");
         var m = AskedKindPattern().Match(question);
         // "What did Zelensky's adviser Podolyak say…" asks for no kind: its adviser is who speaks, not what is asked for.
         if (!m.Success || Auxiliaries.Contains(m.Groups["kind"].Value)) return null;
@@ -1592,6 +1597,10 @@ public sealed partial class PassageRetriever(
     // "the hotel, which the minister owns?").
     [System.Text.RegularExpressions.GeneratedRegex(@"^\W*(?:(?:in|at|on|from|to|for|by|with|under)\s+)?(?:which|what)\s+(?<kind>[\p{L}-]+)|[-–—,;:]\s+(?:(?:in|at|on|from|to|for|by|with|under)\s+)?(?:which|what)\s+(?!(?:the|a|an|his|her|its|their|he|she|it|they|we|you|i)\b)(?<kind>[\p{L}-]+)(?=(?:\s+[\p{L}'’-]+){0,3}\s*\?\s*$)", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
     private static partial System.Text.RegularExpressions.Regex AskedKindPattern();
+
+    // "What's the name of", "what was the name of the": a question asking a thing's name.
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\W*what(?:'s|’s|s|\s+(?:is|was|were|are))\s+(?:the\s+)?names?\s+of\s+(?:(?:the|that|this|a|an)\s+)?", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex NameOfKind();
 
     // The kind is the last word before "called": "what was the new operation called", "The US seized a tanker - what
     // was the ship called?".
