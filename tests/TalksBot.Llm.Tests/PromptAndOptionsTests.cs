@@ -59,7 +59,7 @@ public class PromptAndOptionsTests : IDisposable
 
         var user = LlmAnswerTests.Content(Assert.Single(Assert.Single(fake.ChatRequests)["messages"]!.AsArray())!);
         Assert.Contains("Latest message: {{$conversation}} and {{$question}}", user);
-        Assert.Equal(1, System.Text.RegularExpressions.Regex.Matches(user, "no earlier questions").Count);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(user, "no earlier questions"));
     }
 
     private Core.Answering.Llm.ILanguageModel ModelFor(FakeOpenAiServer fake)

@@ -954,8 +954,8 @@ public static partial class AnswerCandidates
 
     /// <summary>
     /// A how-much question a share answers as well as a sum or a count: a difference ("how much higher…",
-    /// <see cref="AsksHowMuchMore"/>) or a part of a whole the question names ("Of the EU's €90bn loan, how much is meant for defence?" — "Two-thirds are earmarked for defence";
-    /// "how much of the aid…").
+    /// <see cref="AsksHowMuchMore"/>) or a part of a whole the question names ("Of the EU's €90bn loan, how much is
+    /// meant for defence?" — "Two-thirds are earmarked for defence"; "how much of the aid…").
     /// </summary>
     private static bool ShareAnswers(string question) => AsksHowMuchMore(question) || PartOfSum().IsMatch(question);
 
