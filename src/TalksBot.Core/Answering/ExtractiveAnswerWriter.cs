@@ -138,7 +138,7 @@ public sealed partial class ExtractiveAnswerWriter(TextAnalyzer analyzer, TimePr
                 double score = coverage + typed + role + says + NewnessBonus * Newness(passage) + 0.12 / (rank + 1) + (passage.VectorScore ?? 0) * 0.1
                     + SentenceSimilarityWeight * retrieval.SentenceSimilarity.GetValueOrDefault(sentence)
                     + (sentence == retrieval.GroundingSentence ? GroundingSentenceBonus : 0)
-                    + (type == QuestionType.Quantity && retrieval.AnswerSentences.Contains(sentence) ? CheckedAnswerBonus : 0)
+                    + (retrieval.AnswerSentences.Contains(sentence) ? CheckedAnswerBonus : 0)
                     + (asksDescription ? DescriptionScore(sentence, content) : 0)
                     + (quotedInQuestion.Count > 0 && quotedInQuestion.Any(QuestionQuotes.Plain(sentence).Contains) ? QuotedPhraseBonus : 0);
                 candidates.Add(new Candidate(passage, sentence, score, terms, coverage, near));
@@ -409,7 +409,7 @@ public sealed partial class ExtractiveAnswerWriter(TextAnalyzer analyzer, TimePr
     // The sentence that grounded a reworded question (RetrievalResult.GroundingSentence) is what answers it: first.
     private const double GroundingSentenceBonus = 2.0;
 
-    // For a sentence retrieval found answering the asked type where the question asks it (RetrievalResult.AnswerSentences).
+    // For a sentence retrieval found giving the number asked for where the question asks it (RetrievalResult.AnswerSentences).
     private const double CheckedAnswerBonus = 0.3;
     // What a sentence earns per unit of cosine similarity to the question (its meaning, beside its words). Chosen on
     // the dev set from 0, 0.25, 0.5 and 1.0: past 0.25 a sentence merely about the topic ("Zelenskyy said the talks

@@ -305,9 +305,10 @@ public sealed partial class PassageRetriever(
             }
         }
         var sentenceSimilarity = options.EmbedAnswerSentences && grounding.Covered && !vector.IsEmpty ? await SentenceSimilarityAsync(passages, vector, cancellationToken) : answerSimilarity;
-        // The sentences that answer the asked type where the question asks it, as grounding checked them (told with its
-        // setting, counting what it counts): the writer prefers them over a number or a place told of something else.
-        var answering = grounding.Covered
+        // The sentences that give the number asked for where the question asks it, as grounding checked them (told with
+        // its setting, counting what it counts): the writer prefers them over a number told of something else. Only for
+        // a how-many / how-much question: who- and where-sentences pass the check too loosely to be preferred.
+        var answering = grounding.Covered && query.Type == QuestionType.Quantity
             ? AnswerSentences(chosen.Select(c => c.Passage).Where(c => c.NamesHeld), focus, query).Select(a => a.Sentence).ToHashSet(StringComparer.Ordinal)
             : [];
         return new RetrievalResult(query, passages, weights, grounding.Covered)

@@ -23,8 +23,9 @@ public sealed record RetrievalResult(
     public string? GroundingSentence { get; init; }
 
     /// <summary>
-    /// The sentences of the chosen passages that hold an answer of the asked type where it answers: next to the question's
-    /// words, told with its setting, counting what it counts (as grounding checks them). Empty for a question of no type.
+    /// For a how-many / how-much question, the sentences of the chosen passages that give the number asked for where it
+    /// answers: next to the question's words, told with its setting, counting what it counts (as grounding checks them).
+    /// Empty for other questions. The extractive answer prefers them.
     /// </summary>
     public IReadOnlySet<string> AnswerSentences { get; init; } = new HashSet<string>();
 
